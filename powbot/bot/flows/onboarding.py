@@ -1,0 +1,202 @@
+"""First contact: language, role, and for job seekers consent before any personal question."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from powbot.bot.flows.base import Callback, Ctx
+from powbot.bot.flows.menu import show_menu
+from powbot.bot.flows.registry import FLOWS, START_CODES, register_flow
+from powbot.knowledge.text import best_choice
+
+NAME = "onboarding"
+LANGUAGE_WORDS = {
+    "nl": ["nederlands", "dutch", "nl", "nederland", "1"],
+    "en": ["english", "engels", "en", "2"],
+}
+PUBLIC_ROLES = ("seeker", "employer")
+
+
+async def start(ctx: Ctx, code: str | None = None) -> None:
+    """/start, with an optional deep-link code."""
+    if ctx.user.language is None:
+        ctx.set_state(NAME, "language", code=code, then="role")
+        await _ask_language(ctx)
+        return
+    if code:
+        await use_code(ctx, code)
+        return
+    if ctx.user.role is None:
+        ctx.set_state(NAME, "role")
+        await _ask_role(ctx)
+        return
+    ctx.set_state(None)
+    await show_menu(ctx, "menu.welcome_back")
+
+
+async def use_code(ctx: Ctx, code: str) -> None:
+    for handler in START_CODES:
+        if await handler(ctx, code):
+            return
+    ctx.say(ctx.t("onboarding.code_unknown"))
+    if ctx.user.role is None:
+        ctx.set_state(NAME, "role")
+        await _ask_role(ctx)
+    else:
+        await show_menu(ctx)
+
+
+async def choose_language(ctx: Ctx) -> None:
+    """/taal: choose again, then continue where the user was."""
+    previous = {"flow": ctx.user.flow, "step": ctx.user.step, "data": ctx.user.flow_data}
+    if ctx.user.flow == NAME:
+        previous = ctx.user.flow_data.get("previous") or {"flow": None}
+    ctx.set_state(NAME, "language", then="resume", previous=previous)
+    await _ask_language(ctx)
+
+
+async def ask_consent(ctx: Ctx, then: str = "menu") -> None:
+    ctx.set_state(NAME, "consent", then=then)
+    months = ctx.settings.retention_months
+    ctx.say(
+        ctx.t("onboarding.consent", months=months),
+        [
+            [ctx.button(ctx.t("onboarding.consent_yes"), NAME, "consent", "yes")],
+            [ctx.button(ctx.t("onboarding.consent_no"), NAME, "consent", "no")],
+        ],
+    )
+
+
+async def _ask_language(ctx: Ctx) -> None:
+    ctx.say(
+        ctx.t("onboarding.choose_language"),
+        [
+            [
+                ctx.button(ctx.t("onboarding.lang_nl"), NAME, "lang", "nl"),
+                ctx.button(ctx.t("onboarding.lang_en"), NAME, "lang", "en"),
+            ]
+        ],
+    )
+
+
+async def _ask_role(ctx: Ctx) -> None:
+    ctx.say(
+        ctx.t("onboarding.choose_role"),
+        [
+            [ctx.button(ctx.t(f"onboarding.role_{role}"), NAME, "role", role)]
+            for role in PUBLIC_ROLES
+        ],
+    )
+
+
+async def _language_chosen(ctx: Ctx, lang: str) -> None:
+    ctx.user.language = lang
+    data: dict[str, Any] = ctx.user.flow_data
+    if data.get("then") == "resume":
+        previous = data.get("previous") or {}
+        ctx.set_state(previous.get("flow"), previous.get("step"), **(previous.get("data") or {}))
+        ctx.say(ctx.t("onboarding.language_set"))
+        flow = FLOWS.get(ctx.user.flow or "")
+        if flow is not None:
+            await flow.resume(ctx)
+        else:
+            await show_menu(ctx)
+        return
+    code = data.get("code")
+    if ctx.user.role is None:
+        ctx.say(ctx.t("onboarding.welcome"))
+    if code:
+        await use_code(ctx, code)
+        return
+    await start(ctx)
+
+
+async def _role_chosen(ctx: Ctx, role: str) -> None:
+    ctx.user.role = role
+    if role == "seeker":
+        await ask_consent(ctx)
+        return
+    ctx.set_state(None)
+    await show_menu(ctx, "onboarding.employer_welcome")
+
+
+async def _consent_given(ctx: Ctx, yes: bool) -> None:
+    then = ctx.user.flow_data.get("then", "menu")
+    ctx.set_state(None)
+    if not yes:
+        await show_menu(ctx, "onboarding.consent_declined")
+        return
+    ctx.user.consent_at = ctx.now
+    ctx.say(ctx.t("onboarding.consent_thanks"))
+    if then != "menu" and then in FLOWS:
+        start_flow = getattr(FLOWS[then], "start", None)
+        if start_flow is not None:
+            await start_flow(ctx)
+            return
+    await show_menu(ctx)
+
+
+class OnboardingFlow:
+    name = NAME
+    roles: frozenset[str | None] = frozenset({None, "seeker", "employer", "coach", "admin"})
+
+    async def on_text(self, ctx: Ctx, text: str) -> None:
+        step = ctx.user.step
+        if step == "language":
+            lang = best_choice(text, LANGUAGE_WORDS)
+            if lang:
+                await _language_chosen(ctx, lang)
+                return
+        elif step == "role":
+            role = best_choice(
+                text,
+                {
+                    role: [
+                        ctx.text("nl", f"onboarding.role_{role}"),
+                        ctx.text("en", f"onboarding.role_{role}"),
+                        *ctx.text("nl", f"onboarding.role_{role}_words").split(","),
+                        str(index + 1),
+                    ]
+                    for index, role in enumerate(PUBLIC_ROLES)
+                },
+            )
+            if role:
+                await _role_chosen(ctx, role)
+                return
+        elif step == "consent":
+            choice = best_choice(
+                text,
+                {
+                    "yes": [ctx.t("onboarding.consent_yes"), "ja", "yes", "1"],
+                    "no": [ctx.t("onboarding.consent_no"), "nee", "no", "2"],
+                },
+            )
+            if choice:
+                await _consent_given(ctx, choice == "yes")
+                return
+        ctx.say(ctx.t("common.choose_a_button"))
+        await self.resume(ctx)
+
+    async def on_button(self, ctx: Ctx, callback: Callback) -> None:
+        if callback.action == "lang" and callback.arg in ("nl", "en"):
+            await _language_chosen(ctx, callback.arg)
+        elif callback.action == "role" and callback.arg in PUBLIC_ROLES:
+            await _role_chosen(ctx, callback.arg)
+        elif callback.action == "consent" and callback.arg in ("yes", "no"):
+            await _consent_given(ctx, callback.arg == "yes")
+        else:
+            ctx.toast = ctx.t("common.button_unknown")
+            await self.resume(ctx)
+
+    async def resume(self, ctx: Ctx) -> None:
+        if ctx.user.step == "language":
+            await _ask_language(ctx)
+        elif ctx.user.step == "role":
+            await _ask_role(ctx)
+        elif ctx.user.step == "consent":
+            await ask_consent(ctx, ctx.user.flow_data.get("then", "menu"))
+        else:
+            await start(ctx)
+
+
+register_flow(OnboardingFlow())

@@ -1,0 +1,51 @@
+"""Commands and buttons for everyone: start, help, menu, language, stop."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.types import Message
+
+from powbot.bot.flows import onboarding
+from powbot.bot.flows.base import Ctx
+from powbot.bot.flows.menu import show_help, stop
+from powbot.bot.handlers.buttons import press
+from powbot.bot.handlers.filters import ForFlow
+
+
+async def cmd_start(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    code = (command.args or "").strip()[:64] or None
+    await onboarding.start(ctx, code)
+
+
+async def cmd_help(message: Message, ctx: Ctx) -> None:
+    await show_help(ctx)
+
+
+async def cmd_menu(message: Message, ctx: Ctx) -> None:
+    if ctx.user.language is None or ctx.user.role is None:
+        await onboarding.start(ctx)
+        return
+    await stop(ctx)
+
+
+async def cmd_stop(message: Message, ctx: Ctx) -> None:
+    if ctx.user.language is None or ctx.user.role is None:
+        await onboarding.start(ctx)
+        return
+    await stop(ctx)
+
+
+async def cmd_language(message: Message, ctx: Ctx) -> None:
+    await onboarding.choose_language(ctx)
+
+
+def create_router() -> Router:
+    router = Router(name="common")
+    router.message.register(cmd_start, CommandStart())
+    router.message.register(cmd_help, Command("help", "hulp"))
+    router.message.register(cmd_menu, Command("menu"))
+    router.message.register(cmd_stop, Command("stop"))
+    router.message.register(cmd_language, Command("taal", "language"))
+    router.callback_query.register(press, ForFlow("menu", "onboarding"))
+    return router

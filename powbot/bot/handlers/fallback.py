@@ -1,0 +1,51 @@
+"""Last in line: plain text, other content, unknown commands and buttons nobody claimed."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Message
+
+from powbot.bot.flows import engine
+from powbot.bot.flows.base import Ctx
+
+
+async def unknown_command(message: Message, ctx: Ctx) -> None:
+    from powbot.bot.commands import known_command
+
+    name = (message.text or "/").split()[0][1:].split("@")[0].lower()
+    if known_command(name):
+        ctx.say(ctx.t("common.not_for_role"))
+    else:
+        ctx.say(ctx.t("common.not_understood"))
+
+
+async def text(message: Message, ctx: Ctx) -> None:
+    body = message.text or ""
+    if len(body) > ctx.settings.max_text_length:
+        ctx.say(ctx.t("common.too_long", max=ctx.settings.max_text_length))
+        return
+    await engine.handle_text(ctx, body)
+
+
+async def other_content(message: Message, ctx: Ctx) -> None:
+    ctx.say(ctx.t("common.unsupported"))
+    await engine.resume(ctx)
+
+
+async def edited(message: Message, ctx: Ctx) -> None:
+    ctx.say(ctx.t("common.edited"))
+
+
+async def unclaimed_button(query: CallbackQuery, ctx: Ctx) -> None:
+    # Forged, from another role, or from a feature that no longer exists.
+    ctx.toast = ctx.t("common.button_unknown")
+
+
+def create_router() -> Router:
+    router = Router(name="fallback")
+    router.message.register(unknown_command, F.text.startswith("/"))
+    router.message.register(text, F.text)
+    router.message.register(other_content)
+    router.edited_message.register(edited)
+    router.callback_query.register(unclaimed_button)
+    return router

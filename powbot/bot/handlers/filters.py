@@ -1,0 +1,29 @@
+"""Filters that enforce roles per router, so no handler has to remember to check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.filters import Filter
+from aiogram.types import CallbackQuery
+
+from powbot.bot.flows.base import Callback, Ctx
+
+
+class HasRole(Filter):
+    def __init__(self, *roles: str | None) -> None:
+        self.roles = frozenset(roles)
+
+    async def __call__(self, event: Any, ctx: Ctx) -> bool:
+        return ctx.user.role in self.roles
+
+
+class ForFlow(Filter):
+    """A button made by one of these flows (the flow checks the rest against stored state)."""
+
+    def __init__(self, *flows: str) -> None:
+        self.flows = frozenset(flows)
+
+    async def __call__(self, query: CallbackQuery) -> bool:
+        callback = Callback.decode(query.data)
+        return callback is not None and callback.flow in self.flows

@@ -1,0 +1,214 @@
+"""`powbot chat`: the real bot in a terminal, without Telegram.
+
+Updates are built from what you type and fed to the same Dispatcher as in production;
+a Bot API session that prints instead of calling Telegram shows the replies. Buttons are
+numbered: type the number or the label to press one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import sys
+import time
+from collections.abc import AsyncGenerator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from aiogram import Bot
+from aiogram.client.session.base import BaseSession
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    EditMessageReplyMarkup,
+    SendDocument,
+    SendMessage,
+    SendPhoto,
+    TelegramMethod,
+)
+from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update, User
+from sqlmodel import select
+
+from powbot.bot.app import App, create_app
+from powbot.bot.scheduler import run_due
+from powbot.config import Settings
+from powbot.knowledge.text import normalise
+from powbot.storage.models import Outbox
+
+
+class TerminalSession(BaseSession):
+    """A Bot API 'server' that writes to a terminal and remembers the last keyboard."""
+
+    def __init__(self, out: TextIO, files_dir: Path) -> None:
+        super().__init__()
+        self.out = out
+        self.files_dir = files_dir
+        self.message_ids = itertools.count(1)
+        self.keyboard: list[tuple[str, str | None]] = []  # (label, callback data)
+        self.keyboard_message: tuple[int, int] | None = None  # (chat, message)
+
+    async def make_request(
+        self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None
+    ) -> Any:
+        if isinstance(method, SendMessage):
+            return self._show(method.chat_id, method.text, method.reply_markup)
+        if isinstance(method, SendPhoto):
+            path = self._save(method.photo, "png")
+            return self._show(
+                method.chat_id, f"{method.caption or ''}\n🖼  {path}".strip(), method.reply_markup
+            )
+        if isinstance(method, SendDocument):
+            path = self._save(method.document, "json")
+            return self._show(method.chat_id, f"📎 {path}", None)
+        if isinstance(method, AnswerCallbackQuery):
+            if method.text:
+                self.out.write(f"   ({method.text})\n")
+            return True
+        if isinstance(method, EditMessageReplyMarkup):
+            if self.keyboard_message == (method.chat_id, method.message_id):
+                self.keyboard, self.keyboard_message = [], None
+            return True
+        return True  # setMyCommands and friends: nothing to show
+
+    def _save(self, upload: Any, extension: str) -> Path:
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        name = getattr(upload, "filename", None) or f"file.{extension}"
+        path = self.files_dir / f"{int(time.time() * 1000)}-{name}"
+        data = getattr(upload, "data", b"")
+        path.write_bytes(data)
+        return path
+
+    def _show(self, chat_id: Any, text: str | None, markup: Any) -> Message:
+        message_id = next(self.message_ids)
+        self.out.write(f"bot: {(text or '').replace(chr(10), chr(10) + '     ')}\n")
+        if isinstance(markup, InlineKeyboardMarkup):
+            self.keyboard = [
+                (button.text, button.callback_data)
+                for row in markup.inline_keyboard
+                for button in row
+            ]
+            self.keyboard_message = (int(chat_id), message_id)
+            for number, (label, _) in enumerate(self.keyboard, start=1):
+                self.out.write(f"     [{number}] {label}\n")
+        self.out.flush()
+        return Message(
+            message_id=message_id,
+            date=datetime.now(),
+            chat=Chat(id=int(chat_id), type="private"),
+            text=text,
+        )
+
+    def pick(self, line: str) -> tuple[str, str | None] | None:
+        """The button a typed line means: its number or its label."""
+        if not self.keyboard:
+            return None
+        stripped = line.strip()
+        if stripped.isdigit() and 1 <= int(stripped) <= len(self.keyboard):
+            return self.keyboard[int(stripped) - 1]
+        wanted = normalise(stripped)
+        for label, data in self.keyboard:
+            if wanted and normalise(label) == wanted:
+                return label, data
+        return None
+
+    async def close(self) -> None:
+        pass
+
+    async def stream_content(self, *args: Any, **kwargs: Any) -> AsyncGenerator[bytes, None]:
+        yield b""
+
+
+def _update_ids() -> itertools.count[int]:
+    # Unique across runs on the same database, so the duplicate check never bites.
+    return itertools.count(time.time_ns() // 1000)
+
+
+async def pending_for(app: App, user_id: int) -> int:
+    async with app.runtime.db.transaction() as session:
+        rows = await session.exec(
+            select(Outbox).where(Outbox.user_id == user_id, Outbox.status == "pending")
+        )
+        return len(rows.all())
+
+
+async def chat(
+    settings: Settings, user_id: int, first_name: str, stdin: TextIO, out: TextIO
+) -> None:
+    session = TerminalSession(out, Path("data") / "local-chat")
+    app = await create_app(settings, session=session)
+    interactive = stdin.isatty()
+    tg_user = User(
+        id=user_id, is_bot=False, first_name=first_name, language_code=settings.default_language
+    )
+    chat_obj = Chat(id=user_id, type="private")
+    ids = _update_ids()
+    try:
+        if interactive:
+            out.write(
+                app.runtime.content.catalog.t(
+                    settings.default_language, "localchat.intro", user=user_id
+                )
+                + "\n"
+            )
+        waiting = await pending_for(app, user_id)
+        if waiting:
+            out.write(
+                app.runtime.content.catalog.t(
+                    settings.default_language, "localchat.waiting", count=waiting
+                )
+                + "\n"
+            )
+        await run_due(app.runtime, only_user=user_id)
+        while True:
+            if interactive:
+                out.write("> ")
+                out.flush()
+            line = await asyncio.to_thread(stdin.readline)
+            if not line:
+                break
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            if not interactive:
+                out.write(f"> {line}\n")
+            await app.feed(_to_update(session, next(ids), tg_user, chat_obj, line))
+            await run_due(app.runtime, only_user=user_id)
+    finally:
+        await app.close()
+
+
+def _to_update(
+    session: TerminalSession, update_id: int, user: User, chat_obj: Chat, line: str
+) -> Update:
+    if line.startswith("'"):
+        line = line[1:]  # a leading apostrophe sends the rest as text, never as a button
+        button = None
+    else:
+        button = session.pick(line)
+    if button is not None and button[1] is not None:
+        message_id = session.keyboard_message[1] if session.keyboard_message else 0
+        origin = Message(message_id=message_id, date=datetime.now(), chat=chat_obj, text="")
+        return Update(
+            update_id=update_id,
+            callback_query=CallbackQuery(
+                id=str(update_id),
+                from_user=user,
+                chat_instance="local",
+                message=origin,
+                data=button[1],
+            ),
+        )
+    return Update(
+        update_id=update_id,
+        message=Message(
+            message_id=update_id % 2_000_000_000,
+            date=datetime.now(),
+            chat=chat_obj,
+            from_user=user,
+            text=line,
+        ),
+    )
+
+
+def run_chat(settings: Settings, user_id: int, first_name: str) -> None:
+    asyncio.run(chat(settings, user_id, first_name, sys.stdin, sys.stdout))

@@ -1,0 +1,156 @@
+"""Everything around a handler: who is this, is it new, lock, transaction, reply, errors."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import Chat, TelegramObject, Update
+from aiogram.types import User as TgUser
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from powbot.bot.flows.base import Ctx, Reply
+from powbot.bot.runtime import Runtime
+from powbot.clock import utcnow
+from powbot.storage.models import ProcessedUpdate, User
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+def _origin(update: Update) -> tuple[TgUser | None, Chat | None]:
+    if update.message:
+        return update.message.from_user, update.message.chat
+    if update.edited_message:
+        return update.edited_message.from_user, update.edited_message.chat
+    if update.callback_query:
+        message = update.callback_query.message
+        return update.callback_query.from_user, message.chat if message else None
+    if update.my_chat_member:
+        return update.my_chat_member.from_user, update.my_chat_member.chat
+    return None, None
+
+
+class UpdateMiddleware(BaseMiddleware):
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        assert isinstance(event, Update)
+        runtime = self.runtime
+        tg_user, chat = _origin(event)
+        if tg_user is None or tg_user.is_bot:
+            return None
+        if event.my_chat_member is not None:
+            await self._membership(event)
+            return None
+        if chat is not None and chat.type != "private" and not runtime.settings.allow_groups:
+            await self._refuse_group(event, chat)
+            return None
+        chat_id = chat.id if chat is not None else tg_user.id
+        if not await runtime.flood.allow_message(tg_user.id):
+            await self._slow_down(event, tg_user.id, chat_id)
+            return None
+        async with runtime.user_lock(tg_user.id):
+            return await self._handle(handler, event, data, tg_user, chat_id)
+
+    async def _handle(
+        self,
+        handler: Handler,
+        event: Update,
+        data: dict[str, Any],
+        tg_user: TgUser,
+        chat_id: int,
+    ) -> Any:
+        runtime = self.runtime
+        ctx: Ctx | None = None
+        language = runtime.settings.default_language
+        try:
+            async with runtime.db.transaction() as session:
+                if await session.get(ProcessedUpdate, event.update_id) is not None:
+                    log.info("update %s was already handled; ignored", event.update_id)
+                    return None
+                session.add(ProcessedUpdate(update_id=event.update_id))
+                user = await self._user(session, tg_user, chat_id)
+                language = user.language or language
+                ctx = Ctx(session, runtime.settings, runtime.content, utcnow(), user)
+                data["ctx"] = ctx
+                data["runtime"] = runtime
+                result = await handler(event, data)
+        except IntegrityError:
+            # Another worker stored this update id first: it is a redelivery.
+            log.info("update %s handled concurrently elsewhere; ignored", event.update_id)
+            return None
+        except Exception:
+            code = secrets.token_hex(3).upper()
+            # Never log the message text: it may hold health or money details.
+            log.exception("update %s failed [ref %s]", event.update_id, code)
+            text = runtime.content.catalog.t(language, "common.error", code=code)
+            await self._answer_callback(event, None)
+            await runtime.sender.deliver(chat_id, [Reply(text)])
+            return None
+        await self._answer_callback(event, ctx.toast)
+        if ctx.tidy_message_id is not None:
+            await runtime.sender.clear_buttons(chat_id, ctx.tidy_message_id)
+        await runtime.sender.deliver(chat_id, ctx.replies)
+        if ctx.outbox_written:
+            runtime.sender.wakeup.set()
+        return result
+
+    async def _user(self, session: Any, tg_user: TgUser, chat_id: int) -> User:
+        query = select(User).where(User.id == tg_user.id).with_for_update()
+        user = (await session.exec(query)).first()
+        now = utcnow()
+        if user is None:
+            user = User(
+                id=tg_user.id,
+                chat_id=chat_id,
+                first_name=(tg_user.first_name or "")[:64] or None,
+                created_at=now,
+            )
+            session.add(user)
+            await session.flush()
+        user.last_active_at = now
+        if user.unreachable_at is not None:
+            user.unreachable_at = None  # they wrote to us, so they can be reached again
+        return user
+
+    async def _answer_callback(self, event: Update, toast: str | None) -> None:
+        if event.callback_query is None:
+            return
+        try:
+            await event.callback_query.answer(text=(toast or "")[:200] or None)
+        except Exception:  # an expired query cannot be answered; nothing is lost
+            log.debug("could not answer callback query %s", event.callback_query.id)
+
+    async def _membership(self, event: Update) -> None:
+        member = event.my_chat_member
+        assert member is not None
+        if member.chat.type != "private":
+            return
+        if member.new_chat_member.status == "kicked":
+            await self.runtime.sender.mark_unreachable(member.from_user.id)
+
+    async def _refuse_group(self, event: Update, chat: Chat) -> None:
+        message = event.message
+        if message is None or not (message.text or "").startswith("/"):
+            return  # ordinary group chatter: stay quiet
+        text = self.runtime.content.catalog.t(
+            self.runtime.settings.default_language, "common.no_groups"
+        )
+        await self.runtime.sender.deliver(chat.id, [Reply(text)])
+
+    async def _slow_down(self, event: Update, user_id: int, chat_id: int) -> None:
+        await self._answer_callback(event, None)
+        async with self.runtime.db.transaction() as session:
+            user = await session.get(User, user_id)
+            language = (user.language if user else None) or self.runtime.settings.default_language
+        # Tell them once per window, not once per extra message.
+        if await self.runtime.flood.allow_warning(user_id):
+            text = self.runtime.content.catalog.t(language, "common.slow_down")
+            await self.runtime.sender.deliver(chat_id, [Reply(text)])

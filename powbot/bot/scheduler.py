@@ -1,0 +1,157 @@
+"""Durable timed work: rows with a due time, claimed atomically, run once.
+
+APScheduler is only the clock that calls `run_due` every few seconds; the database is the
+memory. Items that fell due while the bot was down run at the next pass after start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import delete, or_
+from sqlmodel import col, select
+
+from powbot.bot.flows.base import Services
+from powbot.bot.flows.registry import JOBS
+from powbot.bot.runtime import Runtime
+from powbot.clock import utcnow
+from powbot.storage.models import ProcessedUpdate, ScheduledItem
+
+log = logging.getLogger(__name__)
+
+CLAIM_LEASE = timedelta(minutes=10)
+MAX_ATTEMPTS = 5
+UPDATE_MEMORY = timedelta(days=2)  # Telegram keeps undelivered updates for 24 hours
+
+# Called once per pass in their own transaction (e.g. to keep a daily digest row planned).
+PERIODIC: list[Callable[[Services], Awaitable[None]]] = []
+
+
+def register_periodic(task: Callable[[Services], Awaitable[None]]) -> None:
+    if task not in PERIODIC:
+        PERIODIC.append(task)
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+async def claim_due(
+    runtime: Runtime, now: datetime, worker: str, limit: int = 200
+) -> list[ScheduledItem]:
+    """Mark up to `limit` due items as ours. SKIP LOCKED on PostgreSQL lets two workers
+    claim side by side without waiting and without ever taking the same row; on SQLite
+    the transaction holds the write lock from its first statement."""
+    async with runtime.db.transaction() as session:
+        stale = utcnow() - CLAIM_LEASE
+        query = (
+            select(ScheduledItem)
+            .where(
+                col(ScheduledItem.due_at) <= now,
+                or_(
+                    col(ScheduledItem.status) == "pending",
+                    (col(ScheduledItem.status) == "claimed")
+                    & (col(ScheduledItem.claimed_at) < stale),
+                ),
+            )
+            .order_by(col(ScheduledItem.due_at), col(ScheduledItem.id))
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        items = list((await session.exec(query)).all())
+        for item in items:
+            item.status = "claimed"
+            item.claimed_by = worker
+            item.claimed_at = utcnow()
+            item.attempts += 1
+        return items
+
+
+async def _run_item(runtime: Runtime, item_id: int, worker: str, now: datetime) -> bool:
+    async with runtime.db.transaction() as session:
+        item = await session.get(ScheduledItem, item_id, with_for_update=True)
+        if item is None or item.status != "claimed" or item.claimed_by != worker:
+            return False  # cancelled meanwhile, or taken over after our lease ran out
+        handler = JOBS.get(item.kind)
+        if handler is None:
+            item.status, item.error = "failed", f"no handler for {item.kind!r}"
+            return False
+        services = Services(session, runtime.settings, runtime.content, now)
+        try:
+            async with session.begin_nested():
+                await handler(services, item)
+        except Exception as exc:
+            log.exception("scheduled item %s (%s) failed", item.id, item.kind)
+            item.error = type(exc).__name__
+            # Try again later, a little later each time, then give up visibly.
+            if item.attempts >= MAX_ATTEMPTS:
+                item.status = "failed"
+            else:
+                item.status = "pending"
+                item.due_at = now + timedelta(minutes=2**item.attempts)
+            return False
+        if item.status == "claimed":
+            item.status = "done"
+            item.done_at = now
+        return True
+
+
+async def run_due(
+    runtime: Runtime,
+    now: datetime | None = None,
+    *,
+    send: bool = True,
+    only_user: int | None = None,
+) -> dict[str, int]:
+    """One pass of everything due: scheduled items, then the outbox."""
+    moment = now or utcnow()
+    worker = worker_name()
+    counts = {"items": 0, "sent": 0}
+    for task in PERIODIC:
+        async with runtime.db.transaction() as session:
+            await task(Services(session, runtime.settings, runtime.content, moment))
+    while True:
+        items = await claim_due(runtime, moment, worker)
+        if not items:
+            break
+        for item in items:
+            assert item.id is not None
+            if await _run_item(runtime, item.id, worker, moment):
+                counts["items"] += 1
+    async with runtime.db.transaction() as session:
+        await session.execute(
+            delete(ProcessedUpdate).where(
+                col(ProcessedUpdate.processed_at) < utcnow() - UPDATE_MEMORY
+            )
+        )
+    if send:
+        counts["sent"] = await runtime.sender.drain_outbox(now=moment, only_user=only_user)
+    return counts
+
+
+def start_scheduler(runtime: Runtime) -> AsyncIOScheduler:
+    scheduler = AsyncIOScheduler(timezone=runtime.settings.tz)
+
+    async def tick() -> None:
+        try:
+            await run_due(runtime)
+        except Exception:
+            log.exception("scheduler pass failed; the next pass retries")
+
+    # next_run_time=now: catch up at once on whatever fell due while we were down.
+    scheduler.add_job(
+        tick,
+        "interval",
+        seconds=runtime.settings.tick_seconds,
+        id="powbot-tick",
+        max_instances=1,
+        coalesce=True,
+        next_run_time=datetime.now(runtime.settings.tz),
+    )
+    scheduler.start()
+    return scheduler

@@ -1,0 +1,71 @@
+"""UI text catalogs: knowledge/content/i18n/<lang>/*.yaml, nested keys flattened with dots."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from powbot.knowledge.errors import KnowledgeError
+
+LANGUAGES = ("nl", "en")
+
+
+class Catalog:
+    def __init__(self, texts: dict[str, dict[str, str]]) -> None:
+        self.texts = texts
+
+    def t(self, lang: str, key: str, **values: Any) -> str:
+        table = self.texts.get(lang) or self.texts[LANGUAGES[0]]
+        template = table.get(key)
+        if template is None:
+            raise KeyError(f"no text {key!r} in catalog {lang!r}")
+        return template.format(**values) if values else template
+
+    def has(self, key: str) -> bool:
+        return key in self.texts[LANGUAGES[0]]
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _flatten(prefix: str, node: Any, out: dict[str, str], file: Path) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), value, out, file)
+    elif isinstance(node, str):
+        if prefix in out:
+            raise KnowledgeError(file, prefix, "defined twice")
+        out[prefix] = node
+    else:
+        raise KnowledgeError(file, prefix, f"must be text, not {type(node).__name__}")
+
+
+def load_catalog(knowledge_dir: Path) -> Catalog:
+    root = knowledge_dir / "i18n"
+    texts: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        table: dict[str, str] = {}
+        folder = root / lang
+        if not folder.is_dir():
+            raise KnowledgeError(folder, lang, "catalog folder is missing")
+        for file in sorted(folder.glob("*.yaml")):
+            try:
+                data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
+            _flatten(file.stem, data, table, file)
+        texts[lang] = table
+    base, *others = LANGUAGES
+    for lang in others:
+        for key in texts[base].keys() - texts[lang].keys():
+            raise KnowledgeError(root / lang, key, f"missing (present in {base})")
+        for key in texts[lang].keys() - texts[base].keys():
+            raise KnowledgeError(root / base, key, f"missing (present in {lang})")
+        for key, template in texts[base].items():
+            if placeholders(template) != placeholders(texts[lang][key]):
+                raise KnowledgeError(root / lang, key, "placeholders differ from " + base)
+    return Catalog(texts)

@@ -1,0 +1,450 @@
+"""The werkfit questionnaire as data: loading, skip logic, typed answers and scoring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.text import best_choice, normalise, parse_int, parse_yes_no
+
+Color = Literal["green", "orange", "red", "unknown"]
+QuestionType = Literal["single", "multi", "scale", "yesno", "number", "text"]
+
+
+class Text(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    nl: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+class TextList(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    nl: list[str]
+    en: list[str]
+
+    def get(self, lang: str) -> list[str]:
+        return self.en if lang == "en" else self.nl
+
+
+class Option(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: Text
+    points: int | None = None
+    red: bool = False
+    urgent: str | None = None
+    exclusive: bool = False
+    aliases: list[str] = []
+
+
+class PointRange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max: int
+    points: int
+
+
+class Condition(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    question: str
+    equals: Any = None
+    in_: list[Any] | None = None
+
+    def __init__(self, **data: Any) -> None:
+        if "in" in data:
+            data["in_"] = data.pop("in")
+        super().__init__(**data)
+
+    def holds(self, value: Any) -> bool:
+        if self.in_ is not None:
+            return value in self.in_
+        return value == self.equals
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    domain: str
+    type: QuestionType
+    text: Text
+    why: Text | None = None
+    sensitive: bool = False
+    allow_skip: bool = False
+    show_if: Condition | None = None
+    options: list[Option] = []
+    scale_labels: TextList | None = None
+    points: list[int] | None = None
+    min: int | None = None
+    max: int | None = None
+    unit: Text | None = None
+    point_ranges: list[PointRange] = []
+    yes_points: int | None = None
+    no_points: int | None = None
+    yes_red: bool = False
+    yes_urgent: str | None = None
+    max_length: int = 300
+    scoring: Literal["worst", "best"] = "worst"
+
+    @model_validator(mode="after")
+    def _shape(self) -> Question:
+        if self.type in ("single", "multi") and not self.options:
+            raise ValueError("options: needed for single and multi questions")
+        if self.type == "scale":
+            if not self.scale_labels or len(self.scale_labels.nl) != 5:
+                raise ValueError("scale_labels: five labels per language are needed")
+            if len(self.scale_labels.en) != 5:
+                raise ValueError("scale_labels.en: five labels are needed")
+            if self.points is not None and len(self.points) != 5:
+                raise ValueError("points: five values are needed for a scale")
+        if self.type == "number" and (self.min is None or self.max is None or self.min > self.max):
+            raise ValueError("min/max: a number question needs min <= max")
+        ids = [option.id for option in self.options]
+        if len(ids) != len(set(ids)):
+            raise ValueError("options: option ids must be unique")
+        return self
+
+    @property
+    def may_decline(self) -> bool:
+        """Sensitive questions always offer 'rather not say'."""
+        return self.sensitive
+
+    def option(self, option_id: str) -> Option | None:
+        return next((option for option in self.options if option.id == option_id), None)
+
+    def choice_labels(self, lang: str) -> list[str]:
+        """The fixed answers in button order (empty for number and text)."""
+        if self.type in ("single", "multi"):
+            return [option.label.get(lang) for option in self.options]
+        if self.type == "scale" and self.scale_labels:
+            return self.scale_labels.get(lang)
+        if self.type == "yesno":
+            return ["yes", "no"]  # rendered from the catalog
+        return []
+
+
+class Domain(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: Text
+
+
+class StageRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    red_in_any: list[str] = []
+    min_red: int | None = None
+    min_orange: int | None = None
+
+
+class Stage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: Text | None = None
+    description: Text | None = None
+    ladder: int | None = None
+    same_as: str | None = None
+    when: StageRule
+
+
+class Advice(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    domain: str | None = None
+    stage: str | None = None
+    colors: list[Color] = []
+    text: Text
+
+
+class Scoring(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    green_from: float
+    orange_from: float
+
+
+class Questionnaire(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    version: int
+    scoring: Scoring
+    domains: list[Domain]
+    questions: list[Question]
+    stages: list[Stage]
+    advice: list[Advice]
+    urgent_help: dict[str, Text]
+
+    @model_validator(mode="after")
+    def _references(self) -> Questionnaire:
+        domain_ids = {domain.id for domain in self.domains}
+        seen: set[str] = set()
+        for index, question in enumerate(self.questions):
+            where = f"questions[{index}]"
+            if question.id in seen:
+                raise ValueError(f"{where}.id: {question.id!r} is used twice")
+            if question.domain not in domain_ids:
+                raise ValueError(f"{where}.domain: unknown domain {question.domain!r}")
+            if question.show_if and question.show_if.question not in seen:
+                raise ValueError(f"{where}.show_if: must refer to an earlier question")
+            urgent = [question.yes_urgent] + [option.urgent for option in question.options]
+            for key in filter(None, urgent):
+                if key not in self.urgent_help:
+                    raise ValueError(f"{where}: urgent help {key!r} is not in urgent_help")
+            seen.add(question.id)
+        stage_ids = {stage.id for stage in self.stages}
+        for index, stage in enumerate(self.stages):
+            if stage.same_as is None and (stage.label is None or stage.description is None):
+                raise ValueError(f"stages[{index}]: needs label and description, or same_as")
+            if stage.same_as and stage.same_as not in stage_ids:
+                raise ValueError(f"stages[{index}].same_as: unknown stage {stage.same_as!r}")
+        if not self.stages or self.stages[-1].when != StageRule():
+            raise ValueError("stages: the last stage must have an empty rule (the default)")
+        for index, advice in enumerate(self.advice):
+            if advice.domain and advice.domain not in domain_ids:
+                raise ValueError(f"advice[{index}].domain: unknown domain {advice.domain!r}")
+            if advice.stage and advice.stage not in stage_ids:
+                raise ValueError(f"advice[{index}].stage: unknown stage {advice.stage!r}")
+        return self
+
+    # --- lookup -----------------------------------------------------------------
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def domain(self, domain_id: str) -> Domain:
+        return next(d for d in self.domains if d.id == domain_id)
+
+    def stage(self, stage_id: str) -> Stage:
+        stage = next(s for s in self.stages if s.id == stage_id)
+        return self.stage(stage.same_as) if stage.same_as else stage
+
+    # --- skip logic ---------------------------------------------------------------
+    def is_visible(self, question: Question, answers: dict[str, dict[str, Any]]) -> bool:
+        if question.show_if is None:
+            return True
+        answer = answers.get(question.show_if.question)
+        return bool(answer and "value" in answer and question.show_if.holds(answer["value"]))
+
+    def next_question(self, answers: dict[str, dict[str, Any]]) -> Question | None:
+        for question in self.questions:
+            if question.id not in answers and self.is_visible(question, answers):
+                return question
+        return None
+
+    def progress(self, answers: dict[str, dict[str, Any]]) -> tuple[int, int]:
+        """(number of the current question, total) over the questions that apply."""
+        visible = [q for q in self.questions if self.is_visible(q, answers)]
+        answered = sum(1 for q in visible if q.id in answers)
+        return min(answered + 1, len(visible)), len(visible)
+
+    # --- scoring ---------------------------------------------------------------
+    def score(self, answers: dict[str, dict[str, Any]]) -> Scored:
+        points: dict[str, list[int]] = {domain.id: [] for domain in self.domains}
+        forced_red: set[str] = set()
+        for question in self.questions:
+            answer = answers.get(question.id)
+            if not answer or "value" not in answer or not self.is_visible(question, answers):
+                continue
+            value, red = _points(question, answer["value"])
+            if value is not None:
+                points[question.domain].append(value)
+            if red:
+                forced_red.add(question.domain)
+        colors: dict[str, Color] = {}
+        for domain_id, values in points.items():
+            if domain_id in forced_red:
+                colors[domain_id] = "red"
+            elif not values:
+                colors[domain_id] = "unknown"
+            else:
+                average = sum(values) / len(values)
+                if average >= self.scoring.green_from:
+                    colors[domain_id] = "green"
+                elif average >= self.scoring.orange_from:
+                    colors[domain_id] = "orange"
+                else:
+                    colors[domain_id] = "red"
+        stage = self._stage_for(colors)
+        advice = [
+            index
+            for index, item in enumerate(self.advice)
+            if (item.domain and colors.get(item.domain) in item.colors)
+            or (item.stage and item.stage == stage.id)
+        ]
+        return Scored(colors=colors, stage=stage.id, advice=advice)
+
+    def _stage_for(self, colors: dict[str, Color]) -> Stage:
+        reds = [domain for domain, color in colors.items() if color == "red"]
+        oranges = [domain for domain, color in colors.items() if color == "orange"]
+        for stage in self.stages:
+            rule = stage.when
+            if rule.red_in_any and not set(rule.red_in_any) & set(reds):
+                continue
+            if rule.min_red is not None and len(reds) < rule.min_red:
+                continue
+            if rule.min_orange is not None and len(oranges) < rule.min_orange:
+                continue
+            return self.stage(stage.id)
+        raise AssertionError("the validator guarantees a default stage")
+
+    def urgent_for(self, question: Question, value: Any) -> str | None:
+        """The urgent-help key an answer triggers, if any."""
+        if question.type == "yesno" and value is True:
+            return question.yes_urgent
+        if question.type == "single":
+            option = question.option(value)
+            return option.urgent if option else None
+        return None
+
+
+@dataclass
+class Scored:
+    colors: dict[str, Color]
+    stage: str
+    advice: list[int] = field(default_factory=list)
+
+
+def _points(question: Question, value: Any) -> tuple[int | None, bool]:
+    """Points for one answer and whether it forces the domain to red."""
+    if question.type == "single":
+        option = question.option(value)
+        return (option.points, option.red) if option else (None, False)
+    if question.type == "multi":
+        chosen = [question.option(v) for v in value]
+        scored = [o.points for o in chosen if o and o.points is not None]
+        red = any(o.red for o in chosen if o)
+        if not scored:
+            return None, red
+        return (max(scored) if question.scoring == "best" else min(scored)), red
+    if question.type == "scale":
+        return (question.points[value - 1] if question.points else None), False
+    if question.type == "yesno":
+        return (question.yes_points if value else question.no_points), bool(
+            value and question.yes_red
+        )
+    if question.type == "number":
+        for band in question.point_ranges:
+            if value <= band.max:
+                return band.points, False
+        return None, False
+    return None, False
+
+
+# --- typed answers -----------------------------------------------------------------
+@dataclass
+class Parsed:
+    value: Any = None
+    error: str | None = None  # catalog key of the hint
+    error_values: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_typed(question: Question, text: str, lang: str) -> Parsed:
+    """Understand a typed answer: '2', 'ja', 'JA!', small typos of an option."""
+    stripped = text.strip()
+    if question.type == "text":
+        if not stripped:
+            return Parsed(error="questionnaire.hint_text")
+        if len(stripped) > question.max_length:
+            return Parsed(
+                error="questionnaire.hint_too_long", error_values={"max": question.max_length}
+            )
+        return Parsed(value=stripped)
+    if question.type == "number":
+        number = parse_int(stripped)
+        if number is None:
+            return Parsed(
+                error="questionnaire.hint_number",
+                error_values={"min": question.min, "max": question.max},
+            )
+        assert question.min is not None and question.max is not None
+        if not question.min <= number <= question.max:
+            return Parsed(
+                error="questionnaire.hint_range",
+                error_values={"min": question.min, "max": question.max},
+            )
+        return Parsed(value=number)
+    if question.type == "yesno":
+        if normalise(stripped) in ("1", "2"):
+            return Parsed(value=normalise(stripped) == "1")
+        answer = parse_yes_no(stripped)
+        return (
+            Parsed(value=answer) if answer is not None else Parsed(error="questionnaire.hint_yesno")
+        )
+    if question.type == "scale":
+        labels = question.scale_labels
+        assert labels is not None
+        number = parse_int(stripped) if normalise(stripped).isdigit() else None
+        if number is not None:
+            if 1 <= number <= 5:
+                return Parsed(value=number)
+            return Parsed(error="questionnaire.hint_scale")
+        choices = {str(i + 1): [labels.nl[i], labels.en[i]] for i in range(5)}
+        key = best_choice(stripped, choices)
+        return Parsed(value=int(key)) if key else Parsed(error="questionnaire.hint_scale")
+    if question.type == "single":
+        key = _match_option(question, stripped)
+        return Parsed(value=key) if key else Parsed(error="questionnaire.hint_choice")
+    # multi: "1, 3" or "fiets en bus"
+    parts = [p for p in _split_multi(stripped) if p]
+    chosen: list[str] = []
+    for part in parts:
+        key = _match_option(question, part)
+        if key is None:
+            return Parsed(error="questionnaire.hint_multi")
+        if key not in chosen:
+            chosen.append(key)
+    if not chosen:
+        return Parsed(error="questionnaire.hint_multi")
+    return Parsed(value=normalise_multi(question, chosen))
+
+
+def normalise_multi(question: Question, chosen: list[str]) -> list[str]:
+    """An exclusive option ('nothing') cannot be combined with others; the last wins."""
+    exclusive = [c for c in chosen if (o := question.option(c)) and o.exclusive]
+    if exclusive and len(chosen) > 1:
+        last = chosen[-1]
+        if last in exclusive:
+            return [last]
+        return [c for c in chosen if c not in exclusive]
+    return chosen
+
+
+def _split_multi(text: str) -> list[str]:
+    normalised = normalise(text)
+    for separator in (" en ", " and ", " of ", " or "):
+        normalised = normalised.replace(separator, ",")
+    parts = [part.strip() for part in normalised.replace(";", ",").split(",")]
+    # "1 3" -> ["1", "3"]
+    if len(parts) == 1 and all(word.isdigit() for word in parts[0].split()):
+        return parts[0].split()
+    return parts
+
+
+def _match_option(question: Question, text: str) -> str | None:
+    normalised = normalise(text)
+    if normalised.isdigit():
+        index = int(normalised) - 1
+        return question.options[index].id if 0 <= index < len(question.options) else None
+    choices = {
+        option.id: [option.label.nl, option.label.en, option.id, *option.aliases]
+        for option in question.options
+    }
+    return best_choice(text, choices)
+
+
+def load_questionnaire(file: Path) -> Questionnaire:
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
+    try:
+        return Questionnaire.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        location = ".".join(str(part) for part in error["loc"])
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if ":" in message and not location:
+            location, _, message = message.partition(": ")
+        raise KnowledgeError(file, location or "questionnaire", message) from None

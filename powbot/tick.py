@@ -1,0 +1,22 @@
+"""`powbot tick`: one pass of all due work, for cron-style deployments and tests."""
+
+from __future__ import annotations
+
+from powbot.clock import parse_iso
+from powbot.config import Settings
+
+
+async def tick(settings: Settings, now_text: str | None) -> int:
+    from powbot.bot.app import create_app
+    from powbot.bot.scheduler import run_due
+
+    now = parse_iso(now_text, settings.tz) if now_text else None
+    app = await create_app(settings)
+    try:
+        # Without a token there is no Telegram to send to: messages stay queued for
+        # `powbot chat --user ID`, which shows them when that user opens it.
+        counts = await run_due(app.runtime, now, send=bool(settings.telegram_bot_token))
+    finally:
+        await app.close()
+    print(f"due items processed: {counts['items']}, messages sent: {counts['sent']}")
+    return 0
