@@ -21,6 +21,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
     telegram_bot_token: str | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    bot_username: str | None = Field(default=None, alias="POWBOT_BOT_USERNAME")
     telegram_api_base: str | None = Field(default=None, alias="TELEGRAM_API_BASE")
     database_url: str = Field(default="sqlite+aiosqlite:///data/powbot.db", alias="DATABASE_URL")
     redis_url: str | None = Field(default=None, alias="REDIS_URL")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from aiogram import Router
 
-from powbot.bot.flows import menu, onboarding, questionnaire  # noqa: F401  (registration)
+from powbot.bot.flows import invites, menu, onboarding, questionnaire  # noqa: F401  (registration)
 from powbot.bot.handlers import common, fallback, seeker
 
 ROUTER_FACTORIES: list[Callable[[], Router]] = [

@@ -6,7 +6,7 @@ powbot/storage/personal.py), so export and erase cannot silently miss a table.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint
@@ -147,3 +147,42 @@ class AuditEntry(SQLModel, table=True):
     actor_id: int = Field(sa_column=Column(BigInteger, index=True, nullable=False))
     subject_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
     action: str = Field(max_length=64)
+
+
+class InviteCode(SQLModel, table=True):
+    """Single-use codes: admins invite coaches and employers, coaches link clients.
+
+    Only a hash of the code is stored, so a database leak does not hand out invites.
+    """
+
+    __tablename__ = "invite_codes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code_hash: str = Field(max_length=64, unique=True)
+    purpose: str = Field(max_length=16)  # coach, employer, link
+    created_by: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_by: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
+    used_at: datetime | None = None
+
+
+class Placement(SQLModel, table=True):
+    """Someone started work. Created by an accepted Open Hiring offer or by their coach."""
+
+    __tablename__ = "placements"
+
+    id: int | None = Field(default=None, primary_key=True)
+    seeker_id: int = Field(sa_column=Column(BigInteger, index=True, nullable=False))
+    coach_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
+    employer_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
+    employer_name: str = Field(max_length=120)
+    job_title: str = Field(max_length=120)
+    start_date: date
+    hours_per_week: int | None = None
+    vacancy_id: int | None = Field(default=None, index=True)
+    source: str = Field(max_length=16)  # open_hiring, coach
+    status: str = Field(default="active", max_length=16)  # active, ended
+    created_at: datetime = Field(default_factory=utcnow)
+    ended_at: datetime | None = None
+    end_reason: str | None = Field(default=None, max_length=32)

@@ -14,11 +14,11 @@ def allowed(ctx: Ctx, flow_name: str | None) -> bool:
 
 
 async def handle_text(ctx: Ctx, text: str) -> None:
-    if ctx.user.language is None or (ctx.user.role is None and ctx.user.flow is None):
-        await onboarding.start(ctx)
-        return
     if ctx.user.flow and allowed(ctx, ctx.user.flow):
         await FLOWS[ctx.user.flow].on_text(ctx, text)
+        return
+    if ctx.user.language is None or ctx.user.role is None:
+        await onboarding.start(ctx)
         return
     ctx.set_state(None)
     free_text = FREE_TEXT.get(ctx.user.role)

@@ -11,10 +11,15 @@ from powbot.bot.flows.base import Ctx
 from powbot.bot.flows.menu import show_help, stop
 from powbot.bot.handlers.buttons import press
 from powbot.bot.handlers.filters import ForFlow
+from powbot.bot.runtime import Runtime
 
 
-async def cmd_start(message: Message, command: CommandObject, ctx: Ctx) -> None:
+async def cmd_start(message: Message, command: CommandObject, ctx: Ctx, runtime: Runtime) -> None:
     code = (command.args or "").strip()[:64] or None
+    if code and not await runtime.flood.allow_code_attempt(ctx.user.id):
+        # Codes are long and random; this makes guessing them hopeless as well.
+        ctx.say(ctx.t("invites.too_many_attempts"))
+        return
     await onboarding.start(ctx, code)
 
 

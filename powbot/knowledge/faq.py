@@ -1,0 +1,687 @@
+"""Employer FAQ: loading and validating the curated entries, and retrieving them.
+
+Content lives in ``<knowledge_dir>/faq/<instrument>.yaml`` (one file per instrument, a
+top-level ``entries:`` list) plus ``faq/_synonyms.yaml`` (abbreviations, synonyms, typos,
+stopwords) and ``<knowledge_dir>/region.yaml`` (contact details of the regional WSP).
+
+Retrieval is deliberately simple and explainable: questions are normalised (accents,
+punctuation, typo map, synonym and abbreviation expansion to canonical terms, stopwords,
+Dutch/English stemming); a token inverted index scores how much of the question's
+IDF-weighted vocabulary each entry and each instrument covers; RapidFuzz token scorers then
+compare the question with the example questions of the best candidates. The best instrument
+decides between "answer", "clarify" and "unknown". The bot never composes advice: it
+either returns a vetted entry or says it does not know.
+
+This module never imports from ``powbot.bot`` or ``powbot.storage``; user-facing labels
+("Bron", "Source", ...) are rendered by the bot from its catalogs, so helpers here return
+structured data only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import snowballstemmer
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from rapidfuzz import fuzz, process
+
+from powbot.knowledge.errors import KnowledgeError
+
+INSTRUMENTS: tuple[str, ...] = (
+    "loonkostensubsidie",
+    "loondispensatie",
+    "no-riskpolis",
+    "proefplaatsing",
+    "jobcoaching",
+    "werkplekaanpassing",
+    "loonkostenvoordeel",
+    "banenafspraak",
+    "praktijkleren",
+    "bbl",
+    "detachering",
+    "open-hiring",
+    "jobcarving",
+    "sroi",
+    "wsp-contact",
+)
+LANGS: tuple[str, ...] = ("nl", "en")
+AUDIENCES: tuple[str, ...] = ("employer", "seeker")
+
+Lang = Literal["nl", "en"]
+Audience = Literal["employer", "seeker"]
+Decision = Literal["answer", "clarify", "unknown"]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+FAQ_DIR = "faq"
+SYNONYMS_FILE = "_synonyms.yaml"
+REGION_FILE = "region.yaml"
+
+
+# --------------------------------------------------------------------------- models
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalizedText(_Strict):
+    nl: NonEmpty
+    en: NonEmpty
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+class Source(_Strict):
+    title: NonEmpty
+    url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")]
+
+
+class FaqEntry(_Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    instrument: NonEmpty
+    audience: Annotated[list[Audience], Field(min_length=1)]
+    questions: Annotated[list[NonEmpty], Field(min_length=1)]
+    answer: LocalizedText
+    source: Source
+    reviewed: date
+    related: list[str] = Field(default_factory=list)
+
+
+class _FaqFile(_Strict):
+    entries: Annotated[list[FaqEntry], Field(min_length=1)]
+
+
+class Synonyms(_Strict):
+    """Word lists for the retriever. Keys of ``abbreviations``/``synonyms`` are canonical
+    single-word terms; values are variants (words or phrases, any language)."""
+
+    abbreviations: dict[str, list[NonEmpty]] = Field(default_factory=dict)
+    synonyms: dict[str, list[NonEmpty]] = Field(default_factory=dict)
+    typos: dict[str, NonEmpty] = Field(default_factory=dict)
+    stopwords: dict[Lang, list[NonEmpty]] = Field(default_factory=dict)
+
+
+class Contact(_Strict):
+    name: NonEmpty
+    phone: str | None = None
+    email: str | None = None
+    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    hours: LocalizedText | None = None
+
+
+class Region(_Strict):
+    name: NonEmpty
+    wsp: Contact
+    uwv: Contact
+    note: LocalizedText
+
+
+@dataclass(frozen=True)
+class FaqBase:
+    """All validated entries, in file order, plus the retriever word lists."""
+
+    entries: tuple[FaqEntry, ...]
+    synonyms: Synonyms
+    files: dict[str, str] = field(default_factory=dict)  # entry id -> file it came from
+
+    def get(self, entry_id: str) -> FaqEntry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _field_path(loc: Sequence[int | str]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(file)"
+
+
+def _problem(err: Any) -> str:
+    kind = err.get("type", "")
+    if kind == "missing":
+        return "missing"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return f"not a valid date (use YYYY-MM-DD), got {err.get('input')!r}"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "literal_error":
+        return f"{err.get('msg', 'invalid value')}, got {err.get('input')!r}"
+    return str(err.get("msg", "invalid"))
+
+
+def _validate(model: type[BaseModel], data: Any, file: str, prefix: str = "") -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        path = _field_path(err["loc"])
+        if prefix:
+            path = prefix if path == "(file)" else f"{prefix}.{path}"
+        raise KnowledgeError(file, path, _problem(err)) from None
+
+
+def _read_yaml(path: Path, rel: str) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KnowledgeError(rel, "(file)", f"cannot read: {exc.strerror}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(rel, "(file)", f"invalid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise KnowledgeError(rel, "(file)", "expected a mapping at the top level")
+    return data
+
+
+def load_faq(knowledge_dir: Path) -> FaqBase:
+    """Load and validate every ``faq/*.yaml`` file plus ``faq/_synonyms.yaml``.
+
+    Raises KnowledgeError naming the file and field of the first problem found.
+    """
+    faq_dir = Path(knowledge_dir) / FAQ_DIR
+    if not faq_dir.is_dir():
+        raise KnowledgeError(FAQ_DIR, "(directory)", "missing")
+    entries: list[FaqEntry] = []
+    files: dict[str, str] = {}
+    positions: dict[str, tuple[str, int]] = {}
+    for path in sorted(faq_dir.glob("*.yaml")):
+        if path.name.startswith("_"):
+            continue
+        rel = f"{FAQ_DIR}/{path.name}"
+        data = _read_yaml(path, rel)
+        parsed: _FaqFile = _validate(_FaqFile, data, rel)
+        for i, entry in enumerate(parsed.entries):
+            where = f"entries[{i}]"
+            if entry.instrument not in INSTRUMENTS:
+                raise KnowledgeError(
+                    rel, f"{where}.instrument", f"unknown instrument {entry.instrument!r}"
+                )
+            if entry.instrument != path.stem:
+                raise KnowledgeError(
+                    rel,
+                    f"{where}.instrument",
+                    f"{entry.instrument!r} does not match the file name {path.stem!r}",
+                )
+            if entry.id in files:
+                raise KnowledgeError(
+                    rel, f"{where}.id", f"duplicate id {entry.id!r} (also in {files[entry.id]})"
+                )
+            files[entry.id] = rel
+            positions[entry.id] = (rel, i)
+            entries.append(entry)
+    if not entries:
+        raise KnowledgeError(FAQ_DIR, "(directory)", "no FAQ entries found")
+    for entry in entries:
+        rel, i = positions[entry.id]
+        for j, other in enumerate(entry.related):
+            if other not in files:
+                raise KnowledgeError(
+                    rel, f"entries[{i}].related[{j}]", f"unknown entry id {other!r}"
+                )
+    syn_path = faq_dir / SYNONYMS_FILE
+    syn_rel = f"{FAQ_DIR}/{SYNONYMS_FILE}"
+    if syn_path.exists():
+        synonyms: Synonyms = _validate(Synonyms, _read_yaml(syn_path, syn_rel), syn_rel)
+        for group in ("abbreviations", "synonyms"):
+            for canonical in getattr(synonyms, group):
+                if not re.fullmatch(r"[a-z0-9]+", canonical):
+                    raise KnowledgeError(
+                        syn_rel,
+                        f"{group}.{canonical}",
+                        "canonical term must be one lowercase word (a-z, 0-9)",
+                    )
+    else:
+        synonyms = Synonyms()
+    return FaqBase(entries=tuple(entries), synonyms=synonyms, files=files)
+
+
+def load_region(knowledge_dir: Path) -> Region:
+    rel = REGION_FILE
+    return _validate(Region, _read_yaml(Path(knowledge_dir) / rel, rel), rel)
+
+
+def stale_entries(base: FaqBase, max_age_days: int, today: date | None = None) -> list[FaqEntry]:
+    """Entries whose ``reviewed`` date is older than ``max_age_days`` (a warning, not an error)."""
+    today = today or date.today()
+    return [e for e in base.entries if (today - e.reviewed).days > max_age_days]
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@dataclass(frozen=True)
+class AnswerParts:
+    """Everything the bot needs to render an answer; labels come from its catalogs."""
+
+    entry_id: str
+    instrument: str
+    text: str
+    source_title: str
+    source_url: str
+    reviewed: date
+    related: tuple[str, ...]
+
+
+def answer_text(entry: FaqEntry, lang: str) -> str:
+    """The vetted answer in ``lang`` ("nl" or "en"; anything else falls back to Dutch)."""
+    return entry.answer.get(lang).strip()
+
+
+def answer_parts(entry: FaqEntry, lang: str) -> AnswerParts:
+    return AnswerParts(
+        entry_id=entry.id,
+        instrument=entry.instrument,
+        text=answer_text(entry, lang),
+        source_title=entry.source.title,
+        source_url=entry.source.url,
+        reviewed=entry.reviewed,
+        related=tuple(entry.related),
+    )
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_STEMMERS = {
+    "nl": snowballstemmer.stemmer("dutch"),
+    "en": snowballstemmer.stemmer("english"),
+}
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_MAX_PHRASE = 5
+
+
+def _fold(text: str) -> str:
+    """Lowercase and strip accents (ë -> e), so "geïnteresseerd" == "geinteresseerd"."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN_RE.findall(_fold(text).replace("'", ""))
+
+
+class Normalizer:
+    """Turns text into canonical tokens; shared by the index and the queries."""
+
+    def __init__(self, synonyms: Synonyms) -> None:
+        self.typos = {_fold(k): _fold(v) for k, v in synonyms.typos.items()}
+        self.stopwords: dict[str, set[str]] = {
+            lang: {w for s in synonyms.stopwords.get(lang, []) for w in _words(s)}  # type: ignore[call-overload]
+            for lang in LANGS
+        }
+        self.all_stopwords = self.stopwords["nl"] | self.stopwords["en"]
+        self._stem_cache: dict[tuple[str, str], str] = {}
+        self.canonical: set[str] = set()
+        # phrase (tuple of words, surface or stemmed) -> canonical term
+        self.phrases: dict[tuple[str, ...], str] = {}
+        self.single_variants: dict[str, str] = {}
+        groups = {**synonyms.synonyms}
+        for canonical, variants in synonyms.abbreviations.items():
+            groups.setdefault(canonical, [])
+            groups[canonical] = [*groups[canonical], *variants]
+        for canonical, variants in groups.items():
+            self.canonical.add(canonical)
+            for variant in [canonical, *variants]:
+                words = tuple(self.typos.get(w, w) for w in _words(variant))
+                if not words:
+                    continue
+                self.phrases.setdefault(words, canonical)
+                for lang in LANGS:
+                    stemmed = tuple(self.stem(w, lang) for w in words)
+                    self.phrases.setdefault(stemmed, canonical)
+                if len(words) == 1:
+                    self.single_variants.setdefault(words[0], canonical)
+
+    def stem(self, word: str, lang: str) -> str:
+        key = (word, lang)
+        cached = self._stem_cache.get(key)
+        if cached is None:
+            cached = _STEMMERS[lang].stemWord(word)
+            if len(self._stem_cache) < 200_000:  # bounded: queries can bring new words
+                self._stem_cache[key] = cached
+        return cached
+
+    def language(self, words: Sequence[str]) -> str:
+        nl = sum(w in self.stopwords["nl"] for w in words)
+        en = sum(w in self.stopwords["en"] for w in words)
+        return "en" if en > nl else "nl"
+
+    def tokens(self, text: str, lang: str | None = None) -> list[str]:
+        """Canonical tokens of ``text``: phrases mapped to canonical terms, other words
+        stopword-filtered and stemmed (in ``lang``, or the detected language)."""
+        words = [self.typos.get(w, w) for w in _words(text)]
+        lang = lang or self.language(words)
+        stems = [self.stem(w, lang) for w in words]
+        out: list[str] = []
+        i = 0
+        n = len(words)
+        while i < n:
+            matched = False
+            for size in range(min(_MAX_PHRASE, n - i), 0, -1):
+                key = tuple(words[i : i + size])
+                canonical = self.phrases.get(key) or self.phrases.get(tuple(stems[i : i + size]))
+                if canonical:
+                    out.append(canonical)
+                    i += size
+                    matched = True
+                    break
+            if matched:
+                continue
+            word = words[i]
+            if word not in self.all_stopwords and not word.isdigit():
+                out.append(stems[i])
+            i += 1
+        return out
+
+
+# --------------------------------------------------------------------------- retrieval
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Outcome of a question.
+
+    ``decision``: "answer" (show ``best``), "clarify" (offer ``best`` plus ``alternatives``
+    as choices) or "unknown" (say we do not know and offer a person). ``score`` is the best
+    entry's score, 0-100. ``alternatives`` never contains ``best``.
+    """
+
+    decision: Decision
+    best: FaqEntry | None
+    score: float
+    alternatives: list[tuple[FaqEntry, float]]
+
+    @property
+    def instrument(self) -> str | None:
+        return self.best.instrument if self.best and self.decision != "unknown" else None
+
+
+@dataclass
+class _Doc:
+    entry_idx: int
+    text: str  # normalised example question, tokens joined by spaces
+
+
+class FaqIndex:
+    """In-memory retriever over a FaqBase. Everything is precomputed in ``__init__``."""
+
+    # Tuned on the dev half of bench/data/employer_questions.tsv (see bench/faq_eval.py).
+    W_ENTRY = 0.30  # IDF-weighted share of the question covered by the entry's words
+    W_INSTRUMENT = 0.20  # ... covered by all words of the entry's instrument
+    W_EVIDENCE = 0.25  # absolute IDF mass matched: one specific term ("NRP") is strong evidence
+    W_FUZZY = 0.25  # best RapidFuzz match with one of the entry's example questions
+    EVIDENCE_CAP = 5.0  # IDF mass that counts as full evidence (a one-instrument word is ~3.5)
+    UNKNOWN_IDF_FACTOR = 0.6  # weight of words the index has never seen, relative to max IDF
+    ANSWER_WEIGHT = 0.6  # words only found in the answer text count for less
+    FUZZY_TOKEN_CUTOFF = 88  # typo tolerance for single words (rapidfuzz ratio)
+    UNKNOWN_BELOW = 42.0  # best score below this -> "unknown"
+    CLARIFY_MARGIN = 4.0  # second instrument within this many points -> "clarify"
+    CANDIDATES = 25  # entries that get the (more expensive) fuzzy comparison
+
+    def __init__(self, base: FaqBase) -> None:
+        self.base = base
+        self.entries = list(base.entries)
+        self.norm = Normalizer(base.synonyms)
+        self.instruments = sorted({e.instrument for e in self.entries})
+        inst_pos = {name: i for i, name in enumerate(self.instruments)}
+        self.entry_inst = [inst_pos[e.instrument] for e in self.entries]
+
+        self.docs: list[_Doc] = []
+        self.entry_docs: list[list[int]] = []
+        entry_weights: list[dict[str, float]] = []
+        inst_tokens: list[set[str]] = [set() for _ in self.instruments]
+        for idx, entry in enumerate(self.entries):
+            weights: dict[str, float] = {}
+            doc_ids: list[int] = []
+            for question in entry.questions:
+                toks = self.norm.tokens(question)
+                for t in toks:
+                    weights[t] = 1.0
+                doc_ids.append(len(self.docs))
+                self.docs.append(_Doc(idx, " ".join(toks)))
+            for lang in LANGS:
+                for t in self.norm.tokens(entry.answer.get(lang), lang):
+                    weights.setdefault(t, self.ANSWER_WEIGHT)
+            entry_weights.append(weights)
+            self.entry_docs.append(doc_ids)
+            inst_tokens[self.entry_inst[idx]].update(weights)
+
+        # IDF over instruments: a word that every instrument uses says little about which
+        # instrument is meant; a word that only one instrument uses says a lot.
+        n_inst = len(self.instruments)
+        df: dict[str, int] = {}
+        for toks in inst_tokens:
+            for t in toks:
+                df[t] = df.get(t, 0) + 1
+        self.idf = {t: math.log((n_inst + 1) / (d + 0.5)) for t, d in df.items()}
+        self.max_idf = math.log((n_inst + 1) / 0.5)
+
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for idx, weights in enumerate(entry_weights):
+            for t, w in weights.items():
+                self.postings.setdefault(t, []).append((idx, w))
+        self.inst_postings: dict[str, list[int]] = {}
+        for i, toks in enumerate(inst_tokens):
+            for t in toks:
+                self.inst_postings.setdefault(t, []).append(i)
+
+        # Vocabulary for typo correction: indexed tokens and one-word synonym variants.
+        self.fuzzy_vocab: dict[str, str] = {t: t for t in self.postings}
+        for variant, canonical in self.norm.single_variants.items():
+            if canonical in self.postings and len(variant) >= 5:
+                self.fuzzy_vocab.setdefault(variant, canonical)
+        self.fuzzy_choices = [t for t in self.fuzzy_vocab if len(t) >= 4]
+
+    # -- query side ---------------------------------------------------------
+
+    def query_tokens(self, question: str) -> list[tuple[str, bool]]:
+        """Tokens of the question, each with a flag: known to the index or not."""
+        words = _words(question)
+        lang = self.norm.language(words)
+        other = "en" if lang == "nl" else "nl"
+        out: list[tuple[str, bool]] = []
+        for tok in self.norm.tokens(question, lang):
+            if tok in self.postings:
+                out.append((tok, True))
+                continue
+            # The stem may be in the other language ("subsidies" in an English sentence).
+            alt = None
+            for cand in (self.norm.stem(tok, other),):
+                if cand in self.postings:
+                    alt = cand
+            if alt is None and len(tok) >= 5:
+                hit = process.extractOne(
+                    tok,
+                    self.fuzzy_choices,
+                    scorer=fuzz.ratio,
+                    score_cutoff=self.FUZZY_TOKEN_CUTOFF,
+                )
+                if hit is not None:
+                    alt = self.fuzzy_vocab[hit[0]]
+            out.append((alt, True) if alt else (tok, False))
+        # A repeated word should not count twice.
+        seen: set[str] = set()
+        unique = []
+        for tok, known in out:
+            if tok not in seen:
+                seen.add(tok)
+                unique.append((tok, known))
+        return unique
+
+    def _scores(self, question: str, audience: str | None) -> tuple[list[tuple[int, float]], float]:
+        toks = self.query_tokens(question)
+        if not toks:
+            return [], 0.0
+        unknown_idf = self.UNKNOWN_IDF_FACTOR * self.max_idf
+        total = sum(self.idf[t] if k else unknown_idf for t, k in toks)
+        entry_cov: dict[int, float] = {}
+        inst_cov = [0.0] * len(self.instruments)
+        for tok, known in toks:
+            if not known:
+                continue
+            w = self.idf[tok]
+            for idx, weight in self.postings[tok]:
+                entry_cov[idx] = entry_cov.get(idx, 0.0) + w * weight
+            for i in self.inst_postings[tok]:
+                inst_cov[i] += w
+        if not entry_cov:
+            return [], 0.0
+        allowed = None
+        if audience is not None:
+            allowed = {i for i, e in enumerate(self.entries) if audience in e.audience}
+        pre: list[tuple[float, int]] = []
+        for idx, cov in entry_cov.items():
+            if allowed is not None and idx not in allowed:
+                continue
+            pre.append(
+                (
+                    self.W_ENTRY * cov / total
+                    + self.W_INSTRUMENT * inst_cov[self.entry_inst[idx]] / total
+                    + self.W_EVIDENCE * min(1.0, cov / self.EVIDENCE_CAP),
+                    idx,
+                )
+            )
+        if not pre:
+            return [], 0.0
+        pre.sort(key=lambda p: (-p[0], p[1]))
+        pre = pre[: self.CANDIDATES]
+        qtext = " ".join(t for t, _ in toks)
+        scored: list[tuple[int, float]] = []
+        for base_score, idx in pre:
+            best = 0.0
+            for d in self.entry_docs[idx]:
+                text = self.docs[d].text
+                s = 0.5 * fuzz.token_set_ratio(qtext, text) + 0.5 * fuzz.token_sort_ratio(
+                    qtext, text
+                )
+                if s > best:
+                    best = s
+            scored.append((idx, 100.0 * base_score + self.W_FUZZY * best))
+        # Stable on ties: file order puts the "what is it" entry of an instrument first.
+        scored.sort(key=lambda p: (-p[1], p[0]))
+        return scored, total
+
+    def search(self, question: str, audience: str | None = None, limit: int = 3) -> SearchResult:
+        scored, _ = self._scores(question, audience)
+        if not scored:
+            return SearchResult("unknown", None, 0.0, [])
+        best_idx, best_score = scored[0]
+        best = self.entries[best_idx]
+        best_score = round(min(100.0, best_score), 1)
+        # Best entry per other instrument, and runner-up entries of the same instrument.
+        other_inst: list[tuple[FaqEntry, float]] = []
+        seen_inst = {best.instrument}
+        for idx, s in scored[1:]:
+            e = self.entries[idx]
+            if e.instrument not in seen_inst:
+                seen_inst.add(e.instrument)
+                other_inst.append((e, round(min(100.0, s), 1)))
+        if best_score < self.UNKNOWN_BELOW:
+            alts = [(e, s) for e, s in other_inst[: max(0, limit - 1)]]
+            return SearchResult("unknown", best, best_score, alts)
+        close = [
+            (e, s)
+            for e, s in other_inst
+            if s >= self.UNKNOWN_BELOW and best_score - s < self.CLARIFY_MARGIN
+        ]
+        if close:
+            return SearchResult("clarify", best, best_score, close[: max(0, limit - 1)])
+        alts = [
+            (self.entries[idx], round(min(100.0, s), 1))
+            for idx, s in scored[1:]
+            if s >= self.UNKNOWN_BELOW
+        ]
+        return SearchResult("answer", best, best_score, alts[: max(0, limit - 1)])
+
+
+# --------------------------------------------------------------------------- CLI helpers
+
+
+def faq_ask_json(index: FaqIndex, question: str, lang: str) -> dict[str, Any]:
+    """Machine-readable outcome. ``instrument``/``entry`` are null when the bot would say it
+    does not know; ``answer`` is null unless the bot would answer directly (on "clarify" the
+    bot offers ``entry`` plus ``alternatives`` as choices)."""
+    result = index.search(question)
+    known = result.decision != "unknown" and result.best is not None
+    best = result.best if known else None
+    return {
+        "instrument": best.instrument if best else None,
+        "entry": best.id if best else None,
+        "score": result.score,
+        "answer": answer_text(best, lang) if best and result.decision == "answer" else None,
+        "alternatives": [
+            {"entry": e.id, "instrument": e.instrument, "score": s} for e, s in result.alternatives
+        ],
+    }
+
+
+def _plain(index: FaqIndex, question: str, lang: str) -> str:
+    # Operator-facing CLI output (English), not the bot's user-facing text.
+    result = index.search(question)
+    if result.decision == "unknown" or result.best is None:
+        return f"(no answer; best score {result.score})"
+    if result.decision == "clarify":
+        options = [(result.best, result.score), *result.alternatives]
+        lines = ["(clarify) did you mean:"]
+        lines += [f"  - {e.id} [{e.instrument}] score {s}" for e, s in options]
+        return "\n".join(lines)
+    parts = answer_parts(result.best, lang)
+    return (
+        f"[{parts.instrument} / {parts.entry_id}] score {result.score}\n{parts.text}\n"
+        f"-- {parts.source_title} <{parts.source_url}> ({parts.reviewed.isoformat()})"
+    )
+
+
+def main_faq_ask(argv: list[str], knowledge_dir: Path) -> int:
+    """``powbot faq ask "question" [--lang nl|en] [--json]``; ``-`` reads questions from stdin
+    (one per line) and prints one JSON object per line."""
+    parser = argparse.ArgumentParser(prog="powbot faq ask", description="Ask the employer FAQ.")
+    parser.add_argument("question", help='the question, or "-" to read one per line from stdin')
+    parser.add_argument("--lang", choices=LANGS, default="nl", help="answer language")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        index = FaqIndex(load_faq(knowledge_dir))
+    except KnowledgeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.question == "-":
+        for line in sys.stdin:
+            if line.strip():
+                out = faq_ask_json(index, line.strip(), args.lang)
+                print(json.dumps(out, ensure_ascii=False))
+        return 0
+    if args.json:
+        print(json.dumps(faq_ask_json(index, args.question, args.lang), ensure_ascii=False))
+    else:
+        print(_plain(index, args.question, args.lang))
+    return 0
+
+
+def iter_questions(lines: Iterable[str]) -> Iterable[str]:
+    """Non-empty, stripped lines (helper for batch use)."""
+    return (line.strip() for line in lines if line.strip())

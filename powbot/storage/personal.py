@@ -1,0 +1,55 @@
+"""Which tables hold personal data, and whose.
+
+Export (/mijngegevens) and erase (/verwijder) walk this registry, and a test fails when a
+table is neither registered here nor declared free of personal data, so a new table
+cannot silently escape either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class PersonalTable:
+    table: str
+    owner_columns: tuple[str, ...]
+    # delete: the rows go. anonymise: the rows stay for counts, the owner columns become
+    # NULL and `scrub_columns` are cleared.
+    erase: Literal["delete", "anonymise"] = "delete"
+    scrub_columns: tuple[str, ...] = ()
+
+
+PERSONAL: dict[str, PersonalTable] = {}
+NOT_PERSONAL: set[str] = set()
+
+
+def personal(
+    table: str,
+    *owner_columns: str,
+    erase: Literal["delete", "anonymise"] = "delete",
+    scrub: tuple[str, ...] = (),
+) -> None:
+    PERSONAL[table] = PersonalTable(table, owner_columns, erase, scrub)
+
+
+def not_personal(table: str) -> None:
+    NOT_PERSONAL.add(table)
+
+
+personal("users", "id")
+personal("questionnaire_runs", "user_id")
+personal("answers", "user_id")
+personal("questionnaire_results", "user_id")
+personal("outbox", "user_id")
+personal("scheduled_items", "user_id")
+personal("audit_log", "subject_id", "actor_id", erase="anonymise")
+personal("invite_codes", "used_by", "created_by", erase="anonymise")
+personal(
+    "placements",
+    "seeker_id",
+    erase="anonymise",
+    scrub=("employer_name", "job_title", "hours_per_week"),
+)
+not_personal("processed_updates")

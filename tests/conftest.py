@@ -1,0 +1,205 @@
+"""Shared fixtures: a real app on a fresh database, and users who talk to it through the
+real aiogram Dispatcher with a recording Bot API session (no network)."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import socket
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiogram.types import CallbackQuery, Chat, Message, Update, User
+
+from powbot.bot.app import App, create_app
+from powbot.config import Settings, load_settings
+from tests.telegram_double import RecordingSession, Sent
+
+UPDATE_IDS = itertools.count(1)
+PG_ADMIN_URL = os.environ.get("POWBOT_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def postgres_available() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def make_settings(database_url: str, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "DATABASE_URL": database_url,
+        "TELEGRAM_BOT_TOKEN": "42:TEST",
+        "POWBOT_SEND_RATE": 10_000,
+        "POWBOT_SEND_RATE_PER_CHAT": 10_000,
+        "POWBOT_FLOOD_MESSAGES": 1000,
+        "POWBOT_QUIET_START": "00:00",
+        "POWBOT_QUIET_END": "00:00",
+    }
+    values.update(overrides)
+    return load_settings(**values)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'powbot.db'}"
+
+
+@asynccontextmanager
+async def fresh_postgres_database() -> AsyncIterator[str]:
+    """A new, empty PostgreSQL database, dropped afterwards."""
+    if not postgres_available():
+        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
+    import asyncpg
+
+    name = f"powbot_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(PG_ADMIN_URL)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    try:
+        yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    finally:
+        admin = await asyncpg.connect(PG_ADMIN_URL)
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+
+@pytest.fixture
+async def postgres_url() -> AsyncIterator[str]:
+    async with fresh_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """Runs a test on both databases."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'powbot.db'}"
+    else:
+        async with fresh_postgres_database() as url:
+            yield url
+
+
+class Harness:
+    """An app plus the recording Telegram double, with helpers to play users."""
+
+    def __init__(self, app: App, session: RecordingSession) -> None:
+        self.app = app
+        self.session = session
+
+    @property
+    def runtime(self) -> Any:
+        return self.app.runtime
+
+    def user(self, user_id: int, first_name: str = "Test", language_code: str = "nl") -> Player:
+        return Player(self, user_id, first_name, language_code)
+
+    async def restart(self) -> Harness:
+        """A new application instance on the same database (as after a crash or deploy)."""
+        settings = self.app.runtime.settings
+        await self.app.close()
+        session = RecordingSession()
+        return Harness(await create_app(settings, session=session), session)
+
+
+class Player:
+    """One Telegram user sending messages and pressing buttons."""
+
+    def __init__(self, harness: Harness, user_id: int, first_name: str, language_code: str) -> None:
+        self.harness = harness
+        self.id = user_id
+        self.tg = User(id=user_id, is_bot=False, first_name=first_name, language_code=language_code)
+        self.chat = Chat(id=user_id, type="private")
+
+    def inbox(self) -> list[Sent]:
+        return self.harness.session.to(self.id)
+
+    def last_keyboard(self) -> Sent:
+        for sent in reversed(self.inbox()):
+            if sent.buttons:
+                return sent
+        raise AssertionError("no message with buttons was sent to this user")
+
+    async def feed(self, update: Update) -> list[Sent]:
+        before = len(self.inbox())
+        await self.harness.app.feed(update)
+        return self.inbox()[before:]
+
+    def message_update(self, text: str, update_id: int | None = None) -> Update:
+        uid = update_id or next(UPDATE_IDS)
+        return Update(
+            update_id=uid,
+            message=Message(
+                message_id=uid, date=datetime.now(), chat=self.chat, from_user=self.tg, text=text
+            ),
+        )
+
+    def callback_update(
+        self, data: str, message_id: int = 1, update_id: int | None = None
+    ) -> Update:
+        uid = update_id or next(UPDATE_IDS)
+        origin = Message(message_id=message_id, date=datetime.now(), chat=self.chat, text="")
+        return Update(
+            update_id=uid,
+            callback_query=CallbackQuery(
+                id=str(uid), from_user=self.tg, chat_instance="ci", message=origin, data=data
+            ),
+        )
+
+    async def send(self, text: str) -> list[Sent]:
+        return await self.feed(self.message_update(text))
+
+    async def press(self, label: str, source: Sent | None = None) -> list[Sent]:
+        """Press the button whose label contains `label` on the latest keyboard (or `source`)."""
+        message = source or self.last_keyboard()
+        matches = [b for b in message.buttons if label.casefold() in b[0].casefold()]
+        assert matches, f"no button {label!r} in {[b[0] for b in message.buttons]}"
+        return await self.feed(self.callback_update(matches[0][1] or "", message.message_id))
+
+    async def press_data(self, data: str, message_id: int = 1) -> list[Sent]:
+        return await self.feed(self.callback_update(data, message_id))
+
+    def texts(self, sent: list[Sent]) -> str:
+        return "\n".join(message.text for message in sent)
+
+
+async def make_harness(settings: Settings) -> Harness:
+    session = RecordingSession()
+    return Harness(await create_app(settings, session=session), session)
+
+
+@pytest.fixture
+async def harness(sqlite_url: str) -> AsyncIterator[Harness]:
+    h = await make_harness(make_settings(sqlite_url))
+    yield h
+    await h.app.close()
+
+
+@pytest.fixture
+async def any_harness(database_url: str) -> AsyncIterator[Harness]:
+    """The same app on SQLite and on PostgreSQL."""
+    h = await make_harness(make_settings(database_url))
+    yield h
+    await h.app.close()
+
+
+async def onboard(player: Player, role: str = "seeker", language: str = "nl") -> None:
+    """Helper: /start, language, role, (consent)."""
+    await player.send("/start")
+    await player.press("Nederlands" if language == "nl" else "English")
+    label = {"seeker": ("Ik zoek werk", "looking for work"), "employer": ("werkgever", "employer")}[
+        role
+    ]
+    await player.press(label[0] if language == "nl" else label[1])
+    if role == "seeker":
+        await player.press("Ja" if language == "nl" else "Yes")
