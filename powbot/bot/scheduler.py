@@ -124,7 +124,7 @@ async def run_due(
             if await _run_item(runtime, item.id, worker, moment):
                 counts["items"] += 1
     async with runtime.db.transaction() as session:
-        await session.execute(
+        await session.exec(
             delete(ProcessedUpdate).where(
                 col(ProcessedUpdate.processed_at) < utcnow() - UPDATE_MEMORY
             )

@@ -186,7 +186,7 @@ class Sender:
             if user is None or user.unreachable_at is not None:
                 return
             user.unreachable_at = utcnow()
-            await session.execute(
+            await session.exec(
                 update(Outbox)
                 .where(col(Outbox.user_id) == user_id, col(Outbox.status) == "pending")
                 .values(status="dropped", error="unreachable")
@@ -244,7 +244,7 @@ class Sender:
                 except (TelegramRetryAfter, TelegramNetworkError, TelegramServerError) as exc:
                     status, error = "pending", str(exc)[:500]
                 async with self.db.transaction() as session:
-                    await session.execute(
+                    await session.exec(
                         update(Outbox)
                         .where(col(Outbox.id) == row.id)
                         .values(

@@ -35,6 +35,9 @@ def placeholders(template: str) -> set[str]:
 def _flatten(prefix: str, node: Any, out: dict[str, str], file: Path) -> None:
     if isinstance(node, dict):
         for key, value in node.items():
+            if not isinstance(key, str):
+                # YAML reads unquoted yes/no/on/off as booleans: a classic content mistake.
+                raise KnowledgeError(file, f"{prefix}.{key}", "key must be text; put it in quotes")
             _flatten(f"{prefix}.{key}" if prefix else str(key), value, out, file)
     elif isinstance(node, str):
         if prefix in out:

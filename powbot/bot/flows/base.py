@@ -170,7 +170,7 @@ class Services:
         )
         if kind is not None:
             statement = statement.where(ScheduledItem.kind == kind)  # type: ignore[arg-type]
-        await self.session.execute(statement)
+        await self.session.exec(statement)
 
 
 class Ctx(Services):

@@ -194,7 +194,7 @@ def _buttons(ctx: Ctx, question: Question, can_go_back: bool) -> list[list[Butto
 async def _store(ctx: Ctx, question: Question, value: dict[str, Any]) -> None:
     run = await _run(ctx)
     assert run is not None and run.id is not None
-    await ctx.session.execute(
+    await ctx.session.exec(
         delete(Answer).where(col(Answer.run_id) == run.id, col(Answer.question_id) == question.id)
     )
     ctx.session.add(
@@ -227,7 +227,7 @@ async def _back(ctx: Ctx) -> None:
         return
     last = run.path[-1]
     run.path = run.path[:-1]
-    await ctx.session.execute(
+    await ctx.session.exec(
         delete(Answer).where(col(Answer.run_id) == run.id, col(Answer.question_id) == last)
     )
     ctx.update_state(step=last, sel=[])

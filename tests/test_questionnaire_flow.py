@@ -1,0 +1,259 @@
+"""The werkfit questionnaire end to end through the real dispatcher."""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+
+from powbot.storage.models import Answer, QuestionnaireResult, QuestionnaireRun
+from tests.conftest import Harness, Player, make_harness, make_settings, onboard
+
+# Answers for a person who is ready to work; typed where a typed answer is natural.
+READY: dict[str, str] = {
+    "Hoe graag wil je": "5",
+    "Hoeveel uur per week": "32",
+    "Hoeveel jaar heb je al gewerkt": "Meer dan 5 jaar",
+    "In welk soort werk": "1, 2",
+    "Hoe makkelijk leer je": "4",
+    "hoogste opleiding": "mbo",
+    "certificaat of rijbewijs": "ja",
+    "lichaam als je denkt aan werken": "4",
+    "lastig is voor je lichaam": "Niets",
+    "Hoe voel je je": "4",
+    "Waar woon je nu": "1",
+    "genoeg geld voor eten en huur": "ja",
+    "schulden waar je je zorgen": "nee",
+    "kinderen jonger dan 12": "nee",
+    "Zorg je vaak voor iemand": "nee",
+    "Hoe kun je naar je werk": "fiets",
+    "Hoeveel minuten wil je": "30",
+    "Hoe goed spreek je": "5",
+    "Hoe goed lees je": "4",
+    "Hoe laat sta je": "1",
+    "vaste dingen te doen": "ja",
+    "e-mail lezen, een app": "1",
+    "mensen die je helpen": "4",
+    "nog iets vertellen": "Ik kan meteen beginnen",
+}
+
+
+def answer_for(question_text: str, answers: dict[str, str]) -> str:
+    for fragment, answer in answers.items():
+        if fragment in question_text:
+            return answer
+    raise AssertionError(f"no scripted answer for: {question_text}")
+
+
+async def fill_in(player: Player, answers: dict[str, str], limit: int = 40) -> list[str]:
+    """Answer until the profile appears; returns the question texts seen."""
+    seen: list[str] = []
+    current = player.inbox()[-1].text
+    for _ in range(limit):
+        if "werkfit-profiel (" in current:
+            return seen
+        seen.append(current)
+        replies = await player.send(answer_for(current, answers))
+        # after a multi answer typed as text the next question follows directly
+        current = replies[-1].text if replies else current
+        for reply in replies:
+            if "werkfit-profiel (" in reply.text:
+                current = reply.text
+    raise AssertionError("questionnaire did not finish")
+
+
+async def start_questionnaire(harness: Harness, user_id: int) -> Player:
+    player = harness.user(user_id)
+    await onboard(player)
+    await player.press("Werkfit-vragenlijst")
+    return player
+
+
+async def test_complete_questionnaire_gives_profile_chart_and_next_steps(harness: Harness) -> None:
+    ann = await start_questionnaire(harness, 200)
+    assert "Vraag 1 van" in ann.inbox()[-1].text
+    seen = await fill_in(ann, READY)
+    # no childcare question for someone without young children (skip logic)
+    assert not any("opvang voor je kinderen" in text for text in seen)
+    profile = next(s for s in ann.inbox() if "werkfit-profiel (" in s.text)
+    assert "🟢 Geld" in profile.text and "Klaar om te werken" in profile.text
+    assert "Open Hiring" in profile.text  # next step for someone who is ready
+    chart = [s for s in ann.inbox() if s.kind == "photo"]
+    assert chart and chart[0].file and chart[0].file.startswith(b"\x89PNG")
+    async with harness.runtime.db.transaction() as session:
+        result = (await session.exec(select(QuestionnaireResult))).one()
+        assert result.stage == "ready" and result.domains["money"] == "green"
+
+
+async def test_branching_asks_childcare_and_gives_advice(harness: Harness) -> None:
+    bo = await start_questionnaire(harness, 201)
+    answers = dict(READY)
+    answers["kinderen jonger dan 12"] = "ja"
+    answers["opvang voor je kinderen"] = "Nee, nog niet"
+    answers["schulden waar je je zorgen"] = "ja"
+    answers["hulp bij je schulden"] = "nee"
+    seen = await fill_in(bo, answers)
+    assert any("opvang voor je kinderen" in text for text in seen)
+    profile = next(s for s in bo.inbox() if "werkfit-profiel (" in s.text).text
+    assert "kinderopvangtoeslag" in profile
+    assert "schuldhulpverlening" in profile
+    assert "🔴 Geld" in profile
+
+
+async def test_back_changes_the_previous_answer(harness: Harness) -> None:
+    cy = await start_questionnaire(harness, 202)
+    await cy.send("2")
+    back = await cy.press("Terug")
+    assert "Vraag 1 van" in back[-1].text
+    await cy.send("5")
+    async with harness.runtime.db.transaction() as session:
+        answers = (await session.exec(select(Answer))).all()
+        assert [(a.question_id, a.value) for a in answers] == [("motivation_want", {"value": 5})]
+
+
+async def test_skip_and_prefer_not_to_say_are_offered_where_allowed(harness: Harness) -> None:
+    di = await start_questionnaire(harness, 203)
+    answers = dict(READY)
+    del answers["lichaam als je denkt aan werken"]
+    for text in list(answers)[:7]:
+        await di.send(answers[text])
+    sensitive = di.last_keyboard()
+    labels = [label for label, _ in sensitive.buttons]
+    assert any("Liever niet zeggen" in label for label in labels)
+    assert any("Waarom vraag ik dit" in label for label in labels)
+    why = await di.press("Waarom vraag ik dit")
+    assert "passend" in why[0].text or "past" in why[0].text
+    after = await di.press("Liever niet zeggen")
+    assert "lastig is voor je lichaam" in after[-1].text
+
+
+async def test_invalid_answers_are_reasked_with_a_hint(harness: Harness) -> None:
+    ed = await start_questionnaire(harness, 204)
+    wrong = await ed.send("banaan")
+    assert "cijfer van 1 tot 5" in wrong[-1].text and "Vraag 1 van" in wrong[-1].text
+    await ed.send("Heel graag")  # a label works too
+    out_of_range = await ed.send("60")
+    assert "0 tot 40" in out_of_range[-1].text and "kan niet" in out_of_range[-1].text
+    await ed.send("20")
+    typo = await ed.send("meer dan 5 jaaar")  # small typo of an option
+    assert "soort werk" in typo[-1].text
+
+
+async def test_pause_and_resume_exactly_there_after_a_restart(harness: Harness) -> None:
+    fe = await start_questionnaire(harness, 205)
+    await fe.send("4")
+    await fe.send("24")
+    paused = await fe.press("Pauze")
+    assert "Gepauzeerd" in paused[-1].text
+    fresh = await harness.restart()
+    try:
+        fe2 = fresh.user(205)
+        offer = await fe2.send("/vragenlijst")
+        assert "vraag 3 van" in offer[-1].text
+        resumed = await fe2.press("Verder waar ik was")
+        assert "Hoeveel jaar heb je al gewerkt" in resumed[-1].text
+    finally:
+        await fresh.app.close()
+
+
+async def test_start_over_abandons_the_old_run(harness: Harness) -> None:
+    gi = await start_questionnaire(harness, 206)
+    await gi.send("4")
+    await gi.send("/stop")
+    await gi.send("/vragenlijst")
+    restarted = await gi.press("Opnieuw beginnen")
+    assert "Vraag 1 van" in restarted[-1].text
+    async with harness.runtime.db.transaction() as session:
+        statuses = sorted(r.status for r in (await session.exec(select(QuestionnaireRun))).all())
+        assert statuses == ["abandoned", "active"]
+
+
+async def test_stale_button_does_not_change_the_current_question(harness: Harness) -> None:
+    hu = await start_questionnaire(harness, 207)
+    first_question = hu.last_keyboard()
+    await hu.send("5")
+    moved = await hu.press("Helemaal niet", source=first_question)
+    assert "al voorbij" in moved[0].text
+    assert "Hoeveel uur per week" in moved[-1].text
+    async with harness.runtime.db.transaction() as session:
+        answer = (await session.exec(select(Answer))).one()
+        assert answer.value == {"value": 5}
+
+
+async def test_duplicate_update_is_applied_once(harness: Harness) -> None:
+    io = await start_questionnaire(harness, 208)
+    update = io.message_update("3")
+    await io.feed(update)
+    again = await io.feed(update)
+    assert again == []
+    async with harness.runtime.db.transaction() as session:
+        assert len((await session.exec(select(Answer))).all()) == 1
+
+
+async def test_urgent_answer_shows_help_at_once(harness: Harness) -> None:
+    jo = await start_questionnaire(harness, 209)
+    await jo.send("1")  # motivation
+    await jo.send("10")
+    await jo.send("1")
+    await jo.send("1")  # a typed multiple choice is taken at once
+    for answer in ("3", "1", "ja", "3", "Lang staan"):
+        await jo.send(answer)
+    replies = await jo.send("1")  # "Hoe voel je je" -> very bad: follow-up question
+    assert "jezelf iets aan te doen" in replies[-1].text
+    urgent = await jo.send("ja")
+    assert "113" in urgent[0].text and "0800-0113" in urgent[0].text
+    assert "Waar woon je nu" in urgent[-1].text
+
+
+async def test_urgent_money_and_housing_answers(harness: Harness) -> None:
+    ka = await start_questionnaire(harness, 210)
+    answers = dict(READY)
+    answers["Waar woon je nu"] = "Ik heb geen plek om te slapen"
+    answers["genoeg geld voor eten en huur"] = "nee"
+    answers["schulden waar je je zorgen"] = "nee"
+    await fill_in(ka, answers)
+    texts = [s.text for s in ka.inbox()]
+    assert any("maatschappelijke opvang" in t for t in texts)
+    assert any("Voedselbank" in t for t in texts)
+    profile = next(t for t in texts if "werkfit-profiel (" in t)
+    assert "Eerst andere dingen regelen" in profile
+
+
+async def test_second_run_shows_what_changed(harness: Harness) -> None:
+    le = await start_questionnaire(harness, 211)
+    worse = dict(READY)
+    worse["schulden waar je je zorgen"] = "ja"
+    worse["hulp bij je schulden"] = "nee"
+    await fill_in(le, worse)
+    await le.send("/vragenlijst")
+    await fill_in(le, READY)
+    profiles = [s.text for s in le.inbox() if "werkfit-profiel (" in s.text]
+    assert len(profiles) == 2
+    assert "Wat is er veranderd sinds" in profiles[1]
+    assert "Geld: 🔴 → 🟢" in profiles[1]
+
+
+async def test_questionnaire_in_english(sqlite_url: str) -> None:
+    harness = await make_harness(make_settings(sqlite_url))
+    try:
+        mo = harness.user(212, language_code="en")
+        await onboard(mo, language="en")
+        first = await mo.press("questionnaire")
+        assert "Question 1 of" in first[-1].text
+        assert "How much do you want to work" in first[-1].text
+    finally:
+        await harness.app.close()
+
+
+async def test_multi_choice_with_buttons(harness: Harness) -> None:
+    ny = await start_questionnaire(harness, 213)
+    for answer in ("4", "20", "2"):
+        await ny.send(answer)
+    toggled = await ny.press("Schoonmaak")
+    assert "Gekozen: Schoonmaak" in toggled[-1].text
+    await ny.press("Winkel")
+    done = await ny.press("Klaar")
+    assert "leer je iets nieuws" in done[-1].text
+    async with harness.runtime.db.transaction() as session:
+        answer = (
+            await session.exec(select(Answer).where(col(Answer.question_id) == "experience_fields"))
+        ).one()
+        assert answer.value == {"value": ["cleaning", "retail"]}
