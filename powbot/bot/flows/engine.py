@@ -35,6 +35,11 @@ async def handle_button(ctx: Ctx, data: str | None) -> bool:
         # Not ours, or not for this role: a neutral answer that reveals nothing.
         ctx.toast = ctx.t("common.button_unknown")
         return False
+    unbound = getattr(FLOWS[callback.flow], "unbound_actions", None)
+    if callback.screen is None and unbound is not None and callback.action not in unbound:
+        # This flow only makes step-bound buttons: an unbound one was not made by us.
+        ctx.toast = ctx.t("common.button_unknown")
+        return False
     if callback.screen is not None and (
         callback.screen != ctx.user.screen or callback.flow != ctx.user.flow
     ):

@@ -36,6 +36,7 @@ async def stop(ctx: Ctx) -> None:
 class MenuFlow:
     name = "menu"
     roles: frozenset[str | None] = frozenset({"seeker", "employer", "coach", "admin"})
+    unbound_actions: frozenset[str] = frozenset({"go"})
 
     async def on_text(self, ctx: Ctx, text: str) -> None:  # menu is not a conversation
         await show_menu(ctx)
@@ -44,7 +45,6 @@ class MenuFlow:
         item = next((i for i in menu_items(ctx) if i.id == callback.arg), None)
         if callback.action != "go" or item is None:
             ctx.toast = ctx.t("common.button_unknown")
-            await show_menu(ctx)
             return
         # Starting something from the menu leaves the previous conversation (kept if paused).
         if ctx.user.flow and ctx.user.flow != "menu":

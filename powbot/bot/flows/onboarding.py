@@ -139,6 +139,7 @@ async def _consent_given(ctx: Ctx, yes: bool) -> None:
 class OnboardingFlow:
     name = NAME
     roles: frozenset[str | None] = frozenset({None, "seeker", "employer", "coach", "admin"})
+    unbound_actions: frozenset[str] = frozenset()
 
     async def on_text(self, ctx: Ctx, text: str) -> None:
         step = ctx.user.step

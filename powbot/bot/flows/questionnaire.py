@@ -356,6 +356,7 @@ async def show_latest(ctx: Ctx) -> None:
 class QuestionnaireFlow:
     name = NAME
     roles: frozenset[str | None] = frozenset({"seeker"})
+    unbound_actions: frozenset[str] = frozenset()
     start = staticmethod(start)
 
     async def on_text(self, ctx: Ctx, text: str) -> None:

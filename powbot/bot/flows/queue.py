@@ -1,0 +1,489 @@
+"""The Open Hiring queue: sign-ups, allocation of places, offers with deadlines.
+
+Every change to a vacancy's list happens while that vacancy's row is locked
+(`lock_vacancy`: SELECT ... FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE holds the
+single write lock already). That makes the list strictly serial per vacancy:
+- a sign-up gets its id (= its place in the queue) under the lock, so id order is the
+  order in which sign-ups were stored and committed;
+- allocation counts the live offers and hands the free places to the first waiting
+  sign-ups in id order. A partial unique index on (vacancy, slot) over live offers backs
+  this up: even a bug here cannot offer one place to two people.
+
+The offer row, its outbox message and its reminder/expiry rows are written in one
+transaction, so an offer is never lost: it is either all there or not made at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, func, or_
+from sqlmodel import col, select
+
+from powbot.bot.flows.base import Button, Callback, Reply, Services
+from powbot.bot.flows.placements import create_placement
+from powbot.bot.flows.registry import register_job
+from powbot.storage.models import ScheduledItem, User
+from powbot.storage.models_open_hiring import LIVE_OFFER, LIVE_SIGNUP, Offer, Signup, Vacancy
+
+SEEKER_FLOW = "hiring"
+REMINDER_JOB = "oh_offer_reminder"
+EXPIRY_JOB = "oh_offer_expiry"
+# Place-in-line messages: every change near the front, and big jumps further back.
+# Anything else is visible in /aanmeldingen without a message that says little.
+NOTIFY_TOP = 5
+NOTIFY_JUMP = 10
+
+
+class QueueError(Exception):
+    """A request that cannot be done in the current state; `key` names the catalog text."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+@dataclass
+class Counts:
+    waiting: int = 0
+    offered: int = 0
+    accepted: int = 0
+    declined: int = 0
+    expired: int = 0
+    withdrawn: int = 0
+
+
+def offer_ref(offer_id: int) -> str:
+    return f"oh_offer:{offer_id}"
+
+
+def fmt_date(services: Services, day: date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def fmt_moment(services: Services, moment: datetime) -> str:
+    return services.local(moment).strftime("%d-%m-%Y %H:%M")
+
+
+async def lock_vacancy(services: Services, vacancy_id: int) -> Vacancy | None:
+    """The vacancy row, locked for the rest of the transaction and freshly read."""
+    query = (
+        select(Vacancy)
+        .where(col(Vacancy.id) == vacancy_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return (await services.session.exec(query)).first()
+
+
+async def fresh(services: Services, model: type, row_id: int) -> object | None:
+    """A row re-read after the vacancy lock, never a stale copy from the identity map."""
+    return await services.session.get(model, row_id, populate_existing=True)
+
+
+async def position(services: Services, signup: Signup) -> int:
+    """1 for the first waiting person on the list."""
+    query = select(func.count()).where(
+        col(Signup.vacancy_id) == signup.vacancy_id,
+        col(Signup.status) == "waiting",
+        col(Signup.id) <= signup.id,
+    )
+    return int((await services.session.exec(query)).one())
+
+
+async def waiting_count(services: Services, vacancy_id: int) -> int:
+    query = select(func.count()).where(
+        col(Signup.vacancy_id) == vacancy_id, col(Signup.status) == "waiting"
+    )
+    return int((await services.session.exec(query)).one())
+
+
+async def live_signup(services: Services, vacancy_id: int, user_id: int) -> Signup | None:
+    query = select(Signup).where(
+        col(Signup.vacancy_id) == vacancy_id,
+        col(Signup.user_id) == user_id,
+        col(Signup.status).in_(LIVE_SIGNUP),
+    )
+    return (await services.session.exec(query)).first()
+
+
+async def counts(services: Services, vacancy_id: int) -> Counts:
+    query = (
+        select(Signup.status, func.count())
+        .where(col(Signup.vacancy_id) == vacancy_id)
+        .group_by(col(Signup.status))
+    )
+    result = Counts()
+    for status, number in (await services.session.exec(query)).all():
+        if hasattr(result, status):
+            setattr(result, status, int(number))
+    return result
+
+
+async def sign_up(services: Services, vacancy_id: int, user_id: int) -> tuple[Signup, list[Offer]]:
+    """Put a person at the end of the list and hand out any free place at once.
+
+    The caller has checked the person answered every question with yes.
+    """
+    vacancy = await lock_vacancy(services, vacancy_id)
+    if vacancy is None or vacancy.status not in ("open", "paused"):
+        raise QueueError("open_hiring.vacancy_gone")
+    if vacancy.status == "paused":
+        raise QueueError("open_hiring.vacancy_paused")
+    existing = await live_signup(services, vacancy_id, user_id)
+    if existing is not None:
+        raise QueueError(
+            "open_hiring.already_hired" if existing.status == "accepted" else "open_hiring.already"
+        )
+    signup = Signup(vacancy_id=vacancy_id, user_id=user_id, created_at=services.now)
+    services.session.add(signup)
+    await services.session.flush()
+    offers = await allocate(services, vacancy, direct_user=user_id)
+    if signup.status == "waiting":
+        signup.told_position = await position(services, signup)
+    return signup, offers
+
+
+async def allocate(
+    services: Services, vacancy: Vacancy, direct_user: int | None = None
+) -> list[Offer]:
+    """Offer every free place to the next people in line. The vacancy must be locked.
+
+    `direct_user` is the person we are talking to right now: their offer is shown as a
+    reply by the caller instead of through the outbox.
+    """
+    if vacancy.status != "open":
+        return []
+    assert vacancy.id is not None
+    taken = set(
+        (
+            await services.session.exec(
+                select(Offer.slot).where(
+                    col(Offer.vacancy_id) == vacancy.id, col(Offer.status).in_(LIVE_OFFER)
+                )
+            )
+        ).all()
+    )
+    free = [slot for slot in range(1, vacancy.places + 1) if slot not in taken]
+    if not free:
+        return []
+    next_in_line = (
+        await services.session.exec(
+            select(Signup)
+            .where(col(Signup.vacancy_id) == vacancy.id, col(Signup.status) == "waiting")
+            .order_by(col(Signup.id))
+            .limit(len(free))
+        )
+    ).all()
+    offers: list[Offer] = []
+    for signup, slot in zip(next_in_line, free, strict=False):
+        assert signup.id is not None and signup.user_id is not None
+        offers.append(
+            await _make_offer(services, vacancy, signup, slot, direct=signup.user_id == direct_user)
+        )
+    if offers:
+        await refresh_positions(services, vacancy)
+    return offers
+
+
+async def _make_offer(
+    services: Services, vacancy: Vacancy, signup: Signup, slot: int, *, direct: bool
+) -> Offer:
+    assert vacancy.id is not None and signup.id is not None and signup.user_id is not None
+    hours = timedelta(hours=services.settings.offer_hours)
+    # The clock starts when the message can be read: offers are not urgent, so one made
+    # at night is delivered after quiet hours, and the person still gets the full time.
+    seen = services.now if direct else services.after_quiet_hours(services.now)
+    deadline = services.after_quiet_hours(seen + hours)
+    tomorrow_after_deadline = services.local(deadline).date() + timedelta(days=1)
+    offer = Offer(
+        vacancy_id=vacancy.id,
+        signup_id=signup.id,
+        user_id=signup.user_id,
+        slot=slot,
+        created_at=services.now,
+        seen_from=seen,
+        deadline_at=deadline,
+        # A place freed later cannot start in the past: then it starts after the deadline.
+        start_date=max(vacancy.start_date, tomorrow_after_deadline),
+    )
+    services.session.add(offer)
+    signup.status = "offered"
+    await services.session.flush()
+    assert offer.id is not None
+    ref = offer_ref(offer.id)
+    await services.schedule(
+        REMINDER_JOB, seen + hours / 2, user_id=signup.user_id, ref=ref, payload={"offer": offer.id}
+    )
+    await services.schedule(
+        EXPIRY_JOB, deadline, user_id=signup.user_id, ref=ref, payload={"offer": offer.id}
+    )
+    if not direct:
+        user = await services.session.get(User, signup.user_id)
+        if user is not None:
+            lang = services.lang_of(user)
+            await services.notify(user.id, offer_reply(services, lang, offer, vacancy))
+    return offer
+
+
+def offer_reply(
+    services: Services, lang: str, offer: Offer, vacancy: Vacancy, key: str = "offer"
+) -> Reply:
+    """The offer message with its Accept / Decline buttons (unbound: they work until the
+    deadline, whatever the person does in between)."""
+    assert offer.id is not None
+    text = services.text(
+        lang,
+        f"open_hiring.{key}",
+        title=vacancy.title,
+        organisation=vacancy.organisation,
+        city=vacancy.city,
+        start=fmt_date(services, offer.start_date),
+        deadline=fmt_moment(services, offer.deadline_at),
+    )
+    return Reply(text, offer_buttons(services, lang, offer.id))
+
+
+def offer_buttons(services: Services, lang: str, offer_id: int) -> list[list[Button]]:
+    return [
+        [
+            Button(
+                services.text(lang, "open_hiring.accept"),
+                Callback(SEEKER_FLOW, "acc", str(offer_id)).encode(),
+            ),
+            Button(
+                services.text(lang, "open_hiring.decline"),
+                Callback(SEEKER_FLOW, "dec", str(offer_id)).encode(),
+            ),
+        ]
+    ]
+
+
+def rejoin_buttons(services: Services, lang: str, vacancy_id: int) -> list[list[Button]]:
+    return [
+        [
+            Button(
+                services.text(lang, "open_hiring.rejoin"),
+                Callback(SEEKER_FLOW, "join", str(vacancy_id)).encode(),
+            )
+        ],
+        [
+            Button(
+                services.text(lang, "open_hiring.other_vacancies"),
+                Callback(SEEKER_FLOW, "list", "0").encode(),
+            )
+        ],
+    ]
+
+
+async def refresh_positions(services: Services, vacancy: Vacancy) -> None:
+    """Tell waiting people who moved up (see NOTIFY_TOP / NOTIFY_JUMP). Positions only ever
+    improve: newcomers join at the end."""
+    rank = func.row_number().over(order_by=col(Signup.id)).label("rank")
+    ranked = (
+        select(col(Signup.id).label("sid"), col(Signup.told_position).label("told"), rank)
+        .where(col(Signup.vacancy_id) == vacancy.id, col(Signup.status) == "waiting")
+        .subquery()
+    )
+    query = select(ranked.c.sid, ranked.c.rank).where(
+        or_(
+            and_(ranked.c.rank <= NOTIFY_TOP, ranked.c.told != ranked.c.rank),
+            ranked.c.told - ranked.c.rank >= NOTIFY_JUMP,
+        )
+    )
+    for signup_id, rank_value in (await services.session.exec(query)).all():
+        signup = await services.session.get(Signup, signup_id)
+        if signup is None or signup.user_id is None:
+            continue
+        signup.told_position = int(rank_value)
+        user = await services.session.get(User, signup.user_id)
+        if user is None:
+            continue
+        lang = services.lang_of(user)
+        text = services.text(
+            lang, "open_hiring.moved_up", position=int(rank_value), title=vacancy.title
+        )
+        await services.notify(user.id, Reply(text))
+
+
+async def end_offer(services: Services, vacancy: Vacancy, offer: Offer, outcome: str) -> None:
+    """Declined, expired or withdrawn: the place goes to the next in line."""
+    assert offer.id is not None
+    offer.status = outcome
+    offer.answered_at = services.now
+    signup = await fresh(services, Signup, offer.signup_id)
+    assert isinstance(signup, Signup)
+    signup.status = outcome
+    signup.ended_at = services.now
+    await services.cancel_scheduled(offer_ref(offer.id))
+    await services.session.flush()
+    await allocate(services, vacancy)
+
+
+async def withdraw(services: Services, vacancy: Vacancy, signup: Signup) -> None:
+    """Leave the list (or give back an offer). The vacancy must be locked."""
+    if signup.status == "offered":
+        offer = (
+            await services.session.exec(
+                select(Offer).where(
+                    col(Offer.signup_id) == signup.id, col(Offer.status) == "open"
+                )
+            )
+        ).first()
+        if offer is not None:
+            await end_offer(services, vacancy, offer, "withdrawn")
+            return
+    signup.status = "withdrawn"
+    signup.ended_at = services.now
+    await services.session.flush()
+    await refresh_positions(services, vacancy)
+
+
+async def accept(services: Services, vacancy: Vacancy, offer: Offer, contact: str | None) -> None:
+    """The person takes the place: placement, employer and coach are told."""
+    assert offer.id is not None and offer.user_id is not None and vacancy.id is not None
+    offer.status = "accepted"
+    offer.answered_at = services.now
+    offer.contact = contact
+    signup = await fresh(services, Signup, offer.signup_id)
+    assert isinstance(signup, Signup)
+    signup.status = "accepted"
+    signup.ended_at = services.now
+    await services.cancel_scheduled(offer_ref(offer.id))
+    await create_placement(
+        services,
+        seeker_id=offer.user_id,
+        employer_name=vacancy.organisation,
+        job_title=vacancy.title,
+        start_date=offer.start_date,
+        source="open_hiring",
+        hours_per_week=vacancy.hours_per_week or None,
+        employer_id=vacancy.employer_id,
+        vacancy_id=vacancy.id,
+    )
+    seeker = await services.session.get(User, offer.user_id)
+    name = (seeker.first_name if seeker else None) or "?"
+    if vacancy.employer_id is not None:
+        employer = await services.session.get(User, vacancy.employer_id)
+        if employer is not None:
+            lang = services.lang_of(employer)
+            shared = contact or services.text(lang, "open_hiring.contact_none_for_employer")
+            text = services.text(
+                lang,
+                "open_hiring.employer_accepted",
+                name=name,
+                title=vacancy.title,
+                contact=shared,
+                start=fmt_date(services, offer.start_date),
+            )
+            await services.notify(employer.id, Reply(text))
+    if seeker is not None and seeker.coach_id is not None:
+        coach = await services.session.get(User, seeker.coach_id)
+        if coach is not None:
+            text = services.text(
+                services.lang_of(coach),
+                "open_hiring.coach_accepted",
+                name=name,
+                title=vacancy.title,
+                organisation=vacancy.organisation,
+                start=fmt_date(services, offer.start_date),
+            )
+            await services.notify(coach.id, Reply(text))
+
+
+async def close(services: Services, vacancy: Vacancy) -> int:
+    """Close the vacancy; everyone still on the list or holding an offer is told."""
+    vacancy.status = "closed"
+    vacancy.closed_at = services.now
+    people = (
+        await services.session.exec(
+            select(Signup).where(
+                col(Signup.vacancy_id) == vacancy.id,
+                col(Signup.status).in_(("waiting", "offered")),
+            )
+        )
+    ).all()
+    open_offers = (
+        await services.session.exec(
+            select(Offer).where(col(Offer.vacancy_id) == vacancy.id, col(Offer.status) == "open")
+        )
+    ).all()
+    for offer in open_offers:
+        assert offer.id is not None
+        offer.status = "cancelled"
+        offer.answered_at = services.now
+        await services.cancel_scheduled(offer_ref(offer.id))
+    for signup in people:
+        signup.status = "closed"
+        signup.ended_at = services.now
+        if signup.user_id is None:
+            continue
+        user = await services.session.get(User, signup.user_id)
+        if user is None:
+            continue
+        lang = services.lang_of(user)
+        text = services.text(lang, "open_hiring.closed_told", title=vacancy.title)
+        buttons = [
+            [
+                Button(
+                    services.text(lang, "open_hiring.other_vacancies"),
+                    Callback(SEEKER_FLOW, "list", "0").encode(),
+                )
+            ]
+        ]
+        await services.notify(user.id, Reply(text, buttons))
+    return len(people)
+
+
+async def _offer_for_job(services: Services, item: ScheduledItem) -> tuple[Offer, Vacancy] | None:
+    offer_id = item.payload.get("offer")
+    if not isinstance(offer_id, int):
+        return None
+    plain = await services.session.get(Offer, offer_id)
+    if plain is None:
+        return None
+    vacancy = await lock_vacancy(services, plain.vacancy_id)
+    offer = await fresh(services, Offer, offer_id)
+    if vacancy is None or not isinstance(offer, Offer) or offer.status != "open":
+        return None  # answered, withdrawn or cancelled meanwhile: nothing to do
+    return offer, vacancy
+
+
+async def remind(services: Services, item: ScheduledItem) -> None:
+    found = await _offer_for_job(services, item)
+    if found is None or found[0].user_id is None:
+        return
+    offer, vacancy = found
+    user = await services.session.get(User, offer.user_id)
+    if user is None:
+        return
+    lang = services.lang_of(user)
+    await services.notify(user.id, offer_reply(services, lang, offer, vacancy, "reminder"))
+
+
+async def expire(services: Services, item: ScheduledItem) -> None:
+    found = await _offer_for_job(services, item)
+    if found is None:
+        return
+    offer, vacancy = found
+    if offer.deadline_at > services.now:
+        # Not yet (the deadline moved, or a pass with an earlier --now): try again then.
+        await services.schedule(
+            EXPIRY_JOB, offer.deadline_at, user_id=offer.user_id, ref=item.ref, payload=item.payload
+        )
+        return
+    await end_offer(services, vacancy, offer, "expired")
+    if offer.user_id is None:
+        return
+    user = await services.session.get(User, offer.user_id)
+    if user is None:
+        return
+    lang = services.lang_of(user)
+    text = services.text(lang, "open_hiring.expired", title=vacancy.title)
+    assert vacancy.id is not None
+    await services.notify(user.id, Reply(text, rejoin_buttons(services, lang, vacancy.id)))
+
+
+register_job(REMINDER_JOB, remind)
+register_job(EXPIRY_JOB, expire)
