@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     tick = commands.add_parser("tick", help="run one pass of all due work and exit")
     tick.add_argument("--now", help="pretend it is this ISO time (local time zone)")
 
+    commands.add_parser("health", help="exit 0 when content and database are fine")
+
     knowledge = commands.add_parser("knowledge", help="content tools")
     knowledge_commands = knowledge.add_subparsers(dest="knowledge_command", required=True)
     knowledge_commands.add_parser("check", help="validate every content file")
@@ -79,6 +81,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from powbot.tick import tick
 
         return asyncio.run(tick(settings, args.now))
+    if args.command == "health":
+        from powbot.health import health
+
+        return asyncio.run(health(settings))
     if args.command == "knowledge":
         from powbot.knowledge.check import check
 

@@ -13,4 +13,9 @@ def check(settings: Settings) -> int:
         f"ok: {settings.knowledge_dir}: {len(content.catalog.texts['nl'])} texts per language, "
         f"questionnaire {questionnaire.id!r} with {len(questionnaire.questions)} questions"
     )
+    print(f"ok: open_hiring.yaml: {len(content.open_hiring.questions)} eligibility questions")
+    print(
+        f"ok: aftercare.yaml: {len(content.aftercare.moments)} moments, "
+        f"{len(content.aftercare.questions)} questions, {len(content.aftercare.risks)} risk rules"
+    )
     return 0

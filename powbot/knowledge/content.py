@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from powbot.knowledge.aftercare import Aftercare, load_aftercare
 from powbot.knowledge.catalog import Catalog, load_catalog
 from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.open_hiring import OpenHiringContent, load_open_hiring
 from powbot.knowledge.questionnaire import Questionnaire, load_questionnaire
 
 
@@ -15,6 +17,8 @@ class Content:
     directory: Path
     catalog: Catalog
     questionnaire: Questionnaire
+    aftercare: Aftercare
+    open_hiring: OpenHiringContent
 
 
 def load_content(directory: Path) -> Content:
@@ -23,4 +27,10 @@ def load_content(directory: Path) -> Content:
         raise KnowledgeError(directory, "POWBOT_KNOWLEDGE_DIR", "folder does not exist")
     catalog = load_catalog(directory)
     questionnaire = load_questionnaire(directory / "questionnaire" / "werkfit.yaml")
-    return Content(directory=directory, catalog=catalog, questionnaire=questionnaire)
+    return Content(
+        directory=directory,
+        catalog=catalog,
+        questionnaire=questionnaire,
+        aftercare=load_aftercare(directory / "aftercare.yaml"),
+        open_hiring=load_open_hiring(directory / "open_hiring.yaml"),
+    )

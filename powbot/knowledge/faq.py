@@ -25,7 +25,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -63,6 +63,7 @@ Audience = Literal["employer", "seeker"]
 Decision = Literal["answer", "clarify", "unknown"]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
+OFF_TOPIC = "zzofftopic"  # reserved canonical token for out-of-scope topic words
 FAQ_DIR = "faq"
 SYNONYMS_FILE = "_synonyms.yaml"
 REGION_FILE = "region.yaml"
@@ -111,6 +112,12 @@ class Synonyms(_Strict):
     synonyms: dict[str, list[NonEmpty]] = Field(default_factory=dict)
     typos: dict[str, NonEmpty] = Field(default_factory=dict)
     stopwords: dict[Lang, list[NonEmpty]] = Field(default_factory=dict)
+    # Terms that name an instrument ("LKS" names loonkostensubsidie even though other entries
+    # mention it too); a question containing one favours that instrument.
+    instrument_terms: dict[str, list[NonEmpty]] = Field(default_factory=dict)
+    # General HR topics the FAQ does not cover (holidays, payroll tax, dismissal, ...); a
+    # question about them is pushed towards "unknown" unless it also names an instrument.
+    out_of_scope: list[NonEmpty] = Field(default_factory=list)
 
 
 class Contact(_Strict):
@@ -252,6 +259,11 @@ def load_faq(knowledge_dir: Path) -> FaqBase:
                         f"{group}.{canonical}",
                         "canonical term must be one lowercase word (a-z, 0-9)",
                     )
+        for inst in synonyms.instrument_terms:
+            if inst not in INSTRUMENTS:
+                raise KnowledgeError(
+                    syn_rel, f"instrument_terms.{inst}", f"unknown instrument {inst!r}"
+                )
     else:
         synonyms = Synonyms()
     return FaqBase(entries=tuple(entries), synonyms=synonyms, files=files)
@@ -337,6 +349,8 @@ class Normalizer:
         self.phrases: dict[tuple[str, ...], str] = {}
         self.single_variants: dict[str, str] = {}
         groups = {**synonyms.synonyms}
+        if synonyms.out_of_scope:
+            groups[OFF_TOPIC] = list(synonyms.out_of_scope)
         for canonical, variants in synonyms.abbreviations.items():
             groups.setdefault(canonical, [])
             groups[canonical] = [*groups[canonical], *variants]
@@ -427,16 +441,18 @@ class FaqIndex:
     """In-memory retriever over a FaqBase. Everything is precomputed in ``__init__``."""
 
     # Tuned on the dev half of bench/data/employer_questions.tsv (see bench/faq_eval.py).
-    W_ENTRY = 0.30  # IDF-weighted share of the question covered by the entry's words
+    W_ENTRY = 0.20  # IDF-weighted share of the question covered by the entry's words
     W_INSTRUMENT = 0.20  # ... covered by all words of the entry's instrument
-    W_EVIDENCE = 0.25  # absolute IDF mass matched: one specific term ("NRP") is strong evidence
+    W_EVIDENCE = 0.35  # absolute IDF mass matched: one specific term ("NRP") is strong evidence
     W_FUZZY = 0.25  # best RapidFuzz match with one of the entry's example questions
     EVIDENCE_CAP = 5.0  # IDF mass that counts as full evidence (a one-instrument word is ~3.5)
-    UNKNOWN_IDF_FACTOR = 0.6  # weight of words the index has never seen, relative to max IDF
+    UNKNOWN_IDF_FACTOR = 0.4  # weight of words the index has never seen, relative to max IDF
     ANSWER_WEIGHT = 0.6  # words only found in the answer text count for less
     FUZZY_TOKEN_CUTOFF = 88  # typo tolerance for single words (rapidfuzz ratio)
-    UNKNOWN_BELOW = 42.0  # best score below this -> "unknown"
+    UNKNOWN_BELOW = 45.0  # best score below this -> "unknown"
     CLARIFY_MARGIN = 4.0  # second instrument within this many points -> "clarify"
+    OFF_TOPIC_PENALTY = 15.0  # points off when the question is about an out-of-scope topic
+    NAME_BONUS = 8.0  # points for an entry whose instrument is named in the question
     CANDIDATES = 25  # entries that get the (more expensive) fuzzy comparison
 
     def __init__(self, base: FaqBase) -> None:
@@ -455,14 +471,15 @@ class FaqIndex:
             weights: dict[str, float] = {}
             doc_ids: list[int] = []
             for question in entry.questions:
-                toks = self.norm.tokens(question)
+                toks = [t for t in self.norm.tokens(question) if t != OFF_TOPIC]
                 for t in toks:
                     weights[t] = 1.0
                 doc_ids.append(len(self.docs))
                 self.docs.append(_Doc(idx, " ".join(toks)))
             for lang in LANGS:
                 for t in self.norm.tokens(entry.answer.get(lang), lang):
-                    weights.setdefault(t, self.ANSWER_WEIGHT)
+                    if t != OFF_TOPIC:  # answers may mention e.g. "ontslag" in passing
+                        weights.setdefault(t, self.ANSWER_WEIGHT)
             entry_weights.append(weights)
             self.entry_docs.append(doc_ids)
             inst_tokens[self.entry_inst[idx]].update(weights)
@@ -485,6 +502,15 @@ class FaqIndex:
         for i, toks in enumerate(inst_tokens):
             for t in toks:
                 self.inst_postings.setdefault(t, []).append(i)
+
+        # Canonical tokens that name an instrument -> instrument positions.
+        self.name_terms: dict[str, set[int]] = {}
+        for inst, terms in base.synonyms.instrument_terms.items():
+            if inst not in inst_pos:
+                continue
+            for term in terms:
+                for tok in self.norm.tokens(term):
+                    self.name_terms.setdefault(tok, set()).add(inst_pos[inst])
 
         # Vocabulary for typo correction: indexed tokens and one-word synonym variants.
         self.fuzzy_vocab: dict[str, str] = {t: t for t in self.postings}
@@ -547,6 +573,12 @@ class FaqIndex:
                 inst_cov[i] += w
         if not entry_cov:
             return [], 0.0
+        named: set[int] = set()
+        for tok, _known in toks:
+            named |= self.name_terms.get(tok, set())
+        penalty = 0.0
+        if not named and any(tok == OFF_TOPIC for tok, _ in toks):
+            penalty = self.OFF_TOPIC_PENALTY / 100.0
         allowed = None
         if audience is not None:
             allowed = {i for i, e in enumerate(self.entries) if audience in e.audience}
@@ -558,7 +590,9 @@ class FaqIndex:
                 (
                     self.W_ENTRY * cov / total
                     + self.W_INSTRUMENT * inst_cov[self.entry_inst[idx]] / total
-                    + self.W_EVIDENCE * min(1.0, cov / self.EVIDENCE_CAP),
+                    + self.W_EVIDENCE * min(1.0, cov / self.EVIDENCE_CAP)
+                    + (self.NAME_BONUS / 100.0 if self.entry_inst[idx] in named else 0.0)
+                    - penalty,
                     idx,
                 )
             )
@@ -577,7 +611,7 @@ class FaqIndex:
                 )
                 if s > best:
                     best = s
-            scored.append((idx, 100.0 * base_score + self.W_FUZZY * best))
+            scored.append((idx, max(0.0, 100.0 * base_score + self.W_FUZZY * best)))
         # Stable on ties: file order puts the "what is it" entry of an instrument first.
         scored.sort(key=lambda p: (-p[1], p[0]))
         return scored, total
@@ -680,8 +714,3 @@ def main_faq_ask(argv: list[str], knowledge_dir: Path) -> int:
     else:
         print(_plain(index, args.question, args.lang))
     return 0
-
-
-def iter_questions(lines: Iterable[str]) -> Iterable[str]:
-    """Non-empty, stripped lines (helper for batch use)."""
-    return (line.strip() for line in lines if line.strip())

@@ -26,6 +26,9 @@ async def start(ctx: Ctx, code: str | None = None) -> None:
     if code:
         await use_code(ctx, code)
         return
+    if ctx.user.id in ctx.settings.admin_ids and ctx.user.role != "admin":
+        # Operators are named in the settings, never chosen in the chat.
+        ctx.user.role = "admin"
     if ctx.user.role is None:
         ctx.set_state(NAME, "role")
         await _ask_role(ctx)

@@ -1,0 +1,239 @@
+"""FAQ retrieval benchmark: accuracy, "I don't know" quality and latency.
+
+Run from the repo root:  /work/venv/bin/python bench/faq_eval.py
+
+Data: bench/data/employer_questions.tsv (columns ``question``, ``instrument``; ``none`` means
+out of scope). Rows alternate between a dev half (even rows, used to tune the retriever and
+the synonyms) and a held-out test half (odd rows); both are reported. The shared starter set
+(../shared/eval/employer_questions_starter.tsv, label ``out-of-scope``) is reported too when
+present. A plain baseline (RapidFuzz token_set_ratio against all example questions, no
+normalisation, fixed cutoff) runs on the same questions.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from powbot.knowledge.faq import (  # noqa: E402
+    INSTRUMENTS,
+    FaqBase,
+    FaqEntry,
+    FaqIndex,
+    LocalizedText,
+    Source,
+    load_faq,
+)
+
+KNOWLEDGE_DIR = ROOT / "powbot" / "knowledge" / "content"
+DATA = ROOT / "bench" / "data" / "employer_questions.tsv"
+STARTER = ROOT.parent / "shared" / "eval" / "employer_questions_starter.tsv"
+NONE_LABELS = {"none", "out-of-scope"}
+BASELINE_CUTOFF = 60.0
+SYNTHETIC_SIZE = 5000
+REPEATS = 5
+
+# A predictor maps a question to (instrument or None when it says "I don't know", top-3).
+Predictor = Callable[[str], tuple[str | None, list[str]]]
+
+
+@dataclass
+class Scores:
+    n_in: int
+    top1: float
+    top3: float
+    clarify_rate: float
+    n_out: int
+    idk_precision: float
+    idk_recall: float
+
+
+def read_tsv(path: Path) -> list[tuple[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return [(r["question"].strip(), r["instrument"].strip()) for r in rows if r["question"]]
+
+
+def evaluate(rows: Sequence[tuple[str, str]], predict: Predictor, clarify: Callable[[str], bool]):
+    in_rows = [(q, y) for q, y in rows if y not in NONE_LABELS]
+    out_rows = [(q, y) for q, y in rows if y in NONE_LABELS]
+    top1 = top3 = clar = 0
+    idk_true = idk_pred = 0
+    misses: list[str] = []
+    for q, y in rows:
+        inst, top = predict(q)
+        is_out = y in NONE_LABELS
+        if inst is None:
+            idk_pred += 1
+            idk_true += is_out
+        if not is_out:
+            top1 += inst == y
+            top3 += y in top and inst is not None
+            clar += clarify(q)
+            if inst != y:
+                misses.append(f"    in  {y:>18} -> {inst!s:<18} {q}")
+        elif inst is not None:
+            misses.append(f"    out {'none':>18} -> {inst!s:<18} {q}")
+    scores = Scores(
+        n_in=len(in_rows),
+        top1=top1 / max(1, len(in_rows)),
+        top3=top3 / max(1, len(in_rows)),
+        clarify_rate=clar / max(1, len(in_rows)),
+        n_out=len(out_rows),
+        idk_precision=idk_true / idk_pred if idk_pred else 1.0,
+        idk_recall=idk_true / max(1, len(out_rows)),
+    )
+    return scores, misses
+
+
+def latency_ms(questions: Sequence[str], fn: Callable[[str], object]) -> tuple[float, float]:
+    for q in questions:  # warm-up
+        fn(q)
+    samples = []
+    for _ in range(REPEATS):
+        for q in questions:
+            t0 = time.perf_counter()
+            fn(q)
+            samples.append((time.perf_counter() - t0) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
+
+
+def faq_predictor(index: FaqIndex) -> tuple[Predictor, Callable[[str], bool]]:
+    def predict(q: str) -> tuple[str | None, list[str]]:
+        r = index.search(q, limit=3)
+        if r.decision == "unknown" or r.best is None:
+            return None, []
+        return r.best.instrument, [r.best.instrument] + [e.instrument for e, _ in r.alternatives]
+
+    def clarify(q: str) -> bool:
+        return index.search(q).decision == "clarify"
+
+    return predict, clarify
+
+
+def baseline_predictor(base: FaqBase) -> tuple[Predictor, Callable[[str], bool]]:
+    choices = [q for e in base.entries for q in e.questions]
+    owner = [e.instrument for e in base.entries for _ in e.questions]
+
+    def predict(q: str) -> tuple[str | None, list[str]]:
+        hits = process.extract(
+            q, choices, scorer=fuzz.token_set_ratio, limit=3, score_cutoff=BASELINE_CUTOFF
+        )
+        if not hits:
+            return None, []
+        return owner[hits[0][2]], [owner[h[2]] for h in hits]
+
+    return predict, lambda q: False
+
+
+def synthetic_base(real: FaqBase, size: int, seed: int = 7) -> FaqBase:
+    """Real entries plus generated ones up to ``size``, sharing the real vocabulary so the
+    inverted index sees realistic posting-list lengths."""
+    rng = random.Random(seed)
+    real_words = sorted(
+        {w for e in real.entries for q in e.questions for w in q.lower().split() if w.isalpha()}
+    )
+    letters = "abcdefghijklmnoprstuvwz"
+    fake_words = [
+        "".join(rng.choice(letters) for _ in range(rng.randint(4, 11))) for _ in range(4000)
+    ]
+    vocab = real_words + fake_words
+    entries: list[FaqEntry] = list(real.entries)
+    src = Source(title="Synthetic", url="https://example.org/synthetic")
+    for i in range(size - len(entries)):
+        words = lambda n: " ".join(rng.choice(vocab) for _ in range(n))  # noqa: E731
+        entries.append(
+            FaqEntry(
+                id=f"syn-{i}",
+                instrument=rng.choice(INSTRUMENTS),
+                audience=["employer"],
+                questions=[words(rng.randint(4, 10)) + "?" for _ in range(rng.randint(3, 8))],
+                answer=LocalizedText(nl=words(40), en=words(40)),
+                source=src,
+                reviewed=date(2026, 11, 22),
+            )
+        )
+    return FaqBase(entries=tuple(entries), synonyms=real.synonyms)
+
+
+def fmt(s: Scores) -> str:
+    return (
+        f"top-1 {s.top1:6.1%}  top-3 {s.top3:6.1%}  clarify {s.clarify_rate:5.1%} (n={s.n_in:3d})"
+        f" | idk precision {s.idk_precision:6.1%} recall {s.idk_recall:6.1%} (n={s.n_out:2d})"
+    )
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    base = load_faq(KNOWLEDGE_DIR)
+    t0 = time.perf_counter()
+    index = FaqIndex(base)
+    build_ms = (time.perf_counter() - t0) * 1000
+    rows = read_tsv(DATA)
+    dev = rows[0::2]
+    test = rows[1::2]
+    ours = faq_predictor(index)
+    base_pred = baseline_predictor(base)
+
+    print(f"knowledge base: {len(base.entries)} entries, index built in {build_ms:.0f} ms")
+    print(
+        f"question set:   {DATA.relative_to(ROOT)} ({len(rows)} rows;"
+        f" dev {len(dev)}, test {len(test)})"
+    )
+    print()
+    sets: list[tuple[str, Sequence[tuple[str, str]]]] = [
+        ("dev", dev),
+        ("test", test),
+        ("all", rows),
+    ]
+    if STARTER.exists():
+        sets.append(("starter", read_tsv(STARTER)))
+    for name, predictor in (
+        ("powbot FaqIndex", ours),
+        (f"baseline (token_set_ratio >= {BASELINE_CUTOFF:.0f})", base_pred),
+    ):
+        print(f"== {name}")
+        for set_name, data in sets:
+            scores, misses = evaluate(data, *predictor)
+            print(f"  {set_name:8} {fmt(scores)}")
+            if verbose and predictor is ours and set_name in ("dev", "starter"):
+                print("\n".join(misses))
+        print()
+
+    questions = [q for q, _ in rows]
+    p50, p95 = latency_ms(questions, index.search)
+    b50, b95 = latency_ms(questions, lambda q: base_pred[0](q))
+    print("== latency per question (ms)")
+    print(
+        f"  real base ({len(base.entries)} entries)      FaqIndex p50 {p50:6.2f}  p95 {p95:6.2f}"
+        f" | baseline p50 {b50:6.2f}  p95 {b95:6.2f}"
+    )
+    syn = synthetic_base(base, SYNTHETIC_SIZE)
+    t0 = time.perf_counter()
+    syn_index = FaqIndex(syn)
+    syn_build = (time.perf_counter() - t0) * 1000
+    s50, s95 = latency_ms(questions, syn_index.search)
+    syn_base_pred = baseline_predictor(syn)
+    sb50, sb95 = latency_ms(questions, lambda q: syn_base_pred[0](q))
+    print(
+        f"  synthetic ({len(syn.entries)} entries)     FaqIndex p50 {s50:6.2f}  p95 {s95:6.2f}"
+        f" | baseline p50 {sb50:6.2f}  p95 {sb95:6.2f}   (index built in {syn_build:.0f} ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

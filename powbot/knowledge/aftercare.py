@@ -1,0 +1,337 @@
+"""Aftercare (nazorg) as data: check-in schedule, questions, risk rules and help texts.
+
+Loaded from `aftercare.yaml` in the knowledge folder and validated at start-up, so a region
+can change the schedule or the questions without code. Everything here is pure: the bot
+decides when to send; this module says what and whether it is a risk.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.questionnaire import Text, TextList
+from powbot.knowledge.text import best_choice, normalise, parse_int, parse_yes_no
+
+MIN_QUESTIONS = 2
+MAX_QUESTIONS = 5
+PAYDAY = "payday"
+
+
+class Option(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: Text
+    aliases: list[str] = []
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    type: Literal["choice", "yesno"]
+    text: Text
+    options: list[Option] = []
+    help_if: list[str] = []
+    help: Text | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Question:
+        if self.type == "choice" and len(self.options) < 2:
+            raise ValueError("options: a choice question needs at least two options")
+        if self.type == "yesno" and self.options:
+            raise ValueError("options: a yesno question has no options (Ja/Nee come from the catalog)")
+        ids = self.answer_ids()
+        if len(ids) != len(set(ids)):
+            raise ValueError("options: option ids must be unique")
+        for answer in self.help_if:
+            if answer not in ids:
+                raise ValueError(f"help_if: {answer!r} is not an answer of this question")
+        if self.help_if and self.help is None:
+            raise ValueError("help: needed when help_if is given")
+        return self
+
+    def answer_ids(self) -> list[str]:
+        return ["yes", "no"] if self.type == "yesno" else [o.id for o in self.options]
+
+    def parse(self, text: str, lang: str) -> str | None:
+        """A typed answer: a number, yes/no, a label or an alias (small typos allowed)."""
+        if self.type == "yesno":
+            answer = parse_yes_no(text)
+            if answer is None and normalise(text) in ("1", "2"):
+                answer = normalise(text) == "1"
+            return None if answer is None else ("yes" if answer else "no")
+        number = parse_int(text)
+        if number is not None and normalise(text) == str(number):
+            return self.options[number - 1].id if 1 <= number <= len(self.options) else None
+        return best_choice(
+            text,
+            {
+                o.id: [o.label.nl, o.label.en, *o.aliases]
+                for o in self.options
+            },
+        )
+
+    def label(self, answer: str, lang: str) -> str | None:
+        """None for yes/no: the caller takes those from the catalog."""
+        option = next((o for o in self.options if o.id == answer), None)
+        return option.label.get(lang) if option else None
+
+
+class Moment(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    days: list[int] = []
+    months: list[int] = []
+    mood_question: Text | None = None
+    questions: list[str]
+
+    @model_validator(mode="after")
+    def _shape(self) -> Moment:
+        if not self.days and not self.months:
+            raise ValueError("days: give days and/or months")
+        if any(day < -14 or day > 400 for day in self.days):
+            raise ValueError("days: must be between -14 and 400")
+        if any(month < 1 or month > 12 for month in self.months):
+            raise ValueError("months: must be between 1 and 12")
+        return self
+
+
+class Payday(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    day_of_month: int = Field(ge=1, le=28)
+    after_days: int = Field(default=2, ge=0, le=14)
+    min_days_after_start: int = Field(default=0, ge=0, le=60)
+    replaces_within_days: int = Field(default=3, ge=0, le=14)
+    questions: list[str]
+
+
+class Mood(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    question: Text
+    emoji: list[str]
+    labels: TextList
+
+    @model_validator(mode="after")
+    def _five(self) -> Mood:
+        if len(self.emoji) != 5:
+            raise ValueError("emoji: five are needed (1 = very bad ... 5 = very good)")
+        if len(self.labels.nl) != 5 or len(self.labels.en) != 5:
+            raise ValueError("labels: five per language are needed")
+        return self
+
+    def parse(self, text: str) -> int | None:
+        stripped = text.strip()
+        if stripped in self.emoji:
+            return self.emoji.index(stripped) + 1
+        number = parse_int(text)
+        if number is not None and normalise(text) == str(number):
+            return number if 1 <= number <= 5 else None
+        choice = best_choice(
+            text, {str(i + 1): [self.labels.nl[i], self.labels.en[i]] for i in range(5)}
+        )
+        return int(choice) if choice else None
+
+
+class RiskWhen(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    mood_at_most: int | None = Field(default=None, ge=1, le=5)
+    answers: dict[str, list[str]] = {}
+    typed: list[str] = []
+
+    @model_validator(mode="after")
+    def _something(self) -> RiskWhen:
+        if self.mood_at_most is None and not self.answers and not self.typed:
+            raise ValueError("when: give mood_at_most, answers or typed")
+        return self
+
+
+class Risk(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    when: RiskWhen
+    summary: Text
+
+
+@dataclass(frozen=True)
+class PlannedCheckIn:
+    moment: str
+    day: date
+    questions: tuple[str, ...]
+
+
+class Aftercare(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int = 1
+    send_time: str
+    reminder_after_hours: int = Field(gt=0, le=24 * 7)
+    escalate_after_hours: int = Field(gt=0, le=24 * 14)
+    mood: Mood
+    moments: list[Moment]
+    payday: Payday | None = None
+    contact_question: str
+    questions: list[Question]
+    risks: list[Risk]
+    help_without_coach: Text
+
+    @field_validator("send_time")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        hours, _, minutes = value.partition(":")
+        if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
+            raise ValueError("must look like HH:MM")
+        return value
+
+    @model_validator(mode="after")
+    def _references(self) -> Aftercare:
+        ids = [q.id for q in self.questions]
+        if len(ids) != len(set(ids)):
+            raise ValueError("questions: question ids must be unique")
+        if self.escalate_after_hours <= self.reminder_after_hours:
+            raise ValueError("escalate_after_hours: must be later than reminder_after_hours")
+        moment_ids = [m.id for m in self.moments]
+        if len(moment_ids) != len(set(moment_ids)) or PAYDAY in moment_ids:
+            raise ValueError(f"moments: ids must be unique and not {PAYDAY!r}")
+        groups: list[tuple[str, list[str]]] = [
+            (f"moments.{m.id}.questions", m.questions) for m in self.moments
+        ]
+        if self.payday is not None:
+            groups.append(("payday.questions", self.payday.questions))
+        for where, questions in groups:
+            if not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
+                raise ValueError(f"{where}: {MIN_QUESTIONS} to {MAX_QUESTIONS} questions needed")
+            for qid in questions:
+                if qid not in ids:
+                    raise ValueError(f"{where}: unknown question {qid!r}")
+                if qid == self.contact_question:
+                    raise ValueError(f"{where}: {qid!r} is asked at the end of every check-in")
+        if self.contact_question not in ids:
+            raise ValueError(f"contact_question: unknown question {self.contact_question!r}")
+        if self.question(self.contact_question).type != "yesno":
+            raise ValueError("contact_question: must be a yesno question")
+        risk_ids = [r.id for r in self.risks]
+        if len(risk_ids) != len(set(risk_ids)):
+            raise ValueError("risks: risk ids must be unique")
+        for risk in self.risks:
+            for qid, answers in risk.when.answers.items():
+                if qid not in ids:
+                    raise ValueError(f"risks.{risk.id}.when.answers: unknown question {qid!r}")
+                known = self.question(qid).answer_ids()
+                for answer in answers:
+                    if answer not in known:
+                        raise ValueError(
+                            f"risks.{risk.id}.when.answers.{qid}: unknown answer {answer!r}"
+                        )
+        return self
+
+    # --- lookups -------------------------------------------------------------------------
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)
+
+    def moment(self, moment_id: str) -> Moment | None:
+        return next((m for m in self.moments if m.id == moment_id), None)
+
+    def risk(self, risk_id: str) -> Risk | None:
+        return next((r for r in self.risks if r.id == risk_id), None)
+
+    @property
+    def send_clock(self) -> time:
+        hours, minutes = self.send_time.split(":")
+        return time(int(hours), int(minutes))
+
+    def mood_question(self, moment_id: str) -> Text:
+        moment = self.moment(moment_id)
+        if moment is not None and moment.mood_question is not None:
+            return moment.mood_question
+        return self.mood.question
+
+    # --- schedule ------------------------------------------------------------------------
+
+    def first_payday(self, start: date) -> date | None:
+        if self.payday is None:
+            return None
+        earliest = start + timedelta(days=max(self.payday.min_days_after_start, 1))
+        day = earliest.replace(day=self.payday.day_of_month)
+        if day < earliest:
+            day = add_months(day, 1)
+        return day + timedelta(days=self.payday.after_days)
+
+    def plan(self, start: date) -> list[PlannedCheckIn]:
+        """Every check-in for a placement starting on `start`, in date order."""
+        planned: list[PlannedCheckIn] = []
+        for moment in self.moments:
+            days = [start + timedelta(days=offset) for offset in moment.days]
+            days += [add_months(start, months) for months in moment.months]
+            planned += [PlannedCheckIn(moment.id, day, tuple(moment.questions)) for day in days]
+        payday = self.first_payday(start)
+        if payday is not None and self.payday is not None:
+            window = timedelta(days=self.payday.replaces_within_days)
+            planned = [p for p in planned if abs(p.day - payday) > window]
+            planned.append(PlannedCheckIn(PAYDAY, payday, tuple(self.payday.questions)))
+        by_day: dict[date, PlannedCheckIn] = {}
+        for item in sorted(planned, key=lambda p: p.day):
+            by_day.setdefault(item.day, item)  # one check-in a day at most
+        return list(by_day.values())
+
+    # --- risks ---------------------------------------------------------------------------
+
+    def typed_risks(self, text: str) -> list[str]:
+        """Risk rules whose words occur in something typed during a check-in."""
+        said = f" {normalise(text)} "
+        return [
+            risk.id
+            for risk in self.risks
+            if any(f" {normalise(phrase)} " in said for phrase in risk.when.typed)
+        ]
+
+    def risks_for(
+        self, mood: int | None, answers: dict[str, str], typed: list[str]
+    ) -> list[str]:
+        """The ids of every risk rule that holds for one check-in, in file order."""
+        found: list[str] = []
+        for risk in self.risks:
+            when = risk.when
+            holds = (
+                (when.mood_at_most is not None and mood is not None and mood <= when.mood_at_most)
+                or any(answers.get(qid) in wanted for qid, wanted in when.answers.items())
+                or risk.id in typed
+            )
+            if holds:
+                found.append(risk.id)
+        return found
+
+    def help_for(self, question_id: str, answer: str) -> Text | None:
+        question = self.question(question_id)
+        return question.help if answer in question.help_if else None
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month, `months` later (the last day when that month is shorter)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def load_aftercare(file: Path) -> Aftercare:
+    try:
+        data: Any = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
+    if not isinstance(data, dict):
+        raise KnowledgeError(file, "aftercare", "must be a mapping")
+    try:
+        return Aftercare.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        location = ".".join(str(part) for part in error["loc"])
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if ": " in message and not location:
+            location, _, message = message.partition(": ")
+        raise KnowledgeError(file, location or "aftercare", message) from None

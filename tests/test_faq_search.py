@@ -1,0 +1,135 @@
+"""What an employer notices when asking the FAQ."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from powbot.knowledge.faq import FaqIndex, faq_ask_json, load_faq, main_faq_ask
+
+CONTENT = Path(__file__).resolve().parent.parent / "powbot" / "knowledge" / "content"
+
+
+@pytest.fixture(scope="module")
+def index() -> FaqIndex:
+    return FaqIndex(load_faq(CONTENT))
+
+
+@pytest.mark.parametrize(
+    ("question", "instrument"),
+    [
+        ("LKS", "loonkostensubsidie"),
+        ("wat is een NRP", "no-riskpolis"),
+        ("hoeveel LKV krijg ik in 2026", "loonkostenvoordeel"),
+        ("WSP in mijn regio", "wsp-contact"),
+        ("What is SROI?", "sroi"),
+        ("loonkostesubsidie aanvragen", "loonkostensubsidie"),  # typo
+        ("jobcouch via uwv", "jobcoaching"),  # typo
+    ],
+)
+def test_abbreviations_and_typos_are_answered(index, question, instrument) -> None:
+    result = index.search(question)
+    assert result.decision == "answer"
+    assert result.best is not None and result.best.instrument == instrument
+
+
+@pytest.mark.parametrize(
+    ("question", "instrument"),
+    [
+        (
+            "Mijn werknemer uit de bijstand werkt half zo snel als zijn collega's",
+            "loonkostensubsidie",
+        ),
+        ("Kan iemand eerst een tijdje op proef bij ons komen werken?", "proefplaatsing"),
+        ("Werknemer met Wajong is ziek na 3 weken, wie betaalt het loon?", "no-riskpolis"),
+        ("I want to hire people without interviews, first come first served", "open-hiring"),
+        ("Our deaf employee needs a sign language interpreter at meetings", "werkplekaanpassing"),
+    ],
+)
+def test_situations_without_the_instrument_name(index, question, instrument) -> None:
+    result = index.search(question)
+    assert result.decision == "answer"
+    assert result.best is not None and result.best.instrument == instrument
+
+
+def test_ambiguous_question_asks_to_clarify(index) -> None:
+    result = index.search("regeling voor iemand met een beperking", limit=3)
+    assert result.decision == "clarify"
+    assert result.best is not None
+    options = [result.best, *(e for e, _ in result.alternatives)]
+    assert 2 <= len(options) <= 3
+    assert len({e.instrument for e in options}) == len(options)  # distinct instruments
+    assert all(s <= result.score for _, s in result.alternatives)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wat is het weer morgen",
+        "can you write my job ad",
+        "hoeveel vakantiedagen heeft een werknemer",
+        "",
+        "???",
+    ],
+)
+def test_out_of_scope_is_unknown(index, question) -> None:
+    result = index.search(question)
+    assert result.decision == "unknown"
+    assert result.instrument is None
+    assert faq_ask_json(index, question, "nl")["instrument"] is None
+
+
+def test_audience_filter(index) -> None:
+    question = "LKV oudere werknemer afgeschaft?"
+    employer = index.search(question, audience="employer")
+    assert employer.best is not None and employer.best.id == "lkv-older"
+    seeker = index.search(question, audience="seeker")
+    candidates = [seeker.best, *(e for e, _ in seeker.alternatives)] if seeker.best else []
+    assert all("seeker" in e.audience for e in candidates)
+    assert seeker.best is None or seeker.best.id != "lkv-older"
+
+
+def test_faq_ask_json_shape(index) -> None:
+    out = faq_ask_json(index, "wat is loondispensatie", "nl")
+    assert set(out) == {"instrument", "entry", "score", "answer", "alternatives"}
+    assert out["instrument"] == "loondispensatie" and out["entry"] == "ld-what"
+    assert 0 <= out["score"] <= 100
+    assert isinstance(out["answer"], str) and "Wajong" in out["answer"]
+    for alt in out["alternatives"]:
+        assert set(alt) == {"entry", "instrument", "score"}
+    unknown = faq_ask_json(index, "wie wint het WK voetbal", "en")
+    assert unknown["instrument"] is None and unknown["entry"] is None and unknown["answer"] is None
+    json.dumps(out)  # serialisable
+
+
+def test_answer_language_follows_request_not_question(index) -> None:
+    entry = index.search("What is the no-risk policy?").best
+    assert entry is not None
+    nl = faq_ask_json(index, "What is the no-risk policy?", "nl")["answer"]
+    en = faq_ask_json(index, "Wat is de no-riskpolis?", "en")["answer"]
+    assert nl == entry.answer.nl.strip()
+    assert en == entry.answer.en.strip()
+
+
+def test_cli_plain_json_and_stdin(capsys, monkeypatch) -> None:
+    assert main_faq_ask(["wat is jobcarving", "--lang", "en"], CONTENT) == 0
+    plain = capsys.readouterr().out
+    assert "jcv-what" in plain and "https://" in plain and "job carving" in plain.lower()
+
+    assert main_faq_ask(["wat is jobcarving", "--json"], CONTENT) == 0
+    assert json.loads(capsys.readouterr().out)["entry"] == "jcv-what"
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("wat is SROI\n\nwat is het weer morgen\n"))
+    assert main_faq_ask(["-"], CONTENT) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["instrument"] for line in lines] == ["sroi", None]
+
+
+def test_cli_reports_broken_content(tmp_path, capsys) -> None:
+    (tmp_path / "faq").mkdir()
+    (tmp_path / "faq" / "bbl.yaml").write_text("entries: []\n", encoding="utf-8")
+    assert main_faq_ask(["bbl"], tmp_path) == 1
+    assert "faq/bbl.yaml: entries" in capsys.readouterr().err
