@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlmodel import col, select
+from sqlmodel import select
 
-from powbot.storage.models import Answer, QuestionnaireResult, QuestionnaireRun
+from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
 from tests.conftest import Harness, Player, make_harness, make_settings, onboard
 
 # Answers for a person who is ready to work; typed where a typed answer is natural.
@@ -105,8 +105,9 @@ async def test_back_changes_the_previous_answer(harness: Harness) -> None:
     assert "Vraag 1 van" in back[-1].text
     await cy.send("5")
     async with harness.runtime.db.transaction() as session:
-        answers = (await session.exec(select(Answer))).all()
-        assert [(a.question_id, a.value) for a in answers] == [("motivation_want", {"value": 5})]
+        run = (await session.exec(select(QuestionnaireRun))).one()
+        assert {key: value["value"] for key, value in run.answers.items()} == {"motivation_want": 5}
+        assert run.path == ["motivation_want"]
 
 
 async def test_skip_and_prefer_not_to_say_are_offered_where_allowed(harness: Harness) -> None:
@@ -174,8 +175,8 @@ async def test_stale_button_does_not_change_the_current_question(harness: Harnes
     assert "al voorbij" in moved[0].text
     assert "Hoeveel uur per week" in moved[-1].text
     async with harness.runtime.db.transaction() as session:
-        answer = (await session.exec(select(Answer))).one()
-        assert answer.value == {"value": 5}
+        run = (await session.exec(select(QuestionnaireRun))).one()
+        assert run.answers["motivation_want"]["value"] == 5
 
 
 async def test_duplicate_update_is_applied_once(harness: Harness) -> None:
@@ -185,7 +186,8 @@ async def test_duplicate_update_is_applied_once(harness: Harness) -> None:
     again = await io.feed(update)
     assert again == []
     async with harness.runtime.db.transaction() as session:
-        assert len((await session.exec(select(Answer))).all()) == 1
+        run = (await session.exec(select(QuestionnaireRun))).one()
+        assert list(run.answers) == ["motivation_want"] and run.path == ["motivation_want"]
 
 
 async def test_urgent_answer_shows_help_at_once(harness: Harness) -> None:
@@ -253,7 +255,5 @@ async def test_multi_choice_with_buttons(harness: Harness) -> None:
     done = await ny.press("Klaar")
     assert "leer je iets nieuws" in done[-1].text
     async with harness.runtime.db.transaction() as session:
-        answer = (
-            await session.exec(select(Answer).where(col(Answer.question_id) == "experience_fields"))
-        ).one()
-        assert answer.value == {"value": ["cleaning", "retail"]}
+        run = (await session.exec(select(QuestionnaireRun))).one()
+        assert run.answers["experience_fields"]["value"] == ["cleaning", "retail"]

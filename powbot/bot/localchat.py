@@ -48,7 +48,7 @@ class TerminalSession(BaseSession):
         self.keyboard_message: tuple[int, int] | None = None  # (chat, message)
 
     async def make_request(
-        self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None
+        self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None  # noqa: ASYNC109
     ) -> Any:
         if isinstance(method, SendMessage):
             return self._show(method.chat_id, method.text, method.reply_markup)

@@ -16,7 +16,8 @@ from sqlmodel import select
 from powbot.bot.flows.base import Ctx, Reply
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
-from powbot.storage.models import ProcessedUpdate, User
+from powbot.storage.models import User
+from powbot.storage.updates import first_time
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +73,9 @@ class UpdateMiddleware(BaseMiddleware):
         language = runtime.settings.default_language
         try:
             async with runtime.db.transaction() as session:
-                if await session.get(ProcessedUpdate, event.update_id) is not None:
+                if not await first_time(session, event.update_id, utcnow()):
                     log.info("update %s was already handled; ignored", event.update_id)
                     return None
-                session.add(ProcessedUpdate(update_id=event.update_id))
                 user = await self._user(session, tg_user, chat_id)
                 language = user.language or language
                 ctx = Ctx(session, runtime.settings, runtime.content, utcnow(), user)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 from powbot.clock import utcnow
@@ -66,19 +66,9 @@ class QuestionnaireRun(SQLModel, table=True):
     finished_at: datetime | None = None
     # Question ids in the order they were answered; "back" pops from here.
     path: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-
-
-class Answer(SQLModel, table=True):
-    __tablename__ = "answers"
-    __table_args__ = (UniqueConstraint("run_id", "question_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    run_id: int = Field(foreign_key="questionnaire_runs.id", index=True)
-    user_id: int = Field(sa_column=Column(BigInteger, index=True, nullable=False))
-    question_id: str = Field(max_length=64)
-    # {"value": ...} or {"skipped": true} or {"prefer_not": true}
-    value: dict[str, Any] = _json_column()
-    answered_at: datetime = Field(default_factory=utcnow)
+    # {question_id: {"value": ...} | {"skipped": true} | {"prefer_not": true}, each with "at"}.
+    # One row per run keeps an answer to one UPDATE, committed with the conversation state.
+    answers: dict[str, Any] = _json_column()
 
 
 class QuestionnaireResult(SQLModel, table=True):

@@ -40,7 +40,6 @@ def not_personal(table: str) -> None:
 
 personal("users", "id")
 personal("questionnaire_runs", "user_id")
-personal("answers", "user_id")
 personal("questionnaire_results", "user_id")
 personal("outbox", "user_id")
 personal("scheduled_items", "user_id")
@@ -53,3 +52,19 @@ personal(
     scrub=("employer_name", "job_title", "hours_per_week"),
 )
 not_personal("processed_updates")
+personal("employer_profiles", "user_id")
+# Vacancies, sign-ups and offers stay (without owner) so the counts remain right.
+personal("vacancies", "employer_id", erase="anonymise")
+personal("oh_signups", "user_id", erase="anonymise")
+personal("oh_offers", "user_id", erase="anonymise", scrub=("contact",))
+# Aftercare: check-ins and alerts are about the worker; notes and relayed messages too.
+personal("aftercare_checkins", "seeker_id")
+personal("aftercare_answers", "seeker_id")
+personal("aftercare_alerts", "seeker_id")
+personal("coach_notes", "seeker_id")
+personal("coach_messages", "seeker_id")
+# FAQ: feedback and unanswered questions (free text, may hold personal data) go with the
+# user; callback requests belong to the employer who left them.
+personal("faq_feedback", "user_id")
+personal("faq_unanswered", "user_id")
+personal("callback_requests", "user_id")

@@ -1,36 +1,40 @@
-"""The profile chart: one bar per domain, coloured green / orange / red."""
+"""The profile chart: one bar per domain, coloured green / orange / red (a PNG via Pillow)."""
 
 from __future__ import annotations
 
 import io
 
+from PIL import Image, ImageDraw, ImageFont
+
 COLORS = {"green": "#2e7d32", "orange": "#ef6c00", "red": "#c62828", "unknown": "#9e9e9e"}
-LENGTH = {"green": 3, "orange": 2, "red": 1, "unknown": 0.3}
+# Bar length says the same as the colour, for people who cannot tell the colours apart.
+LENGTH = {"green": 1.0, "orange": 0.66, "red": 0.33, "unknown": 0.08}
+WIDTH, ROW, MARGIN, LABEL_WIDTH = 720, 34, 24, 250
 
 
 def domain_chart(title: str, rows: list[tuple[str, str]], legend: list[str]) -> bytes:
     """A PNG. rows: (domain label, colour); legend: labels for green, orange, red."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-    from matplotlib.patches import Patch
-
-    labels = [label for label, _ in reversed(rows)]
-    colors = [color for _, color in reversed(rows)]
-    figure, axes = plt.subplots(figsize=(6, 0.42 * len(rows) + 1.4), dpi=110)
-    try:
-        axes.barh(labels, [LENGTH[c] for c in colors], color=[COLORS[c] for c in colors])
-        axes.set_xlim(0, 3)
-        axes.set_xticks([])
-        axes.set_title(title, fontsize=12, loc="left")
-        for side in ("top", "right", "bottom"):
-            axes.spines[side].set_visible(False)
-        handles = [Patch(color=COLORS[c]) for c in ("green", "orange", "red")]
-        figure.legend(handles, legend, loc="lower center", ncol=3, frameon=False, fontsize=9)
-        figure.tight_layout(rect=(0, 0.06, 1, 1))
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-        return buffer.getvalue()
-    finally:
-        plt.close(figure)
+    height = MARGIN * 2 + 44 + ROW * len(rows) + 40
+    image = Image.new("RGB", (WIDTH, height), "white")
+    draw = ImageDraw.Draw(image)
+    title_font = ImageFont.load_default(size=22)
+    font = ImageFont.load_default(size=17)
+    draw.text((MARGIN, MARGIN), title, fill="#212121", font=title_font)
+    top = MARGIN + 44
+    bar_space = WIDTH - MARGIN * 2 - LABEL_WIDTH
+    for index, (label, color) in enumerate(rows):
+        y = top + index * ROW
+        draw.text((MARGIN, y + 6), label, fill="#212121", font=font)
+        length = max(4, int(bar_space * LENGTH[color]))
+        draw.rectangle(
+            (MARGIN + LABEL_WIDTH, y + 5, MARGIN + LABEL_WIDTH + length, y + ROW - 5),
+            fill=COLORS[color],
+        )
+    x, y = MARGIN, top + ROW * len(rows) + 12
+    for color, text in zip(("green", "orange", "red"), legend, strict=True):
+        draw.rectangle((x, y + 4, x + 16, y + 20), fill=COLORS[color])
+        draw.text((x + 22, y + 2), text, fill="#424242", font=font)
+        x += 40 + int(draw.textlength(text, font=font)) + 12
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sqlalchemy import delete
 from sqlmodel import col, select
 
 from powbot.bot.flows.base import Button, Callback, Ctx
@@ -14,7 +13,7 @@ from powbot.bot.flows.menu import show_menu
 from powbot.bot.flows.onboarding import ask_consent
 from powbot.bot.flows.registry import MenuItem, register_flow, register_menu
 from powbot.knowledge.questionnaire import Question, Questionnaire, normalise_multi, parse_typed
-from powbot.storage.models import Answer, QuestionnaireResult, QuestionnaireRun
+from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
 
 NAME = "questionnaire"
 DOTS = {"green": "🟢", "orange": "🟠", "red": "🔴", "unknown": "⚪"}
@@ -29,7 +28,7 @@ async def start(ctx: Ctx) -> None:
     run = await _open_run(ctx)
     if run is not None and run.path:
         ctx.set_state(NAME, "resume?", run=run.id)
-        number, total = ctx.content.questionnaire.progress(await _answers(ctx, run.id))
+        number, total = ctx.content.questionnaire.progress(_answers(run))
         ctx.say(
             ctx.t("questionnaire.resume_offer", number=number, total=total),
             [
@@ -85,9 +84,8 @@ async def _run(ctx: Ctx) -> QuestionnaireRun | None:
     return run
 
 
-async def _answers(ctx: Ctx, run_id: int) -> dict[str, dict[str, Any]]:
-    result = await ctx.session.exec(select(Answer).where(Answer.run_id == run_id))
-    return {answer.question_id: answer.value for answer in result}
+def _answers(run: QuestionnaireRun) -> dict[str, dict[str, Any]]:
+    return run.answers
 
 
 def _bar(number: int, total: int) -> str:
@@ -103,7 +101,7 @@ async def ask(ctx: Ctx, prefix: str | None = None) -> None:
         await start(ctx)
         return
     run.status = "active"
-    answers = await _answers(ctx, run.id)  # type: ignore[arg-type]
+    answers = _answers(run)
     questionnaire = ctx.content.questionnaire
     question = questionnaire.next_question(answers)
     if question is None:
@@ -193,19 +191,9 @@ def _buttons(ctx: Ctx, question: Question, can_go_back: bool) -> list[list[Butto
 
 async def _store(ctx: Ctx, question: Question, value: dict[str, Any]) -> None:
     run = await _run(ctx)
-    assert run is not None and run.id is not None
-    await ctx.session.exec(
-        delete(Answer).where(col(Answer.run_id) == run.id, col(Answer.question_id) == question.id)
-    )
-    ctx.session.add(
-        Answer(
-            run_id=run.id,
-            user_id=ctx.user.id,
-            question_id=question.id,
-            value=value,
-            answered_at=ctx.now,
-        )
-    )
+    assert run is not None
+    # Reassigned, not mutated: the JSON column notices a new value, not an edit in place.
+    run.answers = {**run.answers, question.id: {**value, "at": ctx.now.isoformat()}}
     run.path = [*[q for q in run.path if q != question.id], question.id]
     ctx.update_state(sel=[])
     prefix = None
@@ -227,9 +215,7 @@ async def _back(ctx: Ctx) -> None:
         return
     last = run.path[-1]
     run.path = run.path[:-1]
-    await ctx.session.exec(
-        delete(Answer).where(col(Answer.run_id) == run.id, col(Answer.question_id) == last)
-    )
+    run.answers = {key: value for key, value in run.answers.items() if key != last}
     ctx.update_state(step=last, sel=[])
     await ask(ctx)
 
