@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
+from powbot.storage.models import QuestionnaireResult, QuestionnaireRun, User
 from tests.conftest import Harness, Player, make_harness, make_settings, onboard
 
 # Answers for a person who is ready to work; typed where a typed answer is natural.
@@ -105,9 +105,11 @@ async def test_back_changes_the_previous_answer(harness: Harness) -> None:
     assert "Vraag 1 van" in back[-1].text
     await cy.send("5")
     async with harness.runtime.db.transaction() as session:
-        run = (await session.exec(select(QuestionnaireRun))).one()
-        assert {key: value["value"] for key, value in run.answers.items()} == {"motivation_want": 5}
-        assert run.path == ["motivation_want"]
+        state = (await session.get(User, 202)).flow_data  # type: ignore[union-attr]
+        assert {key: value["value"] for key, value in state["answers"].items()} == {
+            "motivation_want": 5
+        }
+        assert state["path"] == ["motivation_want"]
 
 
 async def test_skip_and_prefer_not_to_say_are_offered_where_allowed(harness: Harness) -> None:
@@ -144,6 +146,9 @@ async def test_pause_and_resume_exactly_there_after_a_restart(harness: Harness) 
     await fe.send("24")
     paused = await fe.press("Pauze")
     assert "Gepauzeerd" in paused[-1].text
+    async with harness.runtime.db.transaction() as session:
+        run = (await session.exec(select(QuestionnaireRun))).one()
+        assert run.status == "paused" and run.path == ["motivation_want", "motivation_hours"]
     fresh = await harness.restart()
     try:
         fe2 = fresh.user(205)
@@ -175,8 +180,8 @@ async def test_stale_button_does_not_change_the_current_question(harness: Harnes
     assert "al voorbij" in moved[0].text
     assert "Hoeveel uur per week" in moved[-1].text
     async with harness.runtime.db.transaction() as session:
-        run = (await session.exec(select(QuestionnaireRun))).one()
-        assert run.answers["motivation_want"]["value"] == 5
+        state = (await session.get(User, 207)).flow_data  # type: ignore[union-attr]
+        assert state["answers"]["motivation_want"]["value"] == 5
 
 
 async def test_duplicate_update_is_applied_once(harness: Harness) -> None:
@@ -186,8 +191,9 @@ async def test_duplicate_update_is_applied_once(harness: Harness) -> None:
     again = await io.feed(update)
     assert again == []
     async with harness.runtime.db.transaction() as session:
-        run = (await session.exec(select(QuestionnaireRun))).one()
-        assert list(run.answers) == ["motivation_want"] and run.path == ["motivation_want"]
+        state = (await session.get(User, 208)).flow_data  # type: ignore[union-attr]
+        assert list(state["answers"]) == ["motivation_want"]
+        assert state["path"] == ["motivation_want"]
 
 
 async def test_urgent_answer_shows_help_at_once(harness: Harness) -> None:
@@ -255,5 +261,18 @@ async def test_multi_choice_with_buttons(harness: Harness) -> None:
     done = await ny.press("Klaar")
     assert "leer je iets nieuws" in done[-1].text
     async with harness.runtime.db.transaction() as session:
-        run = (await session.exec(select(QuestionnaireRun))).one()
-        assert run.answers["experience_fields"]["value"] == ["cleaning", "retail"]
+        state = (await session.get(User, 213)).flow_data  # type: ignore[union-attr]
+        assert state["answers"]["experience_fields"]["value"] == ["cleaning", "retail"]
+
+
+async def test_restart_without_pause_continues_at_the_same_question(harness: Harness) -> None:
+    pi = await start_questionnaire(harness, 214)
+    await pi.send("4")
+    fresh = await harness.restart()  # as if the process died right after that answer
+    try:
+        pi2 = fresh.user(214)
+        reply = await pi2.send("12")
+        assert "Vraag 3 van" in reply[-1].text
+        assert "Hoeveel jaar heb je al gewerkt" in reply[-1].text
+    finally:
+        await fresh.app.close()

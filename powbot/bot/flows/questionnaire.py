@@ -25,10 +25,12 @@ async def start(ctx: Ctx) -> None:
     if ctx.user.consent_at is None:
         await ask_consent(ctx, then=NAME)
         return
+    if ctx.user.flow == NAME:
+        await pause(ctx)  # write the working copy back before looking at the run
     run = await _open_run(ctx)
     if run is not None and run.path:
         ctx.set_state(NAME, "resume?", run=run.id)
-        number, total = ctx.content.questionnaire.progress(_answers(run))
+        number, total = ctx.content.questionnaire.progress(run.answers)
         ctx.say(
             ctx.t("questionnaire.resume_offer", number=number, total=total),
             [
@@ -40,12 +42,16 @@ async def start(ctx: Ctx) -> None:
     await _begin(ctx, run)
 
 
-async def _begin(ctx: Ctx, run: QuestionnaireRun | None) -> None:
+async def _begin(ctx: Ctx, run: QuestionnaireRun | None, intro: bool = True) -> None:
     if run is None:
         run = await _new_run(ctx)
-    _, total = ctx.content.questionnaire.progress({})
-    ctx.set_state(NAME, None, run=run.id)
-    ctx.say(ctx.t("questionnaire.intro", total=total))
+    run.status = "active"
+    # While a run is active its answers live in the conversation state (one row per
+    # update); the run row gets them back on pause, stop and finish.
+    ctx.set_state(NAME, None, run=run.id, answers=dict(run.answers), path=list(run.path))
+    if intro:
+        _, total = ctx.content.questionnaire.progress({})
+        ctx.say(ctx.t("questionnaire.intro", total=total))
     await ask(ctx)
 
 
@@ -84,8 +90,12 @@ async def _run(ctx: Ctx) -> QuestionnaireRun | None:
     return run
 
 
-def _answers(run: QuestionnaireRun) -> dict[str, dict[str, Any]]:
-    return run.answers
+def _answers(ctx: Ctx) -> dict[str, dict[str, Any]]:
+    return ctx.user.flow_data.get("answers", {})
+
+
+def _path(ctx: Ctx) -> list[str]:
+    return ctx.user.flow_data.get("path", [])
 
 
 def _bar(number: int, total: int) -> str:
@@ -95,17 +105,15 @@ def _bar(number: int, total: int) -> str:
 
 async def ask(ctx: Ctx, prefix: str | None = None) -> None:
     """Show the current question (the first unanswered one that applies)."""
-    run = await _run(ctx)
-    if run is None:
+    if "run" not in ctx.user.flow_data or "answers" not in ctx.user.flow_data:
         ctx.set_state(None)
         await start(ctx)
         return
-    run.status = "active"
-    answers = _answers(run)
+    answers = _answers(ctx)
     questionnaire = ctx.content.questionnaire
     question = questionnaire.next_question(answers)
     if question is None:
-        await _finish(ctx, run, answers)
+        await _finish(ctx, answers)
         return
     if ctx.user.step != question.id:
         ctx.update_state(step=question.id, sel=[])
@@ -120,7 +128,7 @@ async def ask(ctx: Ctx, prefix: str | None = None) -> None:
     hint = _type_hint(ctx, question)
     if hint:
         lines.append(hint)
-    ctx.say("\n".join(lines), _buttons(ctx, question, bool(run.path)))
+    ctx.say("\n".join(lines), _buttons(ctx, question, bool(_path(ctx))))
 
 
 def _type_hint(ctx: Ctx, question: Question) -> str | None:
@@ -190,12 +198,12 @@ def _buttons(ctx: Ctx, question: Question, can_go_back: bool) -> list[list[Butto
 
 
 async def _store(ctx: Ctx, question: Question, value: dict[str, Any]) -> None:
-    run = await _run(ctx)
-    assert run is not None
     # Reassigned, not mutated: the JSON column notices a new value, not an edit in place.
-    run.answers = {**run.answers, question.id: {**value, "at": ctx.now.isoformat()}}
-    run.path = [*[q for q in run.path if q != question.id], question.id]
-    ctx.update_state(sel=[])
+    ctx.update_state(
+        answers={**_answers(ctx), question.id: {**value, "at": ctx.now.isoformat()}},
+        path=[*[q for q in _path(ctx) if q != question.id], question.id],
+        sel=[],
+    )
     prefix = None
     if "value" in value:
         urgent = ctx.content.questionnaire.urgent_for(question, value["value"])
@@ -207,16 +215,14 @@ async def _store(ctx: Ctx, question: Question, value: dict[str, Any]) -> None:
 
 
 async def _back(ctx: Ctx) -> None:
-    run = await _run(ctx)
-    assert run is not None
-    if not run.path:
+    path = _path(ctx)
+    if not path:
         ctx.toast = ctx.t("questionnaire.nothing_to_go_back")
         await ask(ctx)
         return
-    last = run.path[-1]
-    run.path = run.path[:-1]
-    run.answers = {key: value for key, value in run.answers.items() if key != last}
-    ctx.update_state(step=last, sel=[])
+    last = path[-1]
+    answers = {key: value for key, value in _answers(ctx).items() if key != last}
+    ctx.update_state(step=last, sel=[], path=path[:-1], answers=answers)
     await ask(ctx)
 
 
@@ -227,12 +233,22 @@ async def _pause(ctx: Ctx) -> None:
 
 
 async def pause(ctx: Ctx) -> None:
+    """Write the working copy back to the run and mark it paused."""
     run = await _run(ctx)
-    if run is not None:
+    if run is not None and "answers" in ctx.user.flow_data:
+        run.answers = dict(_answers(ctx))
+        run.path = list(_path(ctx))
         run.status = "paused"
 
 
-async def _finish(ctx: Ctx, run: QuestionnaireRun, answers: dict[str, dict[str, Any]]) -> None:
+async def _finish(ctx: Ctx, answers: dict[str, dict[str, Any]]) -> None:
+    run = await _run(ctx)
+    if run is None:  # erased or finished elsewhere meanwhile
+        ctx.set_state(None)
+        await show_menu(ctx)
+        return
+    run.answers = dict(answers)
+    run.path = list(_path(ctx))
     questionnaire = ctx.content.questionnaire
     scored = questionnaire.score(answers)
     previous = (
@@ -349,9 +365,8 @@ class QuestionnaireFlow:
         if ctx.user.step == "resume?":
             await start(ctx)
             return
-        run = await _run(ctx)
         question = ctx.content.questionnaire.question(ctx.user.step or "")
-        if run is None or question is None:
+        if question is None:
             await ask(ctx)
             return
         if question.type == "multi" and ctx.user.flow_data.get("sel") and _is_done_word(ctx, text):
@@ -370,15 +385,10 @@ class QuestionnaireFlow:
             if action == "restart" and run is not None:
                 run.status = "abandoned"
                 run = None
-            if action == "continue" and run is not None:
-                ctx.set_state(NAME, None, run=run.id)
-                await ask(ctx)
-            else:
-                await _begin(ctx, run)
+            await _begin(ctx, run, intro=not (action == "continue" and run is not None))
             return
-        run = await _run(ctx)
         question = ctx.content.questionnaire.question(ctx.user.step or "")
-        if run is None or question is None:
+        if "answers" not in ctx.user.flow_data or question is None:
             await ask(ctx)
             return
         if action == "a":
