@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import socket
-from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -17,7 +16,7 @@ from sqlalchemy import delete, or_
 from sqlmodel import col, select
 
 from powbot.bot.flows.base import Services
-from powbot.bot.flows.registry import JOBS
+from powbot.bot.flows.registry import JOBS, PERIODIC, register_periodic  # noqa: F401
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
 from powbot.storage.models import ProcessedUpdate, ScheduledItem
@@ -27,14 +26,6 @@ log = logging.getLogger(__name__)
 CLAIM_LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 5
 UPDATE_MEMORY = timedelta(days=2)  # Telegram keeps undelivered updates for 24 hours
-
-# Called once per pass in their own transaction (e.g. to keep a daily digest row planned).
-PERIODIC: list[Callable[[Services], Awaitable[None]]] = []
-
-
-def register_periodic(task: Callable[[Services], Awaitable[None]]) -> None:
-    if task not in PERIODIC:
-        PERIODIC.append(task)
 
 
 def worker_name() -> str:

@@ -142,10 +142,16 @@ class Sender:
                 return
         if reply.document is not None:
             name, content = reply.document
+            caption = reply.text if len(reply.text) <= CAPTION_LIMIT else None
+            document = BufferedInputFile(content, filename=name)
             await self._call(
                 chat_id,
-                lambda: self.bot.send_document(chat_id, BufferedInputFile(content, filename=name)),
+                lambda: self.bot.send_document(
+                    chat_id, document, caption=caption, reply_markup=markup if caption else None
+                ),
             )
+            if caption is not None:
+                return
         parts = split_text(reply.text)
         for index, part in enumerate(parts):
             last = index == len(parts) - 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,6 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+# aiosqlite logs every statement with its parameters at DEBUG level, and the parameters
+# hold questionnaire answers and free text: never let those reach a log, whatever the
+# operator's log level.
+logging.getLogger("aiosqlite").setLevel(logging.INFO)
 
 
 def normalise_url(url: str) -> str:

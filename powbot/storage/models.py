@@ -134,7 +134,8 @@ class AuditEntry(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
-    actor_id: int = Field(sa_column=Column(BigInteger, index=True, nullable=False))
+    # Either may become NULL when that person erased their data; the entry stays.
+    actor_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
     subject_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
     action: str = Field(max_length=64)
 
@@ -163,11 +164,12 @@ class Placement(SQLModel, table=True):
     __tablename__ = "placements"
 
     id: int | None = Field(default=None, primary_key=True)
-    seeker_id: int = Field(sa_column=Column(BigInteger, index=True, nullable=False))
+    # NULL once the worker erased their data; the row stays for the counts.
+    seeker_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
     coach_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
     employer_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
-    employer_name: str = Field(max_length=120)
-    job_title: str = Field(max_length=120)
+    employer_name: str | None = Field(default=None, max_length=120)
+    job_title: str | None = Field(default=None, max_length=120)
     start_date: date
     hours_per_week: int | None = None
     vacancy_id: int | None = Field(default=None, index=True)

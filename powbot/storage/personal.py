@@ -8,7 +8,11 @@ cannot silently escape either.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from datetime import date, datetime
+from typing import Any, Literal
+
+from sqlalchemy import delete, or_, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,9 @@ class PersonalTable:
     # NULL and `scrub_columns` are cleared.
     erase: Literal["delete", "anonymise"] = "delete"
     scrub_columns: tuple[str, ...] = ()
+    # Columns in other people's rows that merely point at this user (a client's coach):
+    # set to NULL on erase, and not part of this user's export.
+    link_columns: tuple[str, ...] = ()
 
 
 PERSONAL: dict[str, PersonalTable] = {}
@@ -30,15 +37,16 @@ def personal(
     *owner_columns: str,
     erase: Literal["delete", "anonymise"] = "delete",
     scrub: tuple[str, ...] = (),
+    links: tuple[str, ...] = (),
 ) -> None:
-    PERSONAL[table] = PersonalTable(table, owner_columns, erase, scrub)
+    PERSONAL[table] = PersonalTable(table, owner_columns, erase, scrub, links)
 
 
 def not_personal(table: str) -> None:
     NOT_PERSONAL.add(table)
 
 
-personal("users", "id")
+personal("users", "id", links=("coach_id",))
 personal("questionnaire_runs", "user_id")
 personal("questionnaire_results", "user_id")
 personal("outbox", "user_id")
@@ -50,6 +58,7 @@ personal(
     "seeker_id",
     erase="anonymise",
     scrub=("employer_name", "job_title", "hours_per_week"),
+    links=("coach_id", "employer_id"),
 )
 not_personal("processed_updates")
 personal("employer_profiles", "user_id")
@@ -68,3 +77,57 @@ personal("coach_messages", "seeker_id")
 personal("faq_feedback", "user_id")
 personal("faq_unanswered", "user_id")
 personal("callback_requests", "user_id")
+
+
+# --- export and erase -------------------------------------------------------------------
+# Tables are handled in reverse registration order on erase, so rows that refer to other
+# rows (answers to runs, results to runs) go before what they refer to, and users last.
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+async def export_user(session: AsyncSession, user_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Every row held about this user, per table (the /mijngegevens file)."""
+    from powbot.storage.tables import metadata
+
+    export: dict[str, list[dict[str, Any]]] = {}
+    for entry in PERSONAL.values():
+        table = metadata.tables[entry.table]
+        condition = or_(*(table.c[column] == user_id for column in entry.owner_columns))
+        rows = (await session.exec(select(table).where(condition))).mappings().all()  # type: ignore[call-overload]
+        if rows:
+            export[entry.table] = [{k: _jsonable(v) for k, v in row.items()} for row in rows]
+    return export
+
+
+async def erase_user(session: AsyncSession, user_id: int) -> dict[str, int]:
+    """Erase (or anonymise) this user's rows everywhere; returns rows touched per table."""
+    from powbot.storage.tables import metadata
+
+    touched: dict[str, int] = {}
+    for entry in reversed(list(PERSONAL.values())):
+        table = metadata.tables[entry.table]
+        count = 0
+        for column in entry.link_columns:
+            result = await session.exec(
+                update(table).where(table.c[column] == user_id).values({column: None})
+            )
+            count += result.rowcount
+        condition = or_(*(table.c[column] == user_id for column in entry.owner_columns))
+        if entry.erase == "delete":
+            result = await session.exec(delete(table).where(condition))
+            count += result.rowcount
+        else:
+            for column in entry.owner_columns:
+                values = {column: None} | {scrub: None for scrub in entry.scrub_columns}
+                result = await session.exec(
+                    update(table).where(table.c[column] == user_id).values(values)
+                )
+                count += result.rowcount
+        if count:
+            touched[entry.table] = count
+    return touched

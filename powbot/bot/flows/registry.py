@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from powbot.bot.flows.base import Ctx, Flow, Services
-from powbot.storage.models import ScheduledItem
+from powbot.storage.models import ScheduledItem, User
 
 FLOWS: dict[str, Flow] = {}
 MENU: list[MenuItem] = []
@@ -53,3 +53,23 @@ FREE_TEXT: dict[str | None, Callable[[Ctx, str], Awaitable[None]]] = {}
 
 def register_free_text(role: str | None, handler: Callable[[Ctx, str], Awaitable[None]]) -> None:
     FREE_TEXT[role] = handler
+
+
+# Called in the erasing transaction just before a user's rows are erased (withdraw their
+# sign-ups, tell their coach, ...). The user row is still there.
+ON_ERASE: list[Callable[[Services, User], Awaitable[None]]] = []
+
+
+def register_on_erase(hook: Callable[[Services, User], Awaitable[None]]) -> None:
+    if hook not in ON_ERASE:
+        ON_ERASE.append(hook)
+
+
+# Called once per scheduler pass, each in its own transaction (retention, keeping a
+# daily digest planned, ...). Keep them cheap and bounded.
+PERIODIC: list[Callable[[Services], Awaitable[None]]] = []
+
+
+def register_periodic(task: Callable[[Services], Awaitable[None]]) -> None:
+    if task not in PERIODIC:
+        PERIODIC.append(task)

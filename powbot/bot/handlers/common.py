@@ -6,7 +6,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
-from powbot.bot.flows import onboarding
+from powbot.bot.flows import onboarding, privacy
 from powbot.bot.flows.base import Ctx
 from powbot.bot.flows.menu import show_help, stop
 from powbot.bot.handlers.buttons import press
@@ -41,6 +41,18 @@ async def cmd_stop(message: Message, ctx: Ctx) -> None:
     await stop(ctx)
 
 
+async def cmd_privacy(message: Message, ctx: Ctx) -> None:
+    await privacy.explain(ctx)
+
+
+async def cmd_my_data(message: Message, ctx: Ctx) -> None:
+    await privacy.export(ctx)
+
+
+async def cmd_erase(message: Message, ctx: Ctx) -> None:
+    await privacy.ask_erase(ctx)
+
+
 async def cmd_language(message: Message, ctx: Ctx) -> None:
     await onboarding.choose_language(ctx)
 
@@ -52,5 +64,8 @@ def create_router() -> Router:
     router.message.register(cmd_menu, Command("menu"))
     router.message.register(cmd_stop, Command("stop"))
     router.message.register(cmd_language, Command("taal", "language"))
-    router.callback_query.register(press, ForFlow("menu", "onboarding"))
+    router.message.register(cmd_privacy, Command("privacy"))
+    router.message.register(cmd_my_data, Command("mijngegevens", "mydata"))
+    router.message.register(cmd_erase, Command("verwijder", "delete"))
+    router.callback_query.register(press, ForFlow("menu", "onboarding", "privacy"))
     return router

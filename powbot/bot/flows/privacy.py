@@ -1,0 +1,165 @@
+"""Data rights: /privacy explains, /mijngegevens exports, /verwijder erases; retention."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from sqlalchemy import delete
+from sqlmodel import col, select
+
+from powbot.bot.flows.base import Callback, Ctx, Reply, Services
+from powbot.bot.flows.menu import show_menu
+from powbot.bot.flows.registry import (
+    ON_ERASE,
+    register_flow,
+    register_on_erase,
+    register_periodic,
+)
+from powbot.storage.models import QuestionnaireResult, QuestionnaireRun, User
+from powbot.storage.personal import erase_user, export_user
+
+NAME = "privacy"
+ALL_ROLES: frozenset[str | None] = frozenset({None, "seeker", "employer", "coach", "admin"})
+DAYS_PER_MONTH = 30.44
+
+
+async def explain(ctx: Ctx) -> None:
+    role = ctx.user.role or "seeker"
+    ctx.say(
+        ctx.t(
+            f"privacy.explain_{role}",
+            months=ctx.settings.retention_months,
+            result_months=ctx.settings.result_retention_months,
+        )
+        + "\n\n"
+        + ctx.t("privacy.rights")
+    )
+
+
+async def export(ctx: Ctx) -> None:
+    data = await export_user(ctx.session, ctx.user.id)
+    lines = [ctx.t("privacy.export_title"), ""]
+    lines.append(
+        ctx.t(
+            "privacy.export_profile",
+            language=ctx.user.language or "-",
+            role=ctx.t(f"privacy.role_{ctx.user.role or 'none'}"),
+            since=ctx.local(ctx.user.created_at).strftime("%d-%m-%Y"),
+            consent=ctx.local(ctx.user.consent_at).strftime("%d-%m-%Y")
+            if ctx.user.consent_at
+            else ctx.t("privacy.no_consent"),
+        )
+    )
+    for table, rows in data.items():
+        if table == "users":
+            continue
+        label_key = f"privacy.table.{table}"
+        label = ctx.t(label_key) if ctx.content.catalog.has(label_key) else table
+        lines.append(f"• {label}: {len(rows)}")
+    lines += ["", ctx.t("privacy.export_file")]
+    body = json.dumps(
+        {"user_id": ctx.user.id, "exported_at": ctx.now.isoformat(), "data": data},
+        ensure_ascii=False,
+        indent=2,
+        default=str,
+    ).encode()
+    ctx.say("\n".join(lines))
+    ctx.say(ctx.t("privacy.export_caption"), document=(f"powbot-{ctx.user.id}.json", body))
+
+
+async def ask_erase(ctx: Ctx) -> None:
+    ctx.set_state(NAME, "confirm_erase")
+    ctx.say(
+        ctx.t("privacy.erase_confirm"),
+        [
+            [ctx.button(ctx.t("privacy.erase_yes"), NAME, "erase", "yes")],
+            [ctx.button(ctx.t("privacy.erase_no"), NAME, "erase", "no")],
+        ],
+    )
+
+
+async def erase_everything(services: Services, user: User) -> dict[str, int]:
+    """Run the capabilities' hooks, then erase every personal row of this user."""
+    for hook in ON_ERASE:
+        await hook(services, user)
+    user_id = user.id
+    # The row is about to disappear underneath the ORM: stop tracking it first.
+    services.session.expunge(user)
+    return await erase_user(services.session, user_id)
+
+
+async def _erase(ctx: Ctx) -> None:
+    goodbye = ctx.t("privacy.erased")
+    await erase_everything(ctx, ctx.user)
+    ctx.say(goodbye)
+
+
+async def tell_coach(services: Services, user: User) -> None:
+    if user.coach_id is None:
+        return
+    coach = await services.session.get(User, user.coach_id)
+    if coach is None:
+        return
+    text = services.text(
+        services.lang_of(coach), "privacy.coach_client_left", name=user.first_name or "-"
+    )
+    await services.notify(coach.id, Reply(text))
+
+
+async def apply_retention(services: Services) -> None:
+    """Erase users inactive for too long, and questionnaire results past their term.
+
+    Runs every scheduler pass; the queries are indexed and each pass does a bounded amount.
+    """
+    settings = services.settings
+    inactive_before = services.now - timedelta(days=settings.retention_months * DAYS_PER_MONTH)
+    stale = (
+        await services.session.exec(
+            select(User).where(col(User.last_active_at) < inactive_before).limit(50)
+        )
+    ).all()
+    for user in stale:
+        await erase_everything(services, user)
+    results_before = services.now - timedelta(
+        days=settings.result_retention_months * DAYS_PER_MONTH
+    )
+    old_runs = select(QuestionnaireResult.run_id).where(
+        col(QuestionnaireResult.created_at) < results_before
+    )
+    run_ids = list((await services.session.exec(old_runs)).all())
+    if run_ids:
+        await services.session.exec(
+            delete(QuestionnaireResult).where(col(QuestionnaireResult.run_id).in_(run_ids))
+        )
+        await services.session.exec(
+            delete(QuestionnaireRun).where(col(QuestionnaireRun.id).in_(run_ids))
+        )
+
+
+class PrivacyFlow:
+    name = NAME
+    roles = ALL_ROLES
+    unbound_actions: frozenset[str] = frozenset()
+
+    async def on_text(self, ctx: Ctx, text: str) -> None:
+        ctx.say(ctx.t("common.choose_a_button"))
+        await self.resume(ctx)
+
+    async def on_button(self, ctx: Ctx, callback: Callback) -> None:
+        if callback.action == "erase" and callback.arg == "yes":
+            await _erase(ctx)
+            return
+        ctx.set_state(None)
+        if ctx.user.role is None:
+            ctx.say(ctx.t("privacy.erase_cancelled"))
+        else:
+            await show_menu(ctx, "privacy.erase_cancelled")
+
+    async def resume(self, ctx: Ctx) -> None:
+        await ask_erase(ctx)
+
+
+register_flow(PrivacyFlow())
+register_on_erase(tell_coach)
+register_periodic(apply_retention)
