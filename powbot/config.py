@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     offer_hours: int = Field(default=48, alias="POWBOT_OFFER_HOURS", gt=0)
     invite_days: int = Field(default=7, alias="POWBOT_INVITE_DAYS", gt=0)
     retention_months: int = Field(default=24, alias="POWBOT_RETENTION_MONTHS", gt=0)
-    result_retention_months: int = Field(default=24, alias="POWBOT_RESULT_RETENTION_MONTHS", gt=0)
+    result_retention_months: int = Field(default=12, alias="POWBOT_RESULT_RETENTION_MONTHS", gt=0)
     faq_max_age_days: int = Field(default=365, alias="POWBOT_FAQ_MAX_AGE_DAYS", gt=0)
     quiet_start: str = Field(default="21:00", alias="POWBOT_QUIET_START")
     quiet_end: str = Field(default="08:00", alias="POWBOT_QUIET_END")
