@@ -30,10 +30,10 @@ from powbot.storage.models_open_hiring import LIVE_OFFER, LIVE_SIGNUP, Offer, Si
 SEEKER_FLOW = "hiring"
 REMINDER_JOB = "oh_offer_reminder"
 EXPIRY_JOB = "oh_offer_expiry"
-# Place-in-line messages: every change near the front, and big jumps further back.
-# Anything else is visible in /aanmeldingen without a message that says little.
+# Place-in-line messages: every change in the top 5, and further back each time the place
+# has halved since the last message (190 -> 95 -> 47 -> 23 -> 11), so a long wait brings a
+# handful of messages that mean something. /aanmeldingen always shows the exact place.
 NOTIFY_TOP = 5
-NOTIFY_JUMP = 10
 
 
 class QueueError(Exception):
@@ -52,6 +52,16 @@ class Counts:
     declined: int = 0
     expired: int = 0
     withdrawn: int = 0
+
+
+def row_id(arg: object) -> int | None:
+    """A row id from callback data or flow state; None for anything a table could not hold
+    (so forged data never reaches the database as an out-of-range number)."""
+    if isinstance(arg, int) and not isinstance(arg, bool):
+        return arg if 0 < arg < 2**31 else None
+    if isinstance(arg, str) and arg.isascii() and arg.isdigit() and len(arg) <= 9:
+        return int(arg) or None
+    return None
 
 
 def offer_ref(offer_id: int) -> str:
@@ -278,8 +288,8 @@ def rejoin_buttons(services: Services, lang: str, vacancy_id: int) -> list[list[
 
 
 async def refresh_positions(services: Services, vacancy: Vacancy) -> None:
-    """Tell waiting people who moved up (see NOTIFY_TOP / NOTIFY_JUMP). Positions only ever
-    improve: newcomers join at the end."""
+    """Tell waiting people who moved up enough to matter (NOTIFY_TOP, or their place
+    halved since we last told them). Places only ever improve: newcomers join the end."""
     rank = func.row_number().over(order_by=col(Signup.id)).label("rank")
     ranked = (
         select(col(Signup.id).label("sid"), col(Signup.told_position).label("told"), rank)
@@ -289,22 +299,35 @@ async def refresh_positions(services: Services, vacancy: Vacancy) -> None:
     query = select(ranked.c.sid, ranked.c.rank).where(
         or_(
             and_(ranked.c.rank <= NOTIFY_TOP, ranked.c.told != ranked.c.rank),
-            ranked.c.told - ranked.c.rank >= NOTIFY_JUMP,
+            ranked.c.told >= 2 * ranked.c.rank,
         )
     )
-    for signup_id, rank_value in (await services.session.exec(query)).all():
-        signup = await services.session.get(Signup, signup_id)
-        if signup is None or signup.user_id is None:
-            continue
-        signup.told_position = int(rank_value)
-        user = await services.session.get(User, signup.user_id)
-        if user is None:
-            continue
-        lang = services.lang_of(user)
-        text = services.text(
-            lang, "open_hiring.moved_up", position=int(rank_value), title=vacancy.title
-        )
-        await services.notify(user.id, Reply(text))
+    moved = {int(sid): int(place) for sid, place in (await services.session.exec(query)).all()}
+    ids = list(moved)
+    # Loaded in chunks, then all messages added at once: one flush, not one per person.
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = (await services.session.exec(select(Signup).where(col(Signup.id).in_(chunk)))).all()
+        user_ids = [row.user_id for row in rows if row.user_id is not None]
+        users = {
+            user.id: user
+            for user in (
+                await services.session.exec(select(User).where(col(User.id).in_(user_ids)))
+            ).all()
+        }
+        for signup in rows:
+            assert signup.id is not None
+            signup.told_position = moved[signup.id]
+            user = users.get(signup.user_id or 0)
+            if user is None:
+                continue
+            text = services.text(
+                services.lang_of(user),
+                "open_hiring.moved_up",
+                position=moved[signup.id],
+                title=vacancy.title,
+            )
+            await services.notify(user.id, Reply(text))
 
 
 async def end_offer(services: Services, vacancy: Vacancy, offer: Offer, outcome: str) -> None:
@@ -326,9 +349,7 @@ async def withdraw(services: Services, vacancy: Vacancy, signup: Signup) -> None
     if signup.status == "offered":
         offer = (
             await services.session.exec(
-                select(Offer).where(
-                    col(Offer.signup_id) == signup.id, col(Offer.status) == "open"
-                )
+                select(Offer).where(col(Offer.signup_id) == signup.id, col(Offer.status) == "open")
             )
         ).first()
         if offer is not None:
@@ -455,6 +476,8 @@ async def remind(services: Services, item: ScheduledItem) -> None:
     if found is None or found[0].user_id is None:
         return
     offer, vacancy = found
+    if offer.deadline_at <= services.now:
+        return  # both fell due while we were down: the expiry says what matters
     user = await services.session.get(User, offer.user_id)
     if user is None:
         return
