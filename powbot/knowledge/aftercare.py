@@ -46,7 +46,9 @@ class Question(BaseModel):
         if self.type == "choice" and len(self.options) < 2:
             raise ValueError("options: a choice question needs at least two options")
         if self.type == "yesno" and self.options:
-            raise ValueError("options: a yesno question has no options (Ja/Nee come from the catalog)")
+            raise ValueError(
+                "options: a yesno question has no options (Ja/Nee come from the catalog)"
+            )
         ids = self.answer_ids()
         if len(ids) != len(set(ids)):
             raise ValueError("options: option ids must be unique")
@@ -72,10 +74,7 @@ class Question(BaseModel):
             return self.options[number - 1].id if 1 <= number <= len(self.options) else None
         return best_choice(
             text,
-            {
-                o.id: [o.label.nl, o.label.en, *o.aliases]
-                for o in self.options
-            },
+            {o.id: [o.label.nl, o.label.en, *o.aliases] for o in self.options},
         )
 
     def label(self, answer: str, lang: str) -> str | None:
@@ -291,9 +290,7 @@ class Aftercare(BaseModel):
             if any(f" {normalise(phrase)} " in said for phrase in risk.when.typed)
         ]
 
-    def risks_for(
-        self, mood: int | None, answers: dict[str, str], typed: list[str]
-    ) -> list[str]:
+    def risks_for(self, mood: int | None, answers: dict[str, str], typed: list[str]) -> list[str]:
         """The ids of every risk rule that holds for one check-in, in file order."""
         found: list[str] = []
         for risk in self.risks:

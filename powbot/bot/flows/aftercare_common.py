@@ -1,0 +1,177 @@
+"""What the worker's aftercare and the coach's side share: who is whose coach, what a coach
+may see, alerts, the audit trail and buttons on pushed messages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlmodel import col, select
+
+from powbot.bot.flows.base import Button, Callback, Ctx, Reply, Services
+from powbot.bot.flows.menu import show_menu
+from powbot.bot.flows.registry import FLOWS
+from powbot.clock import from_local
+from powbot.storage.models import AuditEntry, Placement, User
+from powbot.storage.models_aftercare import Alert, CheckIn
+
+COACH_FLOW = "coach"
+CLIENT_FLOW = "client"
+AFTERCARE_FLOW = "aftercare"
+
+OPEN_CHECKIN = ("sent", "reminded", "started")  # the worker can still answer
+LIVE_CHECKIN = ("scheduled", *OPEN_CHECKIN)  # stopped when a placement ends
+
+
+def push_button(label: str, flow: str, action: str, arg: str = "") -> Button:
+    """A button on a message pushed to someone else: never bound to a screen, so the flow
+    must validate it against stored state and ownership when it is pressed."""
+    return Button(label=label, data=Callback(flow, action, arg, None).encode())
+
+
+async def audit(services: Services, actor_id: int, subject_id: int | None, action: str) -> None:
+    """Every look of a coach at a client's data leaves a trace (AVG: who saw what)."""
+    services.session.add(
+        AuditEntry(at=services.now, actor_id=actor_id, subject_id=subject_id, action=action[:64])
+    )
+
+
+def display_name(services: Services, lang: str, user: User) -> str:
+    return user.first_name or services.text(lang, "coach.unnamed", id=user.id)
+
+
+def fmt_date(services: Services, moment: datetime | date) -> str:
+    if isinstance(moment, datetime):
+        moment = services.local(moment).date()
+    return moment.strftime("%d-%m-%Y")
+
+
+def local_moment(services: Services, day: date, clock: time) -> datetime:
+    """A wall-clock time on a local day, as aware UTC."""
+    return from_local(datetime.combine(day, clock), services.settings.tz)
+
+
+def today(services: Services) -> date:
+    return services.local(services.now).date()
+
+
+async def coach_of(services: Services, seeker: User) -> User | None:
+    if seeker.coach_id is None:
+        return None
+    coach = await services.session.get(User, seeker.coach_id)
+    return coach if coach is not None and coach.role == "coach" else None
+
+
+async def client_of(services: Services, coach: User, seeker_id: int) -> User | None:
+    """The seeker only when they are this coach's client; None for anyone else, so a
+    forged button with another client's id reveals nothing."""
+    seeker = await services.session.get(User, seeker_id)
+    if seeker is None or seeker.role != "seeker" or seeker.coach_id != coach.id:
+        return None
+    return seeker
+
+
+def alert_visible(alert: Alert, seeker: User) -> bool:
+    """A coach sees check-in details only while the client shares them; a request for
+    contact (limited alert) and operational alerts are always visible."""
+    return seeker.share_with_coach or alert.limited or alert.kind == "unreachable"
+
+
+async def active_placements(services: Services, seeker_id: int) -> list[Placement]:
+    rows = await services.session.exec(
+        select(Placement)
+        .where(Placement.seeker_id == seeker_id, Placement.status == "active")
+        .order_by(col(Placement.start_date).desc())
+    )
+    return list(rows.all())
+
+
+def placement_line(services: Services, lang: str, placement: Placement) -> str:
+    key = "coach.placement_line_hours" if placement.hours_per_week else "coach.placement_line"
+    return services.text(
+        lang,
+        key,
+        title=placement.job_title,
+        employer=placement.employer_name,
+        date=fmt_date(services, placement.start_date),
+        hours=placement.hours_per_week or 0,
+    )
+
+
+def reason_lines(services: Services, lang: str, alert: Alert, mood: int | None) -> list[str]:
+    lines: list[str] = []
+    if alert.kind == "no_answer":
+        return [services.text(lang, "coach.reason_no_answer")]
+    if alert.kind == "unreachable":
+        return [services.text(lang, "coach.reason_unreachable")]
+    for reason in alert.reasons:
+        risk = services.content.aftercare.risk(reason)
+        text = risk.summary.get(lang) if risk else reason
+        if reason == "low_mood" and mood is not None:
+            text += " " + services.text(lang, "coach.mood_value", mood=mood)
+        lines.append(f"• {text}")
+    return lines
+
+
+async def raise_alert(
+    services: Services,
+    *,
+    seeker: User,
+    coach: User,
+    kind: str,
+    reasons: list[str],
+    checkin: CheckIn | None = None,
+    limited: bool = False,
+    urgent: bool = True,
+) -> Alert:
+    """Store an alert and tell the coach, in the coach's language, with action buttons."""
+    alert = Alert(
+        seeker_id=seeker.id,
+        coach_id=coach.id,
+        checkin_id=checkin.id if checkin else None,
+        kind=kind,
+        reasons=reasons,
+        limited=limited,
+        created_at=services.now,
+        updated_at=services.now,
+    )
+    services.session.add(alert)
+    await services.session.flush()
+    lang = services.lang_of(coach)
+    lines = [
+        services.text(lang, "coach.alert_title", name=display_name(services, lang, seeker)),
+        *[placement_line(services, lang, p) for p in await active_placements(services, seeker.id)],
+        "",
+        *reason_lines(services, lang, alert, checkin.mood if checkin else None),
+    ]
+    if limited:
+        lines += ["", services.text(lang, "coach.alert_limited")]
+    await services.notify(
+        coach.id,
+        Reply("\n".join(lines), alert_push_buttons(services, lang, alert)),
+        urgent=urgent,
+    )
+    return alert
+
+
+def alert_push_buttons(services: Services, lang: str, alert: Alert) -> list[list[Button]]:
+    assert alert.id is not None
+    return [
+        [push_button(services.text(lang, "coach.btn_open_alert"), COACH_FLOW, "a", str(alert.id))],
+        [push_button(services.text(lang, "coach.btn_contacted"), COACH_FLOW, "ac", str(alert.id))],
+    ]
+
+
+async def leave_current_flow(ctx: Ctx, keep: str) -> None:
+    """An unbound button from an older message starts something new: leave whatever
+    conversation the user was in (paused, if it keeps progress), as the menu does."""
+    if ctx.user.flow and ctx.user.flow != keep:
+        flow = FLOWS.get(ctx.user.flow)
+        on_stop = getattr(flow, "on_stop", None)
+        if on_stop is not None:
+            await on_stop(ctx)
+    ctx.set_state(None)
+
+
+async def back_to_menu(ctx: Ctx, key: str) -> None:
+    ctx.set_state(None)
+    await show_menu(ctx, key)

@@ -1,0 +1,43 @@
+"""Coaches' commands and buttons. The role is checked once, on the router."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import Message
+
+from powbot.bot.commands import register_commands
+from powbot.bot.flows import coach
+from powbot.bot.flows.base import Ctx
+from powbot.bot.flows.coach_link import create_link
+from powbot.bot.handlers.buttons import press
+from powbot.bot.handlers.filters import ForFlow, HasRole
+from powbot.bot.scheduler import register_periodic
+
+
+async def cmd_clients(message: Message, ctx: Ctx) -> None:
+    await coach.caseload(ctx)
+
+
+async def cmd_today(message: Message, ctx: Ctx) -> None:
+    await coach.show_today(ctx)
+
+
+async def cmd_link(message: Message, ctx: Ctx) -> None:
+    await create_link(ctx)
+
+
+def create_router() -> Router:
+    router = Router(name="coach")
+    router.message.filter(HasRole("coach"))
+    router.callback_query.filter(HasRole("coach"))
+    router.message.register(cmd_clients, Command("clienten", "clients"))
+    router.message.register(cmd_today, Command("vandaag", "today"))
+    router.message.register(cmd_link, Command("koppel", "link"))
+    router.callback_query.register(press, ForFlow(coach.NAME))
+    return router
+
+
+register_commands("clienten", "clients", "vandaag", "today", "koppel", "link")
+# Keeps tomorrow's digest planned for every coach (idempotent, once per scheduler pass).
+register_periodic(coach.plan_digests)

@@ -1,0 +1,137 @@
+"""Helpers for the aftercare and coach tests: coaches, linked clients, placements, time."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import col, select
+
+from powbot.bot.flows.base import Services
+from powbot.bot.flows.invites import create_invite
+from powbot.bot.flows.placements import create_placement
+from powbot.bot.scheduler import run_due
+from powbot.clock import utcnow
+from powbot.storage.models import Placement, ScheduledItem, User
+from powbot.storage.models_aftercare import Alert, CheckIn
+from tests.conftest import Harness, Player, onboard
+
+
+async def services_do(harness: Harness, work: Any, now: datetime | None = None) -> Any:
+    """Run `work(services)` in one transaction, as a job would."""
+    runtime = harness.runtime
+    async with runtime.db.transaction() as session:
+        services = Services(session, runtime.settings, runtime.content, now or utcnow())
+        return await work(services)
+
+
+async def invite_code(harness: Harness, purpose: str, created_by: int | None = None) -> str:
+    async def work(services: Services) -> str:
+        code, _ = await create_invite(services, purpose, created_by, timedelta(days=7))
+        return code
+
+    return await services_do(harness, work)
+
+
+async def make_coach(harness: Harness, user_id: int, name: str, lang: str = "nl") -> Player:
+    coach = harness.user(user_id, first_name=name, language_code=lang)
+    await coach.send(f"/start {await invite_code(harness, 'coach')}")
+    await coach.press("Nederlands" if lang == "nl" else "English")
+    return coach
+
+
+async def link_code(coach: Player) -> str:
+    reply = await coach.send("/koppel")
+    found = re.search(r"/start (\S+)", reply[-1].text)
+    assert found, reply[-1].text
+    return found.group(1)
+
+
+async def make_client(harness: Harness, coach: Player, user_id: int, name: str) -> Player:
+    seeker = harness.user(user_id, first_name=name)
+    await onboard(seeker)
+    await seeker.send(f"/start {await link_code(coach)}")
+    await seeker.press("Ja, dat wil ik")
+    return seeker
+
+
+async def get_user(harness: Harness, user_id: int) -> User:
+    async with harness.runtime.db.transaction() as session:
+        user = await session.get(User, user_id)
+        assert user is not None
+        return user
+
+
+async def place(
+    harness: Harness, seeker_id: int, start: date, *, employer: str = "Bakkerij Zon"
+) -> Placement:
+    async def work(services: Services) -> Placement:
+        return await create_placement(
+            services,
+            seeker_id=seeker_id,
+            employer_name=employer,
+            job_title="Inpakker",
+            start_date=start,
+            source="coach",
+            hours_per_week=24,
+        )
+
+    return await services_do(harness, work)
+
+
+async def checkins(harness: Harness, seeker_id: int) -> list[CheckIn]:
+    async with harness.runtime.db.transaction() as session:
+        rows = await session.exec(
+            select(CheckIn).where(CheckIn.seeker_id == seeker_id).order_by(col(CheckIn.due_at))
+        )
+        return list(rows.all())
+
+
+async def alerts(harness: Harness, seeker_id: int | None = None) -> list[Alert]:
+    async with harness.runtime.db.transaction() as session:
+        query = select(Alert).order_by(col(Alert.id))
+        if seeker_id is not None:
+            query = query.where(Alert.seeker_id == seeker_id)
+        return list((await session.exec(query)).all())
+
+
+async def send_checkin(
+    harness: Harness, seeker_id: int, *, questions: list[str] | None = None
+) -> CheckIn:
+    """Send the first planned check-in now (its time is made 'now'); the others stay away.
+    `questions` replaces the moment's questions, to drive one risk rule at a time."""
+    first = next(c for c in await checkins(harness, seeker_id) if c.status == "scheduled")
+    now = utcnow()
+    async with harness.runtime.db.transaction() as session:
+        await session.execute(
+            update(ScheduledItem)
+            .where(
+                col(ScheduledItem.user_id) == seeker_id,
+                col(ScheduledItem.kind) == "aftercare.checkin",
+                col(ScheduledItem.payload).is_not(None),
+            )
+            .values(due_at=now + timedelta(days=400))
+        )
+        items = await session.exec(
+            select(ScheduledItem).where(ScheduledItem.kind == "aftercare.checkin")
+        )
+        for item in items.all():
+            if item.payload.get("checkin") == first.id:
+                item.due_at = now
+        checkin = await session.get(CheckIn, first.id)
+        assert checkin is not None
+        checkin.due_at = now
+        if questions is not None:
+            checkin.questions = questions
+    await run_due(harness.runtime, now + timedelta(seconds=1))
+    return next(c for c in await checkins(harness, seeker_id) if c.id == first.id)
+
+
+def mood_data(checkin: CheckIn, mood: int) -> str:
+    return f"aftercare:m:{checkin.id}.{mood}:"
+
+
+def tomorrow() -> date:
+    return (datetime.now() + timedelta(days=1)).date()
