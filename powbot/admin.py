@@ -16,6 +16,8 @@ def add_admin_commands(commands: Any) -> None:
     invite.add_argument("role", choices=("coach", "employer"))
     invite.add_argument("--days", type=int, default=None, help="valid for this many days")
     invite.add_argument("--bot", default=None, help="bot username for the t.me link")
+    unanswered = tasks.add_parser("unanswered", help="FAQ questions asked most without answer")
+    unanswered.add_argument("--limit", type=int, default=20, help="show this many (default 20)")
 
 
 async def run_admin(args: argparse.Namespace, settings: Settings) -> int:
@@ -48,4 +50,25 @@ async def run_admin(args: argparse.Namespace, settings: Settings) -> int:
             f"valid until: {row.expires_at.astimezone(settings.tz):%Y-%m-%d %H:%M} ({settings.timezone})"
         )
         return 0
+    if args.admin_command == "unanswered":
+        return await _unanswered(settings, args.limit)
     raise SystemExit(f"unknown admin command {args.admin_command!r}")
+
+
+async def _unanswered(settings: Settings, limit: int) -> int:
+    """Operator output (English): one line per question, most frequent first."""
+    from powbot.bot.flows.faq import top_unanswered
+    from powbot.storage.db import Database
+
+    db = Database(settings.database_url)
+    await db.migrate()
+    try:
+        async with db.transaction() as session:
+            rows = await top_unanswered(session, limit)
+    finally:
+        await db.dispose()
+    if not rows:
+        print("no unanswered questions")
+    for row in rows:
+        print(f"{row.times:4d}x {row.users:3d} users [{row.language}] {row.question}")
+    return 0

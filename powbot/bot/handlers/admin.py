@@ -1,0 +1,32 @@
+"""Admin commands in Telegram (the admin role comes from POWBOT_ADMIN_IDS)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+
+from powbot.bot.commands import register_commands
+from powbot.bot.flows import faq
+from powbot.bot.flows.base import Ctx
+from powbot.bot.handlers.filters import HasRole
+
+UNANSWERED_COMMANDS = ("onbeantwoord", "unanswered")
+MAX_LIMIT = 50
+
+
+async def cmd_unanswered(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    arg = (command.args or "").strip()
+    limit = min(int(arg), MAX_LIMIT) if arg.isdigit() and int(arg) > 0 else 20
+    await faq.show_unanswered(ctx, limit)
+
+
+def create_router() -> Router:
+    router = Router(name="admin")
+    router.message.filter(HasRole("admin"))
+    router.callback_query.filter(HasRole("admin"))
+    router.message.register(cmd_unanswered, Command(*UNANSWERED_COMMANDS))
+    return router
+
+
+register_commands(*UNANSWERED_COMMANDS)
