@@ -11,7 +11,7 @@ async def tick(settings: Settings, now_text: str | None) -> int:
     from powbot.bot.scheduler import run_due
 
     now = parse_iso(now_text, settings.tz) if now_text else None
-    app = await create_app(settings)
+    app = await create_app(settings, offline=not settings.telegram_bot_token)
     try:
         # Without a token there is no Telegram to send to: messages stay queued for
         # `powbot chat --user ID`, which shows them when that user opens it.

@@ -35,9 +35,12 @@ class App:
         await self.runtime.db.dispose()
 
 
-def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+def create_bot(
+    settings: Settings, session: BaseSession | None = None, *, offline: bool = False
+) -> Bot:
+    """offline: a client that is never used to send (for `powbot tick` without a token)."""
     if session is None:
-        if not settings.telegram_bot_token:
+        if not settings.telegram_bot_token and not offline:
             raise ConfigError("setting TELEGRAM_BOT_TOKEN: required for `powbot run`")
         if settings.telegram_api_base:
             session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_base))
@@ -54,12 +57,16 @@ def build_dispatcher(runtime: Runtime) -> Dispatcher:
     return dispatcher
 
 
-async def create_app(settings: Settings, session: BaseSession | None = None) -> App:
+async def create_app(
+    settings: Settings, session: BaseSession | None = None, *, offline: bool = False
+) -> App:
     """Load and check the content, migrate the database, wire everything together."""
     content = load_content(settings.knowledge_dir)
+    if session is None and not offline and not settings.telegram_bot_token:
+        create_bot(settings)  # fails early with the missing setting, before touching the db
     db = Database(settings.database_url)
     await db.migrate()
-    bot = create_bot(settings, session)
+    bot = create_bot(settings, session, offline=offline)
     sender = Sender(bot, db, rate=settings.send_rate, rate_per_chat=settings.send_rate_per_chat)
     runtime = Runtime(
         settings=settings, db=db, content=content, sender=sender, flood=FloodGuard(settings)

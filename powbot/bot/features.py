@@ -10,11 +10,24 @@ from collections.abc import Callable
 from aiogram import Router
 
 from powbot.bot.flows import invites, menu, onboarding, questionnaire  # noqa: F401  (registration)
-from powbot.bot.handlers import common, fallback, seeker
+from powbot.bot.flows import open_hiring, queue, vacancies  # noqa: F401  (registration)
+from powbot.bot.flows import aftercare, coach, coach_link  # noqa: F401  (registration)
+from powbot.bot.flows import faq  # noqa: F401  (registration)
+from powbot.bot.handlers import admin as admin_handlers
+from powbot.bot.handlers import faq as faq_handlers
+from powbot.bot.handlers import aftercare_seeker
+from powbot.bot.handlers import coach as coach_handlers
+from powbot.bot.handlers import common, employer, fallback, open_hiring_seeker, seeker
 
 ROUTER_FACTORIES: list[Callable[[], Router]] = [
     common.create_router,
     seeker.create_router,
+    aftercare_seeker.create_router,
+    coach_handlers.create_router,
+    open_hiring_seeker.create_router,
+    employer.create_router,
+    faq_handlers.create_router,
+    admin_handlers.create_router,
 ]
 
 

@@ -48,7 +48,10 @@ class TerminalSession(BaseSession):
         self.keyboard_message: tuple[int, int] | None = None  # (chat, message)
 
     async def make_request(
-        self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None  # noqa: ASYNC109
+        self,
+        bot: Bot,
+        method: TelegramMethod[Any],
+        timeout: int | None = None,  # noqa: ASYNC109
     ) -> Any:
         if isinstance(method, SendMessage):
             return self._show(method.chat_id, method.text, method.reply_markup)
@@ -81,6 +84,11 @@ class TerminalSession(BaseSession):
     def _show(self, chat_id: Any, text: str | None, markup: Any) -> Message:
         message_id = next(self.message_ids)
         self.out.write(f"bot: {(text or '').replace(chr(10), chr(10) + '     ')}\n")
+        if int(chat_id) == self.keyboard_message_chat() and not isinstance(
+            markup, InlineKeyboardMarkup
+        ):
+            # A newer message without buttons: typed numbers are text again.
+            self.keyboard, self.keyboard_message = [], None
         if isinstance(markup, InlineKeyboardMarkup):
             self.keyboard = [
                 (button.text, button.callback_data)
@@ -97,6 +105,9 @@ class TerminalSession(BaseSession):
             chat=Chat(id=int(chat_id), type="private"),
             text=text,
         )
+
+    def keyboard_message_chat(self) -> int | None:
+        return self.keyboard_message[0] if self.keyboard_message else None
 
     def pick(self, line: str) -> tuple[str, str | None] | None:
         """The button a typed line means: its number or its label."""
@@ -135,6 +146,8 @@ async def chat(
     settings: Settings, user_id: int, first_name: str, stdin: TextIO, out: TextIO
 ) -> None:
     session = TerminalSession(out, Path("data") / "local-chat")
+    # A terminal has no flood limits to respect: pacing replies would only slow scripts down.
+    settings = settings.model_copy(update={"send_rate": 1_000_000, "send_rate_per_chat": 1_000_000})
     app = await create_app(settings, session=session)
     interactive = stdin.isatty()
     tg_user = User(

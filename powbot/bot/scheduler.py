@@ -28,8 +28,9 @@ MAX_ATTEMPTS = 5
 UPDATE_MEMORY = timedelta(days=2)  # Telegram keeps undelivered updates for 24 hours
 
 
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+def worker_name(runtime: Runtime) -> str:
+    """Unique per running app, also when two apps share one process (as in tests)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{id(runtime)}"
 
 
 async def claim_due(
@@ -63,33 +64,45 @@ async def claim_due(
         return items
 
 
-async def _run_item(runtime: Runtime, item_id: int, worker: str, now: datetime) -> bool:
+BATCH = 50  # items run in one transaction, each in its own savepoint
+
+
+async def _run_batch(runtime: Runtime, item_ids: list[int], worker: str, now: datetime) -> int:
+    """Run claimed items; one failing item rolls back only its own savepoint."""
+    done = 0
     async with runtime.db.transaction() as session:
-        item = await session.get(ScheduledItem, item_id, with_for_update=True)
-        if item is None or item.status != "claimed" or item.claimed_by != worker:
-            return False  # cancelled meanwhile, or taken over after our lease ran out
-        handler = JOBS.get(item.kind)
-        if handler is None:
-            item.status, item.error = "failed", f"no handler for {item.kind!r}"
-            return False
+        query = (
+            select(ScheduledItem)
+            .where(col(ScheduledItem.id).in_(item_ids))
+            .order_by(col(ScheduledItem.due_at), col(ScheduledItem.id))
+            .with_for_update()
+        )
         services = Services(session, runtime.settings, runtime.content, now)
-        try:
-            async with session.begin_nested():
-                await handler(services, item)
-        except Exception as exc:
-            log.exception("scheduled item %s (%s) failed", item.id, item.kind)
-            item.error = type(exc).__name__
-            # Try again later, a little later each time, then give up visibly.
-            if item.attempts >= MAX_ATTEMPTS:
-                item.status = "failed"
-            else:
-                item.status = "pending"
-                item.due_at = now + timedelta(minutes=2**item.attempts)
-            return False
-        if item.status == "claimed":
-            item.status = "done"
-            item.done_at = now
-        return True
+        for item in (await session.exec(query)).all():
+            if item.status != "claimed" or item.claimed_by != worker:
+                continue  # cancelled meanwhile, or taken over after our lease ran out
+            handler = JOBS.get(item.kind)
+            if handler is None:
+                item.status, item.error = "failed", f"no handler for {item.kind!r}"
+                continue
+            try:
+                async with session.begin_nested():
+                    await handler(services, item)
+            except Exception as exc:
+                log.exception("scheduled item %s (%s) failed", item.id, item.kind)
+                item.error = type(exc).__name__
+                # Try again later, a little later each time, then give up visibly.
+                if item.attempts >= MAX_ATTEMPTS:
+                    item.status = "failed"
+                else:
+                    item.status = "pending"
+                    item.due_at = now + timedelta(minutes=2**item.attempts)
+                continue
+            if item.status == "claimed":
+                item.status = "done"
+                item.done_at = now
+            done += 1
+    return done
 
 
 async def run_due(
@@ -101,7 +114,7 @@ async def run_due(
 ) -> dict[str, int]:
     """One pass of everything due: scheduled items, then the outbox."""
     moment = now or utcnow()
-    worker = worker_name()
+    worker = worker_name(runtime)
     counts = {"items": 0, "sent": 0}
     for task in PERIODIC:
         async with runtime.db.transaction() as session:
@@ -110,10 +123,9 @@ async def run_due(
         items = await claim_due(runtime, moment, worker)
         if not items:
             break
-        for item in items:
-            assert item.id is not None
-            if await _run_item(runtime, item.id, worker, moment):
-                counts["items"] += 1
+        ids = [item.id for item in items if item.id is not None]
+        for first in range(0, len(ids), BATCH):
+            counts["items"] += await _run_batch(runtime, ids[first : first + BATCH], worker, moment)
     async with runtime.db.transaction() as session:
         await session.exec(
             delete(ProcessedUpdate).where(

@@ -219,6 +219,9 @@ class Sender:
             )
             if only_user is not None:
                 query = query.where(col(Outbox.user_id) == only_user)
+            # Never knock again at a door that was closed on us.
+            unreachable = select(User.id).where(col(User.unreachable_at).is_not(None))
+            query = query.where(col(Outbox.user_id).not_in(unreachable))
             rows = list((await session.exec(query)).all())
             for row in rows:
                 row.status = "sending"
@@ -237,14 +240,19 @@ class Sender:
             rows = await self._claim(moment, only_user, limit)
             if not rows:
                 return sent
+            blocked: set[int] = set()
             for row in rows:
                 status, error = "sent", None
                 try:
+                    if row.user_id in blocked:
+                        raise Unreachable("blocked earlier in this batch")
                     await self.send(row.user_id, Reply.from_payload(row.payload))
                     sent += 1
                 except Unreachable:
                     status, error = "dropped", "unreachable"
-                    await self.mark_unreachable(row.user_id)
+                    if row.user_id not in blocked:
+                        blocked.add(row.user_id)
+                        await self.mark_unreachable(row.user_id)
                 except TelegramBadRequest as exc:
                     status, error = "dropped", exc.message[:500]
                 except (TelegramRetryAfter, TelegramNetworkError, TelegramServerError) as exc:

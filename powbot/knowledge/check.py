@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from powbot.config import Settings
 from powbot.knowledge.content import load_content
+from powbot.knowledge.faq import stale_entries
 
 
 def check(settings: Settings) -> int:
@@ -18,4 +19,15 @@ def check(settings: Settings) -> int:
         f"ok: aftercare.yaml: {len(content.aftercare.moments)} moments, "
         f"{len(content.aftercare.questions)} questions, {len(content.aftercare.risks)} risk rules"
     )
+    faq = content.faq
+    instruments = len({entry.instrument for entry in faq.entries})
+    print(
+        f"ok: faq: {len(faq.entries)} entries for {instruments} instruments; "
+        f"region {content.region.name!r}"
+    )
+    for entry in stale_entries(faq, settings.faq_max_age_days):
+        print(
+            f"warning: {faq.files.get(entry.id, 'faq')}: entry {entry.id!r} last reviewed "
+            f"{entry.reviewed.isoformat()}, older than {settings.faq_max_age_days} days"
+        )
     return 0
