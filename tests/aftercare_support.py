@@ -105,7 +105,7 @@ async def send_checkin(
     first = next(c for c in await checkins(harness, seeker_id) if c.status == "scheduled")
     now = utcnow()
     async with harness.runtime.db.transaction() as session:
-        await session.execute(
+        await session.exec(
             update(ScheduledItem)
             .where(
                 col(ScheduledItem.user_id) == seeker_id,

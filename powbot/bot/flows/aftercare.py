@@ -184,7 +184,7 @@ async def on_unreachable(session: Any, user_id: int) -> None:
     for checkin in rows.all():
         checkin.status = "cancelled"
         stopped += 1
-    await session.execute(
+    await session.exec(
         update(ScheduledItem)
         .where(
             col(ScheduledItem.user_id) == user_id,
@@ -443,7 +443,7 @@ async def _record_mood(ctx: Ctx, checkin: CheckIn, mood: int) -> None:
 
 async def _record_answer(ctx: Ctx, checkin: CheckIn, question: Question, answer: str) -> None:
     assert checkin.id is not None
-    await ctx.session.execute(
+    await ctx.session.exec(
         delete(CheckInAnswer).where(
             col(CheckInAnswer.checkin_id) == checkin.id,
             col(CheckInAnswer.question_id) == question.id,

@@ -413,7 +413,9 @@ async def plan_digests(services: Services) -> None:
     planning the same digest between their check and their insert."""
     bind = services.session.get_bind()
     if bind.dialect.name == "postgresql":
-        await services.session.execute(sql_text(f"SELECT pg_advisory_xact_lock({DIGEST_LOCK})"))
+        await (await services.session.connection()).execute(
+            sql_text(f"SELECT pg_advisory_xact_lock({DIGEST_LOCK})")
+        )
     coaches = (await services.session.exec(select(User.id).where(User.role == "coach"))).all()
     if not coaches:
         return
