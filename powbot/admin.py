@@ -1,8 +1,10 @@
-"""`powbot admin ...`: operator commands on the command line."""
+"""`powbot admin ...`: operator commands on the command line (output in English)."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -18,57 +20,68 @@ def add_admin_commands(commands: Any) -> None:
     invite.add_argument("--bot", default=None, help="bot username for the t.me link")
     unanswered = tasks.add_parser("unanswered", help="FAQ questions asked most without answer")
     unanswered.add_argument("--limit", type=int, default=20, help="show this many (default 20)")
+    audit = tasks.add_parser("audit", help="who looked at one person's data")
+    audit.add_argument("user_id", type=int, help="the person's Telegram id")
 
 
-async def run_admin(args: argparse.Namespace, settings: Settings) -> int:
+@asynccontextmanager
+async def _services(settings: Settings) -> AsyncIterator[Any]:
+    """One transaction on the configured database, as the bot's flows get it."""
     from powbot.bot.flows.base import Services
-    from powbot.bot.flows.invites import create_invite
     from powbot.clock import utcnow
     from powbot.knowledge.content import load_content
     from powbot.storage.db import Database
 
-    if args.admin_command == "invite":
-        content = load_content(settings.knowledge_dir)
-        db = Database(settings.database_url)
-        await db.migrate()
-        days = args.days or settings.invite_days
-        try:
-            async with db.transaction() as session:
-                services = Services(session, settings, content, utcnow())
-                code, row = await create_invite(
-                    services,
-                    args.role,
-                    settings.admin_ids[0] if settings.admin_ids else None,
-                    timedelta(days=days),
-                )
-        finally:
-            await db.dispose()
-        bot = args.bot or settings.bot_username or "<bot>"
-        print(f"code: {code}")
-        print(f"link: https://t.me/{bot}?start={code}")
-        print(
-            f"valid until: {row.expires_at.astimezone(settings.tz):%Y-%m-%d %H:%M} ({settings.timezone})"
-        )
-        return 0
-    if args.admin_command == "unanswered":
-        return await _unanswered(settings, args.limit)
-    raise SystemExit(f"unknown admin command {args.admin_command!r}")
-
-
-async def _unanswered(settings: Settings, limit: int) -> int:
-    """Operator output (English): one line per question, most frequent first."""
-    from powbot.bot.flows.faq import top_unanswered
-    from powbot.storage.db import Database
-
+    content = load_content(settings.knowledge_dir)
     db = Database(settings.database_url)
     await db.migrate()
     try:
         async with db.transaction() as session:
-            rows = await top_unanswered(session, limit)
+            yield Services(session, settings, content, utcnow())
     finally:
         await db.dispose()
+
+
+async def run_admin(args: argparse.Namespace, settings: Settings) -> int:
+    if args.admin_command == "invite":
+        return await _invite(settings, args.role, args.days or settings.invite_days, args.bot)
+    if args.admin_command == "unanswered":
+        return await _unanswered(settings, args.limit)
+    if args.admin_command == "audit":
+        return await _audit(settings, args.user_id)
+    raise SystemExit(f"unknown admin command {args.admin_command!r}")
+
+
+async def _invite(settings: Settings, role: str, days: int, bot: str | None) -> int:
+    from powbot.bot.flows.invites import create_invite
+
+    async with _services(settings) as services:
+        admin = settings.admin_ids[0] if settings.admin_ids else None
+        code, row = await create_invite(services, role, admin, timedelta(days=days))
+    print(f"code: {code}")
+    print(f"link: https://t.me/{bot or settings.bot_username or '<bot>'}?start={code}")
+    until = row.expires_at.astimezone(settings.tz)
+    print(f"valid until: {until:%Y-%m-%d %H:%M} ({settings.timezone})")
+    return 0
+
+
+async def _unanswered(settings: Settings, limit: int) -> int:
+    """One line per question, most frequent first."""
+    from powbot.bot.flows.faq import top_unanswered
+
+    async with _services(settings) as services:
+        rows = await top_unanswered(services.session, limit)
     if not rows:
         print("no unanswered questions")
     for row in rows:
         print(f"{row.times:4d}x {row.users:3d} users [{row.language}] {row.question}")
+    return 0
+
+
+async def _audit(settings: Settings, user_id: int) -> int:
+    from powbot.bot.flows.admin_tools import audit_lines
+
+    async with _services(settings) as services:
+        lines = await audit_lines(services, "en", user_id)
+    print("\n".join(lines) if lines else f"nobody has looked at the data of {user_id}")
     return 0

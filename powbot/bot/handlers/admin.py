@@ -7,11 +7,13 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from powbot.bot.commands import register_commands
-from powbot.bot.flows import faq
+from powbot.bot.flows import admin_tools, faq
 from powbot.bot.flows.base import Ctx
 from powbot.bot.handlers.filters import HasRole
 
 UNANSWERED_COMMANDS = ("onbeantwoord", "unanswered")
+AUDIT_COMMANDS = ("audit", "logboek")
+STATS_COMMANDS = ("stats", "tellingen")
 MAX_LIMIT = 50
 
 
@@ -21,12 +23,22 @@ async def cmd_unanswered(message: Message, command: CommandObject, ctx: Ctx) -> 
     await faq.show_unanswered(ctx, limit)
 
 
+async def cmd_audit(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    await admin_tools.show_audit(ctx, command.args or "")
+
+
+async def cmd_stats(message: Message, ctx: Ctx) -> None:
+    await admin_tools.show_stats(ctx)
+
+
 def create_router() -> Router:
     router = Router(name="admin")
     router.message.filter(HasRole("admin"))
     router.callback_query.filter(HasRole("admin"))
     router.message.register(cmd_unanswered, Command(*UNANSWERED_COMMANDS))
+    router.message.register(cmd_audit, Command(*AUDIT_COMMANDS))
+    router.message.register(cmd_stats, Command(*STATS_COMMANDS))
     return router
 
 
-register_commands(*UNANSWERED_COMMANDS)
+register_commands(*UNANSWERED_COMMANDS, *AUDIT_COMMANDS, *STATS_COMMANDS)
