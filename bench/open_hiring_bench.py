@@ -44,7 +44,7 @@ PG_ADMIN_URL = os.environ.get("POWBOT_TEST_PG", "postgresql://postgres@127.0.0.1
 class NullSession(BaseSession):
     """No Telegram: the bench measures the queue and the database, not the network."""
 
-    async def make_request(self, bot: Any, method: Any, timeout: int | None = None) -> Any:  # noqa: ASYNC109
+    async def make_request(self, bot: Any, method: Any, timeout: int | None = None) -> Any:
         return True
 
     async def close(self) -> None:

@@ -72,7 +72,7 @@ class NullSession(BaseSession):
 
     async def make_request(
         self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None
-    ) -> Any:  # noqa: ASYNC109
+    ) -> Any:
         self.calls += 1
         if isinstance(method, SendMessage | SendPhoto):
             return Message(

@@ -45,7 +45,10 @@ class RecordingSession(BaseSession):
         self.blocked: set[int] = set()
 
     async def make_request(
-        self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None  # noqa: ASYNC109
+        self,
+        bot: Bot,
+        method: TelegramMethod[Any],
+        timeout: int | None = None,
     ) -> Any:
         self.calls.append(method)
         chat_id = getattr(method, "chat_id", None)

@@ -29,7 +29,7 @@ class TimedSession(RecordingSession):
         self,
         bot: Bot,
         method: TelegramMethod[Any],
-        timeout: int | None = None,  # noqa: ASYNC109 (BaseSession's signature)
+        timeout: int | None = None,
     ) -> Any:
         result = await super().make_request(bot, method, timeout)
         if isinstance(method, SendMessage):

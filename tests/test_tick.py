@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from datetime import timedelta
@@ -25,7 +26,8 @@ async def test_tick_without_token_runs_due_work_and_keeps_messages_queued(tmp_pa
         session.add(Outbox(user_id=1, payload={"text": "hallo", "buttons": []}))
         session.add(ScheduledItem(kind="no.such.kind", due_at=utcnow() + timedelta(days=5)))
     await db.dispose()
-    result = subprocess.run(
+    result = await asyncio.to_thread(
+        subprocess.run,
         [
             sys.executable,
             "-m",

@@ -96,7 +96,9 @@ async def test_group_chats_are_ignored_except_a_short_note_for_commands(harness:
     assert harness.session.to(-100123) == []
     command = Update(
         update_id=990004,
-        message=Message(message_id=2, date=datetime.now(), chat=group, from_user=di.tg, text="/start"),
+        message=Message(
+            message_id=2, date=datetime.now(), chat=group, from_user=di.tg, text="/start"
+        ),
     )
     await harness.app.feed(command)
     assert "privégesprek" in harness.session.to(-100123)[0].text
@@ -129,7 +131,9 @@ async def test_forged_callback_data_gets_a_neutral_answer(harness: Harness) -> N
 
 async def test_webhook_requires_the_secret_token_and_has_a_health_check(sqlite_url: str) -> None:
     harness = await make_harness(
-        make_settings(sqlite_url, POWBOT_WEBHOOK_SECRET="s3cret-token", POWBOT_WEBHOOK_URL="https://x")
+        make_settings(
+            sqlite_url, POWBOT_WEBHOOK_SECRET="s3cret-token", POWBOT_WEBHOOK_URL="https://x"
+        )
     )
     client = TestClient(TestServer(webhook_application(harness.app)))
     await client.start_server()

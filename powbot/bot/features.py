@@ -9,15 +9,30 @@ from collections.abc import Callable
 
 from aiogram import Router
 
-from powbot.bot.flows import invites, menu, onboarding, questionnaire  # noqa: F401  (registration)
-from powbot.bot.flows import open_hiring, queue, vacancies  # noqa: F401  (registration)
-from powbot.bot.flows import aftercare, coach, coach_link  # noqa: F401  (registration)
-from powbot.bot.flows import faq  # noqa: F401  (registration)
+from powbot.bot.flows import (  # noqa: F401  (registration)  # noqa: F401  (registration)  # noqa: F401  (registration)
+    aftercare,
+    coach,
+    coach_link,
+    faq,
+    invites,
+    menu,
+    onboarding,
+    open_hiring,
+    questionnaire,
+    queue,
+    vacancies,
+)
 from powbot.bot.handlers import admin as admin_handlers
-from powbot.bot.handlers import faq as faq_handlers
-from powbot.bot.handlers import aftercare_seeker
+from powbot.bot.handlers import (
+    aftercare_seeker,
+    common,
+    employer,
+    fallback,
+    open_hiring_seeker,
+    seeker,
+)
 from powbot.bot.handlers import coach as coach_handlers
-from powbot.bot.handlers import common, employer, fallback, open_hiring_seeker, seeker
+from powbot.bot.handlers import faq as faq_handlers
 
 ROUTER_FACTORIES: list[Callable[[], Router]] = [
     common.create_router,

@@ -51,7 +51,7 @@ class TerminalSession(BaseSession):
         self,
         bot: Bot,
         method: TelegramMethod[Any],
-        timeout: int | None = None,  # noqa: ASYNC109
+        timeout: int | None = None,
     ) -> Any:
         if isinstance(method, SendMessage):
             return self._show(method.chat_id, method.text, method.reply_markup)
