@@ -16,6 +16,7 @@ from sqlmodel import col, select
 
 from powbot.bot.flows import queue
 from powbot.bot.flows.base import Button, Callback, Ctx, Services
+from powbot.bot.flows.open_hiring import vacancy_card
 from powbot.bot.flows.registry import MenuItem, register_flow, register_menu
 from powbot.knowledge.text import normalise, parse_int, parse_yes_no
 from powbot.storage.models import InviteCode, User
@@ -295,17 +296,7 @@ async def _make_draft(ctx: Ctx) -> None:
 
 def _card(ctx: Ctx, vacancy: Vacancy) -> str:
     lines = [
-        ctx.t(
-            "open_hiring.card",
-            title=vacancy.title,
-            organisation=vacancy.organisation,
-            workplace=vacancy.workplace,
-            city=vacancy.city,
-            hours=vacancy.hours_per_week,
-            shifts=vacancy.shifts,
-            places=vacancy.places,
-            start=queue.fmt_date(ctx, vacancy.start_date),
-        ),
+        vacancy_card(ctx, vacancy),
         "",
         ctx.t("open_hiring.questions_heading"),
     ]
@@ -529,13 +520,20 @@ async def _edit_field(ctx: Ctx, field: str) -> None:
     await _ask_field(ctx)
 
 
+async def _edited_draft(ctx: Ctx) -> Vacancy | None:
+    """The draft being edited, or None (and the user told) when it was published or removed."""
+    vacancy = await _own_vacancy(ctx, ctx.user.flow_data["edit"])
+    if vacancy is None or vacancy.status != "draft":
+        ctx.set_state(None)
+        ctx.say(ctx.t("open_hiring.vacancy_gone_employer"))
+        return None
+    return vacancy
+
+
 async def _questions_done(ctx: Ctx) -> None:
-    editing = ctx.user.flow_data.get("edit")
-    if editing:
-        vacancy = await _own_vacancy(ctx, editing)
-        if vacancy is None or vacancy.status != "draft":
-            ctx.set_state(None)
-            ctx.say(ctx.t("open_hiring.vacancy_gone_employer"))
+    if ctx.user.flow_data.get("edit"):
+        vacancy = await _edited_draft(ctx)
+        if vacancy is None:
             return
         vacancy.questions = [
             q.id for q in ctx.content.open_hiring.ordered(ctx.user.flow_data.get("sel", []))
@@ -578,12 +576,9 @@ async def _close(ctx: Ctx, vacancy: Vacancy) -> None:
 
 async def _custom_draft_finish(ctx: Ctx) -> None:
     """After the custom questions: a new draft, or back to the edited draft's preview."""
-    editing = ctx.user.flow_data.get("edit")
-    if editing:
-        vacancy = await _own_vacancy(ctx, editing)
-        if vacancy is None or vacancy.status != "draft":
-            ctx.set_state(None)
-            ctx.say(ctx.t("open_hiring.vacancy_gone_employer"))
+    if ctx.user.flow_data.get("edit"):
+        vacancy = await _edited_draft(ctx)
+        if vacancy is None:
             return
         vacancy.custom_questions = list(ctx.user.flow_data.get("custom", []))
         await _preview(ctx, vacancy)
