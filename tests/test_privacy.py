@@ -178,3 +178,21 @@ async def test_logs_hold_no_answers_free_text_or_token(
     assert "geheime schuld" not in caplog.text
     assert "vertrouwelijk bericht" not in caplog.text
     assert "42:TEST" not in caplog.text
+
+
+async def test_erasing_a_person_with_an_offer_passes_the_place_on(harness: Harness) -> None:
+    from tests.open_hiring_helpers import make_vacancy, offers, seeker, sign_up_via_chat
+
+    vacancy_id = await make_vacancy(harness, places=1, title="Magazijn")
+    first = await seeker(harness, 610, "Ann")
+    second = await seeker(harness, 611, "Bob")
+    await sign_up_via_chat(first, "Magazijn", answers=0)
+    await sign_up_via_chat(second, "Magazijn", answers=0)
+    assert [o.user_id for o in await offers(harness, vacancy_id)] == [610]
+    await first.send("/verwijder")
+    await first.press("Ja, wis alles")
+    made = await offers(harness, vacancy_id)
+    assert [o.user_id for o in made] == [None, 611]  # the erased offer is anonymous now
+    assert made[1].status == "open"
+    await run_due(harness.runtime)
+    assert any("aan de beurt" in s.text for s in second.inbox())

@@ -23,7 +23,7 @@ from sqlmodel import col, select
 
 from powbot.bot.flows.base import Button, Callback, Reply, Services
 from powbot.bot.flows.placements import create_placement
-from powbot.bot.flows.registry import register_job
+from powbot.bot.flows.registry import register_job, register_on_erase
 from powbot.storage.models import ScheduledItem, User
 from powbot.storage.models_open_hiring import LIVE_OFFER, LIVE_SIGNUP, Offer, Signup, Vacancy
 
@@ -510,3 +510,33 @@ async def expire(services: Services, item: ScheduledItem) -> None:
 
 register_job(REMINDER_JOB, remind)
 register_job(EXPIRY_JOB, expire)
+
+
+async def leave_everything(services: Services, user: User) -> None:
+    """Before an erase: give back places and offers, and close the person's own vacancies,
+    so nobody waits for an answer from someone who is gone."""
+    live = (
+        await services.session.exec(
+            select(Signup).where(
+                col(Signup.user_id) == user.id, col(Signup.status).in_(("waiting", "offered"))
+            )
+        )
+    ).all()
+    for signup in live:
+        vacancy = await lock_vacancy(services, signup.vacancy_id)
+        if vacancy is not None:
+            await withdraw(services, vacancy, signup)
+    own = (
+        await services.session.exec(
+            select(Vacancy.id).where(
+                col(Vacancy.employer_id) == user.id, col(Vacancy.status).in_(("open", "paused"))
+            )
+        )
+    ).all()
+    for vacancy_id in own:
+        vacancy = await lock_vacancy(services, vacancy_id)
+        if vacancy is not None:
+            await close(services, vacancy)
+
+
+register_on_erase(leave_everything)
