@@ -187,3 +187,35 @@ def test_local_chat_runs_a_scripted_conversation(tmp_path: Path) -> None:
     assert "Vraag 1 van" in out and "Vraag 2 van" in out
     # "'2" is sent as text (2 hours), not as a press on button 2
     assert "Vraag 3 van" in out
+
+
+def redis_available() -> bool:
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+async def test_flood_limit_is_shared_by_workers_through_redis(tmp_path: Path) -> None:
+    if not redis_available():
+        pytest.skip("Redis is not reachable on 127.0.0.1:6379")
+    import random
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'shared.db'}"
+    settings = {"REDIS_URL": "redis://127.0.0.1:6379/0", "POWBOT_FLOOD_MESSAGES": 4}
+    first = await make_harness(make_settings(url, **settings))
+    second = await make_harness(make_settings(url, **settings))
+    try:
+        user_id = random.randint(10**9, 2 * 10**9)  # fresh keys in the shared Redis
+        on_first, on_second = first.user(user_id), second.user(user_id)
+        for turn in range(6):  # alternate between the two workers
+            await (on_first if turn % 2 == 0 else on_second).send("/help")
+        answered = [s for s in on_first.inbox() + on_second.inbox() if "powbot" in s.text]
+        warned = [s for s in on_first.inbox() + on_second.inbox() if "veel berichten" in s.text]
+        assert len(answered) == 4 and len(warned) == 1
+    finally:
+        await first.app.close()
+        await second.app.close()

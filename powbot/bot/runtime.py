@@ -22,7 +22,9 @@ class FloodGuard:
     def __init__(self, settings: Settings) -> None:
         storage: Storage
         if settings.redis_url:
-            storage = RedisStorage(settings.redis_url.replace("redis://", "async+redis://", 1))
+            url = settings.redis_url.replace("redis://", "async+redis://", 1)
+            # redis-py is already a dependency; limits would otherwise want coredis.
+            storage = RedisStorage(url, implementation="redispy", key_prefix="powbot")
         else:
             storage = MemoryStorage()
         self.storage = storage
