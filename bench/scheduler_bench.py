@@ -66,8 +66,9 @@ async def scheduler_figures(url: str, label: str) -> None:
         ]
         started = time.perf_counter()
         async with app.runtime.db.transaction() as session:
+            connection = await session.connection()  # a Core bulk insert, no ORM objects
             for chunk in range(0, TOTAL, 10_000):
-                await session.execute(insert(ScheduledItem), rows[chunk : chunk + 10_000])
+                await connection.execute(insert(ScheduledItem), rows[chunk : chunk + 10_000])
         filled = time.perf_counter() - started
         started = time.perf_counter()
         counts = await run_due(app.runtime, now, send=False)

@@ -219,3 +219,20 @@ async def test_flood_limit_is_shared_by_workers_through_redis(tmp_path: Path) ->
     finally:
         await first.app.close()
         await second.app.close()
+
+
+async def test_a_database_constraint_error_is_not_mistaken_for_a_redelivery(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    ann = harness.user(309)
+    await onboard(ann)
+    await ann.press("Werkfit-vragenlijst")
+
+    async def clash(*args: object, **kwargs: object) -> None:
+        raise IntegrityError("INSERT ...", {}, Exception("unique constraint"))
+
+    monkeypatch.setattr(questionnaire, "_store", clash)
+    reply = await ann.send("4")
+    assert "Foutcode:" in reply[-1].text  # the user hears something went wrong

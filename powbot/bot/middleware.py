@@ -16,7 +16,7 @@ from sqlmodel import select
 from powbot.bot.flows.base import Ctx, Reply
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
-from powbot.storage.models import User
+from powbot.storage.models import ProcessedUpdate, User
 from powbot.storage.updates import first_time
 
 log = logging.getLogger(__name__)
@@ -82,11 +82,11 @@ class UpdateMiddleware(BaseMiddleware):
                 data["ctx"] = ctx
                 data["runtime"] = runtime
                 result = await handler(event, data)
-        except IntegrityError:
-            # Another worker stored this update id first: it is a redelivery.
-            log.info("update %s handled concurrently elsewhere; ignored", event.update_id)
-            return None
-        except Exception:
+        except Exception as exc:
+            if isinstance(exc, IntegrityError) and await self._handled_elsewhere(event.update_id):
+                # Another worker stored this update id first: it is a redelivery.
+                log.info("update %s handled concurrently elsewhere; ignored", event.update_id)
+                return None
             code = secrets.token_hex(3).upper()
             # Never log the message text: it may hold health or money details.
             log.exception("update %s failed [ref %s]", event.update_id, code)
@@ -101,6 +101,10 @@ class UpdateMiddleware(BaseMiddleware):
         if ctx.outbox_written:
             runtime.sender.wakeup.set()
         return result
+
+    async def _handled_elsewhere(self, update_id: int) -> bool:
+        async with self.runtime.db.transaction() as session:
+            return await session.get(ProcessedUpdate, update_id) is not None
 
     async def _user(self, session: Any, tg_user: TgUser, chat_id: int) -> User:
         query = select(User).where(User.id == tg_user.id).with_for_update()

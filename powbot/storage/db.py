@@ -41,7 +41,9 @@ def _sqlite_engine(url: str) -> AsyncEngine:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     # One connection: SQLite has one writer anyway, and queueing in asyncio is cheaper
     # than busy-waiting on the file lock.
-    engine = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=60)
+    engine = create_async_engine(
+        url, pool_size=1, max_overflow=0, pool_timeout=60, hide_parameters=True
+    )
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -69,7 +71,10 @@ class Database:
         if self.is_sqlite:
             self.engine = _sqlite_engine(self.url)
         else:
-            self.engine = create_async_engine(self.url, pool_size=10, max_overflow=10)
+            # hide_parameters: error messages must not carry answers into the logs.
+            self.engine = create_async_engine(
+                self.url, pool_size=10, max_overflow=10, hide_parameters=True
+            )
         self.sessionmaker = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
