@@ -55,6 +55,35 @@ def test_situations_without_the_instrument_name(index, question, instrument) -> 
     assert result.best is not None and result.best.instrument == instrument
 
 
+@pytest.mark.parametrize(
+    ("question", "instrument"),
+    [
+        ("Hoe dien ik een loonkostensubsidieaanvraag in?", "loonkostensubsidie"),
+        ("Hoe lang mag de proefplaatsingperiode duren?", "proefplaatsing"),
+        ("werkplekaanpassingsvergoeding van uwv", "werkplekaanpassing"),
+        ("jobcoachingtraject aanvragen bij uwv", "jobcoaching"),
+        ("l.k.s. aanvragen bij de gemeente", "loonkostensubsidie"),  # dotted abbreviation
+        ("n.r.p. hoe claim ik dat", "no-riskpolis"),
+        ("proef plaatsing aanvragen", "proefplaatsing"),  # compound written apart
+        ("Wat doet het werkgevers service punt voor mij?", "wsp-contact"),
+    ],
+)
+def test_compounds_and_dotted_abbreviations(index, question, instrument) -> None:
+    result = index.search(question)
+    assert result.decision == "answer"
+    assert result.best is not None and result.best.instrument == instrument
+
+
+def test_decompound_uses_known_vocabulary_only(index) -> None:
+    assert index.decompound("loonkostensubsidieaanvraag", "nl") == [
+        "loonkostensubsidie",
+        "aanvragen",
+    ]
+    assert index.decompound("detacheringsconstructie", "nl") == ["detachering"]  # unknown tail
+    assert index.decompound("kantinevergoeding", "nl") == []  # unknown first part
+    assert index.decompound("parttimer", "nl") == []
+
+
 def test_ambiguous_question_asks_to_clarify(index) -> None:
     result = index.search("regeling voor iemand met een beperking", limit=3)
     assert result.decision == "clarify"
@@ -71,6 +100,9 @@ def test_ambiguous_question_asks_to_clarify(index) -> None:
         "wat is het weer morgen",
         "can you write my job ad",
         "hoeveel vakantiedagen heeft een werknemer",
+        "Hoe bereken ik het vakantiegeld?",
+        "Welke boekhoudsoftware is goed voor een zzp'er?",
+        "Hoe zit het met de ontslagvergoeding?",  # off-topic part of a compound
         "",
         "???",
     ],

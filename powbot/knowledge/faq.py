@@ -321,6 +321,7 @@ _STEMMERS = {
 }
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _MAX_PHRASE = 5
+_MAX_JOIN = 3  # words of a compound written apart
 
 
 def _fold(text: str) -> str:
@@ -329,8 +330,13 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+# Abbreviations written with dots ("l.k.s.", "N.R.P", "s.r.o.i.") -> one word ("lks").
+_DOTTED_RE = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}(?:[a-z](?![a-z0-9]))?")
+
+
 def _words(text: str) -> list[str]:
-    return _TOKEN_RE.findall(_fold(text).replace("'", ""))
+    text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), _fold(text).replace("'", ""))
+    return _TOKEN_RE.findall(text)
 
 
 class Normalizer:
@@ -381,22 +387,45 @@ class Normalizer:
         en = sum(w in self.stopwords["en"] for w in words)
         return "en" if en > nl else "nl"
 
+    def word_canonical(self, word: str, lang: str) -> str | None:
+        """Canonical term of a single word (after the typo map), or None."""
+        word = self.typos.get(word, word)
+        return self.phrases.get((word,)) or self.phrases.get((self.stem(word, lang),))
+
     def tokens(self, text: str, lang: str | None = None) -> list[str]:
         """Canonical tokens of ``text``: phrases mapped to canonical terms, other words
         stopword-filtered and stemmed (in ``lang``, or the detected language)."""
+        return [tok for tok, _ in self.tokens_with_words(text, lang)]
+
+    def tokens_with_words(self, text: str, lang: str | None = None) -> list[tuple[str, str | None]]:
+        """Like ``tokens``, each paired with the surface word it came from (None when a
+        phrase or a joined compound produced it)."""
         words = [self.typos.get(w, w) for w in _words(text)]
         lang = lang or self.language(words)
         stems = [self.stem(w, lang) for w in words]
-        out: list[str] = []
+        out: list[tuple[str, str | None]] = []
         i = 0
         n = len(words)
         while i < n:
             matched = False
+            # A compound written apart ("proef plaatsing", "werkgevers service punt").
+            for size in range(min(_MAX_JOIN, n - i), 1, -1):
+                parts = words[i : i + size]
+                if any(p in self.all_stopwords or p.isdigit() for p in parts):
+                    continue
+                canonical = self.word_canonical("".join(parts), lang)
+                if canonical and canonical != OFF_TOPIC:
+                    out.append((canonical, None))
+                    i += size
+                    matched = True
+                    break
+            if matched:
+                continue
             for size in range(min(_MAX_PHRASE, n - i), 0, -1):
                 key = tuple(words[i : i + size])
                 canonical = self.phrases.get(key) or self.phrases.get(tuple(stems[i : i + size]))
                 if canonical:
-                    out.append(canonical)
+                    out.append((canonical, None))
                     i += size
                     matched = True
                     break
@@ -404,7 +433,7 @@ class Normalizer:
                 continue
             word = words[i]
             if word not in self.all_stopwords and not word.isdigit():
-                out.append(stems[i])
+                out.append((stems[i], word))
             i += 1
         return out
 
@@ -454,11 +483,15 @@ class FaqIndex:
     OFF_TOPIC_PENALTY = 15.0  # points off when the question is about an out-of-scope topic
     NAME_BONUS = 8.0  # points for an entry whose instrument is named in the question
     CANDIDATES = 25  # entries that get the (more expensive) fuzzy comparison
+    MIN_PART = 3  # shortest part of a compound word (a canonical term; other words need +1)
+    MIN_HEAD = 6  # shortest known first part when the rest of a compound is unknown
 
     def __init__(self, base: FaqBase) -> None:
         self.base = base
         self.entries = list(base.entries)
         self.norm = Normalizer(base.synonyms)
+        self._compound_cache: dict[tuple[str, str], list[str]] = {}
+        self.surface: set[str] = set()  # words used by the entries (compound parts)
         self.instruments = sorted({e.instrument for e in self.entries})
         inst_pos = {name: i for i, name in enumerate(self.instruments)}
         self.entry_inst = [inst_pos[e.instrument] for e in self.entries]
@@ -471,12 +504,14 @@ class FaqIndex:
             weights: dict[str, float] = {}
             doc_ids: list[int] = []
             for question in entry.questions:
+                self.surface.update(_words(question))
                 toks = [t for t in self.norm.tokens(question) if t != OFF_TOPIC]
                 for t in toks:
                     weights[t] = 1.0
                 doc_ids.append(len(self.docs))
                 self.docs.append(_Doc(idx, " ".join(toks)))
             for lang in LANGS:
+                self.surface.update(_words(entry.answer.get(lang)))
                 for t in self.norm.tokens(entry.answer.get(lang), lang):
                     if t != OFF_TOPIC:  # answers may mention e.g. "ontslag" in passing
                         weights.setdefault(t, self.ANSWER_WEIGHT)
@@ -521,13 +556,76 @@ class FaqIndex:
 
     # -- query side ---------------------------------------------------------
 
+    def _part_token(self, part: str, lang: str, other: str, last: bool = False) -> str | None:
+        """Index token for one part of a compound word, or None. A part must be a synonym
+        variant or a word the FAQ itself uses; only the last part may be inflected."""
+        if len(part) < self.MIN_PART:
+            return None
+        canonical = self.norm.word_canonical(part, lang) or self.norm.word_canonical(part, other)
+        if canonical:
+            ok = canonical in self.postings or canonical == OFF_TOPIC
+            return canonical if ok else None
+        if len(part) < self.MIN_PART + 1 or part in self.norm.all_stopwords:
+            return None
+        if part not in self.surface and not (last and len(part) >= 5):
+            return None
+        for la in (lang, other):
+            stem = self.norm.stem(part, la)
+            if stem in self.postings:
+                return stem
+        return None
+
+    def _segment(self, word: str, lang: str, other: str, depth: int = 0) -> list[str] | None:
+        """Split ``word`` entirely into known parts (longest first part first), allowing the
+        Dutch linking sounds "s", "e" and "en" between parts."""
+        tok = self._part_token(word, lang, other, last=True)
+        if tok is not None:
+            return [tok]
+        if depth >= 3:
+            return None
+        for i in range(len(word) - self.MIN_PART, self.MIN_PART - 1, -1):
+            head = self._part_token(word[:i], lang, other)
+            if head is None:
+                continue
+            rest = word[i:]
+            for link in ("", "s", "en", "e"):
+                if link and not rest.startswith(link):
+                    continue
+                tail = self._segment(rest[len(link) :], lang, other, depth + 1)
+                if tail is not None:
+                    return [head, *tail]
+        return None
+
+    def decompound(self, word: str, lang: str) -> list[str]:
+        """Known tokens inside an unknown (Dutch) compound word: "loonkostensubsidieaanvraag"
+        -> loonkostensubsidie + aanvragen. Falls back to a long known first part
+        ("detacheringsconstructie" -> detachering); [] when nothing is found."""
+        key = (word, lang)
+        cached = self._compound_cache.get(key)
+        if cached is not None:
+            return cached
+        other = "en" if lang == "nl" else "nl"
+        parts: list[str] | None = None
+        if len(word) >= 2 * self.MIN_PART:
+            parts = self._segment(word, lang, other)
+            if parts is None:
+                for i in range(len(word) - self.MIN_PART, self.MIN_HEAD - 1, -1):
+                    head = self._part_token(word[:i], lang, other)
+                    if head is not None:
+                        parts = [head]
+                        break
+        result = list(dict.fromkeys(parts or []))
+        if len(self._compound_cache) < 50_000:
+            self._compound_cache[key] = result
+        return result
+
     def query_tokens(self, question: str) -> list[tuple[str, bool]]:
         """Tokens of the question, each with a flag: known to the index or not."""
         words = _words(question)
         lang = self.norm.language(words)
         other = "en" if lang == "nl" else "nl"
         out: list[tuple[str, bool]] = []
-        for tok in self.norm.tokens(question, lang):
+        for tok, word in self.norm.tokens_with_words(question, lang):
             if tok in self.postings:
                 out.append((tok, True))
                 continue
@@ -545,6 +643,12 @@ class FaqIndex:
                 )
                 if hit is not None:
                     alt = self.fuzzy_vocab[hit[0]]
+            if alt is None and word is not None:
+                parts = self.decompound(word, lang)
+                if parts:
+                    # an off-topic part ("ontslagvergoeding") stays unknown, as a word
+                    out.extend((p, p in self.postings) for p in parts)
+                    continue
             out.append((alt, True) if alt else (tok, False))
         # A repeated word should not count twice.
         seen: set[str] = set()
