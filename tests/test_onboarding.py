@@ -92,3 +92,22 @@ async def test_seeker_commands_are_refused_to_employers(harness: Harness) -> Non
     await onboard(ivy, role="employer")
     reply = await ivy.send("/vragenlijst")
     assert "niet voor jou" in reply[-1].text
+
+
+async def test_each_role_gets_its_own_command_menu(harness: Harness) -> None:
+    from aiogram.methods import DeleteMyCommands, SetMyCommands
+
+    kim = harness.user(108)
+    await onboard(kim, role="employer")
+    menus = [c for c in harness.session.calls if isinstance(c, SetMyCommands)]
+    assert menus and menus[-1].scope.chat_id == 108  # type: ignore[union-attr]
+    names = [command.command for command in menus[-1].commands]
+    assert "nieuwevacature" in names and "vragenlijst" not in names
+    await kim.send("/taal")
+    await kim.press("English")
+    menus = [c for c in harness.session.calls if isinstance(c, SetMyCommands)]
+    assert "newvacancy" in [command.command for command in menus[-1].commands]
+    await kim.send("/delete")
+    await kim.press("Yes, erase")
+    # erased: back to the general menu
+    assert any(isinstance(c, DeleteMyCommands) for c in harness.session.calls[-4:])

@@ -10,9 +10,11 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import Chat, TelegramObject, Update
 from aiogram.types import User as TgUser
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from powbot.bot.commands import commands_for
 from powbot.bot.flows.base import Ctx, Reply
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
@@ -78,10 +80,13 @@ class UpdateMiddleware(BaseMiddleware):
                     return None
                 user = await self._user(session, tg_user, chat_id)
                 language = user.language or language
+                menu_before = (user.role, user.language)
                 ctx = Ctx(session, runtime.settings, runtime.content, utcnow(), user)
                 data["ctx"] = ctx
                 data["runtime"] = runtime
                 result = await handler(event, data)
+                erased = not sa_inspect(user).persistent and not sa_inspect(user).pending
+                menu_after = (None, None) if erased else (user.role, user.language)
         except Exception as exc:
             if isinstance(exc, IntegrityError) and await self._handled_elsewhere(event.update_id):
                 # Another worker stored this update id first: it is a redelivery.
@@ -98,6 +103,11 @@ class UpdateMiddleware(BaseMiddleware):
         if ctx.tidy_message_id is not None:
             await runtime.sender.clear_buttons(chat_id, ctx.tidy_message_id)
         await runtime.sender.deliver(chat_id, ctx.replies)
+        if menu_after != menu_before:
+            # Telegram's command menu follows the role and language of this user.
+            role, lang = menu_after
+            commands = commands_for(runtime.content.catalog, role, lang or language)
+            await runtime.sender.set_menu(chat_id, commands if role else None)
         if ctx.outbox_written:
             runtime.sender.wakeup.set()
         return result

@@ -22,7 +22,13 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeChat,
+    BufferedInputFile,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+)
 from aiolimiter import AsyncLimiter
 from sqlalchemy import or_, update
 from sqlmodel import col, select
@@ -185,6 +191,17 @@ class Sender:
             )
         except (TelegramBadRequest, Unreachable):
             pass  # too old to edit, or already without buttons: nothing to do
+
+    async def set_menu(self, chat_id: int, commands: list[BotCommand] | None) -> None:
+        """This chat's own command menu; None goes back to the general one."""
+        scope = BotCommandScopeChat(chat_id=chat_id)
+        try:
+            if commands is None:
+                await self._call(chat_id, lambda: self.bot.delete_my_commands(scope=scope))
+            else:
+                await self._call(chat_id, lambda: self.bot.set_my_commands(commands, scope=scope))
+        except (TelegramBadRequest, Unreachable, TelegramNetworkError) as exc:
+            log.info("command menu not updated: %s", type(exc).__name__)
 
     async def mark_unreachable(self, user_id: int) -> None:
         async with self.db.transaction() as session:
