@@ -23,7 +23,7 @@ ROLES = ("seeker", "employer", "coach", "admin")
 def guarded_commands(harness: Harness) -> dict[str, frozenset[str | None]]:
     """command -> the roles allowed to use it, from the routers' role filters."""
     guarded: dict[str, frozenset[str | None]] = {}
-    for router in harness.app.dispatcher.sub_routers:
+    for router in harness.app.dispatcher.chain_tail:
         roles: frozenset[str | None] | None = None
         for filter_object in router.message._handler.filters or []:  # type: ignore[attr-defined]
             if isinstance(filter_object.callback, HasRole):

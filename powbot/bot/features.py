@@ -1,15 +1,16 @@
 """The capabilities this bot has: importing a flow module registers it.
 
-Routers are listed in order; the fallback router must stay last.
+Routers are tried in order; the fallback router (plain text, other content) comes last.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from aiogram import Router
+from aiogram import F, Router
 
-from powbot.bot.flows import (  # noqa: F401  (registration)  # noqa: F401  (registration)  # noqa: F401  (registration)
+# Imported for their registrations (flows, menu items, jobs, hooks).
+from powbot.bot.flows import (  # noqa: F401
     aftercare,
     coach,
     coach_link,
@@ -47,4 +48,10 @@ ROUTER_FACTORIES: list[Callable[[], Router]] = [
 
 
 def create_routers() -> list[Router]:
-    return [factory() for factory in ROUTER_FACTORIES] + [fallback.create_router()]
+    # The feature routers hold only /commands for messages (and their buttons), so plain
+    # text skips all of their filters with one check: the answers of a conversation are
+    # the hot path.
+    features = Router(name="features")
+    features.message.filter(F.text.startswith("/"))
+    features.include_routers(*(factory() for factory in ROUTER_FACTORIES))
+    return [features, fallback.create_router()]
