@@ -359,3 +359,19 @@ async def test_ending_by_another_route_cancels_pending_items(harness: Harness) -
             )
         ).all()
     assert pending == []
+
+
+async def test_worker_who_unblocks_the_bot_gets_the_remaining_checkins_again(
+    harness: Harness,
+) -> None:
+    from tests.aftercare_support import checkins, make_client, make_coach, place, tomorrow
+
+    coach = await make_coach(harness, 580, "Anna")
+    bram = await make_client(harness, coach, 581, "Bram")
+    await place(harness, bram.id, tomorrow())
+    planned = [c.id for c in await checkins(harness, bram.id) if c.status == "scheduled"]
+    await harness.runtime.sender.mark_unreachable(bram.id)  # Telegram said: blocked
+    assert all(c.status == "cancelled" for c in await checkins(harness, bram.id))
+    await bram.send("/menu")  # back again
+    again = [c.id for c in await checkins(harness, bram.id) if c.status == "scheduled"]
+    assert again == planned

@@ -16,6 +16,7 @@ from sqlmodel import select
 
 from powbot.bot.commands import commands_for
 from powbot.bot.flows.base import Ctx, Reply
+from powbot.bot.flows.registry import ON_RETURN
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
 from powbot.storage.models import ProcessedUpdate, User
@@ -78,10 +79,13 @@ class UpdateMiddleware(BaseMiddleware):
                 if not await first_time(session, event.update_id, utcnow()):
                     log.info("update %s was already handled; ignored", event.update_id)
                     return None
-                user = await self._user(session, tg_user, chat_id)
+                user, returned = await self._user(session, tg_user, chat_id)
                 language = user.language or language
                 menu_before = (user.role, user.language)
                 ctx = Ctx(session, runtime.settings, runtime.content, utcnow(), user)
+                if returned:
+                    for hook in ON_RETURN:
+                        await hook(ctx, user)
                 data["ctx"] = ctx
                 data["runtime"] = runtime
                 result = await handler(event, data)
@@ -116,7 +120,9 @@ class UpdateMiddleware(BaseMiddleware):
         async with self.runtime.db.transaction() as session:
             return await session.get(ProcessedUpdate, update_id) is not None
 
-    async def _user(self, session: Any, tg_user: TgUser, chat_id: int) -> User:
+    async def _user(self, session: Any, tg_user: TgUser, chat_id: int) -> tuple[User, bool]:
+        """The locked user row (created on first contact), and whether they came back
+        after having blocked the bot."""
         query = select(User).where(User.id == tg_user.id).with_for_update()
         user = (await session.exec(query)).first()
         now = utcnow()
@@ -130,9 +136,10 @@ class UpdateMiddleware(BaseMiddleware):
             session.add(user)
             await session.flush()
         user.last_active_at = now
-        if user.unreachable_at is not None:
+        returned = user.unreachable_at is not None
+        if returned:
             user.unreachable_at = None  # they wrote to us, so they can be reached again
-        return user
+        return user, returned
 
     async def _answer_callback(self, event: Update, toast: str | None) -> None:
         if event.callback_query is None:

@@ -38,7 +38,13 @@ from powbot.bot.flows.placements import (
     ON_PLACEMENT_ENDED,
     end_placement,
 )
-from powbot.bot.flows.registry import MenuItem, register_flow, register_job, register_menu
+from powbot.bot.flows.registry import (
+    MenuItem,
+    register_flow,
+    register_job,
+    register_menu,
+    register_on_return,
+)
 from powbot.clock import utcnow
 from powbot.knowledge.aftercare import Aftercare, Question
 from powbot.storage.models import Placement, ScheduledItem, User
@@ -205,6 +211,31 @@ async def on_unreachable(session: Any, user_id: int) -> None:
             payload={"seeker": user_id, "stopped": stopped},
         )
     )
+
+
+async def on_return(services: Services, user: User) -> None:
+    """ON_RETURN: a worker who had blocked the bot writes again; the check-ins that were
+    stopped and still lie ahead are planned again."""
+    rows = await services.session.exec(
+        select(CheckIn, Placement)
+        .join(Placement, col(Placement.id) == col(CheckIn.placement_id))
+        .where(
+            CheckIn.seeker_id == user.id,
+            CheckIn.status == "cancelled",
+            col(CheckIn.due_at) > services.now,
+            Placement.status == "active",
+        )
+    )
+    for checkin, placement in rows.all():
+        assert placement.id is not None
+        checkin.status = "scheduled"
+        await services.schedule(
+            KIND_CHECKIN,
+            checkin.due_at,
+            user_id=user.id,
+            ref=placement_ref(placement.id),
+            payload={"checkin": checkin.id},
+        )
 
 
 async def job_unreachable(services: Services, item: ScheduledItem) -> None:
@@ -690,6 +721,7 @@ register_job(KIND_CHECKIN, job_checkin)
 register_job(KIND_REMIND, job_remind)
 register_job(KIND_ESCALATE, job_escalate)
 register_job(KIND_UNREACHABLE, job_unreachable)
+register_on_return(on_return)
 if plan_checkins not in ON_PLACEMENT_CREATED:
     ON_PLACEMENT_CREATED.append(plan_checkins)
 if stop_checkins not in ON_PLACEMENT_ENDED:

@@ -73,3 +73,12 @@ PERIODIC: list[Callable[[Services], Awaitable[None]]] = []
 def register_periodic(task: Callable[[Services], Awaitable[None]]) -> None:
     if task not in PERIODIC:
         PERIODIC.append(task)
+
+
+# Called when a user who had blocked the bot writes again (in that update's transaction).
+ON_RETURN: list[Callable[[Services, User], Awaitable[None]]] = []
+
+
+def register_on_return(hook: Callable[[Services, User], Awaitable[None]]) -> None:
+    if hook not in ON_RETURN:
+        ON_RETURN.append(hook)
