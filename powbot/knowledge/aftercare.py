@@ -11,12 +11,11 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.loading import load_model
 from powbot.knowledge.questionnaire import Text, TextList
 from powbot.knowledge.text import best_choice, normalise, parse_int, parse_yes_no
 
@@ -317,18 +316,4 @@ def add_months(day: date, months: int) -> date:
 
 
 def load_aftercare(file: Path) -> Aftercare:
-    try:
-        data: Any = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
-    if not isinstance(data, dict):
-        raise KnowledgeError(file, "aftercare", "must be a mapping")
-    try:
-        return Aftercare.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        location = ".".join(str(part) for part in error["loc"])
-        message = str(error["msg"]).removeprefix("Value error, ")
-        if ": " in message and not location:
-            location, _, message = message.partition(": ")
-        raise KnowledgeError(file, location or "aftercare", message) from None
+    return load_model(file, Aftercare, "aftercare")

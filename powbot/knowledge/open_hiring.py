@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.loading import load_model
 from powbot.knowledge.questionnaire import Text
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
@@ -59,17 +59,7 @@ class OpenHiringContent(BaseModel):
 
 
 def load_open_hiring(file: Path) -> OpenHiringContent:
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
-    try:
-        content = OpenHiringContent.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        location = ".".join(str(part) for part in error["loc"]) or "open_hiring"
-        message = str(error["msg"]).removeprefix("Value error, ")
-        raise KnowledgeError(file, location, message) from None
+    content = load_model(file, OpenHiringContent, "open_hiring")
     seen: set[str] = set()
     for index, question in enumerate(content.questions):
         if question.id in seen:

@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
-from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.loading import load_model
 from powbot.knowledge.text import best_choice, normalise, parse_int, parse_yes_no
 
 Color = Literal["green", "orange", "red", "unknown"]
@@ -435,16 +434,4 @@ def _match_option(question: Question, text: str) -> str | None:
 
 
 def load_questionnaire(file: Path) -> Questionnaire:
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
-    try:
-        return Questionnaire.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        location = ".".join(str(part) for part in error["loc"])
-        message = str(error["msg"]).removeprefix("Value error, ")
-        if ":" in message and not location:
-            location, _, message = message.partition(": ")
-        raise KnowledgeError(file, location or "questionnaire", message) from None
+    return load_model(file, Questionnaire, "questionnaire")
