@@ -40,6 +40,8 @@ from powbot.knowledge.faq import (  # noqa: E402
 KNOWLEDGE_DIR = ROOT / "powbot" / "knowledge" / "content"
 DATA = ROOT / "bench" / "data" / "employer_questions.tsv"
 STARTER = ROOT.parent / "shared" / "eval" / "employer_questions_starter.tsv"
+HELDOUT2 = ROOT / "bench" / "data" / "employer_questions_heldout2.tsv"
+PROBE = ROOT / "bench" / "data" / "employer_questions_probe.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -201,6 +203,11 @@ def main(argv: list[str]) -> int:
     ]
     if STARTER.exists():
         sets.append(("starter", read_tsv(STARTER)))
+    # Extra sets, evaluated whole and never used for tuning: written later by someone who
+    # had not seen the knowledge base (`heldout2`), and the self-written probe set.
+    for extra_name, extra_path in (("heldout2", HELDOUT2), ("probe", PROBE)):
+        if extra_path.exists():
+            sets.append((extra_name, read_tsv(extra_path)))
     for name, predictor in (
         ("powbot FaqIndex", ours),
         (f"baseline (token_set_ratio >= {BASELINE_CUTOFF:.0f})", base_pred),
