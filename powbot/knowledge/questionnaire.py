@@ -339,8 +339,8 @@ class Parsed:
     error_values: dict[str, Any] = field(default_factory=dict)
 
 
-def parse_typed(question: Question, text: str, lang: str) -> Parsed:
-    """Understand a typed answer: '2', 'ja', 'JA!', small typos of an option."""
+def parse_typed(question: Question, text: str) -> Parsed:
+    """Understand a typed answer: "2", "ja", "JA!", small typos; labels of either language."""
     stripped = text.strip()
     if question.type == "text":
         if not stripped:

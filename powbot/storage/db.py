@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -104,7 +103,3 @@ def _alembic_config(connection: Connection | None = None) -> Config:
 
 def _upgrade(connection: Connection) -> None:
     command.upgrade(_alembic_config(connection), "head")
-
-
-def run_sync(coro: Any) -> Any:
-    return asyncio.run(coro)

@@ -372,7 +372,7 @@ class QuestionnaireFlow:
         if question.type == "multi" and ctx.user.flow_data.get("sel") and _is_done_word(ctx, text):
             await _store(ctx, question, {"value": ctx.user.flow_data["sel"]})
             return
-        parsed = parse_typed(question, text, ctx.lang)
+        parsed = parse_typed(question, text)
         if parsed.error:
             await ask(ctx, prefix=ctx.t(parsed.error, **parsed.error_values))
             return
