@@ -42,6 +42,8 @@ DATA = ROOT / "bench" / "data" / "employer_questions.tsv"
 STARTER = ROOT.parent / "shared" / "eval" / "employer_questions_starter.tsv"
 HELDOUT2 = ROOT / "bench" / "data" / "employer_questions_heldout2.tsv"
 PROBE = ROOT / "bench" / "data" / "employer_questions_probe.tsv"
+BLIND_A = ROOT / "bench" / "data" / "employer_questions_blind_a.tsv"
+BLIND_TEST = ROOT / "bench" / "data" / "employer_questions_blind_test.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -180,6 +182,7 @@ def fmt(s: Scores) -> str:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
+    dev_only = "--dev-only" in argv
     base = load_faq(KNOWLEDGE_DIR)
     t0 = time.perf_counter()
     index = FaqIndex(base)
@@ -196,30 +199,41 @@ def main(argv: list[str]) -> int:
         f" dev {len(dev)}, test {len(test)})"
     )
     print()
-    sets: list[tuple[str, Sequence[tuple[str, str]]]] = [
-        ("dev", dev),
-        ("test", test),
-        ("all", rows),
+    # (name, rows, sealed). Tuned-on sets may be read and tuned against (-v prints their
+    # misses). Sealed sets are only ever scored: nobody reads their rows or misses, and
+    # --dev-only leaves them out so that tuning runs do not even see their summary.
+    sets: list[tuple[str, Sequence[tuple[str, str]], bool]] = [
+        ("dev", dev, False),
+        ("test", test, True),
+        ("all", rows, True),
     ]
     if STARTER.exists():
-        sets.append(("starter", read_tsv(STARTER)))
-    # Extra sets, evaluated whole and never used for tuning: written later by someone who
-    # had not seen the knowledge base (`heldout2`), and the self-written probe set.
-    for extra_name, extra_path in (("heldout2", HELDOUT2), ("probe", PROBE)):
+        sets.append(("starter", read_tsv(STARTER), False))
+    extra = (
+        ("heldout2", HELDOUT2, False),  # written blind; tuned on after its first run
+        ("probe", PROBE, False),  # written by a helper who had seen the base
+        ("blind_a", BLIND_A, False),  # written blind; tuned on after its first run
+        ("blind_t", BLIND_TEST, True),  # written blind at the same time; sealed
+    )
+    for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
-            sets.append((extra_name, read_tsv(extra_path)))
+            sets.append((extra_name, read_tsv(extra_path), sealed))
+    if dev_only:
+        sets = [item for item in sets if not item[2]]
     for name, predictor in (
         ("powbot FaqIndex", ours),
         (f"baseline (token_set_ratio >= {BASELINE_CUTOFF:.0f})", base_pred),
     ):
         print(f"== {name}")
-        for set_name, data in sets:
+        for set_name, data, sealed in sets:
             scores, misses = evaluate(data, *predictor)
             print(f"  {set_name:8} {fmt(scores)}")
-            if verbose and predictor is ours and set_name in ("dev", "starter"):
+            if verbose and predictor is ours and not sealed:
                 print("\n".join(misses))
         print()
 
+    if "--no-latency" in argv:
+        return 0
     questions = [q for q, _ in rows]
     p50, p95 = latency_ms(questions, index.search)
     b50, b95 = latency_ms(questions, lambda q: base_pred[0](q))
