@@ -27,7 +27,8 @@ WSP_EN = 901  # a WSP contact known to the bot in English
 ADMIN = 990
 CLEAR = "Wat is loonkostensubsidie?"
 AMBIGUOUS = "wat kost het mij"
-OUT_OF_SCOPE = "Hoeveel vakantiedagen krijgt mijn werknemer per jaar?"
+OUT_OF_SCOPE = "Hoeveel vakantiedagen krijgt mijn werknemer per jaar?"  # a known other subject
+UNKNOWN = "Hoe laat gaat het stadhuis dicht?"  # neither an entry nor a topic
 
 
 @pytest.fixture
@@ -98,12 +99,28 @@ async def test_ambiguous_question_offers_choices_and_a_choice_answers(
 
 async def test_out_of_scope_is_honest_offers_hand_off_and_shows_wsp(faq_harness: Harness) -> None:
     ed = await employer(faq_harness, 203)
-    reply = (await ed.send(OUT_OF_SCOPE))[-1]
+    reply = (await ed.send(UNKNOWN))[-1]
     wsp = faq_harness.runtime.content.region.wsp
     assert "geen betrouwbaar antwoord" in reply.text
     assert wsp.name in reply.text and str(wsp.phone) in reply.text and str(wsp.email) in reply.text
     assert labels(reply) == ["📞 Laat mij terugbellen"]
     assert "Bron:" not in reply.text  # nothing invented
+
+
+async def test_known_subject_outside_the_faq_points_elsewhere_and_keeps_the_hand_off(
+    faq_harness: Harness,
+) -> None:
+    ed = await employer(faq_harness, 204)
+    reply = (await ed.send(OUT_OF_SCOPE))[-1]
+    assert "Daar kan ik u niet mee helpen" in reply.text
+    assert "https://ondernemersplein.kvk.nl/" in reply.text  # where to go instead
+    assert faq_harness.runtime.content.region.wsp.name in reply.text
+    assert labels(reply) == ["📞 Laat mij terugbellen"]
+    assert "Bron:" not in reply.text
+    en = await employer(faq_harness, 205, language="en")
+    reply = (await en.send("How do I fire an employee who is always late?"))[-1]
+    assert "I can't help you with that" in reply.text
+    assert "https://www.juridischloket.nl/" in reply.text
 
 
 async def test_hand_off_end_to_end_reaches_wsp_contacts_via_the_outbox(
@@ -277,7 +294,7 @@ def _powbot(tmp_path: Path, args: list[str], stdin: str = "", **env: str) -> str
 
 def test_local_chat_employer_asks_and_leaves_a_callback_request(tmp_path: Path) -> None:
     script = [
-        "/start", "1", "2", CLEAR, OUT_OF_SCOPE, "1",
+        "/start", "1", "2", CLEAR, UNKNOWN, "1",
         "Jan Jansen", "Bakkerij Jansen", "06 1234 5678", "1", "Versturen",
     ]  # fmt: skip
     out = _powbot(
@@ -297,7 +314,7 @@ def test_local_chat_employer_asks_and_leaves_a_callback_request(tmp_path: Path) 
     assert len(rows) == 1 and "Bakkerij Jansen" in json.loads(rows[0][0])["text"]
     # The operator sees the unanswered question on the command line.
     report = _powbot(tmp_path, ["admin", "unanswered", "--limit", "5"])
-    assert "1 users [nl] hoeveel vakantiedagen krijgt mijn werknemer per jaar" in report
+    assert "1 users [nl] hoe laat gaat het stadhuis dicht" in report
 
 
 def test_cli_faq_ask_json_and_stdin(tmp_path: Path) -> None:

@@ -87,6 +87,24 @@ def test_every_content_file_loads() -> None:
             "entries[0].related[0]",
             "unknown entry id",
         ),
+        (
+            "_out_of_scope.yaml",
+            lambda d: d["topics"][1].update(pointer="nowhere"),
+            "topics[1].pointer",
+            "unknown pointer 'nowhere'",
+        ),
+        (
+            "_out_of_scope.yaml",
+            lambda d: d["topics"][2].update(id=d["topics"][0]["id"]),
+            "topics[2].id",
+            "duplicate id",
+        ),
+        (
+            "_out_of_scope.yaml",
+            lambda d: d["pointers"]["arbo"]["text"].pop("en"),
+            "pointers.arbo.text.en",
+            "missing",
+        ),
     ],
 )
 def test_broken_file_names_file_and_field(content, file, change, field, problem) -> None:

@@ -81,7 +81,7 @@ def test_decompound_uses_known_vocabulary_only(index) -> None:
     ]
     assert index.decompound("detacheringsconstructie", "nl") == ["detachering"]  # unknown tail
     assert index.decompound("kantinevergoeding", "nl") == []  # unknown first part
-    assert index.decompound("parttimer", "nl") == []
+    assert index.decompound("paardenstal", "nl") == []
 
 
 def test_ambiguous_question_asks_to_clarify(index) -> None:
@@ -114,6 +114,50 @@ def test_out_of_scope_is_unknown(index, question) -> None:
     assert faq_ask_json(index, question, "nl")["instrument"] is None
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Hoe ontsla ik een medewerker die steeds te laat komt?", "dismissal"),
+        (
+            "Mijn kok zit al vier weken ziek thuis, wat moet ik regelen met de arbodienst?",
+            "sick-leave",
+        ),
+        ("Do I have to pay my staff holiday allowance in May?", "leave"),
+        ("Kan ik subsidie krijgen om energie te besparen in mijn winkel?", "other-subsidies"),
+        ("hoe vaak mag ik een tijdelijk contract verlengen", "contracts"),
+    ],
+)
+def test_known_subject_outside_the_faq_is_named_not_stretched(index, question, topic) -> None:
+    # Paraphrases, not the topic file's own examples: the subject is recognised, and no
+    # instrument answer is given for it.
+    result = index.search(question)
+    assert result.decision == "unknown" and result.instrument is None
+    assert result.topic is not None and result.topic.id == topic
+    assert faq_ask_json(index, question, "nl")["out_of_scope_topic"] == topic
+    assert index.base.pointer(result.topic) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "instrument"),
+    [
+        (
+            "Mijn medewerker met een arbeidsbeperking meldt zich ziek, wie betaalt zijn loon?",
+            "no-riskpolis",
+        ),
+        (
+            "Kan ik iemand uit de bijstand eerst een paar weken laten proefdraaien?",
+            "proefplaatsing",
+        ),
+    ],
+)
+def test_target_group_questions_about_general_subjects_stay_in_scope(
+    index, question, instrument
+) -> None:
+    result = index.search(question)
+    assert result.topic is None
+    assert result.instrument == instrument
+
+
 def test_audience_filter(index) -> None:
     question = "LKV oudere werknemer afgeschaft?"
     employer = index.search(question, audience="employer")
@@ -126,7 +170,15 @@ def test_audience_filter(index) -> None:
 
 def test_faq_ask_json_shape(index) -> None:
     out = faq_ask_json(index, "wat is loondispensatie", "nl")
-    assert set(out) == {"instrument", "entry", "score", "answer", "alternatives"}
+    assert set(out) == {
+        "instrument",
+        "entry",
+        "out_of_scope_topic",
+        "score",
+        "answer",
+        "alternatives",
+    }
+    assert out["out_of_scope_topic"] is None
     assert out["instrument"] == "loondispensatie" and out["entry"] == "ld-what"
     assert 0 <= out["score"] <= 100
     assert isinstance(out["answer"], str) and "Wajong" in out["answer"]

@@ -22,8 +22,8 @@ def check(settings: Settings) -> int:
     faq = content.faq
     instruments = len({entry.instrument for entry in faq.entries})
     print(
-        f"ok: faq: {len(faq.entries)} entries for {instruments} instruments; "
-        f"region {content.region.name!r}"
+        f"ok: faq: {len(faq.entries)} entries for {instruments} instruments, "
+        f"{len(faq.topics)} out-of-scope topics; region {content.region.name!r}"
     )
     for entry in stale_entries(faq, settings.faq_max_age_days):
         print(

@@ -63,9 +63,10 @@ Audience = Literal["employer", "seeker"]
 Decision = Literal["answer", "clarify", "unknown"]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-OFF_TOPIC = "zzofftopic"  # reserved canonical token for out-of-scope topic words
+OUT_OF_SCOPE = "_out-of-scope"  # pseudo-instrument of the out-of-scope topics in the index
 FAQ_DIR = "faq"
 SYNONYMS_FILE = "_synonyms.yaml"
+OUT_OF_SCOPE_FILE = "_out_of_scope.yaml"
 REGION_FILE = "region.yaml"
 
 
@@ -115,9 +116,31 @@ class Synonyms(_Strict):
     # Terms that name an instrument ("LKS" names loonkostensubsidie even though other entries
     # mention it too); a question containing one favours that instrument.
     instrument_terms: dict[str, list[NonEmpty]] = Field(default_factory=dict)
-    # General HR topics the FAQ does not cover (holidays, payroll tax, dismissal, ...); a
-    # question about them is pushed towards "unknown" unless it also names an instrument.
-    out_of_scope: list[NonEmpty] = Field(default_factory=list)
+    # Words that place a question inside the FAQ's scope (the target group: Wajong, bijstand,
+    # a disability, ...). With one of them an out-of-scope topic must clearly beat the entries.
+    scope_terms: list[NonEmpty] = Field(default_factory=list)
+
+
+class Pointer(_Strict):
+    """Where to go with a subject this FAQ does not cover (a vetted, general address)."""
+
+    text: LocalizedText
+    url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")]
+
+
+class OutOfScopeTopic(_Strict):
+    """A subject employers ask about that the FAQ deliberately does not answer (dismissal,
+    sick leave of staff in general, payroll tax, ...). Its example questions compete with the
+    entries in the retriever, so "unknown" is a class of its own, not only a low score."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    pointer: str | None = None  # key in ``pointers``
+    questions: Annotated[list[NonEmpty], Field(min_length=1)]
+
+
+class _OutOfScopeFile(_Strict):
+    pointers: dict[str, Pointer] = Field(default_factory=dict)
+    topics: Annotated[list[OutOfScopeTopic], Field(min_length=1)]
 
 
 class Contact(_Strict):
@@ -142,6 +165,11 @@ class FaqBase:
     entries: tuple[FaqEntry, ...]
     synonyms: Synonyms
     files: dict[str, str] = field(default_factory=dict)  # entry id -> file it came from
+    topics: tuple[OutOfScopeTopic, ...] = ()
+    pointers: dict[str, Pointer] = field(default_factory=dict)
+
+    def pointer(self, topic: OutOfScopeTopic | None) -> Pointer | None:
+        return self.pointers.get(topic.pointer) if topic and topic.pointer else None
 
     def get(self, entry_id: str) -> FaqEntry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -266,7 +294,26 @@ def load_faq(knowledge_dir: Path) -> FaqBase:
                 )
     else:
         synonyms = Synonyms()
-    return FaqBase(entries=tuple(entries), synonyms=synonyms, files=files)
+    topics, pointers = _load_out_of_scope(faq_dir)
+    return FaqBase(
+        entries=tuple(entries), synonyms=synonyms, files=files, topics=topics, pointers=pointers
+    )
+
+
+def _load_out_of_scope(faq_dir: Path) -> tuple[tuple[OutOfScopeTopic, ...], dict[str, Pointer]]:
+    path = faq_dir / OUT_OF_SCOPE_FILE
+    if not path.exists():
+        return (), {}
+    rel = f"{FAQ_DIR}/{OUT_OF_SCOPE_FILE}"
+    parsed: _OutOfScopeFile = _validate(_OutOfScopeFile, _read_yaml(path, rel), rel)
+    seen: set[str] = set()
+    for i, topic in enumerate(parsed.topics):
+        if topic.id in seen:
+            raise KnowledgeError(rel, f"topics[{i}].id", f"duplicate id {topic.id!r}")
+        seen.add(topic.id)
+        if topic.pointer is not None and topic.pointer not in parsed.pointers:
+            raise KnowledgeError(rel, f"topics[{i}].pointer", f"unknown pointer {topic.pointer!r}")
+    return tuple(parsed.topics), dict(parsed.pointers)
 
 
 def load_region(knowledge_dir: Path) -> Region:
@@ -355,8 +402,6 @@ class Normalizer:
         self.phrases: dict[tuple[str, ...], str] = {}
         self.single_variants: dict[str, str] = {}
         groups = {**synonyms.synonyms}
-        if synonyms.out_of_scope:
-            groups[OFF_TOPIC] = list(synonyms.out_of_scope)
         for canonical, variants in synonyms.abbreviations.items():
             groups.setdefault(canonical, [])
             groups[canonical] = [*groups[canonical], *variants]
@@ -414,7 +459,7 @@ class Normalizer:
                 if any(p in self.all_stopwords or p.isdigit() for p in parts):
                     continue
                 canonical = self.word_canonical("".join(parts), lang)
-                if canonical and canonical != OFF_TOPIC:
+                if canonical:
                     out.append((canonical, None))
                     i += size
                     matched = True
@@ -454,6 +499,7 @@ class SearchResult:
     best: FaqEntry | None
     score: float
     alternatives: list[tuple[FaqEntry, float]]
+    topic: OutOfScopeTopic | None = None  # set when "unknown" because of a known subject
 
     @property
     def instrument(self) -> str | None:
@@ -480,8 +526,9 @@ class FaqIndex:
     FUZZY_TOKEN_CUTOFF = 88  # typo tolerance for single words (rapidfuzz ratio)
     UNKNOWN_BELOW = 45.0  # best score below this -> "unknown"
     CLARIFY_MARGIN = 4.0  # second instrument within this many points -> "clarify"
-    OFF_TOPIC_PENALTY = 15.0  # points off when the question is about an out-of-scope topic
     NAME_BONUS = 8.0  # points for an entry whose instrument is named in the question
+    OUT_OF_SCOPE_MARGIN = 0.0  # an out-of-scope topic this close to the best entry wins
+    SCOPED_MARGIN = 15.0  # ... but must lead by this much when the target group is named
     CANDIDATES = 25  # entries that get the (more expensive) fuzzy comparison
     MIN_PART = 3  # shortest part of a compound word (a canonical term; other words need +1)
     MIN_HEAD = 6  # shortest known first part when the rest of a compound is unknown
@@ -489,32 +536,42 @@ class FaqIndex:
     def __init__(self, base: FaqBase) -> None:
         self.base = base
         self.entries = list(base.entries)
+        self.topics = list(base.topics)
+        # Items are the entries followed by the out-of-scope topics; item i >= n_entries is
+        # topic i - n_entries. Topics share one pseudo-instrument.
+        self.n_entries = len(self.entries)
         self.norm = Normalizer(base.synonyms)
         self._compound_cache: dict[tuple[str, str], list[str]] = {}
         self.surface: set[str] = set()  # words used by the entries (compound parts)
         self.instruments = sorted({e.instrument for e in self.entries})
+        if self.topics:
+            self.instruments.append(OUT_OF_SCOPE)
         inst_pos = {name: i for i, name in enumerate(self.instruments)}
-        self.entry_inst = [inst_pos[e.instrument] for e in self.entries]
+        items: list[tuple[str, Sequence[str], Sequence[tuple[str, str]]]] = [
+            (e.instrument, e.questions, [(e.answer.get(lang), lang) for lang in LANGS])
+            for e in self.entries
+        ]
+        items += [(OUT_OF_SCOPE, t.questions, []) for t in self.topics]
+        self.entry_inst = [inst_pos[inst] for inst, _, _ in items]
 
         self.docs: list[_Doc] = []
         self.entry_docs: list[list[int]] = []
         entry_weights: list[dict[str, float]] = []
         inst_tokens: list[set[str]] = [set() for _ in self.instruments]
-        for idx, entry in enumerate(self.entries):
+        for idx, (_inst, questions, answers) in enumerate(items):
             weights: dict[str, float] = {}
             doc_ids: list[int] = []
-            for question in entry.questions:
+            for question in questions:
                 self.surface.update(_words(question))
-                toks = [t for t in self.norm.tokens(question) if t != OFF_TOPIC]
+                toks = self.norm.tokens(question)
                 for t in toks:
                     weights[t] = 1.0
                 doc_ids.append(len(self.docs))
                 self.docs.append(_Doc(idx, " ".join(toks)))
-            for lang in LANGS:
-                self.surface.update(_words(entry.answer.get(lang)))
-                for t in self.norm.tokens(entry.answer.get(lang), lang):
-                    if t != OFF_TOPIC:  # answers may mention e.g. "ontslag" in passing
-                        weights.setdefault(t, self.ANSWER_WEIGHT)
+            for text, lang in answers:
+                self.surface.update(_words(text))
+                for t in self.norm.tokens(text, lang):
+                    weights.setdefault(t, self.ANSWER_WEIGHT)
             entry_weights.append(weights)
             self.entry_docs.append(doc_ids)
             inst_tokens[self.entry_inst[idx]].update(weights)
@@ -547,6 +604,10 @@ class FaqIndex:
                 for tok in self.norm.tokens(term):
                     self.name_terms.setdefault(tok, set()).add(inst_pos[inst])
 
+        self.scope_terms: set[str] = {
+            tok for term in base.synonyms.scope_terms for tok in self.norm.tokens(term)
+        }
+
         # Vocabulary for typo correction: indexed tokens and one-word synonym variants.
         self.fuzzy_vocab: dict[str, str] = {t: t for t in self.postings}
         for variant, canonical in self.norm.single_variants.items():
@@ -563,8 +624,7 @@ class FaqIndex:
             return None
         canonical = self.norm.word_canonical(part, lang) or self.norm.word_canonical(part, other)
         if canonical:
-            ok = canonical in self.postings or canonical == OFF_TOPIC
-            return canonical if ok else None
+            return canonical if canonical in self.postings else None
         if len(part) < self.MIN_PART + 1 or part in self.norm.all_stopwords:
             return None
         if part not in self.surface and not (last and len(part) >= 5):
@@ -646,7 +706,6 @@ class FaqIndex:
             if alt is None and word is not None:
                 parts = self.decompound(word, lang)
                 if parts:
-                    # an off-topic part ("ontslagvergoeding") stays unknown, as a word
                     out.extend((p, p in self.postings) for p in parts)
                     continue
             out.append((alt, True) if alt else (tok, False))
@@ -659,10 +718,12 @@ class FaqIndex:
                 unique.append((tok, known))
         return unique
 
-    def _scores(self, question: str, audience: str | None) -> tuple[list[tuple[int, float]], float]:
+    def _scores(self, question: str, audience: str | None) -> tuple[list[tuple[int, float]], bool]:
+        """Items scored 0-100, best first, and whether the question is clearly in scope (it
+        names an instrument or the target group)."""
         toks = self.query_tokens(question)
         if not toks:
-            return [], 0.0
+            return [], False
         unknown_idf = self.UNKNOWN_IDF_FACTOR * self.max_idf
         total = sum(self.idf[t] if k else unknown_idf for t, k in toks)
         entry_cov: dict[int, float] = {}
@@ -675,17 +736,16 @@ class FaqIndex:
                 entry_cov[idx] = entry_cov.get(idx, 0.0) + w * weight
             for i in self.inst_postings[tok]:
                 inst_cov[i] += w
-        if not entry_cov:
-            return [], 0.0
         named: set[int] = set()
         for tok, _known in toks:
             named |= self.name_terms.get(tok, set())
-        penalty = 0.0
-        if not named and any(tok == OFF_TOPIC for tok, _ in toks):
-            penalty = self.OFF_TOPIC_PENALTY / 100.0
+        scoped = bool(named) or any(tok in self.scope_terms for tok, _ in toks)
+        if not entry_cov:
+            return [], scoped
         allowed = None
         if audience is not None:
             allowed = {i for i, e in enumerate(self.entries) if audience in e.audience}
+            allowed.update(range(self.n_entries, len(self.entry_inst)))
         pre: list[tuple[float, int]] = []
         for idx, cov in entry_cov.items():
             if allowed is not None and idx not in allowed:
@@ -695,13 +755,12 @@ class FaqIndex:
                     self.W_ENTRY * cov / total
                     + self.W_INSTRUMENT * inst_cov[self.entry_inst[idx]] / total
                     + self.W_EVIDENCE * min(1.0, cov / self.EVIDENCE_CAP)
-                    + (self.NAME_BONUS / 100.0 if self.entry_inst[idx] in named else 0.0)
-                    - penalty,
+                    + (self.NAME_BONUS / 100.0 if self.entry_inst[idx] in named else 0.0),
                     idx,
                 )
             )
         if not pre:
-            return [], 0.0
+            return [], scoped
         pre.sort(key=lambda p: (-p[0], p[1]))
         pre = pre[: self.CANDIDATES]
         qtext = " ".join(t for t, _ in toks)
@@ -718,13 +777,25 @@ class FaqIndex:
             scored.append((idx, max(0.0, 100.0 * base_score + self.W_FUZZY * best)))
         # Stable on ties: file order puts the "what is it" entry of an instrument first.
         scored.sort(key=lambda p: (-p[1], p[0]))
-        return scored, total
+        return scored, scoped
 
     def search(self, question: str, audience: str | None = None, limit: int = 3) -> SearchResult:
-        scored, _ = self._scores(question, audience)
+        scored_all, scoped = self._scores(question, audience)
+        scored = [(idx, s) for idx, s in scored_all if idx < self.n_entries]
+        # The best-fitting out-of-scope topic, when it fits well enough to name it.
+        topic_hit = next(((i, s) for i, s in scored_all if i >= self.n_entries), None)
+        if topic_hit is not None and topic_hit[1] < self.UNKNOWN_BELOW:
+            topic_hit = None
+        topic = self.topics[topic_hit[0] - self.n_entries] if topic_hit else None
         if not scored:
-            return SearchResult("unknown", None, 0.0, [])
+            return SearchResult("unknown", None, 0.0, [], topic)
         best_idx, best_score = scored[0]
+        # A known out-of-scope subject that fits (almost) as well as the best entry wins:
+        # stretching an instrument answer to a dismissal question would be made-up advice.
+        margin = -self.SCOPED_MARGIN if scoped else self.OUT_OF_SCOPE_MARGIN
+        if topic_hit is not None and topic_hit[1] >= best_score - margin:
+            score = round(min(100.0, best_score), 1)
+            return SearchResult("unknown", self.entries[best_idx], score, [], topic)
         best = self.entries[best_idx]
         best_score = round(min(100.0, best_score), 1)
         # Best entry per other instrument, and runner-up entries of the same instrument.
@@ -766,6 +837,7 @@ def faq_ask_json(index: FaqIndex, question: str, lang: str) -> dict[str, Any]:
     return {
         "instrument": best.instrument if best else None,
         "entry": best.id if best else None,
+        "out_of_scope_topic": result.topic.id if result.topic else None,
         "score": result.score,
         "answer": answer_text(best, lang) if best and result.decision == "answer" else None,
         "alternatives": [
@@ -778,6 +850,8 @@ def _plain(index: FaqIndex, question: str, lang: str) -> str:
     # Operator-facing CLI output (English), not the bot's user-facing text.
     result = index.search(question)
     if result.decision == "unknown" or result.best is None:
+        if result.topic is not None:
+            return f"(no answer: out-of-scope topic {result.topic.id!r}; best score {result.score})"
         return f"(no answer; best score {result.score})"
     if result.decision == "clarify":
         options = [(result.best, result.score), *result.alternatives]

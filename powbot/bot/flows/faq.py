@@ -28,7 +28,7 @@ from powbot.bot.flows.registry import (
     register_free_text,
     register_menu,
 )
-from powbot.knowledge.faq import FaqEntry, SearchResult, answer_parts
+from powbot.knowledge.faq import FaqEntry, OutOfScopeTopic, SearchResult, answer_parts
 from powbot.knowledge.text import normalise, parse_yes_no
 from powbot.storage.models import AuditEntry, User
 from powbot.storage.models_faq import CallbackRequest, FaqFeedback, FaqUnanswered
@@ -201,7 +201,7 @@ async def answer_question(ctx: Ctx, text: str) -> None:
         show_clarify(ctx, result, question)
     else:
         await record_unanswered(ctx, question)
-        await show_unknown(ctx, question)
+        await show_unknown(ctx, question, result.topic)
 
 
 def show_entry(ctx: Ctx, entry: FaqEntry) -> None:
@@ -274,13 +274,25 @@ def show_clarify(ctx: Ctx, result: SearchResult, question: str) -> None:
     ctx.say(ctx.t(_rk(ctx, "clarify")), rows)
 
 
-async def show_unknown(ctx: Ctx, question: str | None) -> None:
-    """Honest: no vetted answer. Employers get the WSP and a callback offer; job seekers
+async def show_unknown(
+    ctx: Ctx, question: str | None, topic: OutOfScopeTopic | None = None
+) -> None:
+    """Honest: no vetted answer. Employers get the WSP and a callback offer, and for a known
+    subject outside the FAQ (dismissal, payroll tax, ...) where to go instead; job seekers
     their coach and the menu."""
     if ctx.user.role == "seeker":
         await show_menu(ctx, "faq.unknown_seeker")
         return
-    text = ctx.t("faq.unknown") + "\n\n" + wsp_details(ctx)
+    if topic is not None:
+        text = ctx.t("faq.out_of_scope")
+        pointer = ctx.content.faq.pointer(topic)
+        if pointer is not None:
+            text += "\n\n" + ctx.t(
+                "faq.out_of_scope_pointer", text=pointer.text.get(ctx.lang), url=pointer.url
+            )
+        text += "\n\n" + ctx.t("faq.out_of_scope_wsp") + "\n\n" + wsp_details(ctx)
+    else:
+        text = ctx.t("faq.unknown") + "\n\n" + wsp_details(ctx)
     rows: list[list[Button]] = []
     if ctx.user.role in HANDOFF_ROLES:
         text += "\n\n" + ctx.t("faq.handoff_offer")
