@@ -526,7 +526,7 @@ class FaqIndex:
     FUZZY_TOKEN_CUTOFF = 88  # typo tolerance for single words (rapidfuzz ratio)
     UNKNOWN_BELOW = 45.0  # best score below this -> "unknown"
     CLARIFY_MARGIN = 4.0  # second instrument within this many points -> "clarify"
-    NAME_BONUS = 8.0  # points for an entry whose instrument is named in the question
+    NAME_BONUS = 12.0  # points for an entry whose instrument is named in the question
     OUT_OF_SCOPE_MARGIN = 0.0  # an out-of-scope topic this close to the best entry wins
     SCOPED_MARGIN = 15.0  # ... but must lead by this much when the target group is named
     CANDIDATES = 25  # entries that get the (more expensive) fuzzy comparison
