@@ -76,6 +76,16 @@ async def test_clear_match_gives_answer_source_date_and_buttons(faq_harness: Har
     assert "Bron:" in more[-1].text
 
 
+async def test_where_to_go_answer_includes_the_regions_wsp_details(faq_harness: Harness) -> None:
+    ed = await employer(faq_harness, 206)
+    reply = (await ed.send("Wat is een werkgeversservicepunt?"))[-1]
+    wsp = faq_harness.runtime.content.region.wsp
+    assert "Bron:" in reply.text  # a vetted answer ...
+    assert str(wsp.phone) in reply.text and str(wsp.email) in reply.text  # ... with the address
+    other = (await ed.send(CLEAR))[-1]
+    assert str(wsp.phone) not in other.text  # other answers stay short
+
+
 async def test_ambiguous_question_offers_choices_and_a_choice_answers(
     faq_harness: Harness,
 ) -> None:

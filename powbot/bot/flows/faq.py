@@ -39,6 +39,7 @@ HANDOFF_ROLES = frozenset({"employer"})
 HANDOFF_STEPS = ("name", "organisation", "contact", "question", "confirm")
 MAX_QUESTION = 500  # stored and shown; longer questions are cut
 RELATED_MAX = 3
+CONTACT_INSTRUMENT = "wsp-contact"  # its answers also show the region's WSP details
 TITLE_MAX = 60
 LIMITS = {"name": (2, 80), "organisation": (2, 120), "question": (5, 1000)}
 
@@ -207,9 +208,12 @@ async def answer_question(ctx: Ctx, text: str) -> None:
 def show_entry(ctx: Ctx, entry: FaqEntry) -> None:
     """The vetted answer in the user's language, its source and date, and buttons."""
     parts = answer_parts(entry, ctx.lang)
+    body = parts.text
+    if entry.instrument == CONTACT_INSTRUMENT:  # "where do I go" deserves the actual address
+        body += "\n\n" + wsp_details(ctx)
     text = "\n\n".join(
         [
-            parts.text,
+            body,
             ctx.t("faq.source", title=parts.source_title, url=parts.source_url)
             + "\n"
             + ctx.t("faq.reviewed", date=format_date(ctx, parts.reviewed)),
