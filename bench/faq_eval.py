@@ -1,13 +1,20 @@
 """FAQ retrieval benchmark: accuracy, "I don't know" quality and latency.
 
-Run from the repo root:  /work/venv/bin/python bench/faq_eval.py
+Run from the repo root:  python bench/faq_eval.py [-v] [--dev-only] [--no-latency]
+  -v            print the misses of the sets that may be tuned on (never of sealed sets)
+  --dev-only    leave the sealed sets out entirely: use this while tuning
+  --no-latency  skip the latency part (and the 5,000-entry synthetic index build)
 
 Data: bench/data/employer_questions.tsv (columns ``question``, ``instrument``; ``none`` means
 out of scope). Rows alternate between a dev half (even rows, used to tune the retriever and
 the synonyms) and a held-out test half (odd rows); both are reported. The shared starter set
 (../shared/eval/employer_questions_starter.tsv, label ``out-of-scope``) is reported too when
 present. A plain baseline (RapidFuzz token_set_ratio against all example questions, no
-normalisation, fixed cutoff) runs on the same questions.
+normalisation, fixed cutoff) runs on the same questions. Further sets, each written by a
+helper who had not seen the knowledge base: employer_questions_heldout2.tsv and
+employer_questions_blind_a.tsv (both tuned on after their first run) and
+employer_questions_blind_test.tsv (sealed; its first two runs, before and after the 2026-11-23
+changes, are the only ones reported).
 """
 
 from __future__ import annotations
