@@ -528,7 +528,7 @@ class FaqIndex:
     CLARIFY_MARGIN = 4.0  # second instrument within this many points -> "clarify"
     NAME_BONUS = 12.0  # points for an entry whose instrument is named in the question
     OUT_OF_SCOPE_MARGIN = 0.0  # an out-of-scope topic this close to the best entry wins
-    SCOPED_MARGIN = 15.0  # ... but must lead by this much when the target group is named
+    SCOPED_MARGIN = 8.0  # ... but must lead by this much when the target group is named
     CANDIDATES = 25  # entries that get the (more expensive) fuzzy comparison
     MIN_PART = 3  # shortest part of a compound word (a canonical term; other words need +1)
     MIN_HEAD = 6  # shortest known first part when the rest of a compound is unknown
