@@ -2,14 +2,16 @@
 
 Content lives in ``<knowledge_dir>/faq/<instrument>.yaml`` (one file per instrument, a
 top-level ``entries:`` list) plus ``faq/_synonyms.yaml`` (abbreviations, synonyms, typos,
-stopwords) and ``<knowledge_dir>/region.yaml`` (contact details of the regional WSP).
+stopwords), ``faq/_out_of_scope.yaml`` (subjects the FAQ does not answer, with where to go
+instead) and ``<knowledge_dir>/region.yaml`` (contact details of the regional WSP).
 
 Retrieval is deliberately simple and explainable: questions are normalised (accents,
 punctuation, typo map, synonym and abbreviation expansion to canonical terms, stopwords,
 Dutch/English stemming); a token inverted index scores how much of the question's
 IDF-weighted vocabulary each entry and each instrument covers; RapidFuzz token scorers then
 compare the question with the example questions of the best candidates. The best instrument
-decides between "answer", "clarify" and "unknown". The bot never composes advice: it
+decides between "answer", "clarify" and "unknown"; the out-of-scope topics are scored like
+entries, and one that fits as well as the best entry makes the answer "unknown". The bot never composes advice: it
 either returns a vetted entry or says it does not know.
 
 This module never imports from ``powbot.bot`` or ``powbot.storage``; user-facing labels
@@ -558,7 +560,7 @@ class FaqIndex:
         self.entry_docs: list[list[int]] = []
         entry_weights: list[dict[str, float]] = []
         inst_tokens: list[set[str]] = [set() for _ in self.instruments]
-        for idx, (_inst, questions, answers) in enumerate(items):
+        for idx, (_, questions, answers) in enumerate(items):
             weights: dict[str, float] = {}
             doc_ids: list[int] = []
             for question in questions:
