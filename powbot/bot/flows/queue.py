@@ -255,35 +255,24 @@ def offer_reply(
     return Reply(text, offer_buttons(services, lang, offer.id))
 
 
+def _seeker_button(services: Services, lang: str, key: str, action: str, arg: str) -> Button:
+    """A button for the job seeker's Open Hiring flow, sent outside a conversation."""
+    return Button(services.text(lang, key), Callback(SEEKER_FLOW, action, arg).encode())
+
+
 def offer_buttons(services: Services, lang: str, offer_id: int) -> list[list[Button]]:
     return [
         [
-            Button(
-                services.text(lang, "open_hiring.accept"),
-                Callback(SEEKER_FLOW, "acc", str(offer_id)).encode(),
-            ),
-            Button(
-                services.text(lang, "open_hiring.decline"),
-                Callback(SEEKER_FLOW, "dec", str(offer_id)).encode(),
-            ),
+            _seeker_button(services, lang, "open_hiring.accept", "acc", str(offer_id)),
+            _seeker_button(services, lang, "open_hiring.decline", "dec", str(offer_id)),
         ]
     ]
 
 
 def rejoin_buttons(services: Services, lang: str, vacancy_id: int) -> list[list[Button]]:
     return [
-        [
-            Button(
-                services.text(lang, "open_hiring.rejoin"),
-                Callback(SEEKER_FLOW, "join", str(vacancy_id)).encode(),
-            )
-        ],
-        [
-            Button(
-                services.text(lang, "open_hiring.other_vacancies"),
-                Callback(SEEKER_FLOW, "list", "0").encode(),
-            )
-        ],
+        [_seeker_button(services, lang, "open_hiring.rejoin", "join", str(vacancy_id))],
+        [_seeker_button(services, lang, "open_hiring.other_vacancies", "list", "0")],
     ]
 
 
@@ -445,14 +434,7 @@ async def close(services: Services, vacancy: Vacancy) -> int:
             continue
         lang = services.lang_of(user)
         text = services.text(lang, "open_hiring.closed_told", title=vacancy.title)
-        buttons = [
-            [
-                Button(
-                    services.text(lang, "open_hiring.other_vacancies"),
-                    Callback(SEEKER_FLOW, "list", "0").encode(),
-                )
-            ]
-        ]
+        buttons = [[_seeker_button(services, lang, "open_hiring.other_vacancies", "list", "0")]]
         await services.notify(user.id, Reply(text, buttons))
     return len(people)
 
