@@ -14,7 +14,8 @@ normalisation, fixed cutoff) runs on the same questions. Further sets, each writ
 helper who had not seen the knowledge base: employer_questions_heldout2.tsv and
 employer_questions_blind_a.tsv (both tuned on after their first run) and
 employer_questions_blind_test.tsv (sealed for its first two runs, before and after the
-2026-11-23 changes; tuned on after that), and employer_questions_blind_c.tsv (sealed).
+2026-11-23 changes; tuned on after that), employer_questions_blind_c.tsv (sealed) and
+employer_questions_blind_d.tsv (sealed; written before the classifier change).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ PROBE = ROOT / "bench" / "data" / "employer_questions_probe.tsv"
 BLIND_A = ROOT / "bench" / "data" / "employer_questions_blind_a.tsv"
 BLIND_TEST = ROOT / "bench" / "data" / "employer_questions_blind_test.tsv"
 BLIND_C = ROOT / "bench" / "data" / "employer_questions_blind_c.tsv"
+BLIND_D = ROOT / "bench" / "data" / "employer_questions_blind_d.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -222,7 +224,8 @@ def main(argv: list[str]) -> int:
         ("probe", PROBE, False),  # written by a helper who had seen the base
         ("blind_a", BLIND_A, False),  # written blind; tuned on after its first run
         ("blind_t", BLIND_TEST, False),  # written blind; sealed for two runs, then tuned on
-        ("blind_c", BLIND_C, True),  # written blind last; sealed
+        ("blind_c", BLIND_C, True),  # written blind; sealed
+        ("blind_d", BLIND_D, True),  # written blind before the classifier; sealed
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():

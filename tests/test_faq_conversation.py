@@ -26,7 +26,7 @@ WSP_NL = 900  # a WSP contact who never used the bot: gets the default language
 WSP_EN = 901  # a WSP contact known to the bot in English
 ADMIN = 990
 CLEAR = "Wat is loonkostensubsidie?"
-AMBIGUOUS = "wat kost het mij"
+AMBIGUOUS = "hoeveel krijg ik"  # LKV or LKS amounts
 OUT_OF_SCOPE = "Hoeveel vakantiedagen krijgt mijn werknemer per jaar?"  # a known other subject
 UNKNOWN = "Hoe laat gaat het stadhuis dicht?"  # neither an entry nor a topic
 
@@ -104,7 +104,7 @@ async def test_ambiguous_question_offers_choices_and_a_choice_answers(
     assert "geen betrouwbaar antwoord" in other[-1].text and "0800 000 0000" in other[-1].text
     async with faq_harness.runtime.db.transaction() as session:
         rows = (await session.exec(select(FaqUnanswered))).all()
-    assert [r.question for r in rows] == ["wat kost het mij"]
+    assert [r.question for r in rows] == [AMBIGUOUS]
 
 
 async def test_out_of_scope_is_honest_offers_hand_off_and_shows_wsp(faq_harness: Harness) -> None:
