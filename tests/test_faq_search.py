@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,46 @@ def test_cli_reports_broken_content(tmp_path, capsys) -> None:
     (tmp_path / "faq" / "bbl.yaml").write_text("entries: []\n", encoding="utf-8")
     assert main_faq_ask(["bbl"], tmp_path) == 1
     assert "faq/bbl.yaml: entries" in capsys.readouterr().err
+
+
+def _with_example(base, entry_id: str, question: str):
+    entries = tuple(
+        e.model_copy(update={"questions": [*e.questions, question]}) if e.id == entry_id else e
+        for e in base.entries
+    )
+    return replace(base, entries=entries)
+
+
+def test_content_authors_teach_new_phrasings_with_example_questions(index) -> None:
+    # A phrasing the FAQ has never seen is not answered; after an author adds it (and nothing
+    # else) as an example question of an entry, the same phrasing and a variant of it are.
+    question = "Mag de kringloopwinkel onze schroevendraaiers sorteren?"
+    variant = "kringloopwinkel schroevendraaiers laten sorteren, mag dat"
+    assert index.search(question).decision == "unknown"
+    assert index.search(variant).decision == "unknown"
+    taught = FaqIndex(_with_example(index.base, "jcv-what", question))
+    for q in (question, variant):
+        result = taught.search(q)
+        assert result.decision == "answer" and result.best is not None
+        assert result.best.instrument == "jobcarving"
+
+
+def test_same_question_same_answer_after_a_restart(index) -> None:
+    # The classifier is retrained at every start; a restart must not change any answer.
+    rebuilt = FaqIndex(load_faq(CONTENT))
+    for q in ("hoeveel krijg ik", "ziek na 3 weken", "stagiair", "kan ik iemand proberen"):
+        a, b = index.search(q), rebuilt.search(q)
+        assert (a.decision, a.best and a.best.id, a.score) == (
+            b.decision,
+            b.best and b.best.id,
+            b.score,
+        )
+
+
+def test_a_knowledge_base_with_one_instrument_still_answers(index) -> None:
+    only = tuple(e for e in index.base.entries if e.instrument == "sroi")
+    small = FaqIndex(replace(index.base, entries=only, topics=()))
+    result = small.search("wat is social return")
+    assert result.decision == "answer" and result.best is not None
+    assert result.best.instrument == "sroi"
+    assert small.search("???").decision == "unknown"
