@@ -5,13 +5,16 @@ top-level ``entries:`` list) plus ``faq/_synonyms.yaml`` (abbreviations, synonym
 stopwords), ``faq/_out_of_scope.yaml`` (subjects the FAQ does not answer, with where to go
 instead) and ``<knowledge_dir>/region.yaml`` (contact details of the regional WSP).
 
-Retrieval is deliberately simple and explainable: questions are normalised (accents,
-punctuation, typo map, synonym and abbreviation expansion to canonical terms, stopwords,
-Dutch/English stemming); a token inverted index scores how much of the question's
-IDF-weighted vocabulary each entry and each instrument covers; RapidFuzz token scorers then
-compare the question with the example questions of the best candidates. The best instrument
-decides between "answer", "clarify" and "unknown"; the out-of-scope topics are scored like
-entries, and one that fits as well as the best entry makes the answer "unknown". The bot never composes advice: it
+Retrieval has two parts. Questions are normalised (accents, punctuation, typo map, synonym
+and abbreviation expansion to canonical terms, stopwords, Dutch/English stemming, compound
+splitting). A lexical scorer (IDF-weighted word coverage per entry and per instrument, plus
+RapidFuzz against the example questions) ranks the entries. A linear classifier trained on
+all example questions (``classifier.py``; out-of-scope topics are one more label) says which
+instrument is meant; its margin plus the lexical evidence is the instrument's "fit". The
+best fit decides between "answer" (the instrument's best lexical entry), "clarify" (another
+instrument fits almost as well) and "unknown" (the out-of-scope label fits best, or nothing
+fits). Authors steer all of it from the YAML files: a new example question is learnt at the
+next start. The bot never composes advice: it
 either returns a vetted entry or says it does not know.
 
 This module never imports from ``powbot.bot`` or ``powbot.storage``; user-facing labels
