@@ -14,8 +14,11 @@ normalisation, fixed cutoff) runs on the same questions. Further sets, each writ
 helper who had not seen the knowledge base: employer_questions_heldout2.tsv and
 employer_questions_blind_a.tsv (both tuned on after their first run) and
 employer_questions_blind_test.tsv (sealed for its first two runs, before and after the
-2026-11-23 changes; tuned on after that), employer_questions_blind_c.tsv (sealed) and
-employer_questions_blind_d.tsv (sealed; written before the classifier change).
+2026-11-23 changes; tuned on after that), employer_questions_blind_c.tsv (sealed; scored
+before and after the 2026-11-23 retriever tuning and after the classifier change) and
+employer_questions_blind_d.tsv (sealed; written before the classifier change, scored once
+after it). Never read the rows of a sealed set; write a new blind set before the next round
+of tuning and score the sealed ones only at the end.
 """
 
 from __future__ import annotations
