@@ -17,7 +17,8 @@ employer_questions_blind_test.tsv (sealed for its first two runs, before and aft
 2026-11-23 changes; tuned on after that), employer_questions_blind_c.tsv (sealed; scored
 before and after the 2026-11-23 retriever tuning and after the classifier change) and
 employer_questions_blind_d.tsv (sealed; written before the classifier change, scored once
-after it). Never read the rows of a sealed set; write a new blind set before the next round
+after it), employer_questions_blind_e.tsv (sealed, written 2026-11-23 for the next round,
+not yet scored). Never read the rows of a sealed set; write a new blind set before the next round
 of tuning and score the sealed ones only at the end.
 """
 
@@ -57,6 +58,7 @@ BLIND_A = ROOT / "bench" / "data" / "employer_questions_blind_a.tsv"
 BLIND_TEST = ROOT / "bench" / "data" / "employer_questions_blind_test.tsv"
 BLIND_C = ROOT / "bench" / "data" / "employer_questions_blind_c.tsv"
 BLIND_D = ROOT / "bench" / "data" / "employer_questions_blind_d.tsv"
+BLIND_E = ROOT / "bench" / "data" / "employer_questions_blind_e.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -229,6 +231,7 @@ def main(argv: list[str]) -> int:
         ("blind_t", BLIND_TEST, False),  # written blind; sealed for two runs, then tuned on
         ("blind_c", BLIND_C, True),  # written blind; sealed
         ("blind_d", BLIND_D, True),  # written blind before the classifier; sealed
+        ("blind_e", BLIND_E, True),  # written blind for the next round; sealed, not yet scored
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
