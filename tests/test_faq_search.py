@@ -85,8 +85,14 @@ def test_decompound_uses_known_vocabulary_only(index) -> None:
     assert index.decompound("paardenstal", "nl") == []
 
 
+def test_general_question_gets_the_overview_of_schemes(index) -> None:
+    result = index.search("regeling voor iemand met een beperking")
+    assert result.decision == "answer" and result.best is not None
+    assert result.best.id == "wsp-overview"
+
+
 def test_ambiguous_question_asks_to_clarify(index) -> None:
-    result = index.search("regeling voor iemand met een beperking", limit=3)
+    result = index.search("hoeveel krijg ik", limit=3)  # LKV or LKS amounts
     assert result.decision == "clarify"
     assert result.best is not None
     options = [result.best, *(e for e, _ in result.alternatives)]
