@@ -14,11 +14,10 @@ normalisation, fixed cutoff) runs on the same questions. Further sets, each writ
 helper who had not seen the knowledge base: employer_questions_heldout2.tsv and
 employer_questions_blind_a.tsv (both tuned on after their first run) and
 employer_questions_blind_test.tsv (sealed for its first two runs, before and after the
-2026-11-23 changes; tuned on after that), employer_questions_blind_c.tsv (sealed; scored
-before and after the 2026-11-23 retriever tuning and after the classifier change) and
-employer_questions_blind_d.tsv (sealed; written before the classifier change, scored once
-after it), employer_questions_blind_e.tsv (sealed, written 2026-11-23 for the next round,
-not yet scored). Never read the rows of a sealed set; write a new blind set before the next round
+2026-11-23 changes; tuned on after that), employer_questions_blind_c.tsv and
+employer_questions_blind_d.tsv (scored sealed, then opened and tuned on at the end of
+2026-11-23), employer_questions_blind_e.tsv (sealed; scored once after that tuning) and
+employer_questions_blind_f.tsv (sealed, never scored). Never read the rows of a sealed set; write a new blind set before the next round
 of tuning and score the sealed ones only at the end.
 """
 
@@ -59,6 +58,7 @@ BLIND_TEST = ROOT / "bench" / "data" / "employer_questions_blind_test.tsv"
 BLIND_C = ROOT / "bench" / "data" / "employer_questions_blind_c.tsv"
 BLIND_D = ROOT / "bench" / "data" / "employer_questions_blind_d.tsv"
 BLIND_E = ROOT / "bench" / "data" / "employer_questions_blind_e.tsv"
+BLIND_F = ROOT / "bench" / "data" / "employer_questions_blind_f.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -229,9 +229,10 @@ def main(argv: list[str]) -> int:
         ("probe", PROBE, False),  # written by a helper who had seen the base
         ("blind_a", BLIND_A, False),  # written blind; tuned on after its first run
         ("blind_t", BLIND_TEST, False),  # written blind; sealed for two runs, then tuned on
-        ("blind_c", BLIND_C, True),  # written blind; sealed
-        ("blind_d", BLIND_D, True),  # written blind before the classifier; sealed
-        ("blind_e", BLIND_E, True),  # written blind for the next round; sealed, not yet scored
+        ("blind_c", BLIND_C, False),  # written blind; scored three times sealed, now tuned on
+        ("blind_d", BLIND_D, False),  # written blind; scored once sealed, now tuned on
+        ("blind_e", BLIND_E, True),  # written blind; sealed, scored once (2026-11-23)
+        ("blind_f", BLIND_F, True),  # written blind for the next round; sealed, never scored
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
