@@ -76,6 +76,21 @@ async def test_clear_match_gives_answer_source_date_and_buttons(faq_harness: Har
     assert "Bron:" in more[-1].text
 
 
+async def test_a_question_about_two_things_offers_the_other_one_first(
+    faq_harness: Harness,
+) -> None:
+    # "How do I apply and how much": the answer covers applying; the amount is one tap away,
+    # even though the apply entry's own related list does not link to it.
+    ed = await employer(faq_harness, 207)
+    reply = (await ed.send("loonkostensubsidie aanvragen hoeveel"))[-1]
+    assert answer_text(entry(faq_harness, "lks-apply"), "nl") in reply.text
+    assert "lks-amount" not in entry(faq_harness, "lks-apply").related
+    related = [n for n in labels(reply) if n.startswith("➕")]
+    assert 1 <= len(related) <= 3
+    more = await ed.press(related[0])
+    assert answer_text(entry(faq_harness, "lks-amount"), "nl") in more[-1].text
+
+
 async def test_where_to_go_answer_includes_the_regions_wsp_details(faq_harness: Harness) -> None:
     ed = await employer(faq_harness, 206)
     reply = (await ed.send("Wat is een werkgeversservicepunt?"))[-1]

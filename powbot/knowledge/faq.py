@@ -497,6 +497,8 @@ class SearchResult:
     as choices) or "unknown" (say we do not know and offer a person). ``score`` is how well
     ``best``'s instrument fits, 0-100 (50: the classifier's boundary). ``alternatives`` are
     the best entries of other instruments, best first; never ``best`` itself.
+    ``runner_up`` is the next entry of ``best``'s own instrument: when the instrument is right
+    but the entry is not ("what is it" for "how do I apply"), it is usually this one.
     """
 
     decision: Decision
@@ -504,6 +506,7 @@ class SearchResult:
     score: float
     alternatives: list[tuple[FaqEntry, float]]
     topic: OutOfScopeTopic | None = None  # set when "unknown" because of a known subject
+    runner_up: FaqEntry | None = None
 
     @property
     def instrument(self) -> str | None:
@@ -833,7 +836,15 @@ class FaqIndex:
         if close:
             return SearchResult("clarify", best, score, close[: max(0, limit - 1)])
         alts = [(e, self._confidence(f)) for e, f in others[: max(0, limit - 1)]]
-        return SearchResult("answer", best, score, alts)
+        runner_up = next(
+            (
+                self.entries[idx]
+                for idx, _ in lexical
+                if idx != best_item[pos][0] and self.entry_inst[idx] == pos
+            ),
+            None,
+        )
+        return SearchResult("answer", best, score, alts, runner_up=runner_up)
 
     def _topic(self, item: tuple[int, float] | None) -> OutOfScopeTopic | None:
         if item is None or item[1] < self.TOPIC_NAMED_FROM or item[0] < self.n_entries:

@@ -197,7 +197,7 @@ async def answer_question(ctx: Ctx, text: str) -> None:
     _remember(ctx, question)
     result = ctx.content.faq_index.search(question, audience=_audience(ctx))
     if result.decision == "answer" and result.best is not None:
-        show_entry(ctx, result.best)
+        show_entry(ctx, result.best, result.runner_up)
     elif result.decision == "clarify" and result.best is not None:
         show_clarify(ctx, result, question)
     else:
@@ -205,8 +205,10 @@ async def answer_question(ctx: Ctx, text: str) -> None:
         await show_unknown(ctx, question, result.topic)
 
 
-def show_entry(ctx: Ctx, entry: FaqEntry) -> None:
-    """The vetted answer in the user's language, its source and date, and buttons."""
+def show_entry(ctx: Ctx, entry: FaqEntry, runner_up: FaqEntry | None = None) -> None:
+    """The vetted answer in the user's language, its source and date, and buttons.
+    ``runner_up`` (the search's second choice within the instrument) gets the first related
+    button: when the right instrument gets the wrong entry, the right one is one tap away."""
     parts = answer_parts(entry, ctx.lang)
     body = parts.text
     if entry.instrument == CONTACT_INSTRUMENT:  # "where do I go" deserves the actual address
@@ -222,7 +224,7 @@ def show_entry(ctx: Ctx, entry: FaqEntry) -> None:
     )
     rows: list[list[Button]] = [
         [ctx.button(_related_label(ctx, other), NAME, "e", other.id, bound=False)]
-        for other in related_entries(ctx, entry)
+        for other in related_entries(ctx, entry, runner_up)
     ]
     rows.append([Button(ctx.t("faq.source_button"), url=parts.source_url)])
     rows.append(
@@ -234,9 +236,11 @@ def show_entry(ctx: Ctx, entry: FaqEntry) -> None:
     ctx.say(text, rows)
 
 
-def related_entries(ctx: Ctx, entry: FaqEntry) -> list[FaqEntry]:
-    """From the entry's `related` list, else other entries of the same instrument."""
-    ids = list(entry.related) or [
+def related_entries(ctx: Ctx, entry: FaqEntry, runner_up: FaqEntry | None = None) -> list[FaqEntry]:
+    """``runner_up`` first, then the entry's `related` list, else other entries of the same
+    instrument."""
+    ids = [runner_up.id] if runner_up is not None else []
+    ids += list(entry.related) or [
         e.id for e in ctx.content.faq.entries if e.instrument == entry.instrument
     ]
     out: list[FaqEntry] = []
