@@ -17,8 +17,10 @@ employer_questions_blind_test.tsv (sealed for its first two runs, before and aft
 2026-11-23 changes; tuned on after that), employer_questions_blind_c.tsv and
 employer_questions_blind_d.tsv (scored sealed, then opened and tuned on at the end of
 2026-11-23), employer_questions_blind_e.tsv (sealed; scored once after that tuning) and
-employer_questions_blind_f.tsv (sealed, never scored). Never read the rows of a sealed set; write a new blind set before the next round
-of tuning and score the sealed ones only at the end.
+employer_questions_blind_f.tsv (sealed, never scored), employer_questions_blind_g.tsv
+(written 2026-11-23, scored once on the untouched commit 43d3061, then opened for tuning).
+Never read the rows of a sealed set; write a new blind set before the next round of tuning
+and score the sealed ones only at the end.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ BLIND_C = ROOT / "bench" / "data" / "employer_questions_blind_c.tsv"
 BLIND_D = ROOT / "bench" / "data" / "employer_questions_blind_d.tsv"
 BLIND_E = ROOT / "bench" / "data" / "employer_questions_blind_e.tsv"
 BLIND_F = ROOT / "bench" / "data" / "employer_questions_blind_f.tsv"
+BLIND_G = ROOT / "bench" / "data" / "employer_questions_blind_g.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -233,6 +236,7 @@ def main(argv: list[str]) -> int:
         ("blind_d", BLIND_D, False),  # written blind; scored once sealed, now tuned on
         ("blind_e", BLIND_E, True),  # written blind; sealed, scored once (2026-11-23)
         ("blind_f", BLIND_F, True),  # written blind for the next round; sealed, never scored
+        ("blind_g", BLIND_G, False),  # written blind; scored once at 43d3061, then tuned on
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
