@@ -91,6 +91,23 @@ def test_general_question_gets_the_overview_of_schemes(index) -> None:
     assert result.best.id == "wsp-overview"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("Wat is de PSO-ladder en telt die mee voor social return?", "sroi-pso"),
+        ("Hoe werkt Inclusief Herontwerp Werk?", "jcv-ihw"),
+        ("Can I get both LKS and LKV for the same employee?", "lkv-combine"),
+        ("Geldt de no-riskpolis nog voor een 58-jarige die ik uit de WW aanneem?", "nrp-older"),
+    ],
+)
+def test_questions_with_their_own_entry_get_that_entry(index, question, entry_id) -> None:
+    # Questions that used to get a neighbouring answer (the SROI percentage, job carving in
+    # general, one of the two schemes, the no-risk policy in general) now get their own.
+    result = index.search(question)
+    assert result.decision == "answer"
+    assert result.best is not None and result.best.id == entry_id
+
+
 def test_ambiguous_question_asks_to_clarify(index) -> None:
     result = index.search("hoeveel krijg ik", limit=3)  # LKV or LKS amounts
     assert result.decision == "clarify"
