@@ -20,6 +20,8 @@ def add_admin_commands(commands: Any) -> None:
     invite.add_argument("--bot", default=None, help="bot username for the t.me link")
     unanswered = tasks.add_parser("unanswered", help="FAQ questions asked most without answer")
     unanswered.add_argument("--limit", type=int, default=20, help="show this many (default 20)")
+    feedback = tasks.add_parser("feedback", help="FAQ answers rated 👎, with the questions")
+    feedback.add_argument("--limit", type=int, default=20, help="show this many (default 20)")
     audit = tasks.add_parser("audit", help="who looked at one person's data")
     audit.add_argument("user_id", type=int, help="the person's Telegram id")
 
@@ -47,6 +49,8 @@ async def run_admin(args: argparse.Namespace, settings: Settings) -> int:
         return await _invite(settings, args.role, args.days or settings.invite_days, args.bot)
     if args.admin_command == "unanswered":
         return await _unanswered(settings, args.limit)
+    if args.admin_command == "feedback":
+        return await _feedback(settings, args.limit)
     if args.admin_command == "audit":
         return await _audit(settings, args.user_id)
     raise SystemExit(f"unknown admin command {args.admin_command!r}")
@@ -75,6 +79,21 @@ async def _unanswered(settings: Settings, limit: int) -> int:
         print("no unanswered questions")
     for row in rows:
         print(f"{row.times:4d}x {row.users:3d} users [{row.language}] {row.question}")
+    return 0
+
+
+async def _feedback(settings: Settings, limit: int) -> int:
+    """One line per rated answer, most 👎 first, with the questions that got the 👎."""
+    from powbot.bot.flows.faq import feedback_summary
+
+    async with _services(settings) as services:
+        rows = await feedback_summary(services.session, limit)
+    if not rows:
+        print("no ratings yet")
+    for row in rows:
+        print(f"{row.unhelpful:4d} down {row.helpful:4d} up  {row.entry_id}")
+        for question in row.questions:
+            print(f"      down for: {question}")
     return 0
 
 

@@ -66,3 +66,16 @@ def test_cli_audit_prints_the_log(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "nobody has looked at the data of 12345" in result.stdout
+
+
+def test_cli_feedback_prints_ratings(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "powbot.cli", "admin", "feedback"],
+        env={"DATABASE_URL": f"sqlite:///{tmp_path}/a.db", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no ratings yet" in result.stdout

@@ -255,6 +255,50 @@ async def test_admin_sees_unanswered_questions_ranked_by_frequency(faq_harness: 
     assert len(top) == 2 and top[1].startswith("3×")
 
 
+async def test_admin_sees_which_answers_got_a_thumbs_down_and_for_which_question(
+    faq_harness: Harness,
+) -> None:
+    a, b, c = [await employer(faq_harness, uid) for uid in (214, 215, 216)]
+    first = (await a.send("Wat kost een jobcoach mij?"))[-1]
+    await a.press("👎", first)
+    second = (await b.send("jobcoach wie betaalt dat"))[-1]
+    answered = next(
+        e for e in faq_harness.runtime.content.faq.entries if answer_text(e, "nl") in second.text
+    )
+    await b.press("👍", second)
+    # An entry opened from a button is rated without a question: it answered none.
+    related = [n for n in labels(second) if n.startswith("➕")]
+    opened = (await c.press(related[0], second))[-1]
+    await c.press("👎", opened)
+    sam = faq_harness.user(217)
+    await onboard(sam)  # a job seeker: their question may be personal and is not kept
+    own = (await sam.send("Wat doet een jobcoach voor mij?"))[-1]
+    await sam.press("👎", own)
+
+    boss = faq_harness.user(ADMIN)
+    await boss.send("/start")
+    await boss.press("Nederlands")
+    report = (await boss.send("/beoordelingen"))[-1].text
+    assert "wat kost een jobcoach mij" in report
+    assert "jobcoach wie betaalt dat" not in report  # a 👍 is counted, its question not shown
+    assert "wat doet een jobcoach voor mij" not in report
+    lines = report.splitlines()
+    assert lines[0].startswith("Beoordelingen van")
+    assert any(line.endswith(answered.id) and "1× 👍" in line for line in lines)
+    async with faq_harness.runtime.db.transaction() as session:
+        rows = (await session.exec(select(FaqFeedback))).all()
+    asked = {r.user_id: r.question for r in rows}
+    assert asked == {
+        214: "wat kost een jobcoach mij",
+        215: "jobcoach wie betaalt dat",
+        216: None,
+        217: None,
+    }
+    # Not for anyone else.
+    refused = await a.send("/beoordelingen")
+    assert "niet voor jou" in refused[-1].text and "jobcoach" not in refused[-1].text
+
+
 async def test_non_admin_cannot_list_unanswered_questions(faq_harness: Harness) -> None:
     ed = await employer(faq_harness, 211)
     await ed.send(OUT_OF_SCOPE)

@@ -36,7 +36,12 @@ ROLE_COMMANDS: dict[str, list[tuple[str, str]]] = {
         ("mijnvacatures", "myvacancies"),
     ],
     "coach": [("clienten", "clients"), ("vandaag", "today"), ("koppel", "link")],
-    "admin": [("onbeantwoord", "unanswered"), ("audit", "audit"), ("stats", "stats")],
+    "admin": [
+        ("onbeantwoord", "unanswered"),
+        ("beoordelingen", "feedback"),
+        ("audit", "audit"),
+        ("stats", "stats"),
+    ],
 }
 
 # Every command some role can use; for a clear "not for you" instead of "unknown".

@@ -21,6 +21,9 @@ class FaqFeedback(SQLModel, table=True):
     entry_id: str = Field(max_length=64, index=True)
     helpful: bool
     at: datetime = Field(default_factory=utcnow)
+    # The employer's typed question this entry was the answer to (normalised), so authors see
+    # which phrasings got a wrong answer. None when the entry was opened from a button.
+    question: str | None = Field(default=None, max_length=500)
 
 
 class FaqUnanswered(SQLModel, table=True):

@@ -15,7 +15,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -155,12 +155,13 @@ async def _leave_other_flow(ctx: Ctx) -> None:
         ctx.set_state(None)
 
 
-def _remember(ctx: Ctx, question: str) -> None:
-    """Keep the last question (to prefill a callback request), without touching other flows."""
+def _remember(ctx: Ctx, question: str, answered: str | None) -> None:
+    """Keep the last question (to prefill a callback request) and the entry that answered it
+    (to file a 👎 under that question), without touching other flows."""
     if ctx.user.flow is None:
-        ctx.set_state(None, None, q=question)
+        ctx.set_state(None, None, q=question, qa=answered)
     elif ctx.user.flow == NAME and ctx.user.step == "ask":
-        ctx.update_state(q=question)
+        ctx.update_state(q=question, qa=answered)
 
 
 def _remembered(ctx: Ctx, ref: str) -> str | None:
@@ -194,8 +195,9 @@ async def answer_question(ctx: Ctx, text: str) -> None:
     if plain in THANKS:
         ctx.say(ctx.t("faq.thanks"))
         return
-    _remember(ctx, question)
     result = ctx.content.faq_index.search(question, audience=_audience(ctx))
+    answered = result.best.id if result.decision == "answer" and result.best else None
+    _remember(ctx, question, answered)
     if result.decision == "answer" and result.best is not None:
         show_entry(ctx, result.best, result.runner_up)
     elif result.decision == "clarify" and result.best is not None:
@@ -338,7 +340,14 @@ async def record_unanswered(ctx: Ctx, question: str) -> None:
 
 
 async def store_feedback(ctx: Ctx, entry: FaqEntry, helpful: bool) -> None:
-    """One opinion per user and entry: pressing again replaces it."""
+    """One opinion per user and entry: pressing again replaces it. An employer's rating of a
+    direct answer keeps the question it answered; a job seeker's question is not kept (it may
+    be about their own health or money)."""
+    data = ctx.user.flow_data
+    asked = data.get("q") if data.get("qa") == entry.id else None
+    question = None
+    if isinstance(asked, str) and ctx.user.role in HANDOFF_ROLES:
+        question = normalise(asked)[:MAX_QUESTION] or None
     row = (
         await ctx.session.exec(
             select(FaqFeedback).where(
@@ -348,11 +357,18 @@ async def store_feedback(ctx: Ctx, entry: FaqEntry, helpful: bool) -> None:
     ).first()
     if row is None:
         ctx.session.add(
-            FaqFeedback(user_id=ctx.user.id, entry_id=entry.id, helpful=helpful, at=ctx.now)
+            FaqFeedback(
+                user_id=ctx.user.id,
+                entry_id=entry.id,
+                helpful=helpful,
+                at=ctx.now,
+                question=question,
+            )
         )
     else:
         row.helpful = helpful
         row.at = ctx.now
+        row.question = question or row.question
 
 
 # --------------------------------------------------------------------------- hand-off
@@ -526,6 +542,63 @@ async def show_unanswered(ctx: Ctx, limit: int = 20) -> None:
         )
         for row in rows
     ]
+    ctx.say("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    entry_id: str
+    helpful: int
+    unhelpful: int
+    questions: tuple[str, ...]  # the latest questions it was a 👎 answer to
+
+
+async def feedback_summary(
+    session: AsyncSession, limit: int = 20, questions: int = 3
+) -> list[FeedbackRow]:
+    """Answers by 👎 count (then fewest 👍), with the questions that got them."""
+    down = func.sum(case((col(FaqFeedback.helpful).is_(False), 1), else_=0))
+    up = func.sum(case((col(FaqFeedback.helpful).is_(True), 1), else_=0))
+    statement = (
+        select(FaqFeedback.entry_id, up, down)
+        .group_by(col(FaqFeedback.entry_id))
+        .order_by(down.desc(), up.asc(), col(FaqFeedback.entry_id))
+        .limit(max(1, limit))
+    )
+    counts = (await session.exec(statement)).all()  # type: ignore[call-overload]
+    asked = await session.exec(
+        select(FaqFeedback.entry_id, FaqFeedback.question)
+        .where(
+            col(FaqFeedback.entry_id).in_([entry_id for entry_id, _, _ in counts]),
+            col(FaqFeedback.helpful).is_(False),
+            col(FaqFeedback.question).is_not(None),
+        )
+        .order_by(col(FaqFeedback.at).desc(), col(FaqFeedback.id).desc())
+    )
+    by_entry: dict[str, list[str]] = {}
+    for entry_id, question in asked.all():
+        seen = by_entry.setdefault(entry_id, [])
+        if question not in seen and len(seen) < questions:
+            seen.append(question)
+    return [
+        FeedbackRow(entry_id, int(n_up), int(n_down), tuple(by_entry.get(entry_id, ())))
+        for entry_id, n_up, n_down in counts
+    ]
+
+
+async def show_feedback(ctx: Ctx, limit: int = 20) -> None:
+    """/beoordelingen for admins. The questions are free text, so looking is logged."""
+    rows = await feedback_summary(ctx.session, limit)
+    ctx.session.add(AuditEntry(at=ctx.now, actor_id=ctx.user.id, action="faq_feedback_viewed"))
+    if not rows:
+        ctx.say(ctx.t("faq.feedback_none"))
+        return
+    lines = [ctx.t("faq.feedback_title", count=len(rows))]
+    for row in rows:
+        lines.append(
+            ctx.t("faq.feedback_line", down=row.unhelpful, up=row.helpful, entry=row.entry_id)
+        )
+        lines += [ctx.t("faq.feedback_question", question=q) for q in row.questions]
     ctx.say("\n".join(lines))
 
 

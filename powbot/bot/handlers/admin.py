@@ -12,15 +12,23 @@ from powbot.bot.flows.base import Ctx
 from powbot.bot.handlers.filters import HasRole
 
 UNANSWERED_COMMANDS = ("onbeantwoord", "unanswered")
+FEEDBACK_COMMANDS = ("beoordelingen", "feedback")
 AUDIT_COMMANDS = ("audit", "logboek")
 STATS_COMMANDS = ("stats", "tellingen")
 MAX_LIMIT = 50
 
 
-async def cmd_unanswered(message: Message, command: CommandObject, ctx: Ctx) -> None:
+def _limit(command: CommandObject) -> int:
     arg = (command.args or "").strip()
-    limit = min(int(arg), MAX_LIMIT) if arg.isdigit() and int(arg) > 0 else 20
-    await faq.show_unanswered(ctx, limit)
+    return min(int(arg), MAX_LIMIT) if arg.isdigit() and int(arg) > 0 else 20
+
+
+async def cmd_unanswered(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    await faq.show_unanswered(ctx, _limit(command))
+
+
+async def cmd_feedback(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    await faq.show_feedback(ctx, _limit(command))
 
 
 async def cmd_audit(message: Message, command: CommandObject, ctx: Ctx) -> None:
@@ -36,9 +44,10 @@ def create_router() -> Router:
     router.message.filter(HasRole("admin"))
     router.callback_query.filter(HasRole("admin"))
     router.message.register(cmd_unanswered, Command(*UNANSWERED_COMMANDS))
+    router.message.register(cmd_feedback, Command(*FEEDBACK_COMMANDS))
     router.message.register(cmd_audit, Command(*AUDIT_COMMANDS))
     router.message.register(cmd_stats, Command(*STATS_COMMANDS))
     return router
 
 
-register_commands(*UNANSWERED_COMMANDS, *AUDIT_COMMANDS, *STATS_COMMANDS)
+register_commands(*UNANSWERED_COMMANDS, *FEEDBACK_COMMANDS, *AUDIT_COMMANDS, *STATS_COMMANDS)
