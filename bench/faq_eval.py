@@ -18,7 +18,8 @@ employer_questions_blind_test.tsv (sealed for its first two runs, before and aft
 employer_questions_blind_d.tsv (scored sealed, then opened and tuned on at the end of
 2026-11-23), employer_questions_blind_e.tsv (sealed; scored once after that tuning) and
 employer_questions_blind_f.tsv (sealed, never scored), employer_questions_blind_g.tsv
-(written 2026-11-23, scored once on the untouched commit 43d3061, then opened for tuning).
+(written 2026-11-23, scored once on the untouched commit 43d3061, then opened for tuning),
+employer_questions_blind_h.tsv (the same, scored once at ca33363 after blind_g's tuning).
 Never read the rows of a sealed set; write a new blind set before the next round of tuning
 and score the sealed ones only at the end.
 """
@@ -62,6 +63,7 @@ BLIND_D = ROOT / "bench" / "data" / "employer_questions_blind_d.tsv"
 BLIND_E = ROOT / "bench" / "data" / "employer_questions_blind_e.tsv"
 BLIND_F = ROOT / "bench" / "data" / "employer_questions_blind_f.tsv"
 BLIND_G = ROOT / "bench" / "data" / "employer_questions_blind_g.tsv"
+BLIND_H = ROOT / "bench" / "data" / "employer_questions_blind_h.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -237,6 +239,7 @@ def main(argv: list[str]) -> int:
         ("blind_e", BLIND_E, True),  # written blind; sealed, scored once (2026-11-23)
         ("blind_f", BLIND_F, True),  # written blind for the next round; sealed, never scored
         ("blind_g", BLIND_G, False),  # written blind; scored once at 43d3061, then tuned on
+        ("blind_h", BLIND_H, False),  # written blind; scored once at ca33363, then tuned on
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
