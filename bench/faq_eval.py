@@ -19,7 +19,8 @@ employer_questions_blind_d.tsv (scored sealed, then opened and tuned on at the e
 2026-11-23), employer_questions_blind_e.tsv (sealed; scored once after that tuning) and
 employer_questions_blind_f.tsv (sealed, never scored), employer_questions_blind_g.tsv
 (written 2026-11-23, scored once on the untouched commit 43d3061, then opened for tuning),
-employer_questions_blind_h.tsv (the same, scored once at ca33363 after blind_g's tuning).
+employer_questions_blind_h.tsv (the same, scored once at ca33363 after blind_g's tuning),
+employer_questions_blind_i.tsv (sealed; scored before and after the phrasing augmentation).
 Never read the rows of a sealed set; write a new blind set before the next round of tuning
 and score the sealed ones only at the end.
 """
@@ -64,6 +65,7 @@ BLIND_E = ROOT / "bench" / "data" / "employer_questions_blind_e.tsv"
 BLIND_F = ROOT / "bench" / "data" / "employer_questions_blind_f.tsv"
 BLIND_G = ROOT / "bench" / "data" / "employer_questions_blind_g.tsv"
 BLIND_H = ROOT / "bench" / "data" / "employer_questions_blind_h.tsv"
+BLIND_I = ROOT / "bench" / "data" / "employer_questions_blind_i.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -240,6 +242,7 @@ def main(argv: list[str]) -> int:
         ("blind_f", BLIND_F, True),  # written blind for the next round; sealed, never scored
         ("blind_g", BLIND_G, False),  # written blind; scored once at 43d3061, then tuned on
         ("blind_h", BLIND_H, False),  # written blind; scored once at ca33363, then tuned on
+        ("blind_i", BLIND_I, True),  # written blind; sealed, scored at c9a57f7 and at b0e59cb
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
