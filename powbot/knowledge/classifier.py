@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
@@ -44,6 +46,9 @@ class InstrumentClassifier:
     def __init__(self, docs: Sequence[Doc], labels: Sequence[str]) -> None:
         self.labels = sorted(set(labels))
         self._pipeline: Pipeline | None = None
+        self._vectorizers: list[TfidfVectorizer] = []
+        self._weights = np.zeros((0, 0))
+        self._intercept = np.zeros(0)
         if len(self.labels) < 2:
             return  # nothing to choose between (a one-instrument knowledge base)
         features = FeatureUnion(
@@ -65,11 +70,18 @@ class InstrumentClassifier:
         )
         self._pipeline.fit(list(docs), list(labels))
         self.labels = [str(c) for c in self._pipeline.classes_]
+        # For one question, the pipeline's own decision_function spends most of its time in
+        # joblib and input checks; the same linear function by hand is ~10x faster.
+        self._vectorizers = [vectorizer for _, vectorizer in features.transformer_list]
+        svm = self._pipeline.named_steps["svm"]
+        self._weights = np.asarray(svm.coef_).T
+        self._intercept = np.asarray(svm.intercept_)
 
     def margins(self, doc: Doc) -> dict[str, float]:
         if self._pipeline is None:
             return {label: 1.0 for label in self.labels}
-        values = self._pipeline.decision_function([doc])[0]
+        x = hstack([vectorizer.transform([doc]) for vectorizer in self._vectorizers]).tocsr()
+        values = np.asarray(x @ self._weights)[0] + self._intercept
         if len(self.labels) == 2:  # binary SVM: one value, positive means the second label
             return {self.labels[0]: -float(values), self.labels[1]: float(values)}
         return {label: float(v) for label, v in zip(self.labels, values, strict=True)}

@@ -36,6 +36,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import numpy as np
 import snowballstemmer
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
@@ -775,17 +776,20 @@ class FaqIndex:
         pre.sort(key=lambda p: (-p[0], p[1]))
         pre = pre[: self.CANDIDATES]
         qtext = " ".join(t for t, _ in toks)
+        # Best fuzzy match per candidate over its example questions, in two vectorised calls
+        # (a Python loop over ~700 texts took half of the search time).
+        texts: list[str] = []
+        starts: list[int] = []
+        for _, idx in pre:
+            starts.append(len(texts))
+            texts.extend(self.docs[d].text for d in self.entry_docs[idx])
+        both = process.cdist([qtext], texts, scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
+        both += process.cdist([qtext], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
+        best = np.maximum.reduceat(0.5 * both, starts) if texts else []
         scored: list[tuple[int, float]] = []
-        for base_score, idx in pre:
-            best = 0.0
-            for d in self.entry_docs[idx]:
-                text = self.docs[d].text
-                s = 0.5 * fuzz.token_set_ratio(qtext, text) + 0.5 * fuzz.token_sort_ratio(
-                    qtext, text
-                )
-                if s > best:
-                    best = s
-            scored.append((idx, min(100.0, max(0.0, 100.0 * base_score + self.W_FUZZY * best))))
+        for (base_score, idx), fuzzy in zip(pre, best, strict=True):
+            score = 100.0 * base_score + self.W_FUZZY * float(fuzzy)
+            scored.append((idx, min(100.0, max(0.0, score))))
         # Stable on ties: file order puts the "what is it" entry of an instrument first.
         scored.sort(key=lambda p: (-p[1], p[0]))
         return scored
