@@ -17,12 +17,13 @@ employer_questions_blind_test.tsv (sealed for its first two runs, before and aft
 2026-11-23 changes; tuned on after that), employer_questions_blind_c.tsv and
 employer_questions_blind_d.tsv (scored sealed, then opened and tuned on at the end of
 2026-11-23), employer_questions_blind_e.tsv (sealed; scored once after that tuning) and
-employer_questions_blind_f.tsv (sealed, never scored), employer_questions_blind_g.tsv
+employer_questions_blind_f.tsv (sealed; scored once, at the end of the 2026-11-23 round), employer_questions_blind_g.tsv
 (written 2026-11-23, scored once on the untouched commit 43d3061, then opened for tuning),
 employer_questions_blind_h.tsv (the same, scored once at ca33363 after blind_g's tuning),
 employer_questions_blind_i.tsv (sealed; scored before and after the phrasing augmentation).
-Never read the rows of a sealed set; write a new blind set before the next round of tuning
-and score the sealed ones only at the end.
+Never read the rows of a sealed set. All sealed sets have now been scored at least once: write
+a new blind set (a helper who sees neither the knowledge base nor these sets) before the next
+round of tuning, score it once before and once at the end.
 """
 
 from __future__ import annotations
@@ -239,7 +240,7 @@ def main(argv: list[str]) -> int:
         ("blind_c", BLIND_C, False),  # written blind; scored three times sealed, now tuned on
         ("blind_d", BLIND_D, False),  # written blind; scored once sealed, now tuned on
         ("blind_e", BLIND_E, True),  # written blind; sealed, scored once (2026-11-23)
-        ("blind_f", BLIND_F, True),  # written blind for the next round; sealed, never scored
+        ("blind_f", BLIND_F, True),  # written blind; sealed, scored once at 3c4eac1 (2026-11-23)
         ("blind_g", BLIND_G, False),  # written blind; scored once at 43d3061, then tuned on
         ("blind_h", BLIND_H, False),  # written blind; scored once at ca33363, then tuned on
         ("blind_i", BLIND_I, True),  # written blind; sealed, scored at c9a57f7 and at b0e59cb

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy.sparse import hstack
+from sklearn import config_context
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
@@ -80,7 +81,10 @@ class InstrumentClassifier:
     def margins(self, doc: Doc) -> dict[str, float]:
         if self._pipeline is None:
             return {label: 1.0 for label in self.labels}
-        x = hstack([vectorizer.transform([doc]) for vectorizer in self._vectorizers]).tocsr()
+        # The vectorizers were fitted here on validated text: skip the per-call checks.
+        with config_context(assume_finite=True, skip_parameter_validation=True):
+            parts = [vectorizer.transform([doc]) for vectorizer in self._vectorizers]
+        x = hstack(parts).tocsr()
         values = np.asarray(x @ self._weights)[0] + self._intercept
         if len(self.labels) == 2:  # binary SVM: one value, positive means the second label
             return {self.labels[0]: -float(values), self.labels[1]: float(values)}
