@@ -55,9 +55,9 @@ async def test_admin_commands_are_refused_to_others(admin_harness: Harness) -> N
         assert "niet voor jou" in reply[0].text
 
 
-def test_cli_audit_prints_the_log(tmp_path: Path) -> None:
+def _admin_cli(tmp_path: Path, *args: str) -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "powbot.cli", "admin", "audit", "12345"],
+        [sys.executable, "-m", "powbot.cli", "admin", *args],
         env={"DATABASE_URL": f"sqlite:///{tmp_path}/a.db", "PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
@@ -65,17 +65,12 @@ def test_cli_audit_prints_the_log(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "nobody has looked at the data of 12345" in result.stdout
+    return result.stdout
+
+
+def test_cli_audit_prints_the_log(tmp_path: Path) -> None:
+    assert "nobody has looked at the data of 12345" in _admin_cli(tmp_path, "audit", "12345")
 
 
 def test_cli_feedback_prints_ratings(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "powbot.cli", "admin", "feedback"],
-        env={"DATABASE_URL": f"sqlite:///{tmp_path}/a.db", "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "no ratings yet" in result.stdout
+    assert "no ratings yet" in _admin_cli(tmp_path, "feedback")
