@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -72,5 +73,19 @@ def test_cli_audit_prints_the_log(tmp_path: Path) -> None:
     assert "nobody has looked at the data of 12345" in _admin_cli(tmp_path, "audit", "12345")
 
 
-def test_cli_feedback_prints_ratings(tmp_path: Path) -> None:
-    assert "no ratings yet" in _admin_cli(tmp_path, "feedback")
+def test_cli_feedback_prints_ratings_with_the_questions(tmp_path: Path) -> None:
+    assert "no ratings yet" in _admin_cli(tmp_path, "feedback")  # also creates the schema
+    with sqlite3.connect(tmp_path / "a.db") as db:
+        db.executemany(
+            "INSERT INTO faq_feedback (user_id, entry_id, helpful, at, question)"
+            " VALUES (?, ?, ?, '2026-11-23 10:00:00', ?)",
+            [
+                (1, "lks-what", False, "wat kost een jobcoach"),
+                (2, "lks-what", True, None),
+                (3, "nrp-what", True, None),
+            ],
+        )
+    lines = _admin_cli(tmp_path, "feedback").splitlines()
+    assert lines[0].split() == ["1", "down", "1", "up", "lks-what"]
+    assert lines[1].strip() == "down for: wat kost een jobcoach"
+    assert lines[2].split() == ["0", "down", "1", "up", "nrp-what"]
