@@ -284,3 +284,13 @@ def test_a_knowledge_base_with_one_instrument_still_answers(index) -> None:
     assert result.decision == "answer" and result.best is not None
     assert result.best.instrument == "sroi"
     assert small.search("???").decision == "unknown"
+
+
+def test_a_stem_shared_with_an_ordinary_word_does_not_name_an_instrument(index) -> None:
+    # The English stemmer cuts "secondment" and "seconded" to "second".
+    def tokens(question: str) -> list[str]:
+        return [token for token, _ in index.query_tokens(question)]
+
+    assert "detachering" not in tokens("Can I get a second opinion on this contract?")
+    assert "detachering" in tokens("Is a secondment from the sheltered workshop risky?")
+    assert "detachering" in tokens("We seconded him to a client")
