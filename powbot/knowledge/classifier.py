@@ -71,8 +71,8 @@ class InstrumentClassifier:
         )
         self._pipeline.fit(list(docs), list(labels))
         self.labels = [str(c) for c in self._pipeline.classes_]
-        # For one question, the pipeline's own decision_function spends most of its time in
-        # joblib and input checks; the same linear function by hand is ~10x faster.
+        # For one question, the pipeline's own decision_function spends much of its time in
+        # joblib and input checks; ``margins`` computes the same linear function directly.
         self._vectorizers = [vectorizer for _, vectorizer in features.transformer_list]
         svm = self._pipeline.named_steps["svm"]
         self._weights = np.asarray(svm.coef_).T
@@ -87,5 +87,5 @@ class InstrumentClassifier:
         x = hstack(parts).tocsr()
         values = np.asarray(x @ self._weights)[0] + self._intercept
         if len(self.labels) == 2:  # binary SVM: one value, positive means the second label
-            return {self.labels[0]: -float(values), self.labels[1]: float(values)}
+            return {self.labels[0]: -float(values[0]), self.labels[1]: float(values[0])}
         return {label: float(v) for label, v in zip(self.labels, values, strict=True)}
