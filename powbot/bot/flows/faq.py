@@ -524,15 +524,20 @@ async def top_unanswered(session: AsyncSession, limit: int = 20) -> list[Unanswe
     return [UnansweredRow(q, lang, int(n), int(u), at) for q, lang, n, u, at in rows.all()]
 
 
-async def show_unanswered(ctx: Ctx, limit: int = 20) -> None:
-    """/onbeantwoord for admins. Questions are free text, so looking is logged."""
-    rows = await top_unanswered(ctx.session, limit)
-    ctx.session.add(AuditEntry(at=ctx.now, actor_id=ctx.user.id, action="faq_unanswered_viewed"))
-    if not rows:
-        ctx.say(ctx.t("faq.unanswered_none"))
+def _show_report(ctx: Ctx, report: str, count: int, lines: list[str]) -> None:
+    """An admin report of free-text questions: looking is logged, whether or not there is
+    anything to see."""
+    ctx.session.add(AuditEntry(at=ctx.now, actor_id=ctx.user.id, action=f"faq_{report}_viewed"))
+    if not count:
+        ctx.say(ctx.t(f"faq.{report}_none"))
         return
-    lines = [ctx.t("faq.unanswered_title", count=len(rows))]
-    lines += [
+    ctx.say("\n".join([ctx.t(f"faq.{report}_title", count=count), *lines]))
+
+
+async def show_unanswered(ctx: Ctx, limit: int = 20) -> None:
+    """/onbeantwoord for admins."""
+    rows = await top_unanswered(ctx.session, limit)
+    lines = [
         ctx.t(
             "faq.unanswered_line",
             times=row.times,
@@ -542,7 +547,7 @@ async def show_unanswered(ctx: Ctx, limit: int = 20) -> None:
         )
         for row in rows
     ]
-    ctx.say("\n".join(lines))
+    _show_report(ctx, "unanswered", len(rows), lines)
 
 
 @dataclass(frozen=True)
@@ -587,19 +592,15 @@ async def feedback_summary(
 
 
 async def show_feedback(ctx: Ctx, limit: int = 20) -> None:
-    """/beoordelingen for admins. The questions are free text, so looking is logged."""
+    """/beoordelingen for admins."""
     rows = await feedback_summary(ctx.session, limit)
-    ctx.session.add(AuditEntry(at=ctx.now, actor_id=ctx.user.id, action="faq_feedback_viewed"))
-    if not rows:
-        ctx.say(ctx.t("faq.feedback_none"))
-        return
-    lines = [ctx.t("faq.feedback_title", count=len(rows))]
+    lines: list[str] = []
     for row in rows:
         lines.append(
             ctx.t("faq.feedback_line", down=row.unhelpful, up=row.helpful, entry=row.entry_id)
         )
         lines += [ctx.t("faq.feedback_question", question=q) for q in row.questions]
-    ctx.say("\n".join(lines))
+    _show_report(ctx, "feedback", len(rows), lines)
 
 
 # --------------------------------------------------------------------------- the flow
