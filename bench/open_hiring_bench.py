@@ -30,11 +30,11 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from powbot.bot.app import create_app
-from powbot.bot.flows.base import Services
-from powbot.bot.flows.queue import sign_up
 from powbot.bot.scheduler import run_due
 from powbot.clock import utcnow
 from powbot.config import load_settings
+from powbot.domain.open_hiring_queue import sign_up
+from powbot.domain.unit import Services
 from powbot.storage.models import User
 from powbot.storage.models_open_hiring import Offer, Signup, Vacancy
 

@@ -26,11 +26,12 @@ from sqlmodel import select
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from powbot.bot.app import create_app
-from powbot.bot.flows.base import Reply, Services
-from powbot.bot.flows.registry import register_job
 from powbot.bot.scheduler import run_due
 from powbot.bot.sender import Sender
 from powbot.clock import utcnow
+from powbot.conversation.registry import register_job
+from powbot.domain.messages import Reply
+from powbot.domain.unit import Services
 from powbot.storage.models import Outbox, ScheduledItem
 from tests.conftest import make_settings
 from tests.telegram_double import RecordingSession

@@ -29,8 +29,8 @@ def add_admin_commands(commands: Any) -> None:
 @asynccontextmanager
 async def _services(settings: Settings) -> AsyncIterator[Any]:
     """One transaction on the configured database, as the bot's flows get it."""
-    from powbot.bot.flows.base import Services
     from powbot.clock import utcnow
+    from powbot.domain.unit import Services
     from powbot.knowledge.content import load_content
     from powbot.storage.db import Database
 
@@ -57,7 +57,7 @@ async def run_admin(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _invite(settings: Settings, role: str, days: int, bot: str | None) -> int:
-    from powbot.bot.flows.invites import create_invite
+    from powbot.features.onboarding.invites import create_invite
 
     async with _services(settings) as services:
         admin = settings.admin_ids[0] if settings.admin_ids else None
@@ -71,7 +71,7 @@ async def _invite(settings: Settings, role: str, days: int, bot: str | None) -> 
 
 async def _unanswered(settings: Settings, limit: int) -> int:
     """One line per question, most frequent first."""
-    from powbot.bot.flows.faq import top_unanswered
+    from powbot.features.faq.flow import top_unanswered
 
     async with _services(settings) as services:
         rows = await top_unanswered(services.session, limit)
@@ -84,7 +84,7 @@ async def _unanswered(settings: Settings, limit: int) -> int:
 
 async def _feedback(settings: Settings, limit: int) -> int:
     """One line per rated answer, most 👎 first, with the questions that got the 👎."""
-    from powbot.bot.flows.faq import feedback_summary
+    from powbot.features.faq.flow import feedback_summary
 
     async with _services(settings) as services:
         rows = await feedback_summary(services.session, limit)
@@ -98,7 +98,7 @@ async def _feedback(settings: Settings, limit: int) -> int:
 
 
 async def _audit(settings: Settings, user_id: int) -> int:
-    from powbot.bot.flows.admin_tools import audit_lines
+    from powbot.features.admin.tools import audit_lines
 
     async with _services(settings) as services:
         lines = await audit_lines(services, "en", user_id)

@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import col, select
 
-from powbot.bot.flows.base import Services
-from powbot.bot.flows.invites import create_invite
-from powbot.bot.flows.placements import create_placement
 from powbot.bot.scheduler import run_due
 from powbot.clock import utcnow
+from powbot.domain.placements import create_placement
+from powbot.domain.unit import Services
+from powbot.features.onboarding.invites import create_invite
 from powbot.storage.models import Placement, ScheduledItem, User
 from powbot.storage.models_aftercare import Alert, CheckIn
 from tests.conftest import Harness, Player, onboard

@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from powbot.bot.flows.base import Services
-from powbot.bot.flows.invites import create_invite
 from powbot.bot.scheduler import run_due
 from powbot.clock import utcnow
+from powbot.domain.unit import Services
+from powbot.features.onboarding.invites import create_invite
 from powbot.storage.models import Outbox, User
 from powbot.storage.models_open_hiring import Offer, Signup, Vacancy
 from tests.conftest import Harness, Player, onboard

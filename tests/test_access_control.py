@@ -11,8 +11,8 @@ from collections.abc import AsyncIterator
 import pytest
 from aiogram.filters import Command
 
-from powbot.bot.flows.registry import FLOWS
 from powbot.bot.handlers.filters import HasRole
+from powbot.conversation.registry import FLOWS
 from tests.aftercare_support import make_coach
 from tests.conftest import Harness, Player, make_harness, make_settings, onboard
 

@@ -340,7 +340,7 @@ async def test_ending_by_another_route_cancels_pending_items(harness: Harness) -
     coach = await make_coach(harness, 995, "Anna")
     jan = await make_client(harness, coach, 996, "Jan")
     placement = await place(harness, jan.id, tomorrow())
-    from powbot.bot.flows.placements import end_placement
+    from powbot.domain.placements import end_placement
     from tests.aftercare_support import services_do
 
     async def work(services):  # type: ignore[no-untyped-def]

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 
 from sqlmodel import col, select
 
-from powbot.bot.flows.coach import KIND_DIGEST, job_digest, plan_digests
 from powbot.bot.scheduler import run_due
 from powbot.clock import from_local, utcnow
+from powbot.features.coach.flow import KIND_DIGEST, job_digest, plan_digests
 from powbot.storage.models import AuditEntry, Placement, ScheduledItem
 from powbot.storage.models_aftercare import Alert, CoachNote
 from tests.aftercare_support import (

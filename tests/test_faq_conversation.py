@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from powbot.bot.flows.faq import valid_contact
 from powbot.bot.scheduler import run_due
 from powbot.config import PACKAGE_KNOWLEDGE_DIR, load_settings
+from powbot.features.faq.flow import valid_contact
 from powbot.knowledge.check import check
 from powbot.knowledge.faq import FaqEntry, answer_text
 from powbot.storage.models_faq import CallbackRequest, FaqFeedback, FaqUnanswered

@@ -7,9 +7,9 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from powbot.bot.flows.base import Services
-from powbot.bot.flows.invites import create_invite
 from powbot.clock import utcnow
+from powbot.domain.unit import Services
+from powbot.features.onboarding.invites import create_invite
 from powbot.storage.models import InviteCode, User
 from tests.conftest import Harness, make_harness, make_settings
 

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import col, select
 
-from powbot.bot.flows.queue import lock_vacancy, position, sign_up, withdraw
 from powbot.bot.scheduler import claim_due, run_due
 from powbot.clock import utcnow
+from powbot.domain.open_hiring_queue import lock_vacancy, position, sign_up, withdraw
 from powbot.storage.models import ScheduledItem
 from powbot.storage.models_open_hiring import Offer, Signup
 from tests.conftest import Harness, make_harness, make_settings
@@ -304,7 +304,7 @@ async def test_adding_places_offers_them_in_order(harness: Harness, places: int)
     await make_users(harness, [480, 481, 482, 483, 484])
     for person in (480, 481, 482, 483, 484):
         await _sign_up(harness, vacancy_id, person)
-    from powbot.bot.flows.queue import allocate, lock_vacancy
+    from powbot.domain.open_hiring_queue import allocate, lock_vacancy
 
     async with harness.runtime.db.transaction() as session:
         svc = services(harness, session)

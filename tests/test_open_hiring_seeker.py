@@ -11,9 +11,9 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from powbot.bot.flows.base import Services
-from powbot.bot.flows.invites import create_invite
 from powbot.clock import utcnow
+from powbot.domain.unit import Services
+from powbot.features.onboarding.invites import create_invite
 from powbot.knowledge.content import load_content
 from powbot.storage.db import Database
 from powbot.storage.models import Placement, User
@@ -68,7 +68,7 @@ async def test_a_no_explains_kindly_and_stores_nothing(harness: Harness) -> None
 async def test_sign_up_shows_place_and_moves_up(harness: Harness) -> None:
     vacancy_id = await make_vacancy(harness, places=1, questions=["age_18"])
     await make_users(harness, [390])
-    from powbot.bot.flows.queue import sign_up
+    from powbot.domain.open_hiring_queue import sign_up
     from tests.open_hiring_helpers import services
 
     async with harness.runtime.db.transaction() as session:
@@ -257,7 +257,7 @@ async def _employer_with_vacancy(url: str) -> None:
 async def test_unknown_vacancy_and_foreign_signup_buttons(harness: Harness) -> None:
     vacancy_id = await make_vacancy(harness, questions=[])
     await make_users(harness, [395])
-    from powbot.bot.flows.queue import sign_up
+    from powbot.domain.open_hiring_queue import sign_up
     from tests.open_hiring_helpers import services
 
     async with harness.runtime.db.transaction() as session:

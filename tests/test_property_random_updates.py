@@ -21,10 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from powbot.bot.commands import ALL_COMMANDS
-from powbot.bot.flows.base import Services
-from powbot.bot.flows.invites import create_invite
 from powbot.bot.scheduler import run_due
 from powbot.clock import utcnow
+from powbot.domain.unit import Services
+from powbot.features.onboarding.invites import create_invite
 from powbot.storage.personal import PERSONAL
 from powbot.storage.tables import metadata
 from tests.conftest import Harness, Player, make_harness, make_settings, onboard

@@ -8,10 +8,10 @@ from datetime import timedelta
 from sqlmodel import col, select
 
 from powbot.bot.app import create_app
-from powbot.bot.flows.base import Services
-from powbot.bot.flows.placements import create_placement
 from powbot.bot.scheduler import run_due
 from powbot.clock import utcnow
+from powbot.domain.placements import create_placement
+from powbot.domain.unit import Services
 from powbot.storage.models import ScheduledItem, User
 from powbot.storage.models_aftercare import CheckIn
 from tests.conftest import make_settings

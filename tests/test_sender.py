@@ -10,9 +10,9 @@ from aiogram import Bot
 from aiogram.methods import SendMessage, TelegramMethod
 from sqlmodel import select
 
-from powbot.bot.flows.base import Button, Reply
 from powbot.bot.sender import TEXT_LIMIT, Sender
 from powbot.clock import utcnow
+from powbot.domain.messages import Button, Reply
 from powbot.storage.models import Outbox, User
 from tests.conftest import Harness
 from tests.telegram_double import RecordingSession

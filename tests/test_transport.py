@@ -13,10 +13,10 @@ import pytest
 from aiogram.types import Chat, Message, Update
 from aiohttp.test_utils import TestClient, TestServer
 
-from powbot.bot.flows import questionnaire
-from powbot.bot.flows.base import Reply
 from powbot.bot.sender import split_text
 from powbot.bot.serve import WEBHOOK_PATH, webhook_application
+from powbot.domain.messages import Reply
+from powbot.features.questionnaire import flow as questionnaire
 from tests.conftest import Harness, make_harness, make_settings, onboard
 
 

@@ -9,20 +9,6 @@ from collections.abc import Callable
 
 from aiogram import F, Router
 
-# Imported for their registrations (flows, menu items, jobs, hooks).
-from powbot.bot.flows import (  # noqa: F401
-    aftercare,
-    coach,
-    coach_link,
-    faq,
-    invites,
-    menu,
-    onboarding,
-    open_hiring,
-    questionnaire,
-    queue,
-    vacancies,
-)
 from powbot.bot.handlers import admin as admin_handlers
 from powbot.bot.handlers import (
     aftercare_seeker,
@@ -34,6 +20,8 @@ from powbot.bot.handlers import (
 )
 from powbot.bot.handlers import coach as coach_handlers
 from powbot.bot.handlers import faq as faq_handlers
+
+# Imported for their registrations (flows, menu items, jobs, hooks).
 
 ROUTER_FACTORIES: list[Callable[[], Router]] = [
     common.create_router,

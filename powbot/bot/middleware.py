@@ -15,10 +15,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from powbot.bot.commands import commands_for
-from powbot.bot.flows.base import Ctx, Reply
-from powbot.bot.flows.registry import ON_RETURN
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import ON_RETURN
+from powbot.domain.messages import Reply
 from powbot.storage.models import ProcessedUpdate, User
 from powbot.storage.updates import first_time
 

@@ -15,10 +15,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import delete, or_
 from sqlmodel import col, select
 
-from powbot.bot.flows.base import Services
-from powbot.bot.flows.registry import JOBS, PERIODIC, register_periodic  # noqa: F401
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
+from powbot.conversation.registry import JOBS, PERIODIC, register_periodic  # noqa: F401
+from powbot.domain.unit import Services
 from powbot.storage.models import ProcessedUpdate, ScheduledItem
 
 log = logging.getLogger(__name__)

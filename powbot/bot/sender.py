@@ -33,8 +33,8 @@ from aiolimiter import AsyncLimiter
 from sqlalchemy import or_, update
 from sqlmodel import col, select
 
-from powbot.bot.flows.base import Reply
 from powbot.clock import utcnow
+from powbot.domain.messages import Reply
 from powbot.storage.db import Database
 from powbot.storage.models import Outbox, User
 

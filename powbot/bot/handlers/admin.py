@@ -7,9 +7,10 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from powbot.bot.commands import register_commands
-from powbot.bot.flows import admin_tools, faq
-from powbot.bot.flows.base import Ctx
 from powbot.bot.handlers.filters import HasRole
+from powbot.conversation.context import Ctx
+from powbot.features.admin import tools as admin_tools
+from powbot.features.faq import flow as faq
 
 UNANSWERED_COMMANDS = ("onbeantwoord", "unanswered")
 FEEDBACK_COMMANDS = ("beoordelingen", "feedback")

@@ -7,11 +7,12 @@ from aiogram.filters import Command
 from aiogram.types import Message
 
 from powbot.bot.commands import register_commands
-from powbot.bot.flows import aftercare, coach_link
-from powbot.bot.flows.base import Ctx
 from powbot.bot.handlers.buttons import press
 from powbot.bot.handlers.filters import ForFlow, HasRole
 from powbot.bot.sender import UNREACHABLE_HOOKS
+from powbot.conversation.context import Ctx
+from powbot.features.aftercare import flow as aftercare
+from powbot.features.coach import link as coach_link
 
 
 async def cmd_checkin(message: Message, ctx: Ctx) -> None:

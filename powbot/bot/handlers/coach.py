@@ -7,12 +7,12 @@ from aiogram.filters import Command
 from aiogram.types import Message
 
 from powbot.bot.commands import register_commands
-from powbot.bot.flows import coach
-from powbot.bot.flows.base import Ctx
-from powbot.bot.flows.coach_link import create_link
 from powbot.bot.handlers.buttons import press
 from powbot.bot.handlers.filters import ForFlow, HasRole
 from powbot.bot.scheduler import register_periodic
+from powbot.conversation.context import Ctx
+from powbot.features.coach import flow as coach
+from powbot.features.coach.link import create_link
 
 
 async def cmd_clients(message: Message, ctx: Ctx) -> None:

@@ -6,12 +6,13 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
-from powbot.bot.flows import onboarding, privacy
-from powbot.bot.flows.base import Ctx
-from powbot.bot.flows.menu import show_help, stop
 from powbot.bot.handlers.buttons import press
 from powbot.bot.handlers.filters import ForFlow
 from powbot.bot.runtime import Runtime
+from powbot.conversation.context import Ctx
+from powbot.features.menu import show_help, stop
+from powbot.features.onboarding import flow as onboarding
+from powbot.features.privacy import flow as privacy
 
 
 async def cmd_start(message: Message, command: CommandObject, ctx: Ctx, runtime: Runtime) -> None:

@@ -11,10 +11,10 @@ from aiogram.filters import Command
 from aiogram.types import Message
 
 from powbot.bot.commands import register_commands
-from powbot.bot.flows import vacancies
-from powbot.bot.flows.base import Ctx
 from powbot.bot.handlers.buttons import press
 from powbot.bot.handlers.filters import ForFlow, HasRole
+from powbot.conversation.context import Ctx
+from powbot.features.open_hiring import vacancies
 
 OPEN_HIRING_COMMANDS = {
     "new": ("nieuwevacature", "newvacancy"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 
-from powbot.bot.flows import engine
-from powbot.bot.flows.base import Ctx
+from powbot.conversation.context import Ctx
+from powbot.features import routing as engine
 
 
 async def unknown_command(message: Message, ctx: Ctx) -> None:

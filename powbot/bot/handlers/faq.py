@@ -7,10 +7,10 @@ from aiogram.filters import Command
 from aiogram.types import Message
 
 from powbot.bot.commands import register_commands
-from powbot.bot.flows import faq
-from powbot.bot.flows.base import Ctx
 from powbot.bot.handlers.buttons import press
 from powbot.bot.handlers.filters import ForFlow, HasRole
+from powbot.conversation.context import Ctx
+from powbot.features.faq import flow as faq
 
 ROLES = ("employer", "seeker", "coach")
 COMMANDS = ("vraag", "ask")

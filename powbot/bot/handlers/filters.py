@@ -7,7 +7,8 @@ from typing import Any
 from aiogram.filters import Filter
 from aiogram.types import CallbackQuery
 
-from powbot.bot.flows.base import Callback, Ctx
+from powbot.conversation.context import Ctx
+from powbot.domain.messages import Callback
 
 
 class HasRole(Filter):

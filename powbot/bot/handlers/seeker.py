@@ -6,10 +6,10 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from powbot.bot.flows import questionnaire
-from powbot.bot.flows.base import Ctx
 from powbot.bot.handlers.buttons import press
 from powbot.bot.handlers.filters import ForFlow, HasRole
+from powbot.conversation.context import Ctx
+from powbot.features.questionnaire import flow as questionnaire
 
 
 async def cmd_questionnaire(message: Message, ctx: Ctx) -> None:

@@ -21,9 +21,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, func, or_
 from sqlmodel import col, select
 
-from powbot.bot.flows.base import Button, Callback, Reply, Services
-from powbot.bot.flows.placements import create_placement
-from powbot.bot.flows.registry import register_job, register_on_erase
+from powbot.conversation.registry import register_job, register_on_erase
+from powbot.domain.messages import Button, Callback, Reply
+from powbot.domain.placements import create_placement
+from powbot.domain.unit import Services
 from powbot.storage.models import ScheduledItem, User
 from powbot.storage.models_open_hiring import LIVE_OFFER, LIVE_SIGNUP, Offer, Signup, Vacancy
 

@@ -17,9 +17,13 @@ from typing import Any
 from sqlalchemy import text as sql_text
 from sqlmodel import col, select
 
-from powbot.bot.flows import engine
-from powbot.bot.flows.aftercare import KIND_CHECKIN, placement_ref
-from powbot.bot.flows.aftercare_common import (
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import MenuItem, register_flow, register_job, register_menu
+from powbot.domain.messages import Button, Callback, Reply
+from powbot.domain.placements import create_placement, end_placement
+from powbot.domain.unit import Services
+from powbot.features import routing as engine
+from powbot.features.aftercare.common import (
     CLIENT_FLOW,
     COACH_FLOW,
     OPEN_CHECKIN,
@@ -37,11 +41,9 @@ from powbot.bot.flows.aftercare_common import (
     reason_lines,
     today,
 )
-from powbot.bot.flows.base import Button, Callback, Ctx, Reply, Services
-from powbot.bot.flows.coach_link import create_link
-from powbot.bot.flows.placements import create_placement, end_placement
-from powbot.bot.flows.questionnaire import DOTS
-from powbot.bot.flows.registry import MenuItem, register_flow, register_job, register_menu
+from powbot.features.aftercare.flow import KIND_CHECKIN, placement_ref
+from powbot.features.coach.link import create_link
+from powbot.features.questionnaire.flow import DOTS
 from powbot.knowledge.text import normalise, parse_int, parse_yes_no
 from powbot.storage.models import Placement, QuestionnaireResult, ScheduledItem, User
 from powbot.storage.models_aftercare import Alert, CheckIn, CoachMessage, CoachNote

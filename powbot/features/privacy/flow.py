@@ -8,14 +8,16 @@ from datetime import timedelta
 from sqlalchemy import delete
 from sqlmodel import col, select
 
-from powbot.bot.flows.base import Callback, Ctx, Reply, Services
-from powbot.bot.flows.menu import show_menu
-from powbot.bot.flows.registry import (
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import (
     ON_ERASE,
     register_flow,
     register_on_erase,
     register_periodic,
 )
+from powbot.domain.messages import Callback, Reply
+from powbot.domain.unit import Services
+from powbot.features.menu import show_menu
 from powbot.storage.models import QuestionnaireResult, QuestionnaireRun, User
 from powbot.storage.personal import erase_user, export_user
 

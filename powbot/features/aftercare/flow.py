@@ -15,8 +15,24 @@ from typing import Any
 from sqlalchemy import delete, update
 from sqlmodel import col, select
 
-from powbot.bot.flows import engine
-from powbot.bot.flows.aftercare_common import (
+from powbot.clock import utcnow
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import (
+    MenuItem,
+    register_flow,
+    register_job,
+    register_menu,
+    register_on_return,
+)
+from powbot.domain.messages import Button, Callback, Reply
+from powbot.domain.placements import (
+    ON_PLACEMENT_CREATED,
+    ON_PLACEMENT_ENDED,
+    end_placement,
+)
+from powbot.domain.unit import Services
+from powbot.features import routing as engine
+from powbot.features.aftercare.common import (
     AFTERCARE_FLOW,
     LIVE_CHECKIN,
     OPEN_CHECKIN,
@@ -31,21 +47,7 @@ from powbot.bot.flows.aftercare_common import (
     raise_alert,
     today,
 )
-from powbot.bot.flows.base import Button, Callback, Ctx, Reply, Services
-from powbot.bot.flows.onboarding import ask_consent
-from powbot.bot.flows.placements import (
-    ON_PLACEMENT_CREATED,
-    ON_PLACEMENT_ENDED,
-    end_placement,
-)
-from powbot.bot.flows.registry import (
-    MenuItem,
-    register_flow,
-    register_job,
-    register_menu,
-    register_on_return,
-)
-from powbot.clock import utcnow
+from powbot.features.onboarding.flow import ask_consent
 from powbot.knowledge.aftercare import Aftercare, Question
 from powbot.storage.models import Placement, ScheduledItem, User
 from powbot.storage.models_aftercare import CheckIn, CheckInAnswer

@@ -12,11 +12,12 @@ import re
 
 from sqlmodel import col, select
 
-from powbot.bot.flows import queue
-from powbot.bot.flows.base import Button, Callback, Ctx
-from powbot.bot.flows.queue import SEEKER_FLOW as NAME
-from powbot.bot.flows.queue import QueueError
-from powbot.bot.flows.registry import MenuItem, register_flow, register_menu
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import MenuItem, register_flow, register_menu
+from powbot.domain import open_hiring_queue as queue
+from powbot.domain.messages import Button, Callback
+from powbot.domain.open_hiring_queue import SEEKER_FLOW as NAME
+from powbot.domain.open_hiring_queue import QueueError
 from powbot.knowledge.text import best_choice, normalise, parse_int, parse_yes_no
 from powbot.storage.models_open_hiring import Offer, Signup, Vacancy
 

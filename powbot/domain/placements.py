@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import date
 
-from powbot.bot.flows.base import Services
+from powbot.domain.unit import Services
 from powbot.storage.models import Placement, User
 
 # Called in the same transaction right after a placement is created or ended.

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from powbot.bot.flows.base import Ctx, Services
+from powbot.conversation.context import Ctx
+from powbot.domain.unit import Services
 from powbot.storage.models import AuditEntry, Placement, QuestionnaireResult, User
 
 AUDIT_ROWS = 50

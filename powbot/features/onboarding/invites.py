@@ -8,9 +8,10 @@ from datetime import datetime, timedelta
 
 from sqlmodel import select
 
-from powbot.bot.flows.base import Ctx, Services
-from powbot.bot.flows.menu import show_menu
-from powbot.bot.flows.registry import register_start_code
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import register_start_code
+from powbot.domain.unit import Services
+from powbot.features.menu import show_menu
 from powbot.storage.models import InviteCode
 
 ROLE_PURPOSES = ("coach", "employer")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from powbot.bot.flows.base import Callback, Ctx
-from powbot.bot.flows.menu import show_menu
-from powbot.bot.flows.registry import FLOWS, START_CODES, register_flow
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import FLOWS, START_CODES, register_flow
+from powbot.domain.messages import Callback
+from powbot.features.menu import show_menu
 from powbot.knowledge.text import best_choice
 
 NAME = "onboarding"

@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from powbot.bot.flows.base import Button, Callback, Ctx
-from powbot.bot.flows.chart import domain_chart
-from powbot.bot.flows.menu import show_menu
-from powbot.bot.flows.onboarding import ask_consent
-from powbot.bot.flows.registry import MenuItem, register_flow, register_menu
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import MenuItem, register_flow, register_menu
+from powbot.domain.messages import Button, Callback
+from powbot.features.menu import show_menu
+from powbot.features.onboarding.flow import ask_consent
+from powbot.features.questionnaire.chart import domain_chart
 from powbot.knowledge.questionnaire import Question, Questionnaire, normalise_multi, parse_typed
 from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
 

@@ -14,10 +14,12 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from powbot.bot.flows import queue
-from powbot.bot.flows.base import Button, Callback, Ctx, Services
-from powbot.bot.flows.open_hiring import vacancy_card
-from powbot.bot.flows.registry import MenuItem, register_flow, register_menu
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import MenuItem, register_flow, register_menu
+from powbot.domain import open_hiring_queue as queue
+from powbot.domain.messages import Button, Callback
+from powbot.domain.unit import Services
+from powbot.features.open_hiring.signup import vacancy_card
 from powbot.knowledge.text import normalise, parse_int, parse_yes_no
 from powbot.storage.models import InviteCode, User
 from powbot.storage.models_open_hiring import EmployerProfile, Offer, Vacancy

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from powbot.bot.flows.aftercare_common import (
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import MenuItem, register_flow, register_menu, register_start_code
+from powbot.domain.messages import Callback, Reply
+from powbot.features.aftercare.common import (
     CLIENT_FLOW,
     COACH_FLOW,
     back_to_menu,
@@ -19,10 +22,8 @@ from powbot.bot.flows.aftercare_common import (
     leave_current_flow,
     push_button,
 )
-from powbot.bot.flows.base import Callback, Ctx, Reply
-from powbot.bot.flows.invites import create_invite, find_usable
-from powbot.bot.flows.onboarding import ask_consent
-from powbot.bot.flows.registry import MenuItem, register_flow, register_menu, register_start_code
+from powbot.features.onboarding.flow import ask_consent
+from powbot.features.onboarding.invites import create_invite, find_usable
 from powbot.knowledge.text import parse_yes_no
 from powbot.storage.models import InviteCode, User
 from powbot.storage.models_aftercare import CoachMessage

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from powbot.bot.flows.base import Ctx, Flow, Services
+from powbot.conversation.context import Ctx, Flow
+from powbot.domain.unit import Services
 from powbot.storage.models import ScheduledItem, User
 
 FLOWS: dict[str, Flow] = {}

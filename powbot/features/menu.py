@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from powbot.bot.flows.base import Callback, Ctx
-from powbot.bot.flows.registry import FLOWS, MENU, register_flow
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import FLOWS, MENU, register_flow
+from powbot.domain.messages import Callback
 
 
 def menu_items(ctx: Ctx) -> list:

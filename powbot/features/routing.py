@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from powbot.bot.flows import onboarding
-from powbot.bot.flows.base import Callback, Ctx
-from powbot.bot.flows.menu import show_menu
-from powbot.bot.flows.registry import FLOWS, FREE_TEXT
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import FLOWS, FREE_TEXT
+from powbot.domain.messages import Callback
+from powbot.features.menu import show_menu
+from powbot.features.onboarding import flow as onboarding
 
 
 def allowed(ctx: Ctx, flow_name: str | None) -> bool:

@@ -19,15 +19,16 @@ from sqlalchemy import case, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from powbot.bot.flows.base import Button, Callback, Ctx, Reply
-from powbot.bot.flows.menu import show_menu
-from powbot.bot.flows.registry import (
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import (
     FLOWS,
     MenuItem,
     register_flow,
     register_free_text,
     register_menu,
 )
+from powbot.domain.messages import Button, Callback, Reply
+from powbot.features.menu import show_menu
 from powbot.knowledge.faq import FaqEntry, OutOfScopeTopic, SearchResult, answer_parts
 from powbot.knowledge.text import normalise, parse_yes_no
 from powbot.storage.models import AuditEntry, User

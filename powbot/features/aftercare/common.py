@@ -7,10 +7,12 @@ from datetime import date, datetime, time
 
 from sqlmodel import col, select
 
-from powbot.bot.flows.base import Button, Callback, Ctx, Reply, Services
-from powbot.bot.flows.menu import show_menu
-from powbot.bot.flows.registry import FLOWS
 from powbot.clock import from_local
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import FLOWS
+from powbot.domain.messages import Button, Callback, Reply
+from powbot.domain.unit import Services
+from powbot.features.menu import show_menu
 from powbot.storage.models import AuditEntry, Placement, User
 from powbot.storage.models_aftercare import Alert, CheckIn
 

@@ -1,0 +1,91 @@
+"""The per-update context of a conversation: who wrote, what to reply, which buttons go stale.
+
+Flows are plain async Python. They never see aiogram; the transport turns a Telegram update
+into a call on a flow and the flow's replies back into Bot API calls.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from powbot.config import Settings
+from powbot.domain.messages import Button, Callback, Reply
+from powbot.domain.unit import Services
+from powbot.knowledge.content import Content
+from powbot.storage.models import User
+
+
+class Ctx(Services):
+    """The context of one incoming update from one user."""
+
+    def __init__(
+        self,
+        session: AsyncSession,
+        settings: Settings,
+        content: Content,
+        now: datetime,
+        user: User,
+    ) -> None:
+        super().__init__(session, settings, content, now)
+        self.user = user
+        self.replies: list[Reply] = []
+        self.toast: str | None = None  # short text on the pressed button's spinner
+        # A message whose buttons are used up; the transport removes them.
+        self.tidy_message_id: int | None = None
+        self._screen_bumped = False
+
+    @property
+    def lang(self) -> str:
+        return self.lang_of(self.user)
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.text(self.lang, key, **values)
+
+    def say(
+        self,
+        text: str,
+        buttons: list[list[Button]] | None = None,
+        *,
+        image: bytes | None = None,
+        document: tuple[str, bytes] | None = None,
+    ) -> Reply:
+        reply = Reply(text=text, buttons=buttons or [], image=image, document=document)
+        self.replies.append(reply)
+        return reply
+
+    def button(
+        self, label: str, flow: str, action: str, arg: str = "", *, bound: bool = True
+    ) -> Button:
+        """A button. Bound buttons belong to the screen shown now and go stale after it."""
+        screen = self._next_screen() if bound else None
+        return Button(label=label, data=Callback(flow, action, arg, screen).encode())
+
+    def _next_screen(self) -> int:
+        if not self._screen_bumped:
+            self.user.screen += 1
+            self._screen_bumped = True
+        return self.user.screen
+
+    def set_state(self, flow: str | None, step: str | None = None, **data: Any) -> None:
+        self.user.flow = flow
+        self.user.step = step
+        self.user.flow_data = dict(data)
+
+    def update_state(self, step: str | None = None, **data: Any) -> None:
+        if step is not None:
+            self.user.step = step
+        self.user.flow_data = {**self.user.flow_data, **data}
+
+
+class Flow(Protocol):
+    name: str
+    roles: frozenset[str | None]
+
+    async def on_text(self, ctx: Ctx, text: str) -> None: ...
+
+    async def on_button(self, ctx: Ctx, callback: Callback) -> None: ...
+
+    async def resume(self, ctx: Ctx) -> None: ...
