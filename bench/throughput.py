@@ -1,11 +1,23 @@
 """Updates per second through the whole stack vs. a bare aiogram echo bot (run by hand).
 
-    python bench/throughput.py [--users 40] [--postgres postgresql://postgres@127.0.0.1:5432/test]
+    .venv/bin/python bench/throughput.py [--users 40] [--runs 3] [--json]
+        [--postgres postgresql://postgres@127.0.0.1:5432/test | --no-postgres]
 
 Each simulated job seeker goes through onboarding and the whole werkfit questionnaire with
-typed answers (about 30 updates each), round-robin with the other users, so every update
-goes through the dispatcher, middleware (dedupe, lock, transaction), flow and database.
-The echo bot answers every text with the same text through the same Bot API double.
+typed answers (about 30 updates each), so every update goes through the dispatcher,
+middleware (dedupe, lock, transaction), flow and database. The echo bot answers every text
+with the same text through the same Bot API double.
+
+Two feeds, each measured for the echo bot, powbot on SQLite and powbot on PostgreSQL:
+- sequential: one update at a time, round-robin over the users (latency without queueing);
+- concurrent: every user is a task sending its next message as soon as the last one is
+  handled (like polling with handle_as_tasks), so updates of different users overlap.
+
+The machine is shared and noisy: within one run every system is measured back to back and
+each ratio is taken against the echo bot of the same round; with --runs N the figures are
+the medians over N rounds. --json prints one JSON object; its keys echo_ups, sqlite_ups,
+sqlite_ratio, sqlite_p95_ms, pg_ups, pg_ratio are the sequential feed, the same names with
+the suffix _concurrent are the concurrent feed.
 """
 
 from __future__ import annotations
@@ -13,12 +25,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import json
 import statistics
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -106,18 +120,61 @@ def script(users: int) -> list[tuple[int, str]]:
     return [(1000 + u, per_user[step]) for step in range(len(per_user)) for u in range(users)]
 
 
-async def measure(feed: Any, steps: list[tuple[int, str]]) -> tuple[float, list[float]]:
-    ids = itertools.count(int(time.time() * 1000))
+Feed = Callable[[Update], Awaitable[Any]]
+FEEDS = ("sequential", "concurrent")
+
+
+@dataclass
+class Result:
+    ups: float
+    durations: list[float]
+
+    @property
+    def p50_ms(self) -> float:
+        return statistics.median(self.durations) * 1000
+
+    @property
+    def p95_ms(self) -> float:
+        return statistics.quantiles(self.durations, n=100)[94] * 1000
+
+
+def _ids() -> Iterator[int]:
+    return itertools.count(int(time.time() * 1000))
+
+
+async def sequential(feed: Feed, users: int) -> Result:
+    ids = _ids()
     durations: list[float] = []
+    steps = script(users)
     start = time.perf_counter()
     for user_id, text in steps:
         t0 = time.perf_counter()
         await feed(text_update(next(ids), user_id, text))
         durations.append(time.perf_counter() - t0)
-    return len(steps) / (time.perf_counter() - start), durations
+    return Result(len(steps) / (time.perf_counter() - start), durations)
 
 
-async def powbot_run(database_url: str, users: int) -> tuple[float, list[float]]:
+async def concurrent(feed: Feed, users: int) -> Result:
+    ids = _ids()
+    durations: list[float] = []
+    per_user = ONBOARDING + ANSWERS
+
+    async def one_user(user_id: int) -> None:
+        for text in per_user:
+            t0 = time.perf_counter()
+            await feed(text_update(next(ids), user_id, text))
+            durations.append(time.perf_counter() - t0)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(one_user(2000 + u) for u in range(users)))
+    return Result(len(durations) / (time.perf_counter() - start), durations)
+
+
+async def run_feed(feed: Feed, kind: str, users: int) -> Result:
+    return await (sequential if kind == "sequential" else concurrent)(feed, users)
+
+
+async def powbot_run(database_url: str, users: int, kind: str) -> Result:
     settings = load_settings(
         DATABASE_URL=database_url,
         TELEGRAM_BOT_TOKEN="42:BENCH",
@@ -128,12 +185,12 @@ async def powbot_run(database_url: str, users: int) -> tuple[float, list[float]]
     app = await create_app(settings, session=NullSession())
     try:
         await app.feed(text_update(1, 999, "/start"))  # warm up imports and caches
-        return await measure(app.feed, script(users))
+        return await run_feed(app.feed, kind, users)
     finally:
         await app.close()
 
 
-async def echo_run(users: int) -> tuple[float, list[float]]:
+async def echo_run(users: int, kind: str) -> Result:
     router = Router()
 
     @router.message()
@@ -144,11 +201,7 @@ async def echo_run(users: int) -> tuple[float, list[float]]:
     dispatcher.include_router(router)
     bot = Bot("42:ECHO", session=NullSession())
     await dispatcher.feed_update(bot, text_update(1, 999, "warm"))
-    return await measure(lambda u: dispatcher.feed_update(bot, u), script(users))
-
-
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=100)[94] * 1000
+    return await run_feed(lambda u: dispatcher.feed_update(bot, u), kind, users)
 
 
 async def scratch_postgres(admin_url: str) -> str:
@@ -169,35 +222,92 @@ async def drop_postgres(admin_url: str, name: str) -> None:
     await connection.close()
 
 
+async def one_round(users: int, postgres: str | None) -> dict[tuple[str, str], Result]:
+    """Every system and feed once, back to back, so their ratios share the machine's load."""
+    results: dict[tuple[str, str], Result] = {}
+    for kind in FEEDS:
+        results["echo", kind] = await echo_run(users, kind)
+        with tempfile.TemporaryDirectory() as folder:
+            url = f"sqlite+aiosqlite:///{folder}/bench.db"
+            results["sqlite", kind] = await powbot_run(url, users, kind)
+        if postgres is None:
+            continue
+        name = await scratch_postgres(postgres)
+        try:
+            url = postgres.rsplit("/", 1)[0] + "/" + name
+            results["pg", kind] = await powbot_run(url, users, kind)
+        finally:
+            await drop_postgres(postgres, name)
+    return results
+
+
+def summarise(rounds: list[dict[tuple[str, str], Result]]) -> dict[str, float]:
+    """Medians over the rounds; each ratio is taken inside its round, then the median."""
+    out: dict[str, float] = {}
+    for kind in FEEDS:
+        suffix = "" if kind == "sequential" else "_concurrent"
+        for system in ("echo", "sqlite", "pg"):
+            runs = [r[system, kind] for r in rounds if (system, kind) in r]
+            if not runs:
+                continue
+            out[f"{system}_ups{suffix}"] = statistics.median(r.ups for r in runs)
+            out[f"{system}_p50_ms{suffix}"] = statistics.median(r.p50_ms for r in runs)
+            out[f"{system}_p95_ms{suffix}"] = statistics.median(r.p95_ms for r in runs)
+            if system != "echo":
+                ratios = [r[system, kind].ups / r["echo", kind].ups for r in rounds]
+                out[f"{system}_ratio{suffix}"] = statistics.median(ratios)
+    return out
+
+
+LABELS = {
+    "echo": "echo bot (aiogram, no db)",
+    "sqlite": "powbot on SQLite",
+    "pg": "powbot on PostgreSQL",
+}
+
+
+def table(summary: dict[str, float]) -> str:
+    lines = [f"{'':28}{'feed':>12}{'upd/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'of echo':>9}"]
+    for kind in FEEDS:
+        suffix = "" if kind == "sequential" else "_concurrent"
+        for system, label in LABELS.items():
+            if f"{system}_ups{suffix}" not in summary:
+                continue
+            ratio = summary.get(f"{system}_ratio{suffix}", 1.0)
+            lines.append(
+                f"{label:28}{kind:>12}{summary[f'{system}_ups{suffix}']:9.0f}"
+                f"{summary[f'{system}_p50_ms{suffix}']:9.2f}"
+                f"{summary[f'{system}_p95_ms{suffix}']:9.2f}{100 * ratio:8.1f}%"
+            )
+    return "\n".join(lines)
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=1, help="rounds; figures are medians")
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
-    steps = len(script(args.users))
-    print(f"{args.users} users, {steps} updates per run")
-    echo_rate, echo_d = await echo_run(args.users)
-    print(f"echo bot (aiogram, no database)  {echo_rate:8.0f} updates/s  p95 {p95(echo_d):6.2f} ms")
-    with tempfile.TemporaryDirectory() as folder:
-        rate, durations = await powbot_run(f"sqlite+aiosqlite:///{folder}/bench.db", args.users)
-    print(
-        f"powbot on SQLite                 {rate:8.0f} updates/s  p95 {p95(durations):6.2f} ms"
-        f"  = {100 * rate / echo_rate:.0f}% of echo"
-    )
-    try:
-        name = await scratch_postgres(args.postgres)
-    except OSError as exc:
-        print(f"PostgreSQL skipped: {exc}")
+    postgres: str | None = None if args.no_postgres else args.postgres
+    if postgres is not None:
+        try:
+            await drop_postgres(postgres, "powbot_bench_probe")
+        except OSError as exc:
+            print(f"PostgreSQL skipped: {exc}", file=sys.stderr)
+            postgres = None
+    rounds = []
+    for number in range(args.runs):
+        rounds.append(await one_round(args.users, postgres))
+        print(f"round {number + 1}/{args.runs} done", file=sys.stderr)
+    summary = summarise(rounds)
+    if args.json:
+        print(json.dumps({key: round(value, 4) for key, value in summary.items()}))
         return
-    try:
-        url = args.postgres.rsplit("/", 1)[0] + "/" + name
-        rate, durations = await powbot_run(url, args.users)
-        print(
-            f"powbot on PostgreSQL             {rate:8.0f} updates/s  p95 {p95(durations):6.2f} ms"
-            f"  = {100 * rate / echo_rate:.0f}% of echo"
-        )
-    finally:
-        await drop_postgres(args.postgres, name)
+    steps = len(script(args.users))
+    print(f"{args.users} users, {steps} updates per feed, median of {args.runs} round(s)")
+    print(table(summary))
 
 
 if __name__ == "__main__":
