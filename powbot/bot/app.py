@@ -15,6 +15,7 @@ from powbot.bot.middleware import UpdateMiddleware
 from powbot.bot.runtime import FloodGuard, Runtime
 from powbot.bot.sender import Sender
 from powbot.config import ConfigError, Settings
+from powbot.features.compose import compose
 from powbot.knowledge.content import load_content
 from powbot.storage.db import Database
 
@@ -61,6 +62,7 @@ async def create_app(
     settings: Settings, session: BaseSession | None = None, *, offline: bool = False
 ) -> App:
     """Load and check the content, migrate the database, wire everything together."""
+    compose()
     content = load_content(settings.knowledge_dir)
     if session is None and not offline and not settings.telegram_bot_token:
         create_bot(settings)  # fails early with the missing setting, before touching the db

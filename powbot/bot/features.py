@@ -1,4 +1,4 @@
-"""The capabilities this bot has: importing a flow module registers it.
+"""The Telegram routers: one per audience, thin, in the order they are tried.
 
 Routers are tried in order; the fallback router (plain text, other content) comes last.
 """
@@ -20,8 +20,6 @@ from powbot.bot.handlers import (
 )
 from powbot.bot.handlers import coach as coach_handlers
 from powbot.bot.handlers import faq as faq_handlers
-
-# Imported for their registrations (flows, menu items, jobs, hooks).
 
 ROUTER_FACTORIES: list[Callable[[], Router]] = [
     common.create_router,

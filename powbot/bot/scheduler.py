@@ -17,7 +17,7 @@ from sqlmodel import col, select
 
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
-from powbot.conversation.registry import JOBS, PERIODIC, register_periodic  # noqa: F401
+from powbot.conversation.registry import JOBS, PERIODIC
 from powbot.domain.unit import Services
 from powbot.storage.models import ProcessedUpdate, ScheduledItem
 

@@ -34,6 +34,7 @@ from sqlalchemy import or_, update
 from sqlmodel import col, select
 
 from powbot.clock import utcnow
+from powbot.conversation.registry import ON_UNREACHABLE
 from powbot.domain.messages import Reply
 from powbot.storage.db import Database
 from powbot.storage.models import Outbox, User
@@ -47,7 +48,6 @@ NETWORK_TRIES = 4
 CLAIM_LEASE = timedelta(minutes=5)
 
 # Called (in a transaction) when a user turns out to have blocked the bot.
-UNREACHABLE_HOOKS: list[Callable[[object, int], Awaitable[None]]] = []
 
 
 def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
@@ -214,7 +214,7 @@ class Sender:
                 .where(col(Outbox.user_id) == user_id, col(Outbox.status) == "pending")
                 .values(status="dropped", error="unreachable")
             )
-            for hook in UNREACHABLE_HOOKS:
+            for hook in ON_UNREACHABLE:
                 await hook(session, user_id)
         log.info("user %s blocked the bot; marked unreachable", user_id)
 

@@ -1,19 +1,27 @@
-"""Where capabilities plug in: flows by name, menu items, /start codes and timed jobs."""
+"""The capabilities the app is composed of, and the lookup tables the engine routes through.
+
+Each feature package declares one `Feature` (its flows, menu entries, /start codes, timed jobs
+and domain-event subscribers). The composition root (`powbot/features/compose.py`) passes them
+to `install()` once at start-up; nothing registers itself as a side effect of an import.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from powbot.conversation.context import Ctx, Flow
 from powbot.domain.unit import Services
 from powbot.storage.models import ScheduledItem, User
 
-FLOWS: dict[str, Flow] = {}
-MENU: list[MenuItem] = []
-# Each returns True when it recognised and handled the code.
-START_CODES: list[Callable[[Ctx, str], Awaitable[bool]]] = []
-JOBS: dict[str, Callable[[Services, ScheduledItem], Awaitable[None]]] = {}
+Job = Callable[[Services, ScheduledItem], Awaitable[None]]
+StartCode = Callable[[Ctx, str], Awaitable[bool]]  # True when it recognised the code
+FreeText = Callable[[Ctx, str], Awaitable[None]]
+UserEvent = Callable[[Services, User], Awaitable[None]]
+# The sender marks a user unreachable in its own session, without content or settings.
+UnreachableEvent = Callable[[Any, int], Awaitable[None]]
+Periodic = Callable[[Services], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -25,61 +33,64 @@ class MenuItem:
     order: int = 50
 
 
-def register_flow(flow: Flow) -> Flow:
-    if flow.name in FLOWS:
-        raise ValueError(f"flow {flow.name!r} registered twice")
-    FLOWS[flow.name] = flow
-    return flow
+@dataclass(frozen=True)
+class Feature:
+    """One capability. Events: `on_erase` runs in the erasing transaction just before a
+    user's rows go (the user row is still there); `on_return` when a user who had blocked
+    the bot writes again; `on_unreachable` when Telegram says a user blocked the bot;
+    `periodic` once per scheduler pass, each in its own transaction (keep them cheap)."""
+
+    name: str
+    flows: tuple[Flow, ...] = ()
+    menu: tuple[MenuItem, ...] = ()
+    start_codes: tuple[StartCode, ...] = ()
+    jobs: Mapping[str, Job] = field(default_factory=dict)
+    free_text: Mapping[str, FreeText] = field(default_factory=dict)  # per role
+    on_erase: tuple[UserEvent, ...] = ()
+    on_return: tuple[UserEvent, ...] = ()
+    on_unreachable: tuple[UnreachableEvent, ...] = ()
+    periodic: tuple[Periodic, ...] = ()
 
 
-def register_menu(item: MenuItem) -> None:
-    if any(existing.id == item.id for existing in MENU):
-        return
-    MENU.append(item)
+FLOWS: dict[str, Flow] = {}
+MENU: list[MenuItem] = []
+START_CODES: list[StartCode] = []
+JOBS: dict[str, Job] = {}
+FREE_TEXT: dict[str | None, FreeText] = {}
+ON_ERASE: list[UserEvent] = []
+ON_RETURN: list[UserEvent] = []
+ON_UNREACHABLE: list[UnreachableEvent] = []
+PERIODIC: list[Periodic] = []
+INSTALLED: list[Feature] = []
+
+
+def install(features: Iterable[Feature]) -> None:
+    """Fill the lookup tables from these features (replacing what was there)."""
+    for table in (FLOWS, JOBS, FREE_TEXT):
+        table.clear()
+    for items in (MENU, START_CODES, ON_ERASE, ON_RETURN, ON_UNREACHABLE, PERIODIC, INSTALLED):
+        items.clear()
+    for feature in features:
+        INSTALLED.append(feature)
+        for flow in feature.flows:
+            _add_unique(FLOWS, flow.name, flow, "flow")
+        for kind, job in feature.jobs.items():
+            _add_unique(JOBS, kind, job, "job")
+        for role, handler in feature.free_text.items():
+            _add_unique(FREE_TEXT, role, handler, "free-text handler for role")
+        MENU.extend(feature.menu)
+        START_CODES.extend(feature.start_codes)
+        ON_ERASE.extend(feature.on_erase)
+        ON_RETURN.extend(feature.on_return)
+        ON_UNREACHABLE.extend(feature.on_unreachable)
+        PERIODIC.extend(feature.periodic)
+    ids = [item.id for item in MENU]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"menu ids declared twice: {sorted(ids)}")
     MENU.sort(key=lambda entry: entry.order)
 
 
-def register_job(kind: str, handler: Callable[[Services, ScheduledItem], Awaitable[None]]) -> None:
-    JOBS[kind] = handler
-
-
-def register_start_code(handler: Callable[[Ctx, str], Awaitable[bool]]) -> None:
-    if handler not in START_CODES:
-        START_CODES.append(handler)
-
-
-# Free text outside any conversation, per role (for example the FAQ for employers).
-FREE_TEXT: dict[str | None, Callable[[Ctx, str], Awaitable[None]]] = {}
-
-
-def register_free_text(role: str | None, handler: Callable[[Ctx, str], Awaitable[None]]) -> None:
-    FREE_TEXT[role] = handler
-
-
-# Called in the erasing transaction just before a user's rows are erased (withdraw their
-# sign-ups, tell their coach, ...). The user row is still there.
-ON_ERASE: list[Callable[[Services, User], Awaitable[None]]] = []
-
-
-def register_on_erase(hook: Callable[[Services, User], Awaitable[None]]) -> None:
-    if hook not in ON_ERASE:
-        ON_ERASE.append(hook)
-
-
-# Called once per scheduler pass, each in its own transaction (retention, keeping a
-# daily digest planned, ...). Keep them cheap and bounded.
-PERIODIC: list[Callable[[Services], Awaitable[None]]] = []
-
-
-def register_periodic(task: Callable[[Services], Awaitable[None]]) -> None:
-    if task not in PERIODIC:
-        PERIODIC.append(task)
-
-
-# Called when a user who had blocked the bot writes again (in that update's transaction).
-ON_RETURN: list[Callable[[Services, User], Awaitable[None]]] = []
-
-
-def register_on_return(hook: Callable[[Services, User], Awaitable[None]]) -> None:
-    if hook not in ON_RETURN:
-        ON_RETURN.append(hook)
+def _add_unique(table: dict[Any, Any], key: Any, value: Any, what: str) -> None:
+    if key in table:
+        raise ValueError(f"{what} {key!r} declared by two features")
+    table[key] = value

@@ -21,7 +21,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, func, or_
 from sqlmodel import col, select
 
-from powbot.conversation.registry import register_job, register_on_erase
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.placements import create_placement
 from powbot.domain.unit import Services
@@ -491,10 +490,6 @@ async def expire(services: Services, item: ScheduledItem) -> None:
     await services.notify(user.id, Reply(text, rejoin_buttons(services, lang, vacancy.id)))
 
 
-register_job(REMINDER_JOB, remind)
-register_job(EXPIRY_JOB, expire)
-
-
 async def leave_everything(services: Services, user: User) -> None:
     """Before an erase: give back places and offers, and close the person's own vacancies,
     so nobody waits for an answer from someone who is gone."""
@@ -520,6 +515,3 @@ async def leave_everything(services: Services, user: User) -> None:
         vacancy = await lock_vacancy(services, vacancy_id)
         if vacancy is not None:
             await close(services, vacancy)
-
-
-register_on_erase(leave_everything)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import FLOWS, MENU, register_flow
+from powbot.conversation.registry import FLOWS, MENU, Feature
 from powbot.domain.messages import Callback
 
 
@@ -60,4 +60,4 @@ class MenuFlow:
         await show_menu(ctx)
 
 
-register_flow(MenuFlow())
+FEATURE = Feature(name="menu", flows=(MenuFlow(),))

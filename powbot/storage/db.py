@@ -102,4 +102,6 @@ def _alembic_config(connection: Connection | None = None) -> Config:
 
 
 def _upgrade(connection: Connection) -> None:
-    command.upgrade(_alembic_config(connection), "head")
+    # "heads": features add their tables on their own branches off a shared revision; the
+    # branches are independent (no table in two of them), so their order does not matter.
+    command.upgrade(_alembic_config(connection), "heads")

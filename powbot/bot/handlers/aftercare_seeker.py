@@ -9,7 +9,6 @@ from aiogram.types import Message
 from powbot.bot.commands import register_commands
 from powbot.bot.handlers.buttons import press
 from powbot.bot.handlers.filters import ForFlow, HasRole
-from powbot.bot.sender import UNREACHABLE_HOOKS
 from powbot.conversation.context import Ctx
 from powbot.features.aftercare import flow as aftercare
 from powbot.features.coach import link as coach_link
@@ -39,6 +38,3 @@ def create_router() -> Router:
 
 
 register_commands("checkin", "werk", "job", "coach")
-# A worker who blocked the bot: stop their check-ins and tell their coach.
-if aftercare.on_unreachable not in UNREACHABLE_HOOKS:
-    UNREACHABLE_HOOKS.append(aftercare.on_unreachable)

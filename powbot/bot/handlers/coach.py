@@ -9,7 +9,6 @@ from aiogram.types import Message
 from powbot.bot.commands import register_commands
 from powbot.bot.handlers.buttons import press
 from powbot.bot.handlers.filters import ForFlow, HasRole
-from powbot.bot.scheduler import register_periodic
 from powbot.conversation.context import Ctx
 from powbot.features.coach import flow as coach
 from powbot.features.coach.link import create_link
@@ -39,5 +38,3 @@ def create_router() -> Router:
 
 
 register_commands("clienten", "clients", "vandaag", "today", "koppel", "link")
-# Keeps tomorrow's digest planned for every coach (idempotent, once per scheduler pass).
-register_periodic(coach.plan_digests)

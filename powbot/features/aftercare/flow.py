@@ -17,17 +17,8 @@ from sqlmodel import col, select
 
 from powbot.clock import utcnow
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import (
-    MenuItem,
-    register_flow,
-    register_job,
-    register_menu,
-    register_on_return,
-)
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.placements import (
-    ON_PLACEMENT_CREATED,
-    ON_PLACEMENT_ENDED,
     end_placement,
 )
 from powbot.domain.unit import Services
@@ -182,7 +173,7 @@ async def stop_checkins(services: Services, placement: Placement) -> None:
 
 
 async def on_unreachable(session: Any, user_id: int) -> None:
-    """UNREACHABLE_HOOKS: the worker blocked the bot. Stop their check-ins and plan a
+    """on_unreachable: the worker blocked the bot. Stop their check-ins and plan a
     message to their coach (the hook has no content to write it, the job has)."""
     now = utcnow()
     rows = await session.exec(
@@ -715,18 +706,3 @@ async def _continue_after(ctx: Ctx, checkin: CheckIn, prefix: str) -> None:
         await _continue(ctx, checkin)
     else:
         await _ask_next(ctx, checkin, prefix=prefix)
-
-
-register_flow(AftercareFlow())
-register_menu(MenuItem("my_job", "aftercare.menu_job", frozenset({"seeker"}), my_job, order=65))
-register_job(KIND_CHECKIN, job_checkin)
-register_job(KIND_REMIND, job_remind)
-register_job(KIND_ESCALATE, job_escalate)
-register_job(KIND_UNREACHABLE, job_unreachable)
-register_on_return(on_return)
-if plan_checkins not in ON_PLACEMENT_CREATED:
-    ON_PLACEMENT_CREATED.append(plan_checkins)
-if stop_checkins not in ON_PLACEMENT_ENDED:
-    ON_PLACEMENT_ENDED.append(stop_checkins)
-# on_unreachable is added to the sender's UNREACHABLE_HOOKS by
-# powbot.bot.handlers.aftercare_seeker (the sender module belongs to the transport).

@@ -18,7 +18,6 @@ from sqlalchemy import text as sql_text
 from sqlmodel import col, select
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import MenuItem, register_flow, register_job, register_menu
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.placements import create_placement, end_placement
 from powbot.domain.unit import Services
@@ -967,19 +966,3 @@ class CoachFlow:
             await _ask_end(ctx, ctx.user.flow_data.get("placement"))
         else:
             await caseload(ctx)
-
-
-register_flow(CoachFlow())
-register_menu(
-    MenuItem("coach_clients", "coach.menu_clients", frozenset({"coach"}), caseload, order=10)
-)
-register_menu(
-    MenuItem("coach_today", "coach.menu_today", frozenset({"coach"}), show_today, order=20)
-)
-register_menu(
-    MenuItem("coach_link", "coach.menu_link", frozenset({"coach"}), create_link, order=30)
-)
-register_job(KIND_DIGEST, job_digest)
-register_job(KIND_FOLLOWUP, job_followup)
-# plan_digests is registered with the scheduler by powbot.bot.handlers.coach (flows stay
-# free of the transport, which the scheduler module imports).

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import MenuItem, register_flow, register_menu, register_start_code
 from powbot.domain.messages import Callback, Reply
 from powbot.features.aftercare.common import (
     CLIENT_FLOW,
@@ -309,10 +308,3 @@ class ClientFlow:
                 await _ask_message(ctx, coach, ctx.user.flow_data.get("reply_to"))
                 return
         await back_to_menu(ctx, "menu.title")
-
-
-register_flow(ClientFlow())
-register_start_code(use_link_code)
-register_menu(
-    MenuItem("my_coach", "aftercare.menu_coach", frozenset({"seeker"}), my_coach, order=60)
-)

@@ -20,13 +20,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import (
-    FLOWS,
-    MenuItem,
-    register_flow,
-    register_free_text,
-    register_menu,
-)
+from powbot.conversation.registry import FLOWS
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.features.menu import show_menu
 from powbot.knowledge.faq import FaqEntry, OutOfScopeTopic, SearchResult, answer_parts
@@ -684,10 +678,3 @@ class FaqFlow:
         else:
             ctx.set_state(NAME, "ask")
             ctx.say(ctx.t(f"faq.explain_{ctx.user.role}"))
-
-
-register_flow(FaqFlow())
-register_free_text("employer", free_text)
-register_free_text("seeker", free_text)
-register_menu(MenuItem("faq", "faq.menu", frozenset({"employer", "coach"}), explain, order=5))
-register_menu(MenuItem("faq_seeker", "faq.menu", frozenset({"seeker"}), explain, order=50))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import FLOWS, START_CODES, register_flow
+from powbot.conversation.registry import FLOWS, START_CODES
 from powbot.domain.messages import Callback
 from powbot.features.menu import show_menu
 from powbot.knowledge.text import best_choice
@@ -202,6 +202,3 @@ class OnboardingFlow:
             await ask_consent(ctx, ctx.user.flow_data.get("then", "menu"))
         else:
             await start(ctx)
-
-
-register_flow(OnboardingFlow())

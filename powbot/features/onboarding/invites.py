@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from sqlmodel import select
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import register_start_code
 from powbot.domain.unit import Services
 from powbot.features.menu import show_menu
 from powbot.storage.models import InviteCode
@@ -65,6 +64,3 @@ async def use_role_invite(ctx: Ctx, code: str) -> bool:
     ctx.set_state(None)
     await show_menu(ctx, f"invites.welcome_{row.purpose}")
     return True
-
-
-register_start_code(use_role_invite)

@@ -13,7 +13,6 @@ import re
 from sqlmodel import col, select
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import MenuItem, register_flow, register_menu
 from powbot.domain import open_hiring_queue as queue
 from powbot.domain.messages import Button, Callback
 from powbot.domain.open_hiring_queue import SEEKER_FLOW as NAME
@@ -654,16 +653,3 @@ class OpenHiringFlow:
 
 async def browse_entry(ctx: Ctx) -> None:
     await browse(ctx)
-
-
-register_flow(OpenHiringFlow())
-register_menu(
-    MenuItem(
-        "vacancies", "open_hiring.menu_vacancies", frozenset({"seeker"}), browse_entry, order=30
-    )
-)
-register_menu(
-    MenuItem(
-        "my_signups", "open_hiring.menu_my_signups", frozenset({"seeker"}), my_signups, order=31
-    )
-)

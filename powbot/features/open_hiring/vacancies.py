@@ -15,7 +15,6 @@ from typing import Any
 from sqlmodel import col, select
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import MenuItem, register_flow, register_menu
 from powbot.domain import open_hiring_queue as queue
 from powbot.domain.messages import Button, Callback
 from powbot.domain.unit import Services
@@ -740,24 +739,3 @@ async def _discard(ctx: Ctx, vacancy: Vacancy) -> None:
     ctx.set_state(None)
     ctx.say(ctx.t("open_hiring.discarded"))
     await my_vacancies(ctx)
-
-
-register_flow(VacancyFlow())
-register_menu(
-    MenuItem(
-        "new_vacancy",
-        "open_hiring.menu_new_vacancy",
-        frozenset({"employer"}),
-        new_vacancy,
-        order=30,
-    )
-)
-register_menu(
-    MenuItem(
-        "my_vacancies",
-        "open_hiring.menu_my_vacancies",
-        frozenset({"employer"}),
-        my_vacancies,
-        order=31,
-    )
-)

@@ -9,12 +9,7 @@ from sqlalchemy import delete
 from sqlmodel import col, select
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import (
-    ON_ERASE,
-    register_flow,
-    register_on_erase,
-    register_periodic,
-)
+from powbot.conversation.registry import ON_ERASE
 from powbot.domain.messages import Callback, Reply
 from powbot.domain.unit import Services
 from powbot.features.menu import show_menu
@@ -160,8 +155,3 @@ class PrivacyFlow:
 
     async def resume(self, ctx: Ctx) -> None:
         await ask_erase(ctx)
-
-
-register_flow(PrivacyFlow())
-register_on_erase(tell_coach)
-register_periodic(apply_retention)

@@ -8,7 +8,6 @@ from typing import Any
 from sqlmodel import col, select
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import MenuItem, register_flow, register_menu
 from powbot.domain.messages import Button, Callback
 from powbot.features.menu import show_menu
 from powbot.features.onboarding.flow import ask_consent
@@ -468,10 +467,3 @@ def _button_value(question: Question, arg: str) -> Any:
     if question.type == "yesno":
         return number == 1 if number in (0, 1) else None
     return None
-
-
-register_flow(QuestionnaireFlow())
-register_menu(
-    MenuItem("questionnaire", "menu.questionnaire", frozenset({"seeker"}), start, order=10)
-)
-register_menu(MenuItem("profile", "menu.profile", frozenset({"seeker"}), show_latest, order=20))

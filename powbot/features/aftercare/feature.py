@@ -1,0 +1,20 @@
+"""Aftercare: check-ins after a start, reminders, escalations, blocked and returning workers."""
+
+from powbot.conversation.registry import Feature, MenuItem
+from powbot.features.aftercare import flow as aftercare
+
+FEATURE = Feature(
+    name="aftercare",
+    flows=(aftercare.AftercareFlow(),),
+    menu=(
+        MenuItem("my_job", "aftercare.menu_job", frozenset({"seeker"}), aftercare.my_job, order=65),
+    ),
+    jobs={
+        aftercare.KIND_CHECKIN: aftercare.job_checkin,
+        aftercare.KIND_REMIND: aftercare.job_remind,
+        aftercare.KIND_ESCALATE: aftercare.job_escalate,
+        aftercare.KIND_UNREACHABLE: aftercare.job_unreachable,
+    },
+    on_return=(aftercare.on_return,),
+    on_unreachable=(aftercare.on_unreachable,),
+)
