@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PACKAGE_KNOWLEDGE_DIR = Path(__file__).parent / "knowledge" / "content"
@@ -53,6 +53,12 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=30.0, alias="POWBOT_SEND_RATE", gt=0)
     send_rate_per_chat: float = Field(default=1.0, alias="POWBOT_SEND_RATE_PER_CHAT", gt=0)
     max_text_length: int = Field(default=1000, alias="POWBOT_MAX_TEXT_LENGTH", gt=0)
+    # The web page for coaches and the region (`powbot web`).
+    web_host: str = Field(default="127.0.0.1", alias="POWBOT_WEB_HOST")
+    web_port: int = Field(default=8000, alias="POWBOT_WEB_PORT", gt=0, lt=65536)
+    web_base_url: str = Field(default="http://127.0.0.1:8000", alias="POWBOT_WEB_BASE_URL")
+    web_session_secret: SecretStr | None = Field(default=None, alias="POWBOT_WEB_SESSION_SECRET")
+    web_idle_minutes: int = Field(default=30, alias="POWBOT_WEB_IDLE_MINUTES", gt=0)
 
     @field_validator("admin_ids", "wsp_contact_ids", mode="before")
     @classmethod

@@ -35,12 +35,13 @@ ROLE_COMMANDS: dict[str, list[tuple[str, str]]] = {
         ("nieuwevacature", "newvacancy"),
         ("mijnvacatures", "myvacancies"),
     ],
-    "coach": [("clienten", "clients"), ("vandaag", "today"), ("koppel", "link")],
+    "coach": [("clienten", "clients"), ("vandaag", "today"), ("koppel", "link"), ("web", "web")],
     "admin": [
         ("onbeantwoord", "unanswered"),
         ("beoordelingen", "feedback"),
         ("audit", "audit"),
         ("stats", "stats"),
+        ("web", "web"),
     ],
 }
 

@@ -122,7 +122,11 @@ async def add_note(
     if text is None:
         return None
     note = CoachNote(
-        coach_id=coach.id, seeker_id=seeker.id, alert_id=alert.id, text=text, created_at=services.now
+        coach_id=coach.id,
+        seeker_id=seeker.id,
+        alert_id=alert.id,
+        text=text,
+        created_at=services.now,
     )
     services.session.add(note)
     alert.updated_at = services.now

@@ -131,3 +131,6 @@ async def erase_user(session: AsyncSession, user_id: int) -> dict[str, int]:
         if count:
             touched[entry.table] = count
     return touched
+# Web page: login links and sessions belong to the coach or admin who signed in.
+personal("web_login_tokens", "user_id")
+personal("web_sessions", "user_id")

@@ -9,6 +9,7 @@ from powbot.storage import (
     models_aftercare,  # noqa: F401
     models_faq,  # noqa: F401
     models_open_hiring,  # noqa: F401
+    models_web,  # noqa: F401
 )
 
 metadata = SQLModel.metadata

@@ -12,6 +12,7 @@ from powbot.bot.handlers.filters import ForFlow, HasRole
 from powbot.conversation.context import Ctx
 from powbot.features.coach import flow as coach
 from powbot.features.coach.link import create_link
+from powbot.features.coach.web_link import send_web_link
 
 
 async def cmd_clients(message: Message, ctx: Ctx) -> None:
@@ -26,7 +27,21 @@ async def cmd_link(message: Message, ctx: Ctx) -> None:
     await create_link(ctx)
 
 
+async def cmd_web(message: Message, ctx: Ctx) -> None:
+    await send_web_link(ctx)
+
+
 def create_router() -> Router:
+    parent = Router(name="coach_and_web")
+    # /web: a single-use link to the web page, for coaches and admins alike.
+    web = Router(name="web_link")
+    web.message.filter(HasRole("coach", "admin"))
+    web.message.register(cmd_web, Command("web"))
+    parent.include_routers(web, _coach_router())
+    return parent
+
+
+def _coach_router() -> Router:
     router = Router(name="coach")
     router.message.filter(HasRole("coach"))
     router.callback_query.filter(HasRole("coach"))
@@ -37,4 +52,4 @@ def create_router() -> Router:
     return router
 
 
-register_commands("clienten", "clients", "vandaag", "today", "koppel", "link")
+register_commands("clienten", "clients", "vandaag", "today", "koppel", "link", "web")

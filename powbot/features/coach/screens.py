@@ -1,0 +1,103 @@
+"""The coach's screens in the bot: fetch through the domain read models, render with
+`render`, and leave an audit entry for every look at a client's data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from powbot.conversation.context import Ctx
+from powbot.domain import alerts as alert_ops
+from powbot.domain.agenda import agenda
+from powbot.domain.caseload import answered_checkins, caseload_rows, latest_result, next_checkin
+from powbot.domain.coaching import (
+    COACH_FLOW,
+    active_placements,
+    audit,
+    client_of,
+    display_name,
+    fmt_date,
+    parse_id,
+    push_button,
+    today,
+)
+from powbot.features.aftercare.common import placement_line
+from powbot.features.coach import render
+
+NAME = COACH_FLOW
+HISTORY = 8
+
+
+async def not_found(ctx: Ctx) -> None:
+    ctx.toast = ctx.t("coach.not_found")
+    ctx.say(ctx.t("coach.not_found"))
+
+
+async def caseload(ctx: Ctx) -> None:
+    """/clienten: each client with stage, placement, last mood and open alerts."""
+    ctx.set_state(None)
+    rows = await caseload_rows(ctx, ctx.user)
+    if not rows:
+        ctx.say(ctx.t("coach.no_clients"), [[push_button(ctx.t("coach.btn_link"), NAME, "link")]])
+        return
+    for row in rows[: render.MAX_LISTED]:
+        if row.shares:
+            audit(ctx, ctx.user.id, row.seeker.id, "coach.caseload")
+    text, buttons = render.caseload_screen(ctx, ctx.lang, rows)
+    ctx.say(text, buttons)
+
+
+async def show_client(ctx: Ctx, seeker_id: int | None) -> None:
+    seeker = await client_of(ctx, ctx.user, seeker_id)
+    if seeker is None:
+        await not_found(ctx)
+        return
+    ctx.set_state(None)
+    lang = ctx.lang
+    name = display_name(ctx, lang, seeker)
+    lines = [ctx.t("coach.client_title", name=name)]
+    placements = await active_placements(ctx, seeker.id)
+    lines += [placement_line(ctx, lang, p) for p in placements] or [ctx.t("coach.no_placement")]
+    if seeker.share_with_coach:
+        audit(ctx, ctx.user.id, seeker.id, "coach.view_client")
+        lines += ["", *render.profile_lines(ctx, lang, await latest_result(ctx, seeker.id))]
+        history = await answered_checkins(ctx, seeker.id, HISTORY)
+        lines += ["", *render.checkin_lines(ctx, lang, history)]
+        upcoming = await next_checkin(ctx, seeker.id)
+        if upcoming is not None:
+            lines.append(ctx.t("coach.next_checkin", date=fmt_date(ctx, upcoming.day)))
+    else:
+        lines += ["", ctx.t("coach.not_shared", name=name)]
+    alerts = await alert_ops.open_alerts_of(ctx, ctx.user, seeker)
+    ctx.say("\n".join(lines), render.client_buttons(ctx, lang, seeker, alerts, placements))
+
+
+async def show_alert(ctx: Ctx, arg: Any, prefix: str | None = None) -> None:
+    found = await alert_ops.own_alert(ctx, ctx.user, parse_id(arg))
+    if found is None:
+        await not_found(ctx)
+        return
+    alert, seeker = found
+    assert alert.id is not None
+    ctx.set_state(None)
+    audit(ctx, ctx.user.id, seeker.id, "coach.view_alert")
+    checkin = await alert_ops.checkin_of(ctx, alert)
+    notes = await alert_ops.notes_of(ctx, [alert.id])
+    text, buttons = render.alert_screen(ctx, ctx.lang, alert, seeker, checkin, notes)
+    ctx.say(f"{prefix}\n\n{text}" if prefix else text, buttons)
+
+
+async def show_today(ctx: Ctx) -> None:
+    ctx.set_state(None)
+    plan = await agenda(ctx, ctx.user)
+    title = ctx.t("coach.today_title", date=fmt_date(ctx, today(ctx)))
+    if plan.empty:
+        ctx.say(
+            title + "\n\n" + ctx.t("coach.today_nothing"),
+            [[push_button(ctx.t("coach.btn_all_clients"), NAME, "list")]],
+        )
+        return
+    for subject in sorted(plan.subjects):
+        audit(ctx, ctx.user.id, subject, "coach.today")
+    rows = render.agenda_buttons(ctx, ctx.lang, plan)
+    rows.append([push_button(ctx.t("coach.btn_all_clients"), NAME, "list")])
+    ctx.say(title + "\n\n" + "\n".join(render.agenda_lines(ctx, ctx.lang, plan)), rows)
