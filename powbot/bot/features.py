@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from aiogram import F, Router
+from aiogram import Router
 
 from powbot.bot.handlers import admin as admin_handlers
 from powbot.bot.handlers import (
@@ -20,6 +20,7 @@ from powbot.bot.handlers import (
 )
 from powbot.bot.handlers import coach as coach_handlers
 from powbot.bot.handlers import faq as faq_handlers
+from powbot.bot.handlers.filters import IsCommand
 
 ROUTER_FACTORIES: list[Callable[[], Router]] = [
     common.create_router,
@@ -38,6 +39,6 @@ def create_routers() -> list[Router]:
     # text skips all of their filters with one check: the answers of a conversation are
     # the hot path.
     features = Router(name="features")
-    features.message.filter(F.text.startswith("/"))
+    features.message.filter(IsCommand())
     features.include_routers(*(factory() for factory in ROUTER_FACTORIES))
     return [features, fallback.create_router()]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
+from powbot.bot.handlers.filters import IsCommand, IsText
 from powbot.conversation.context import Ctx
 from powbot.features import routing as engine
 
@@ -43,8 +44,8 @@ async def unclaimed_button(query: CallbackQuery, ctx: Ctx) -> None:
 
 def create_router() -> Router:
     router = Router(name="fallback")
-    router.message.register(unknown_command, F.text.startswith("/"))
-    router.message.register(text, F.text)
+    router.message.register(unknown_command, IsCommand())
+    router.message.register(text, IsText())
     router.message.register(other_content)
     router.edited_message.register(edited)
     router.callback_query.register(unclaimed_button)
