@@ -23,6 +23,20 @@ AFTERCARE_FLOW = "aftercare"
 OPEN_CHECKIN = ("sent", "reminded", "started")  # the worker can still answer
 LIVE_CHECKIN = ("scheduled", *OPEN_CHECKIN)  # stopped when a placement ends
 
+KIND_CHECKIN = "aftercare.checkin"
+KIND_REMIND = "aftercare.remind"
+KIND_ESCALATE = "aftercare.escalate"
+KIND_UNREACHABLE = "aftercare.unreachable"
+WORKER_KINDS = (KIND_CHECKIN, KIND_REMIND, KIND_ESCALATE)
+
+
+def placement_ref(placement_id: int) -> str:
+    return f"placement:{placement_id}"
+
+
+def checkin_ref(checkin_id: int) -> str:
+    return f"checkin:{checkin_id}"
+
 
 def push_button(label: str, flow: str, action: str, arg: str = "") -> Button:
     """A button on a message pushed to someone else: never bound to a screen, so the flow

@@ -1,6 +1,7 @@
 """Aftercare: check-ins after a start, reminders, escalations, blocked and returning workers."""
 
 from powbot.conversation.registry import Feature, MenuItem
+from powbot.domain.events import Event
 from powbot.features.aftercare import flow as aftercare
 
 FEATURE = Feature(
@@ -17,4 +18,8 @@ FEATURE = Feature(
     },
     on_return=(aftercare.on_return,),
     on_unreachable=(aftercare.on_unreachable,),
+    subscribers={
+        Event.PLACEMENT_CREATED: (aftercare.plan_checkins,),
+        Event.PLACEMENT_ENDED: (aftercare.stop_checkins,),
+    },
 )

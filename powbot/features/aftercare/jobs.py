@@ -1,0 +1,105 @@
+"""Aftercare's timed jobs: send a check-in, remind once, tell the coach when no answer came."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from powbot.domain.unit import Services
+from powbot.features.aftercare.checkin import conclude
+from powbot.features.aftercare.common import (
+    AFTERCARE_FLOW,
+    KIND_ESCALATE,
+    KIND_REMIND,
+    checkin_ref,
+    coach_of,
+    raise_alert,
+)
+from powbot.features.aftercare.texts import mood_reply
+from powbot.storage.models import Placement, ScheduledItem, User
+from powbot.storage.models_aftercare import CheckIn
+
+NAME = AFTERCARE_FLOW
+
+
+async def _locked_user(services: Services, user_id: int) -> User | None:
+    """The user row locked like an incoming update locks it, so a job and the user's own
+    message never overwrite each other's conversation state."""
+    return await services.session.get(User, user_id, with_for_update=True)
+
+
+async def job_checkin(services: Services, item: ScheduledItem) -> None:
+    checkin = await services.session.get(CheckIn, int(item.payload["checkin"]))
+    if checkin is None or checkin.status != "scheduled":
+        return
+    placement = await services.session.get(Placement, checkin.placement_id)
+    seeker = await _locked_user(services, checkin.seeker_id)
+    if placement is None or placement.status != "active" or seeker is None:
+        checkin.status = "cancelled"
+        return
+    if seeker.unreachable_at is not None:
+        checkin.status = "cancelled"
+        return
+    aftercare = services.content.aftercare
+    sent_at = services.after_quiet_hours(services.now)
+    checkin.status = "sent"
+    checkin.sent_at = sent_at
+    lang = services.lang_of(seeker)
+    await services.notify(seeker.id, mood_reply(services, lang, checkin, "aftercare.checkin_intro"))
+    if seeker.flow is None:
+        # Nothing else going on: a typed "goed" or "3" answers the check-in too.
+        seeker.flow, seeker.step, seeker.flow_data = NAME, "mood", {"checkin": checkin.id}
+    assert checkin.id is not None
+    ref = checkin_ref(checkin.id)
+    payload = {"checkin": checkin.id}
+    await services.schedule(
+        KIND_REMIND,
+        sent_at + timedelta(hours=aftercare.reminder_after_hours),
+        user_id=seeker.id,
+        ref=ref,
+        payload=payload,
+    )
+    await services.schedule(
+        KIND_ESCALATE,
+        sent_at + timedelta(hours=aftercare.escalate_after_hours),
+        user_id=seeker.id,
+        ref=ref,
+        payload=payload,
+    )
+
+
+async def job_remind(services: Services, item: ScheduledItem) -> None:
+    checkin = await services.session.get(CheckIn, int(item.payload["checkin"]))
+    if checkin is None:
+        return
+    seeker = await services.session.get(User, checkin.seeker_id)
+    if seeker is None or seeker.unreachable_at is not None:
+        return
+    if checkin.status == "sent":
+        checkin.status = "reminded"
+        checkin.reminded_at = services.now
+        lang = services.lang_of(seeker)
+        await services.notify(
+            seeker.id, mood_reply(services, lang, checkin, "aftercare.reminder_intro")
+        )
+    elif checkin.status == "started":
+        # Begun but left halfway: what was answered still counts, risks included.
+        await conclude(services, checkin, seeker)
+
+
+async def job_escalate(services: Services, item: ScheduledItem) -> None:
+    checkin = await services.session.get(CheckIn, int(item.payload["checkin"]))
+    if checkin is None or checkin.status not in ("sent", "reminded"):
+        return
+    checkin.status = "missed"
+    seeker = await services.session.get(User, checkin.seeker_id)
+    coach = await coach_of(services, seeker) if seeker else None
+    if seeker is not None and coach is not None and seeker.share_with_coach:
+        await raise_alert(
+            services,
+            seeker=seeker,
+            coach=coach,
+            kind="no_answer",
+            reasons=[],
+            checkin=checkin,
+            urgent=False,
+        )
