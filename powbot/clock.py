@@ -1,13 +1,48 @@
-"""Time helpers. Everything is stored as aware UTC; users see local time."""
+"""Time. Everything is stored as aware UTC; users see local time.
+
+The clock is injectable: `utcnow()` asks the installed `Clock`, which is the system clock
+unless something installed another one — `powbot chat --now` / `powbot tick --now` run at a
+pretend time (`ShiftedClock`), and the tests install a clock that starts at a fixed moment
+so that no test depends on the hour it runs at. Units of work take `now` once, at their start.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import time
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 
+class Clock:
+    """The system clock."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class ShiftedClock(Clock):
+    """Runs from `start` at the speed of real time (for trying things at a pretend time)."""
+
+    def __init__(self, start: datetime) -> None:
+        self.start = start if start.tzinfo else start.replace(tzinfo=UTC)
+        self._origin = time.monotonic()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self._origin)
+
+
+_clock: Clock = Clock()
+
+
+def install_clock(clock: Clock) -> Clock:
+    """Make `clock` the one `utcnow()` reads; returns the clock it replaces."""
+    global _clock
+    previous, _clock = _clock, clock
+    return previous
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return _clock.now()
 
 
 def to_local(moment: datetime, tz: ZoneInfo) -> datetime:

@@ -16,6 +16,7 @@ from powbot.domain.unit import Services
 from powbot.features.onboarding.invites import create_invite
 from powbot.storage.models import Placement, ScheduledItem, User
 from powbot.storage.models_aftercare import Alert, CheckIn
+from tests.clock_double import local_today
 from tests.conftest import Harness, Player, onboard
 
 
@@ -134,4 +135,4 @@ def mood_data(checkin: CheckIn, mood: int) -> str:
 
 
 def tomorrow() -> date:
-    return (datetime.now() + timedelta(days=1)).date()
+    return local_today() + timedelta(days=1)

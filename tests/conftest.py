@@ -9,7 +9,6 @@ import socket
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +16,22 @@ import pytest
 from aiogram.types import CallbackQuery, Chat, Message, Update, User
 
 from powbot.bot.app import App, create_app
+from powbot.clock import install_clock
 from powbot.config import Settings, load_settings
-from tests.telegram_double import RecordingSession, Sent
+from tests.clock_double import SteppingClock, start_moment
+from tests.telegram_double import MESSAGE_DATE, RecordingSession, Sent
 
 UPDATE_IDS = itertools.count(1)
 PG_ADMIN_URL = os.environ.get("POWBOT_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(autouse=True)
+def clock() -> Any:
+    """Every test runs on the test clock (see tests/clock_double.py), never the wall clock."""
+    test_clock = SteppingClock(start_moment())
+    previous = install_clock(test_clock)
+    yield test_clock
+    install_clock(previous)
 
 
 def postgres_available() -> bool:
@@ -140,7 +150,7 @@ class Player:
         return Update(
             update_id=uid,
             message=Message(
-                message_id=uid, date=datetime.now(), chat=self.chat, from_user=self.tg, text=text
+                message_id=uid, date=MESSAGE_DATE, chat=self.chat, from_user=self.tg, text=text
             ),
         )
 
@@ -148,7 +158,7 @@ class Player:
         self, data: str, message_id: int = 1, update_id: int | None = None
     ) -> Update:
         uid = update_id or next(UPDATE_IDS)
-        origin = Message(message_id=message_id, date=datetime.now(), chat=self.chat, text="")
+        origin = Message(message_id=message_id, date=MESSAGE_DATE, chat=self.chat, text="")
         return Update(
             update_id=uid,
             callback_query=CallbackQuery(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlmodel import col, select
@@ -13,9 +13,10 @@ from powbot.domain.unit import Services
 from powbot.features.onboarding.invites import create_invite
 from powbot.storage.models import Outbox, User
 from powbot.storage.models_open_hiring import Offer, Signup, Vacancy
+from tests.clock_double import local_today
 from tests.conftest import Harness, Player, onboard
 
-START = date.today() + timedelta(days=30)
+START = local_today() + timedelta(days=30)
 
 
 def services(harness: Harness, session: Any, now: datetime | None = None) -> Services:

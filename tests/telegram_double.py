@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot
@@ -19,6 +19,9 @@ from aiogram.methods import (
     TelegramMethod,
 )
 from aiogram.types import Chat, Message
+
+# The date of every message the tests make: aiogram requires one, powbot never reads it.
+MESSAGE_DATE = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 
 
 @dataclass
@@ -98,7 +101,7 @@ class RecordingSession(BaseSession):
         self.sent.append(Sent(chat_id, text, buttons, message_id, kind, data))
         return Message(
             message_id=message_id,
-            date=datetime.now(),
+            date=MESSAGE_DATE,
             chat=Chat(id=chat_id, type="private"),
             text=text,
         )

@@ -280,7 +280,7 @@ async def test_daily_digest_only_when_there_is_something_to_say(harness: Harness
     coach = await make_coach(harness, 580, "Anna")
     bram = await make_client(harness, coach, 581, "Bram")
     tz = harness.runtime.settings.tz
-    day = (datetime.now(tz) + timedelta(days=1)).date()
+    day = utcnow().astimezone(tz).date() + timedelta(days=1)
     digest_at = from_local(
         datetime.combine(day, datetime.min.time()).replace(hour=8, minute=30), tz
     )

@@ -11,6 +11,7 @@ import yaml
 
 from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.faq import INSTRUMENTS, load_faq, load_region, stale_entries
+from tests.clock_double import local_today
 
 CONTENT = Path(__file__).resolve().parent.parent / "powbot" / "knowledge" / "content"
 
@@ -37,7 +38,7 @@ def test_every_content_file_loads() -> None:
     for entry in base.entries:
         assert entry.answer.nl.strip() and entry.answer.en.strip()
         assert entry.source.url.startswith("http")
-        assert entry.reviewed <= date.today()  # a review date in the future is a typo
+        assert entry.reviewed <= local_today()  # a review date in the future is a typo
     region = load_region(CONTENT)
     assert region.wsp.name and region.note.nl and region.note.en
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -16,6 +16,7 @@ from powbot.clock import utcnow
 from powbot.storage.models import QuestionnaireResult, QuestionnaireRun, User
 from powbot.storage.personal import NOT_PERSONAL, PERSONAL, erase_user, export_user
 from powbot.storage.tables import metadata
+from tests.clock_double import local_today
 from tests.conftest import Harness, onboard
 from tests.test_questionnaire_flow import READY, fill_in, start_questionnaire
 
@@ -44,7 +45,7 @@ def _dummy(column: sa.Column[Any], owner: int) -> Any:
     if isinstance(column_type, sa.DateTime) or "DateTime" in type(column_type).__name__:
         return utcnow()
     if isinstance(column_type, sa.Date):
-        return date.today()
+        return local_today()
     return "x"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from powbot.features.onboarding.invites import create_invite
 from powbot.storage.personal import PERSONAL
 from powbot.storage.tables import metadata
 from tests.conftest import Harness, Player, make_harness, make_settings, onboard
+from tests.telegram_double import MESSAGE_DATE
 
 # First names double as secrets: one user's name must never reach another user.
 NAMES = {901: "Qalpha", 902: "Qbravo", 903: "Qcharlie", 904: "Qdelta", 905: "Qecho", 906: "Qfox"}
@@ -106,7 +107,7 @@ async def play(harness: Harness, players: dict[int, Player], script: list[Any]) 
             update = Update(
                 update_id=next(IDS),
                 message=Message(
-                    message_id=1, date=datetime.now(), chat=player.chat, from_user=player.tg
+                    message_id=1, date=MESSAGE_DATE, chat=player.chat, from_user=player.tg
                 ),
             )
         elif kind == "again" and history:

@@ -6,7 +6,6 @@ import logging
 import os
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from powbot.bot.serve import WEBHOOK_PATH, webhook_application
 from powbot.domain.messages import Reply
 from powbot.features.questionnaire import flow as questionnaire
 from tests.conftest import Harness, make_harness, make_settings, onboard
+from tests.telegram_double import MESSAGE_DATE
 
 
 async def test_unexpected_error_apologises_with_a_code_and_keeps_the_conversation(
@@ -64,14 +64,14 @@ async def test_photos_stickers_and_edits_get_a_kind_answer(harness: Harness) -> 
     await onboard(bo)
     sticker = Update(
         update_id=990001,
-        message=Message(message_id=5, date=datetime.now(), chat=bo.chat, from_user=bo.tg),
+        message=Message(message_id=5, date=MESSAGE_DATE, chat=bo.chat, from_user=bo.tg),
     )
     reply = await bo.feed(sticker)
     assert "alleen tekst" in reply[0].text
     edited = Update(
         update_id=990002,
         edited_message=Message(
-            message_id=6, date=datetime.now(), chat=bo.chat, from_user=bo.tg, text="oops"
+            message_id=6, date=MESSAGE_DATE, chat=bo.chat, from_user=bo.tg, text="oops"
         ),
     )
     reply = await bo.feed(edited)
@@ -90,14 +90,14 @@ async def test_group_chats_are_ignored_except_a_short_note_for_commands(harness:
     group = Chat(id=-100123, type="supergroup", title="Team")
     chatter = Update(
         update_id=990003,
-        message=Message(message_id=1, date=datetime.now(), chat=group, from_user=di.tg, text="hoi"),
+        message=Message(message_id=1, date=MESSAGE_DATE, chat=group, from_user=di.tg, text="hoi"),
     )
     await harness.app.feed(chatter)
     assert harness.session.to(-100123) == []
     command = Update(
         update_id=990004,
         message=Message(
-            message_id=2, date=datetime.now(), chat=group, from_user=di.tg, text="/start"
+            message_id=2, date=MESSAGE_DATE, chat=group, from_user=di.tg, text="/start"
         ),
     )
     await harness.app.feed(command)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from powbot.conversation.context import Ctx, Flow
+from powbot.domain.events import Event, Subscriber, install_subscribers
 from powbot.domain.unit import Services
 from powbot.storage.models import ScheduledItem, User
 
@@ -38,7 +39,8 @@ class Feature:
     """One capability. Events: `on_erase` runs in the erasing transaction just before a
     user's rows go (the user row is still there); `on_return` when a user who had blocked
     the bot writes again; `on_unreachable` when Telegram says a user blocked the bot;
-    `periodic` once per scheduler pass, each in its own transaction (keep them cheap)."""
+    `periodic` once per scheduler pass, each in its own transaction (keep them cheap);
+    `subscribers` react to domain events (powbot/domain/events.py)."""
 
     name: str
     flows: tuple[Flow, ...] = ()
@@ -50,6 +52,7 @@ class Feature:
     on_return: tuple[UserEvent, ...] = ()
     on_unreachable: tuple[UnreachableEvent, ...] = ()
     periodic: tuple[Periodic, ...] = ()
+    subscribers: Mapping[Event, tuple[Subscriber, ...]] = field(default_factory=dict)
 
 
 FLOWS: dict[str, Flow] = {}
@@ -70,8 +73,11 @@ def install(features: Iterable[Feature]) -> None:
         table.clear()
     for items in (MENU, START_CODES, ON_ERASE, ON_RETURN, ON_UNREACHABLE, PERIODIC, INSTALLED):
         items.clear()
+    subscribers: dict[Event, list[Subscriber]] = {}
     for feature in features:
         INSTALLED.append(feature)
+        for event, handlers in feature.subscribers.items():
+            subscribers.setdefault(event, []).extend(handlers)
         for flow in feature.flows:
             _add_unique(FLOWS, flow.name, flow, "flow")
         for kind, job in feature.jobs.items():
@@ -84,6 +90,7 @@ def install(features: Iterable[Feature]) -> None:
         ON_RETURN.extend(feature.on_return)
         ON_UNREACHABLE.extend(feature.on_unreachable)
         PERIODIC.extend(feature.periodic)
+    install_subscribers(subscribers)
     ids = [item.id for item in MENU]
     if len(ids) != len(set(ids)):
         raise ValueError(f"menu ids declared twice: {sorted(ids)}")

@@ -1,16 +1,12 @@
-"""Placements: someone started work. Other capabilities (aftercare) react through hooks."""
+"""Placements: someone started work. Other capabilities (aftercare) react to the events."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import date
 
+from powbot.domain.events import Event, publish
 from powbot.domain.unit import Services
 from powbot.storage.models import Placement, User
-
-# Called in the same transaction right after a placement is created or ended.
-ON_PLACEMENT_CREATED: list[Callable[[Services, Placement], Awaitable[None]]] = []
-ON_PLACEMENT_ENDED: list[Callable[[Services, Placement], Awaitable[None]]] = []
 
 
 async def create_placement(
@@ -40,8 +36,7 @@ async def create_placement(
     )
     services.session.add(placement)
     await services.session.flush()
-    for hook in ON_PLACEMENT_CREATED:
-        await hook(services, placement)
+    await publish(Event.PLACEMENT_CREATED, services, placement)
     return placement
 
 
@@ -51,5 +46,4 @@ async def end_placement(services: Services, placement: Placement, reason: str) -
     placement.status = "ended"
     placement.ended_at = services.now
     placement.end_reason = reason[:32]
-    for hook in ON_PLACEMENT_ENDED:
-        await hook(services, placement)
+    await publish(Event.PLACEMENT_ENDED, services, placement)
