@@ -1,0 +1,144 @@
+"""FAQ content models: entries, synonyms, out-of-scope topics, the region's contacts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+INSTRUMENTS: tuple[str, ...] = (
+    "loonkostensubsidie",
+    "loondispensatie",
+    "no-riskpolis",
+    "proefplaatsing",
+    "jobcoaching",
+    "werkplekaanpassing",
+    "loonkostenvoordeel",
+    "banenafspraak",
+    "praktijkleren",
+    "bbl",
+    "detachering",
+    "open-hiring",
+    "jobcarving",
+    "sroi",
+    "wsp-contact",
+)
+LANGS: tuple[str, ...] = ("nl", "en")
+AUDIENCES: tuple[str, ...] = ("employer", "seeker")
+
+Lang = Literal["nl", "en"]
+Audience = Literal["employer", "seeker"]
+Decision = Literal["answer", "clarify", "unknown"]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+OUT_OF_SCOPE = "_out-of-scope"  # pseudo-instrument of the out-of-scope topics in the index
+FAQ_DIR = "faq"
+SYNONYMS_FILE = "_synonyms.yaml"
+OUT_OF_SCOPE_FILE = "_out_of_scope.yaml"
+REGION_FILE = "region.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalizedText(_Strict):
+    nl: NonEmpty
+    en: NonEmpty
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+class Source(_Strict):
+    title: NonEmpty
+    url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")]
+
+
+class FaqEntry(_Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    instrument: NonEmpty
+    audience: Annotated[list[Audience], Field(min_length=1)]
+    questions: Annotated[list[NonEmpty], Field(min_length=1)]
+    answer: LocalizedText
+    source: Source
+    reviewed: date
+    related: list[str] = Field(default_factory=list)
+
+
+class _FaqFile(_Strict):
+    entries: Annotated[list[FaqEntry], Field(min_length=1)]
+
+
+class Synonyms(_Strict):
+    """Word lists for the retriever. Keys of ``abbreviations``/``synonyms`` are canonical
+    single-word terms; values are variants (words or phrases, any language)."""
+
+    abbreviations: dict[str, list[NonEmpty]] = Field(default_factory=dict)
+    synonyms: dict[str, list[NonEmpty]] = Field(default_factory=dict)
+    typos: dict[str, NonEmpty] = Field(default_factory=dict)
+    stopwords: dict[Lang, list[NonEmpty]] = Field(default_factory=dict)
+    # Terms that name an instrument ("LKS" names loonkostensubsidie even though other entries
+    # mention it too); a question containing one favours that instrument.
+    instrument_terms: dict[str, list[NonEmpty]] = Field(default_factory=dict)
+
+
+class Pointer(_Strict):
+    """Where to go with a subject this FAQ does not cover (a vetted, general address)."""
+
+    text: LocalizedText
+    url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")]
+
+
+class OutOfScopeTopic(_Strict):
+    """A subject employers ask about that the FAQ deliberately does not answer (dismissal,
+    sick leave of staff in general, payroll tax, ...). Its example questions compete with the
+    entries in the retriever, so "unknown" is a class of its own, not only a low score."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    pointer: str | None = None  # key in ``pointers``
+    questions: Annotated[list[NonEmpty], Field(min_length=1)]
+
+
+class _OutOfScopeFile(_Strict):
+    pointers: dict[str, Pointer] = Field(default_factory=dict)
+    topics: Annotated[list[OutOfScopeTopic], Field(min_length=1)]
+
+
+class Contact(_Strict):
+    name: NonEmpty
+    phone: str | None = None
+    email: str | None = None
+    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    hours: LocalizedText | None = None
+
+
+class Region(_Strict):
+    name: NonEmpty
+    wsp: Contact
+    uwv: Contact
+    note: LocalizedText
+    # For job seekers and the safety layer: the municipality (klantmanager, urgent help),
+    # the night shelter / central intake, and food help. Optional for older region files.
+    gemeente: Contact | None = None
+    shelter: Contact | None = None
+    food: Contact | None = None
+
+
+@dataclass(frozen=True)
+class FaqBase:
+    """All validated entries, in file order, plus the retriever word lists."""
+
+    entries: tuple[FaqEntry, ...]
+    synonyms: Synonyms
+    files: dict[str, str] = field(default_factory=dict)  # entry id -> file it came from
+    topics: tuple[OutOfScopeTopic, ...] = ()
+    pointers: dict[str, Pointer] = field(default_factory=dict)
+
+    def pointer(self, topic: OutOfScopeTopic | None) -> Pointer | None:
+        return self.pointers.get(topic.pointer) if topic and topic.pointer else None
+
+    def get(self, entry_id: str) -> FaqEntry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
