@@ -32,8 +32,10 @@ from sqlmodel import select
 from powbot.bot.app import App, create_app
 from powbot.bot.scheduler import run_due
 from powbot.config import Settings
+from powbot.conversation.registry import FLOWS
 from powbot.knowledge.text import normalise
 from powbot.storage.models import Outbox
+from powbot.storage.models import User as DbUser
 
 
 class TerminalSession(BaseSession):
@@ -134,6 +136,17 @@ def _update_ids() -> itertools.count[int]:
     return itertools.count(time.time_ns() // 1000)
 
 
+async def takes_number(app: App, user_id: int) -> bool:
+    """Whether the user's current step asks for a number: then a bare number typed is that
+    number, not the button at that position (a flow says so with `takes_number(content, step)`)."""
+    async with app.runtime.db.transaction() as session:
+        user = await session.get(DbUser, user_id)
+    if user is None or user.flow is None:
+        return False
+    check = getattr(FLOWS.get(user.flow), "takes_number", None)
+    return bool(check is not None and check(app.runtime.content, user.step))
+
+
 async def pending_for(app: App, user_id: int) -> int:
     async with app.runtime.db.transaction() as session:
         rows = await session.exec(
@@ -184,6 +197,8 @@ async def chat(
                 continue
             if not interactive:
                 out.write(f"> {line}\n")
+            if line.strip().isdigit() and await takes_number(app, user_id):
+                line = "'" + line  # a number question: the number is the answer
             await app.feed(_to_update(session, next(ids), tg_user, chat_obj, line))
             await run_due(app.runtime, only_user=user_id)
     finally:

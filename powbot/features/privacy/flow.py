@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import delete
 from sqlmodel import col, select
 
 from powbot.conversation.context import Ctx
+from powbot.conversation.form import Choice, Form, Step, yes_no
 from powbot.conversation.registry import ON_ERASE
-from powbot.domain.messages import Callback, Reply
+from powbot.domain.messages import Reply
 from powbot.domain.unit import Services
 from powbot.features.menu import show_menu
 from powbot.storage.models import QuestionnaireResult, QuestionnaireRun, User
@@ -66,14 +68,7 @@ async def export(ctx: Ctx) -> None:
 
 
 async def ask_erase(ctx: Ctx) -> None:
-    ctx.set_state(NAME, "confirm_erase")
-    ctx.say(
-        ctx.t("privacy.erase_confirm"),
-        [
-            [ctx.button(ctx.t("privacy.erase_yes"), NAME, "erase", "yes")],
-            [ctx.button(ctx.t("privacy.erase_no"), NAME, "erase", "no")],
-        ],
-    )
+    await ERASE_FORM.start(ctx)
 
 
 async def erase_everything(services: Services, user: User) -> dict[str, int]:
@@ -134,24 +129,38 @@ async def apply_retention(services: Services) -> None:
         )
 
 
-class PrivacyFlow:
-    name = NAME
-    roles = ALL_ROLES
-    unbound_actions: frozenset[str] = frozenset()
+async def _erase_or_keep(ctx: Ctx, answers: dict[str, Any]) -> None:
+    if answers.get("confirm_erase") == "yes":
+        await _erase(ctx)
+        return
+    ctx.set_state(None)
+    if ctx.user.role is None:
+        ctx.say(ctx.t("privacy.erase_cancelled"))
+    else:
+        await show_menu(ctx, "privacy.erase_cancelled")
 
-    async def on_text(self, ctx: Ctx, text: str) -> None:
-        ctx.say(ctx.t("common.choose_a_button"))
-        await self.resume(ctx)
 
-    async def on_button(self, ctx: Ctx, callback: Callback) -> None:
-        if callback.action == "erase" and callback.arg == "yes":
-            await _erase(ctx)
-            return
-        ctx.set_state(None)
-        if ctx.user.role is None:
-            ctx.say(ctx.t("privacy.erase_cancelled"))
-        else:
-            await show_menu(ctx, "privacy.erase_cancelled")
+class PrivacyFlow(Form):
+    """/verwijder: one step, "are you sure?"; typed 'ja', 'nee', 👍 work as well as the buttons."""
 
-    async def resume(self, ctx: Ctx) -> None:
-        await ask_erase(ctx)
+    def __init__(self) -> None:
+        super().__init__(
+            NAME,
+            ALL_ROLES,
+            (
+                Step(
+                    "confirm_erase",
+                    "privacy.erase_confirm",
+                    parse=yes_no,
+                    choices=(
+                        Choice("yes", "privacy.erase_yes"),
+                        Choice("no", "privacy.erase_no"),
+                    ),
+                    back=False,
+                ),
+            ),
+            _erase_or_keep,
+        )
+
+
+ERASE_FORM = PrivacyFlow()

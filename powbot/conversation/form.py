@@ -1,0 +1,374 @@
+"""Declarative forms: each step is declared once — its text, parser, buttons, validation,
+skip/back/why and where it leads — and one runner plays every form through the Flow protocol.
+
+A `Form` *is* a flow (name, roles, on_text, on_button, resume), so a feature lists it in its
+`Feature(flows=...)` like any other. State lives in `ctx.user.flow/step/flow_data`:
+`flow_data["answers"]` holds the answers given so far, `["path"]` the steps answered in order
+(for Back), `["pending"]` a value waiting for "klopt dat?". Typed text is understood through
+`powbot.conversation.parse` (yes/no words and emoji, "waarom?", "liever niet", "terug",
+numbers, dates...). `check_form()` finds unreachable steps, unknown targets and unhandled
+buttons before a user does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from powbot.conversation.context import Ctx
+from powbot.conversation.parse import (
+    NumberRange,
+    is_decline,
+    is_why,
+    match_choice,
+    parse_number,
+    parse_yes_no,
+)
+from powbot.domain.messages import Button, Callback
+from powbot.knowledge.text import normalise
+
+BACK_WORDS = frozenset({"terug", "vorige", "back", "previous", "go back"})
+
+# The button actions the runner handles (the static check holds every form to these).
+CHOOSE, SKIP, BACK, WHY, DECLINE, CONFIRM = "c", "s", "b", "w", "p", "k"
+HANDLED_ACTIONS = frozenset({CHOOSE, SKIP, BACK, WHY, DECLINE, CONFIRM})
+SKIPPED = {"skipped": True}
+DECLINED = {"prefer_not": True}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a step's parser made of typed text: a value, a problem (catalog key shown above
+    the step again), or a value to confirm first (catalog key of the "klopt dat?" question)."""
+
+    value: Any = None
+    error: str | None = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+    confirm: str | None = None
+
+
+Parser = Callable[[Ctx, str], Parsed]
+Validator = Callable[[Ctx, Any], str | None]  # catalog key of the problem, or None
+Next = Callable[[Mapping[str, Any]], str | None]
+Complete = Callable[[Ctx, dict[str, Any]], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A button; typed text matches its label in every language, its `words` and its number."""
+
+    value: str
+    label: str  # catalog key
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question. `next` is the following step's id, a function of the answers so far
+    (list its possible results in `goes_to` for the static check), or None to complete."""
+
+    id: str
+    text: str  # catalog key; `values` fills its placeholders
+    parse: Parser | None = None
+    choices: tuple[Choice, ...] = ()
+    validate: Validator | None = None
+    skip: bool = False
+    back: bool = True
+    why: str | None = None  # catalog key of the explanation
+    decline: bool = False  # offer "liever niet zeggen"
+    next: str | Next | None = None
+    goes_to: tuple[str, ...] = ()
+    takes_number: bool = False  # a bare typed number is the answer, never a button position
+    values: Callable[[Ctx], Mapping[str, Any]] | None = None
+
+    def targets(self) -> tuple[str, ...]:
+        return (self.next,) if isinstance(self.next, str) else self.goes_to
+
+    def actions(self) -> set[str]:
+        found = {CHOOSE} if self.choices else set()
+        found |= {action for action, on in ((SKIP, self.skip), (WHY, self.why)) if on}
+        found |= {DECLINE} if self.decline else set()
+        found |= {BACK} if self.back else set()
+        return found
+
+
+class Form:
+    """A flow made of steps. Subclass or instantiate; `start(ctx, **data)` begins it (data is
+    kept next to the answers, e.g. which item the form is about)."""
+
+    unbound_actions: frozenset[str] = frozenset()
+
+    def __init__(
+        self,
+        name: str,
+        roles: frozenset[str | None],
+        steps: tuple[Step, ...],
+        on_complete: Complete,
+    ) -> None:
+        self.name = name
+        self.roles = roles
+        self.steps = {step.id: step for step in steps}
+        self.first = steps[0].id
+        self.on_complete = on_complete
+
+    # --- the Flow protocol --------------------------------------------------------------
+    async def start(self, ctx: Ctx, **data: Any) -> None:
+        ctx.set_state(self.name, self.first, answers={}, path=[], **data)
+        await self.resume(ctx)
+
+    async def resume(self, ctx: Ctx, problem: str | None = None, **values: Any) -> None:
+        """Show the current step again (after an unknown message, /taal, a stale button)."""
+        step = self._current(ctx)
+        pending = ctx.user.flow_data.get("pending")
+        if pending is not None:
+            ctx.say(pending["question"], self._confirm_buttons(ctx))
+            return
+        text = ctx.t(step.text, **(step.values(ctx) if step.values else {}))
+        if problem:
+            text = ctx.t(problem, **values) + "\n\n" + text
+        ctx.say(text, self._buttons(ctx, step))
+
+    async def on_text(self, ctx: Ctx, text: str) -> None:
+        step = self._current(ctx)
+        if ctx.user.flow_data.get("pending") is not None:
+            await self._confirm(ctx, parse_yes_no(text))
+            return
+        if await self._control_word(ctx, step, text):
+            return
+        parsed = self._parse(ctx, step, text)
+        if parsed.error:
+            await self.resume(ctx, parsed.error, **parsed.values)
+        elif parsed.confirm:
+            question = ctx.t(parsed.confirm, **parsed.values)
+            ctx.update_state(pending={"value": parsed.value, "question": question})
+            await self.resume(ctx)
+        else:
+            await self.answer(ctx, parsed.value)
+
+    async def on_button(self, ctx: Ctx, callback: Callback) -> None:
+        step = self._current(ctx)
+        action, arg = callback.action, callback.arg
+        if action == CONFIRM:
+            await self._confirm(ctx, {"yes": True, "no": False}.get(arg))
+        elif action == CHOOSE and arg in {choice.value for choice in step.choices}:
+            await self.answer(ctx, arg)
+        elif action in step.actions() - {CHOOSE}:
+            await self._control(ctx, step, action)
+        else:
+            ctx.toast = ctx.t("common.button_unknown")
+            await self.resume(ctx)
+
+    def takes_number(self, content: Any, step: str | None) -> bool:
+        found = self.steps.get(step or "")
+        return bool(found and found.takes_number)
+
+    # --- moving through the steps -------------------------------------------------------
+    async def answer(self, ctx: Ctx, value: Any) -> None:
+        """Keep the answer to the current step and go on (validation first)."""
+        step = self._current(ctx)
+        problem = step.validate(ctx, value) if step.validate and value is not None else None
+        if problem:
+            await self.resume(ctx, problem)
+            return
+        data = ctx.user.flow_data
+        answers = {**data.get("answers", {}), step.id: value}
+        path = [*[s for s in data.get("path", []) if s != step.id], step.id]
+        following = step.next(answers) if callable(step.next) else step.next
+        if following is None:
+            ctx.update_state(answers=answers, path=path, pending=None)
+            await self.on_complete(ctx, answers)
+            return
+        ctx.update_state(step=following, answers=answers, path=path, pending=None)
+        await self.resume(ctx)
+
+    async def back(self, ctx: Ctx) -> None:
+        path = list(ctx.user.flow_data.get("path", []))
+        if not path:
+            ctx.toast = ctx.t("form.nothing_to_go_back")
+            await self.resume(ctx)
+            return
+        # The earlier answer stays in `answers` so the step can show it (see `earlier`).
+        ctx.update_state(step=path[-1], path=path[:-1], pending=None)
+        await self.resume(ctx, "form.earlier_answer", answer=self.earlier(ctx) or "–")
+
+    def earlier(self, ctx: Ctx) -> str | None:
+        """The answer already given to the current step, as the person would read it."""
+        step = self._current(ctx)
+        value = ctx.user.flow_data.get("answers", {}).get(step.id)
+        if value is None:
+            return None
+        choice = next((c for c in step.choices if c.value == value), None)
+        return ctx.t(choice.label) if choice else str(value)
+
+    def _current(self, ctx: Ctx) -> Step:
+        return self.steps.get(ctx.user.step or "") or self.steps[self.first]
+
+    async def _confirm(self, ctx: Ctx, yes: bool | None) -> None:
+        pending = ctx.user.flow_data.get("pending")
+        if yes is None or pending is None:
+            await self.resume(ctx)
+            return
+        ctx.update_state(pending=None)
+        if yes:
+            await self.answer(ctx, pending["value"])
+        else:
+            await self.resume(ctx, "form.try_again")
+
+    async def _control_word(self, ctx: Ctx, step: Step, text: str) -> bool:
+        """'waarom?', 'liever niet' and 'terug' typed instead of pressed."""
+        if step.why and is_why(text):
+            action = WHY
+        elif step.decline and is_decline(text):
+            action = DECLINE
+        elif step.back and normalise(text) in BACK_WORDS:
+            action = BACK
+        else:
+            return False
+        await self._control(ctx, step, action)
+        return True
+
+    async def _control(self, ctx: Ctx, step: Step, action: str) -> None:
+        if action == WHY and step.why:
+            ctx.say(ctx.t(step.why))
+            await self.resume(ctx)
+        elif action == BACK:
+            await self.back(ctx)
+        elif action == SKIP:
+            await self.answer(ctx, SKIPPED)
+        elif action == DECLINE:
+            await self.answer(ctx, DECLINED)
+
+    def _parse(self, ctx: Ctx, step: Step, text: str) -> Parsed:
+        if step.parse is not None:
+            parsed = step.parse(ctx, text)
+            if parsed.error is None or not step.choices:
+                return parsed
+        choice = self._typed_choice(ctx, step, text)
+        if choice is not None:
+            return Parsed(value=choice)
+        return Parsed(error="common.choose_a_button" if step.choices else "form.not_understood")
+
+    def _typed_choice(self, ctx: Ctx, step: Step, text: str) -> str | None:
+        said = normalise(text)
+        if said.isdigit() and 1 <= int(said) <= len(step.choices):
+            return step.choices[int(said) - 1].value
+        labels = {
+            choice.value: [ctx.text(lang, choice.label) for lang in ("nl", "en")]
+            + list(choice.words)
+            for choice in step.choices
+        }
+        return match_choice(text, labels)
+
+    # --- rendering ----------------------------------------------------------------------
+    def _buttons(self, ctx: Ctx, step: Step) -> list[list[Button]]:
+        rows = [[ctx.button(ctx.t(c.label), self.name, CHOOSE, c.value)] for c in step.choices]
+        extra = [
+            ctx.button(ctx.t(key), self.name, action)
+            for action, key, on in (
+                (WHY, "form.why", bool(step.why)),
+                (DECLINE, "form.prefer_not", step.decline),
+                (SKIP, "form.skip", step.skip),
+            )
+            if on
+        ]
+        if step.back and ctx.user.flow_data.get("path"):
+            extra.append(ctx.button(ctx.t("form.back"), self.name, BACK))
+        return rows + ([extra] if extra else [])
+
+    def _confirm_buttons(self, ctx: Ctx) -> list[list[Button]]:
+        return [
+            [
+                ctx.button(ctx.t("common.yes"), self.name, CONFIRM, "yes"),
+                ctx.button(ctx.t("common.no"), self.name, CONFIRM, "no"),
+            ]
+        ]
+
+
+# --- static checks ----------------------------------------------------------------------
+
+
+def check_form(form: Form, has_text: Callable[[str], bool] | None = None) -> list[str]:
+    """Problems a user would otherwise find: a step nobody can reach, a `next` that names no
+    step, a button action the runner does not handle, a text key missing from the catalog."""
+    problems: list[str] = []
+    for step in form.steps.values():
+        problems += [
+            f"{form.name}.{step.id}: goes to unknown step {target!r}"
+            for target in step.targets()
+            if target not in form.steps
+        ]
+        if callable(step.next) and not step.goes_to:
+            problems.append(f"{form.name}.{step.id}: a computed next needs goes_to")
+        problems += [
+            f"{form.name}.{step.id}: button action {action!r} is not handled"
+            for action in step.actions() - HANDLED_ACTIONS
+        ]
+        values = [choice.value for choice in step.choices]
+        if len(values) != len(set(values)):
+            problems.append(f"{form.name}.{step.id}: two choices share a value")
+        keys = [step.text, step.why, *(choice.label for choice in step.choices)]
+        if has_text is not None:
+            problems += [
+                f"{form.name}.{step.id}: no text {key!r}"
+                for key in keys
+                if key and not has_text(key)
+            ]
+    problems += [
+        f"{form.name}.{step}: no step leads here" for step in form.steps.keys() - _reachable(form)
+    ]
+    return problems
+
+
+def _reachable(form: Form) -> set[str]:
+    seen, todo = set(), [form.first]
+    while todo:
+        step = todo.pop()
+        if step in seen or step not in form.steps:
+            continue
+        seen.add(step)
+        todo.extend(form.steps[step].targets())
+    return seen
+
+
+# --- parsers for common steps -----------------------------------------------------------
+
+
+def yes_no(ctx: Ctx, text: str) -> Parsed:
+    """'ja', 'jaa', 'ok', '👍' -> 'yes'; 'nee', 'no', '👎' -> 'no'."""
+    answer = parse_yes_no(text)
+    if answer is None:
+        return Parsed(error="form.yes_or_no")
+    return Parsed(value="yes" if answer else "no")
+
+
+def free_text(max_length: int) -> Parser:
+    def parse(ctx: Ctx, text: str) -> Parsed:
+        stripped = text.strip()
+        if not stripped:
+            return Parsed(error="form.not_understood")
+        if len(stripped) > max_length:
+            return Parsed(error="form.too_long", values={"max": max_length})
+        return Parsed(value=stripped)
+
+    return parse
+
+
+def number(low: int, high: int) -> Parser:
+    """A whole number in low..high: '40', 'veertig'; a range ('24 tot 32') is asked about."""
+
+    def parse(ctx: Ctx, text: str) -> Parsed:
+        value = parse_number(text)
+        if isinstance(value, NumberRange):
+            return Parsed(
+                error="form.which_number", values={"low": fmt(value.low), "high": fmt(value.high)}
+            )
+        if value is None or not float(value).is_integer() or not low <= value <= high:
+            return Parsed(error="form.number_range", values={"min": low, "max": high})
+        return Parsed(value=int(value))
+
+    return parse
+
+
+def fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")

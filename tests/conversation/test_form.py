@@ -1,0 +1,195 @@
+"""The form DSL: one runner for every declared form, and the static checks that hold them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from powbot.config import load_settings
+from powbot.conversation.context import Ctx
+from powbot.conversation.form import (
+    SKIPPED,
+    Choice,
+    Form,
+    Step,
+    check_form,
+    free_text,
+    number,
+    yes_no,
+)
+from powbot.domain.messages import Callback
+from powbot.knowledge.content import Content, load_content
+from powbot.storage.models import User
+
+NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def content() -> Iterator[Content]:
+    settings = load_settings(DATABASE_URL="sqlite+aiosqlite:///:memory:")
+    yield load_content(settings.knowledge_dir)
+
+
+def make_ctx(content: Content, user: User) -> Ctx:
+    settings = load_settings(DATABASE_URL="sqlite+aiosqlite:///:memory:")
+    return Ctx(None, settings, content, NOW, user)  # type: ignore[arg-type]  # no database needed
+
+
+class Person:
+    """One user talking to a form, each message in a fresh context as in the real app."""
+
+    def __init__(self, content: Content, form: Form) -> None:
+        self.content, self.form = content, form
+        self.user = User(id=1, chat_id=1, language="nl", role="seeker")
+        self.done: list[dict[str, Any]] = []
+
+    async def start(self) -> str:
+        ctx = make_ctx(self.content, self.user)
+        await self.form.start(ctx)
+        return self._shown(ctx)
+
+    async def send(self, text: str) -> str:
+        ctx = make_ctx(self.content, self.user)
+        await self.form.on_text(ctx, text)
+        return self._shown(ctx)
+
+    async def press(self, action: str, arg: str = "") -> str:
+        ctx = make_ctx(self.content, self.user)
+        await self.form.on_button(ctx, Callback(self.form.name, action, arg))
+        return self._shown(ctx)
+
+    def _shown(self, ctx: Ctx) -> str:
+        self.buttons = [
+            button.label for reply in ctx.replies for row in reply.buttons for button in row
+        ]
+        return "\n".join(reply.text for reply in ctx.replies)
+
+
+def hours_form(person_done: list[dict[str, Any]]) -> Form:
+    async def complete(ctx: Ctx, answers: dict[str, Any]) -> None:
+        person_done.append(answers)
+        ctx.set_state(None)
+        ctx.say("done")
+
+    return Form(
+        "test_form",
+        frozenset({"seeker"}),
+        (
+            Step(
+                "hours",
+                "form.number_range",
+                parse=number(0, 40),
+                takes_number=True,
+                next="agree",
+                values=lambda ctx: {"min": 0, "max": 40},
+            ),
+            Step(
+                "agree",
+                "form.yes_or_no",
+                parse=yes_no,
+                choices=(Choice("yes", "common.yes"), Choice("no", "common.no")),
+                why="form.not_understood",
+                next="note",
+            ),
+            Step("note", "form.not_understood", parse=free_text(20), skip=True),
+        ),
+        complete,
+    )
+
+
+@pytest.fixture
+def person(content: Content) -> Person:
+    done: list[dict[str, Any]] = []
+    found = Person(content, hours_form(done))
+    found.done = done
+    return found
+
+
+async def test_typed_answers_are_understood_generously(person: Person) -> None:
+    await person.start()
+    await person.send("veertig")
+    await person.send("👍")
+    await person.send("graag om 9 uur")
+    assert person.done == [{"hours": 40, "agree": "yes", "note": "graag om 9 uur"}]
+
+
+async def test_a_range_is_asked_about_and_nothing_is_stored(person: Person) -> None:
+    await person.start()
+    shown = await person.send("24 tot 32")
+    assert "Bedoel je 24 of 32?" in shown
+    assert person.user.step == "hours" and "hours" not in person.user.flow_data["answers"]
+
+
+async def test_why_back_and_skip_typed_or_pressed(person: Person) -> None:
+    await person.start()
+    await person.send("12")
+    shown = await person.send("waarom?")
+    assert "Dat begreep ik niet." in shown  # the step's explanation, then the step again
+    assert person.user.step == "agree"
+    shown = await person.send("terug")
+    assert "Eerder antwoord: 12" in shown and person.user.step == "hours"
+    await person.send("12")
+    await person.press("c", "no")
+    await person.press("s")
+    assert person.done == [{"hours": 12, "agree": "no", "note": SKIPPED}]
+
+
+async def test_unknown_text_shows_the_step_again(person: Person) -> None:
+    await person.start()
+    await person.send("8")
+    shown = await person.send("misschien morgen")
+    assert "kies een van de knoppen" in shown.casefold() and "Antwoord met ja of nee" in shown
+    assert person.buttons[:2] == ["Ja", "Nee"]
+
+
+async def test_a_stale_or_forged_button_is_refused_kindly(person: Person) -> None:
+    await person.start()
+    await person.press("c", "maybe")
+    assert person.user.step == "hours" and not person.done
+    await person.press("zz")
+    assert person.user.step == "hours"
+
+
+def test_a_bare_number_at_a_number_step_is_the_answer_not_a_button(person: Person) -> None:
+    assert person.form.takes_number(None, "hours")
+    assert not person.form.takes_number(None, "agree")
+
+
+# --- static checks ----------------------------------------------------------------------
+
+
+def test_every_form_of_the_app_passes_the_static_checks(content: Content) -> None:
+    from powbot.features.compose import FEATURES
+
+    forms = [flow for feature in FEATURES for flow in feature.flows if isinstance(flow, Form)]
+    assert forms, "at least one feature declares a form"
+    for form in forms:
+        assert check_form(form, content.catalog.has) == []
+
+
+def test_static_checks_find_what_a_user_would_otherwise_find(content: Content) -> None:
+    async def complete(ctx: Ctx, answers: dict[str, Any]) -> None: ...
+
+    broken = Form(
+        "broken",
+        frozenset({"seeker"}),
+        (
+            Step("one", "form.back", next="nowhere"),
+            Step("lonely", "form.no_such_text"),
+            Step("computed", "form.back", next=lambda answers: "one"),
+            Step(
+                "twice", "form.back", choices=(Choice("a", "form.back"), Choice("a", "form.skip"))
+            ),
+        ),
+        complete,
+    )
+    problems = check_form(broken, content.catalog.has)
+    assert "broken.one: goes to unknown step 'nowhere'" in problems
+    assert "broken.lonely: no step leads here" in problems
+    assert "broken.lonely: no text 'form.no_such_text'" in problems
+    assert "broken.computed: a computed next needs goes_to" in problems
+    assert "broken.twice: two choices share a value" in problems
+    assert check_form(hours_form([]), content.catalog.has) == []
