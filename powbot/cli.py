@@ -58,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger().setLevel(logging.WARNING if not args.verbose else logging.DEBUG)
     try:
         settings = load_settings()
+        from powbot.knowledge.classifier import use_cache_dir
+
+        use_cache_dir(settings.cache_path)  # the FAQ classifier trains once per content
         return _dispatch(args, settings)
     except (ConfigError, KnowledgeError) as exc:
         print(f"powbot: {exc}", file=sys.stderr)

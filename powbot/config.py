@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -53,6 +54,8 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=30.0, alias="POWBOT_SEND_RATE", gt=0)
     send_rate_per_chat: float = Field(default=1.0, alias="POWBOT_SEND_RATE_PER_CHAT", gt=0)
     max_text_length: int = Field(default=1000, alias="POWBOT_MAX_TEXT_LENGTH", gt=0)
+    # Derived files that can always be rebuilt (the trained FAQ classifier): see cache_path.
+    cache_dir: Path | None = Field(default=None, alias="POWBOT_CACHE_DIR")
     # The web page for coaches and the region (`powbot web`).
     web_host: str = Field(default="127.0.0.1", alias="POWBOT_WEB_HOST")
     web_port: int = Field(default=8000, alias="POWBOT_WEB_PORT", gt=0, lt=65536)
@@ -99,6 +102,18 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def cache_path(self) -> Path:
+        """POWBOT_CACHE_DIR; else a `cache` folder next to the SQLite file (the data folder);
+        else the user's cache folder (PostgreSQL or an in-memory database)."""
+        if self.cache_dir is not None:
+            return self.cache_dir
+        _, _, path = self.database_url.partition(":///")
+        path = path.split("?", 1)[0]
+        if self.is_sqlite and path and path != ":memory:":
+            return Path(path).parent / "cache"
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "powbot"
 
 
 def load_settings(**overrides: object) -> Settings:

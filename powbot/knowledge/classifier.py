@@ -9,24 +9,56 @@ it generalises from the ~1,000 examples instead of matching them one by one.
 
 Features: the retriever's normalised tokens (synonyms, abbreviations, stems, compound parts,
 typo fixes) plus character n-grams of the folded text (robust to spelling and to Dutch
-compounds the word lists do not know). The model is trained when the index is built (about a
-second) and never saved: the YAML files stay the only source of truth.
+compounds the word lists do not know), each TF-IDF weighted (sublinear tf, l2 norm).
+
+Trained once per content, not at every start. Training (scikit-learn, imported only then)
+takes a second on the real base and most of a minute on a 5,000-entry one; its result is a
+few arrays (vocabularies, idf, weights), saved in the cache folder under a hash of the
+training input: the documents *as the classifier sees them* (normalised tokens and folded
+text) with their labels and the settings below. Any change to the FAQ content, synonyms or
+normaliser changes that hash, so the next start retrains; the YAML files stay the only source
+of truth and the cache file can always be deleted. A missing, unreadable or corrupt cache
+file means: train and write it again. Scoring uses numpy only (no scikit-learn, no SciPy).
+
+The cache folder is set once per process with ``use_cache_dir`` (the CLI does it from the
+settings: POWBOT_CACHE_DIR, or a ``cache`` folder next to the SQLite file); without one,
+nothing is saved and every build trains, as the tests do. Note for whoever restructures
+``faq.py``: the call ``InstrumentClassifier(docs, labels)`` is the whole interface; the cache
+needs nothing else from the caller.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import json
+import logging
+import math
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import numpy as np
-from scipy.sparse import hstack
-from sklearn import config_context
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.svm import LinearSVC
+
+log = logging.getLogger(__name__)
 
 # A document is (normalised tokens, folded text): the caller tokenises once for both the
 # retriever and the classifier.
 Doc = tuple[Sequence[str], str]
+
+FORMAT = 1  # bump when the saved arrays or the features change meaning
+CACHE_PREFIX = "faq-classifier-"
+KEEP_FILES = 3  # other bases (benchmarks) may share the folder: keep the newest few
+
+_cache_dir: Path | None = None
+
+
+def use_cache_dir(path: Path | None) -> None:
+    """Where trained models are kept in this process (None: nowhere, train every time)."""
+    global _cache_dir
+    _cache_dir = path
 
 
 def _tokens(doc: Doc) -> Sequence[str]:
@@ -37,55 +69,223 @@ def _text(doc: Doc) -> str:
     return doc[1]
 
 
+def char_ngrams(text: str, low: int, high: int) -> list[str]:
+    """Character n-grams inside word boundaries, each word padded with a space: exactly
+    scikit-learn's ``analyzer="char_wb"`` (its whitespace folding is what ``split`` does)."""
+    grams: list[str] = []
+    append = grams.append
+    for word in text.split():
+        w = f" {word} "
+        size = len(w)
+        for n in range(low, high + 1):
+            offset = 0
+            append(w[:n])
+            while offset + n < size:
+                offset += 1
+                append(w[offset : offset + n])
+            if offset == 0:  # a short word counts once
+                break
+    return grams
+
+
+@dataclass
+class _Vectorizer:
+    """One TF-IDF feature block: term -> column (offset into the weight rows), and idf."""
+
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    offset: int
+
+    def transform(self, terms: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        counts: dict[int, int] = {}
+        vocabulary = self.vocabulary
+        for term in terms:
+            column = vocabulary.get(term)
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        columns = np.fromiter(counts, dtype=np.intp, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        values = (np.log(tf) + 1.0) * self.idf[columns]  # sublinear tf times idf
+        norm = math.sqrt(float(values @ values))
+        return columns + self.offset, values / norm if norm else values
+
+
+@dataclass
+class _Model:
+    labels: list[str]
+    words: _Vectorizer
+    chars: _Vectorizer
+    weights: np.ndarray  # (features, labels) for one-vs-rest; (features, 1) when binary
+    intercept: np.ndarray
+
+
 class InstrumentClassifier:
     """One-vs-rest linear SVM; ``margins`` gives each label's signed distance to its
-    decision boundary (above 0: the model says "this label"; around 1 or more: confident)."""
+    decision boundary (above 0: the model says "this label"; around 1 or more: confident).
+
+    ``trained`` says whether this instance ran the training (False: loaded from the cache).
+    """
 
     C = 1.0  # regularisation; 0.5-2 score the same on the tuned-on sets in bench/data
     CHAR_NGRAMS = (2, 5)
 
-    def __init__(self, docs: Sequence[Doc], labels: Sequence[str]) -> None:
+    def __init__(
+        self, docs: Sequence[Doc], labels: Sequence[str], *, cache_dir: Path | None = None
+    ) -> None:
         self.labels = sorted(set(labels))
-        self._pipeline: Pipeline | None = None
-        self._vectorizers: list[TfidfVectorizer] = []
-        self._weights = np.zeros((0, 0))
-        self._intercept = np.zeros(0)
+        self.trained = False
+        self._model: _Model | None = None
         if len(self.labels) < 2:
             return  # nothing to choose between (a one-instrument knowledge base)
-        features = FeatureUnion(
+        folder = cache_dir if cache_dir is not None else _cache_dir
+        key = self.content_key(docs, labels)
+        model = _load(folder, key) if folder is not None else None
+        if model is None:
+            model = self._train(docs, labels)
+            self.trained = True
+            if folder is not None:
+                _save(folder, key, model)
+        self._model = model
+        self.labels = model.labels
+
+    @classmethod
+    def content_key(cls, docs: Sequence[Doc], labels: Sequence[str]) -> str:
+        """A hash of everything training depends on."""
+        digest = hashlib.sha256(f"{FORMAT}|{cls.C}|{cls.CHAR_NGRAMS}\n".encode())
+        for (tokens, text), label in zip(docs, labels, strict=True):
+            digest.update("\x1e".join(tokens).encode())
+            digest.update(f"\x1f{text}\x1f{label}\n".encode())
+        return digest.hexdigest()
+
+    @classmethod
+    def _train(cls, docs: Sequence[Doc], labels: Sequence[str]) -> _Model:
+        # Heavy imports (~0.9 s, ~90 MB) only when there is something to train.
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.pipeline import FeatureUnion, Pipeline
+        from sklearn.svm import LinearSVC
+
+        words = TfidfVectorizer(analyzer=_tokens, sublinear_tf=True)
+        chars = TfidfVectorizer(
+            analyzer="char_wb", preprocessor=_text, ngram_range=cls.CHAR_NGRAMS, sublinear_tf=True
+        )
+        pipeline = Pipeline(
             [
-                ("words", TfidfVectorizer(analyzer=_tokens, sublinear_tf=True)),
-                (
-                    "chars",
-                    TfidfVectorizer(
-                        analyzer="char_wb",
-                        preprocessor=_text,
-                        ngram_range=self.CHAR_NGRAMS,
-                        sublinear_tf=True,
-                    ),
-                ),
+                ("features", FeatureUnion([("words", words), ("chars", chars)])),
+                ("svm", LinearSVC(C=cls.C, random_state=0)),
             ]
         )
-        self._pipeline = Pipeline(
-            [("features", features), ("svm", LinearSVC(C=self.C, random_state=0))]
+        pipeline.fit(list(docs), list(labels))
+        svm = pipeline.named_steps["svm"]
+        n_words = len(words.vocabulary_)
+        return _Model(
+            labels=[str(c) for c in pipeline.classes_],
+            words=_Vectorizer(_columns(words.vocabulary_), np.asarray(words.idf_), 0),
+            chars=_Vectorizer(_columns(chars.vocabulary_), np.asarray(chars.idf_), n_words),
+            weights=np.ascontiguousarray(np.asarray(svm.coef_).T),
+            intercept=np.asarray(svm.intercept_, dtype=np.float64),
         )
-        self._pipeline.fit(list(docs), list(labels))
-        self.labels = [str(c) for c in self._pipeline.classes_]
-        # For one question, the pipeline's own decision_function spends much of its time in
-        # joblib and input checks; ``margins`` computes the same linear function directly.
-        self._vectorizers = [vectorizer for _, vectorizer in features.transformer_list]
-        svm = self._pipeline.named_steps["svm"]
-        self._weights = np.asarray(svm.coef_).T
-        self._intercept = np.asarray(svm.intercept_)
 
     def margins(self, doc: Doc) -> dict[str, float]:
-        if self._pipeline is None:
+        model = self._model
+        if model is None:
             return {label: 1.0 for label in self.labels}
-        # The vectorizers were fitted here on validated text: skip the per-call checks.
-        with config_context(assume_finite=True, skip_parameter_validation=True):
-            parts = [vectorizer.transform([doc]) for vectorizer in self._vectorizers]
-        x = hstack(parts).tocsr()
-        values = np.asarray(x @ self._weights)[0] + self._intercept
+        low, high = self.CHAR_NGRAMS
+        word_cols, word_values = model.words.transform(doc[0])
+        char_cols, char_values = model.chars.transform(char_ngrams(doc[1], low, high))
+        weights = model.weights
+        values = word_values @ weights[word_cols] + char_values @ weights[char_cols]
+        values = values + model.intercept
         if len(self.labels) == 2:  # binary SVM: one value, positive means the second label
             return {self.labels[0]: -float(values[0]), self.labels[1]: float(values[0])}
         return {label: float(v) for label, v in zip(self.labels, values, strict=True)}
+
+
+def _columns(vocabulary: dict[str, Any]) -> dict[str, int]:
+    return {str(term): int(column) for term, column in vocabulary.items()}
+
+
+def _terms(vocabulary: dict[str, int]) -> np.ndarray:
+    """The terms in column order, as one unicode array (saved without pickle)."""
+    terms = [""] * len(vocabulary)
+    for term, column in vocabulary.items():
+        terms[column] = term
+    return np.array(terms, dtype=str)
+
+
+def _cache_file(folder: Path, key: str) -> Path:
+    return folder / f"{CACHE_PREFIX}{key[:32]}.npz"
+
+
+def _save(folder: Path, key: str, model: _Model) -> None:
+    """Write atomically (a reader never sees half a file); a read-only folder only costs
+    the next start a training."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = json.dumps({"format": FORMAT, "key": key, "labels": model.labels})
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as out:
+            np.savez(
+                out,
+                meta=np.array(meta),
+                word_terms=_terms(model.words.vocabulary),
+                word_idf=model.words.idf,
+                char_terms=_terms(model.chars.vocabulary),
+                char_idf=model.chars.idf,
+                weights=model.weights,
+                intercept=model.intercept,
+            )
+        os.replace(out.name, _cache_file(folder, key))
+        _prune(folder)
+    except OSError as exc:
+        log.warning("FAQ classifier not cached in %s: %s", folder, exc)
+
+
+def _prune(folder: Path) -> None:
+    files = sorted(folder.glob(f"{CACHE_PREFIX}*.npz"), key=lambda f: f.stat().st_mtime)
+    for stale in files[:-KEEP_FILES]:
+        stale.unlink(missing_ok=True)
+
+
+def _load(folder: Path, key: str) -> _Model | None:
+    path = _cache_file(folder, key)
+    if not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            if meta["format"] != FORMAT or meta["key"] != key:
+                return None
+            word_terms = [str(t) for t in data["word_terms"]]
+            char_terms = [str(t) for t in data["char_terms"]]
+            model = _Model(
+                labels=[str(label) for label in meta["labels"]],
+                words=_Vectorizer(_index(word_terms), np.asarray(data["word_idf"]), 0),
+                chars=_Vectorizer(
+                    _index(char_terms), np.asarray(data["char_idf"]), len(word_terms)
+                ),
+                weights=np.asarray(data["weights"]),
+                intercept=np.asarray(data["intercept"]),
+            )
+        _check(model)
+    except Exception as exc:  # any damage: train again and overwrite
+        log.warning("FAQ classifier cache %s unusable (%s); retraining", path.name, exc)
+        return None
+    return model
+
+
+def _index(terms: list[str]) -> dict[str, int]:
+    return {term: column for column, term in enumerate(terms)}
+
+
+def _check(model: _Model) -> None:
+    n_features = len(model.words.vocabulary) + len(model.chars.vocabulary)
+    n_out = 1 if len(model.labels) == 2 else len(model.labels)
+    if len(model.words.vocabulary) != len(model.words.idf) or len(model.chars.vocabulary) != len(
+        model.chars.idf
+    ):
+        raise ValueError("vocabulary and idf differ in length")
+    if model.weights.shape != (n_features, n_out) or model.intercept.shape != (n_out,):
+        raise ValueError("weights do not fit the vocabulary")
+    if not (np.isfinite(model.weights).all() and np.isfinite(model.intercept).all()):
+        raise ValueError("weights are not finite")

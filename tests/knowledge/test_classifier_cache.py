@@ -1,0 +1,89 @@
+"""The FAQ classifier is trained when the content changes, not at every start: its weights are
+cached under a hash of the training input, and a warm cache is scored without scikit-learn."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from powbot.knowledge import classifier as classifier_module
+from powbot.knowledge.classifier import InstrumentClassifier
+
+EXAMPLES = {
+    "lks": [
+        "hoeveel loonkostensubsidie krijg ik",
+        "loonwaarde meten voor subsidie",
+        "lks aanvragen",
+    ],
+    "jc": ["wat doet een jobcoach", "begeleiding op de werkvloer", "coach voor mijn werknemer"],
+    "nrp": ["no-riskpolis bij ziekte", "werknemer ziek wie betaalt", "ziektewet vangnet"],
+}
+
+
+def examples(extra: dict[str, list[str]] | None = None) -> tuple[list, list[str]]:
+    data = {label: list(questions) for label, questions in EXAMPLES.items()}
+    for label, questions in (extra or {}).items():
+        data.setdefault(label, []).extend(questions)
+    docs = [(q.split(), q) for questions in data.values() for q in questions]
+    labels = [label for label, questions in data.items() for _ in questions]
+    return docs, labels
+
+
+def best(model: InstrumentClassifier, question: str) -> str:
+    margins = model.margins((question.split(), question))
+    return max(margins, key=lambda label: margins[label])
+
+
+def test_a_second_start_on_the_same_content_does_not_train(tmp_path: Path) -> None:
+    first = InstrumentClassifier(*examples(), cache_dir=tmp_path)
+    again = InstrumentClassifier(*examples(), cache_dir=tmp_path)
+    assert first.trained and not again.trained
+    question = ("mijn werknemer is ziek".split(), "mijn werknemer is ziek")
+    assert again.margins(question) == pytest.approx(first.margins(question), abs=1e-12)
+    assert best(again, "wat kost een jobcoach") == "jc"
+
+
+def test_changed_content_trains_again_and_answers_from_the_new_content(tmp_path: Path) -> None:
+    InstrumentClassifier(*examples(), cache_dir=tmp_path)
+    extra = {"ba": ["banenafspraak quotum", "telt mijn werknemer mee voor de banenafspraak"]}
+    changed = InstrumentClassifier(*examples(extra), cache_dir=tmp_path)
+    assert changed.trained
+    assert best(changed, "banenafspraak quotum halen") == "ba"
+    assert not InstrumentClassifier(*examples(extra), cache_dir=tmp_path).trained
+
+
+def test_a_corrupt_cache_file_is_replaced_by_a_new_training(tmp_path: Path) -> None:
+    InstrumentClassifier(*examples(), cache_dir=tmp_path)
+    (cached,) = tmp_path.glob("faq-classifier-*.npz")
+    cached.write_bytes(cached.read_bytes()[:200])  # a disk that filled up half-way
+    repaired = InstrumentClassifier(*examples(), cache_dir=tmp_path)
+    assert repaired.trained and best(repaired, "no-riskpolis ziek") == "nrp"
+    assert not InstrumentClassifier(*examples(), cache_dir=tmp_path).trained
+
+
+def test_without_a_cache_folder_nothing_is_written(tmp_path: Path) -> None:
+    classifier_module.use_cache_dir(None)
+    assert InstrumentClassifier(*examples()).trained
+    assert InstrumentClassifier(*examples()).trained
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_warm_cache_is_scored_without_importing_scikit_learn_or_scipy(tmp_path: Path) -> None:
+    InstrumentClassifier(*examples(), cache_dir=tmp_path)
+    script = f"""
+import sys
+sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
+from pathlib import Path
+from tests.knowledge.test_classifier_cache import best, examples
+from powbot.knowledge.classifier import InstrumentClassifier
+model = InstrumentClassifier(*examples(), cache_dir=Path({str(tmp_path)!r}))
+assert not model.trained
+assert best(model, "wat kost een jobcoach") == "jc"
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("sklearn", "scipy"))
+print(heavy)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
