@@ -26,12 +26,14 @@ async def show_help(ctx: Ctx) -> None:
 
 async def stop(ctx: Ctx) -> None:
     """Leave the current conversation; anything with progress keeps it for later."""
+    running = bool(ctx.user.flow) and ctx.user.flow != "menu"
     flow = FLOWS.get(ctx.user.flow or "")
     on_stop = getattr(flow, "on_stop", None)
     if on_stop is not None:
         await on_stop(ctx)
     ctx.set_state(None)
-    await show_menu(ctx, "menu.stopped")
+    # Only say something was stopped when something was running.
+    await show_menu(ctx, "menu.stopped" if running else "menu.title")
 
 
 class MenuFlow:

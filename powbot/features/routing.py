@@ -1,32 +1,19 @@
-"""Routes a user's text or button press to the conversation it belongs to."""
+"""Routes a user's text or button press to the conversation it belongs to. Free text goes
+through the understanding pipeline (safety first; see features/understanding/pipeline.py)."""
 
 from __future__ import annotations
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import FLOWS, FREE_TEXT
+from powbot.conversation.registry import FLOWS
 from powbot.domain.messages import Callback
-from powbot.features.menu import show_menu
-from powbot.features.onboarding import flow as onboarding
+from powbot.features.understanding import pipeline, steps
 
-
-def allowed(ctx: Ctx, flow_name: str | None) -> bool:
-    flow = FLOWS.get(flow_name or "")
-    return flow is not None and ctx.user.role in flow.roles
+allowed = steps.allowed
+resume = steps.resume
 
 
 async def handle_text(ctx: Ctx, text: str) -> None:
-    if ctx.user.flow and allowed(ctx, ctx.user.flow):
-        await FLOWS[ctx.user.flow].on_text(ctx, text)
-        return
-    if ctx.user.language is None or ctx.user.role is None:
-        await onboarding.start(ctx)
-        return
-    ctx.set_state(None)
-    free_text = FREE_TEXT.get(ctx.user.role)
-    if free_text is not None:
-        await free_text(ctx, text)
-        return
-    await show_menu(ctx, "common.not_understood")
+    await pipeline.handle_text(ctx, text)
 
 
 async def handle_button(ctx: Ctx, data: str | None) -> bool:
@@ -50,14 +37,3 @@ async def handle_button(ctx: Ctx, data: str | None) -> bool:
         return False
     await FLOWS[callback.flow].on_button(ctx, callback)
     return callback.screen is not None
-
-
-async def resume(ctx: Ctx) -> None:
-    """Show the user where they are: the current step, or the menu."""
-    if ctx.user.flow and allowed(ctx, ctx.user.flow):
-        await FLOWS[ctx.user.flow].resume(ctx)
-    elif ctx.user.language is None or ctx.user.role is None:
-        await onboarding.start(ctx)
-    else:
-        ctx.set_state(None)
-        await show_menu(ctx)

@@ -11,6 +11,7 @@ from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.faq import FaqBase, FaqIndex, Region, load_faq, load_region
 from powbot.knowledge.open_hiring import OpenHiringContent, load_open_hiring
 from powbot.knowledge.questionnaire import Questionnaire, load_questionnaire
+from powbot.knowledge.safety import SafetyContent, load_safety
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Content:
     faq: FaqBase
     faq_index: FaqIndex
     region: Region
+    safety: SafetyContent
 
 
 def load_content(directory: Path) -> Content:
@@ -41,6 +43,7 @@ def load_content(directory: Path) -> Content:
         faq=faq,
         faq_index=faq_index,
         region=load_region(directory),
+        safety=load_safety(directory),
     )
 
 

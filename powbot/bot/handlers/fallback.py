@@ -18,14 +18,13 @@ async def unknown_command(message: Message, ctx: Ctx) -> None:
         ctx.say(ctx.t("common.not_for_role"))
     else:
         ctx.say(ctx.t("common.not_understood"))
+    if ctx.user.flow and ctx.user.flow != "menu":
+        await engine.resume(ctx)  # mid-flow: show the step again
 
 
 async def text(message: Message, ctx: Ctx) -> None:
-    body = message.text or ""
-    if len(body) > ctx.settings.max_text_length:
-        ctx.say(ctx.t("common.too_long", max=ctx.settings.max_text_length))
-        return
-    await engine.handle_text(ctx, body)
+    # Safety runs before anything else, the length check included (engine.handle_text).
+    await engine.handle_text(ctx, message.text or "")
 
 
 async def other_content(message: Message, ctx: Ctx) -> None:

@@ -152,6 +152,14 @@ class OnboardingFlow:
             if lang:
                 await _language_chosen(ctx, lang)
                 return
+            # Not chosen yet, so say it in both languages (and in theirs when we know it).
+            from powbot.features.understanding.actions import speaks_note
+            from powbot.features.understanding.language import foreign_language
+
+            code = foreign_language(text)
+            ctx.say(speaks_note(ctx, code, "understanding.speaks_language_screen"))
+            await self.resume(ctx)
+            return
         elif step == "role":
             role = best_choice(
                 text,

@@ -1,0 +1,103 @@
+"""Intents that hold in every state: what a short free-text message asks for, whatever the
+step. Words are content (i18n understanding.words_*); both languages' lists are searched."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from powbot.conversation.context import Ctx
+from powbot.knowledge.catalog import Catalog
+from powbot.knowledge.text import normalise
+
+GREETING, HELP, HUMAN, LANGUAGE, STOP, MENU, VACANCY, CODE = (
+    "greeting",
+    "help",
+    "human",
+    "language",
+    "stop",
+    "menu",
+    "vacancy",
+    "code",
+)
+# Whole-message lists, in the order they win a tie.
+WHOLE = (STOP, MENU, LANGUAGE, HELP, HUMAN, VACANCY, GREETING)
+ROLE_ONLY = {VACANCY: frozenset({"employer"})}
+# Phrases that count anywhere in a short message (not only as the whole message).
+CONTAINED = {HUMAN: ("words_human_strong", 14), VACANCY: ("words_vacancy", 7)}
+# A typed invite code: 10+ URL-safe characters with a digit, '-' or '_' or an inner capital.
+_CODE = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
+_CODE_MARK = re.compile(r"[0-9_-]|.[A-Z]")
+FUZZY_CUTOFF = 88
+
+_cache: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _lists(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    cached = _cache.get(id(catalog))
+    if cached is None:
+        cached = {}
+        for key in {f"words_{name}" for name in WHOLE} | {"words_human_strong"}:
+            phrases: list[str] = []
+            for lang in ("nl", "en"):
+                for item in catalog.t(lang, f"understanding.{key}").split(","):
+                    plain = normalise(item)
+                    if plain and plain not in phrases:
+                        phrases.append(plain)
+            cached[key] = tuple(phrases)
+        _cache[id(catalog)] = cached
+    return cached
+
+
+def looks_like_code(text: str) -> bool:
+    token = text.strip()
+    return bool(_CODE.match(token) and _CODE_MARK.search(token))
+
+
+def _for_role(intent: str, role: str | None) -> bool:
+    roles = ROLE_ONLY.get(intent)
+    return roles is None or role in roles
+
+
+def detect(ctx: Ctx, text: str) -> str | None:
+    """The intent of this message for this user's role, or None."""
+    if looks_like_code(text):
+        return CODE
+    plain = normalise(text)
+    if not plain:
+        return HELP if text.strip().startswith("?") else None
+    return _detect_plain(_lists(ctx.content.catalog), plain, ctx.user.role)
+
+
+def _detect_plain(lists: dict[str, tuple[str, ...]], plain: str, role: str | None) -> str | None:
+    for intent in WHOLE:
+        if _for_role(intent, role) and plain in lists[f"words_{intent}"]:
+            return intent
+    words = plain.split()
+    greetings = lists["words_greeting"]
+    if len(words) > 1 and words[0] in greetings:
+        # "hoi, ik wil iemand spreken": the greeting does not hide what follows.
+        rest = " ".join(words[2:] if " ".join(words[:2]) in greetings else words[1:])
+        if rest:
+            return _detect_plain(lists, rest, role)
+    padded = f" {plain} "
+    for intent, (key, max_words) in CONTAINED.items():
+        if not _for_role(intent, role) or len(words) > max_words:
+            continue
+        if any(f" {phrase} " in padded for phrase in lists[key] if " " in phrase):
+            return intent
+    return _fuzzy(lists, plain, role)
+
+
+def _fuzzy(lists: dict[str, tuple[str, ...]], plain: str, role: str | None) -> str | None:
+    """Whole-message typos ('hallp', 'menuu'); only for words long enough to judge."""
+    if len(plain) < 5 or len(plain.split()) > 4:
+        return None
+    for intent in WHOLE:
+        if not _for_role(intent, role):
+            continue
+        choices = [phrase for phrase in lists[f"words_{intent}"] if len(phrase) >= 5]
+        if process.extractOne(plain, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF):
+            return intent
+    return None

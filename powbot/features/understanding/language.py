@@ -1,0 +1,92 @@
+"""Which language is a free-text message in, when it is not Dutch or English?
+
+Non-Latin scripts are told apart by their characters alone (cheap, no model). Latin-script
+text goes to lingua (it ships its own models; low-accuracy mode over a small set of the
+languages people in the Netherlands write in), loaded lazily on the first long enough
+message, so start-up stays fast. Short or unclear text is never called foreign.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+BOT_LANGUAGES = frozenset({"nl", "en"})
+MIN_LETTERS = 12  # shorter text ("ok", "jaa", "hoi") is too little to judge
+MIN_WORDS = 3
+CONFIDENT = 0.75
+
+# Script -> language we answer in (Arabic script: Persian when it has Persian-only letters).
+_PERSIAN_LETTERS = frozenset("پچژگکی")
+_SCRIPT_LANGUAGE = {"CYRILLIC": "uk", "ETHIOPIC": "ti", "ARABIC": "ar"}
+# Latin-script languages lingua may answer with; the codes of the others are still reported.
+_LATIN = ("nl", "en", "pl", "tr", "so", "de", "fr", "es", "pt", "ro", "it", "hr", "lt", "hu", "id")
+
+_lock = threading.Lock()
+_detector: Any = None
+
+
+def script_language(text: str) -> str | None:
+    """The language of a text in a non-Latin script we know, by its letters alone."""
+    counts: dict[str, int] = {}
+    letters = 0
+    for char in text:
+        if not char.isalpha():
+            continue
+        letters += 1
+        if ord(char) < 0x250:
+            continue  # Latin
+        name = unicodedata.name(char, "")
+        script = name.split(" ", 1)[0]
+        if script in _SCRIPT_LANGUAGE:
+            counts[script] = counts.get(script, 0) + 1
+    if not counts or sum(counts.values()) * 2 < letters:
+        return None
+    script = max(counts, key=lambda key: counts[key])
+    if script == "ARABIC" and any(char in _PERSIAN_LETTERS for char in text):
+        return "fa"
+    return _SCRIPT_LANGUAGE[script]
+
+
+def _build() -> Any:
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, code.upper()) for code in _LATIN]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
+
+
+def detector() -> Any:
+    global _detector
+    if _detector is None:
+        with _lock:
+            if _detector is None:
+                _detector = _build()
+    return _detector
+
+
+def warm_up() -> None:
+    """Load the models now (the first detection otherwise takes about a second)."""
+    detector().detect_language_of("warm up the language models")
+
+
+@lru_cache(maxsize=4096)
+def foreign_language(text: str) -> str | None:
+    """An ISO 639-1 code when the text is clearly in a language other than Dutch or English;
+    None for Dutch, English, short or unclear text."""
+    by_script = script_language(text)
+    if by_script is not None:
+        return by_script
+    letters = sum(1 for char in text if char.isalpha())
+    if letters < MIN_LETTERS or len(text.split()) < MIN_WORDS:
+        return None
+    values = detector().compute_language_confidence_values(text)
+    if not values:
+        return None
+    best = values[0]
+    code = best.language.iso_code_639_1.name.lower()
+    if code in BOT_LANGUAGES or best.value < CONFIDENT:
+        return None
+    ours = sum(v.value for v in values if v.language.iso_code_639_1.name.lower() in BOT_LANGUAGES)
+    return code if ours < 0.15 else None

@@ -1,0 +1,101 @@
+"""One path for every free-text message, in this order:
+
+1. safety: crisis help at once (every role, state and language), then back to the step;
+2. a message over the length limit: say so, show the step again;
+3. the current step's own parser;
+4. only when the step did not understand (or there is no step): intents that hold in every
+   state, then the note on languages for text in a language the bot does not speak;
+5. the free-text handler of the role (the FAQ);
+6. an honest way on: what the bot can do for this role, the menu and a person.
+"""
+
+from __future__ import annotations
+
+from powbot.conversation.context import Ctx
+from powbot.conversation.registry import FREE_TEXT
+from powbot.features.understanding import actions, intents
+from powbot.features.understanding.crisis import crisis_help
+from powbot.features.understanding.language import foreign_language
+from powbot.features.understanding.steps import (
+    asks_a_question,
+    current_flow,
+    not_understood,
+    resume,
+)
+from powbot.knowledge.safety import SafetyHit
+
+_SEEN = "_understanding_seen"  # the text this update already passed through safety
+
+
+async def handle_text(ctx: Ctx, text: str) -> None:
+    if getattr(ctx, _SEEN, None) != text:
+        # A flow that hands the text back to the engine (a check-in that was not answered)
+        # must not get the crisis help or the length note twice.
+        setattr(ctx, _SEEN, text)
+        hit = await crisis_help(ctx, text)
+        if hit is not None:
+            await _after_crisis(ctx, text, hit)
+            return
+        if len(text) > ctx.settings.max_text_length:
+            ctx.say(ctx.t("common.too_long", max=ctx.settings.max_text_length))
+            if current_flow(ctx) is not None:
+                await resume(ctx)
+            return
+    flow = current_flow(ctx)
+    if flow is not None and not asks_a_question(ctx):
+        first = len(ctx.replies)
+        await flow.on_text(ctx, text)
+        if not_understood(ctx, first):
+            await _second_chance(ctx, text, drop_from=first)
+        return
+    if ctx.user.language is None or ctx.user.role is None:
+        from powbot.features.onboarding import flow as onboarding
+
+        await onboarding.start(ctx)
+        return
+    if await _intent_or_language(ctx, text):
+        return
+    if flow is not None:  # a step that takes any text as a question (the FAQ)
+        await flow.on_text(ctx, text)
+        return
+    ctx.set_state(None)
+    free_text = FREE_TEXT.get(ctx.user.role)
+    if free_text is not None:
+        await free_text(ctx, text)
+        return
+    await actions.honest_way_on(ctx)
+
+
+async def _after_crisis(ctx: Ctx, text: str, hit: SafetyHit) -> None:
+    """Then the conversation goes on where it was: the step is shown again (a flow with an
+    `on_safety(ctx, text, hit)` hook decides itself, e.g. to keep a check-in's text)."""
+    flow = current_flow(ctx)
+    hook = getattr(flow, "on_safety", None)
+    if hook is not None:
+        await hook(ctx, text, hit)
+        return
+    if flow is not None:
+        ctx.say(ctx.t("safety.go_on"))
+        await resume(ctx)
+    elif ctx.user.language is None or ctx.user.role is None:
+        await resume(ctx)
+
+
+async def _second_chance(ctx: Ctx, text: str, *, drop_from: int) -> None:
+    """The step did not understand: an intent or the language note replaces its reply."""
+    mark = len(ctx.replies)
+    if await _intent_or_language(ctx, text):
+        del ctx.replies[drop_from:mark]
+
+
+async def _intent_or_language(ctx: Ctx, text: str) -> bool:
+    intent = intents.detect(ctx, text)
+    if intent is not None and await actions.run(ctx, intent, text):
+        return True
+    code = foreign_language(text)
+    if code is not None:
+        ctx.say(actions.speaks_note(ctx, code))
+        if current_flow(ctx) is not None:
+            await resume(ctx)
+        return True
+    return False

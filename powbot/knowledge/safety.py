@@ -1,0 +1,320 @@
+"""The crisis detector: does a message point to suicide or self-harm, danger at home, no place
+to sleep, no food, an acute money emergency or a medical emergency — in any language we have
+phrases for (knowledge/content/safety/<lang>.yaml)?
+
+Tuned for recall: a false alarm costs a kind message, a miss can cost a life. Matching is
+cheap (well under a millisecond for a chat message): text is normalised (case, accents,
+punctuation, repeated letters, Arabic/Persian letter forms), long words with a typo are
+corrected to the nearest word of the phrase vocabulary, then phrases are looked up as whole
+words and the per-language regular expressions run over the same text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from powbot.knowledge.errors import KnowledgeError
+
+KINDS = ("suicide", "unsafe_home", "no_shelter", "no_food", "money", "medical")
+# Kinds where life can be in danger right now: the reply starts with 112.
+DANGER_KINDS = frozenset({"suicide", "unsafe_home", "medical"})
+HELP_KEYS = ("intro", "intro_other", "danger", *KINDS)
+PLACEHOLDERS = frozenset({"shelter", "food", "gemeente"})
+REQUIRED_LANGUAGES = ("nl", "en")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
+MAX_SCAN = 2000  # characters looked at (messages are capped well below this anyway)
+
+_FOLD = str.maketrans(
+    {
+        "ł": "l",
+        "ı": "i",
+        "đ": "d",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "’": "'",
+        "ʼ": "'",
+        "‘": "'",
+        # Arabic and Persian letter forms typed interchangeably.
+        "ى": "ي",
+        "ی": "ي",
+        "ک": "ك",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ـ": "",
+        "\u200c": "",  # zero-width non-joiner (Persian)
+        "\u200d": "",
+    }
+)
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_REPEATS = re.compile(r"(\w)\1{2,}", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or tatweel, letter variants unified; punctuation kept."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.translate(_FOLD)
+
+
+def normalise(text: str) -> str:
+    """fold() plus: punctuation to spaces, 3+ repeated letters to 2, single spaces."""
+    plain = _NON_WORD.sub(" ", fold(text)).replace("_", " ")
+    return " ".join(_REPEATS.sub(r"\1\1", plain).split())
+
+
+@dataclass(frozen=True)
+class SafetyHit:
+    kinds: tuple[str, ...]  # in KINDS order
+    language: str  # the language whose phrases matched (the help is given in it)
+    about_other: bool  # the message is about someone else (an employee, a friend, ...)
+
+
+@dataclass
+class SafetyLanguage:
+    code: str
+    name: str
+    help: dict[str, str]
+    speaks: str
+    phrases: dict[str, list[tuple[str, ...]]]
+    patterns: dict[str, re.Pattern[str]]
+    exclude: list[str]
+    others: re.Pattern[str] | None
+    myself: re.Pattern[str] | None
+    typo_words: list[str]
+
+
+@dataclass
+class SafetyContent:
+    languages: dict[str, SafetyLanguage]
+    # first word -> [(phrase words, kind, language)]
+    _index: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
+    _vocabulary: list[str] = field(default_factory=list)
+    _known: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        for language in self.languages.values():
+            for kind, phrases in language.phrases.items():
+                for words in phrases:
+                    self._index.setdefault(words[0], []).append((words, kind, language.code))
+        known = {word for entries in self._index.values() for e in entries for word in e[0]}
+        self._known = frozenset(known)
+        # Only words listed under `typos` are corrected: a word like 'starving' is one letter
+        # from 'starting', so correcting towards every phrase word would raise false alarms.
+        self._vocabulary = sorted(
+            {word for lang in self.languages.values() for word in lang.typo_words}
+        )
+        self._correct = lru_cache(maxsize=20000)(self._correct_uncached)
+
+    # ------------------------------------------------------------------ detection
+
+    def check(self, text: str) -> SafetyHit | None:
+        """The crisis kinds in this message, or None."""
+        plain = normalise(text[:MAX_SCAN])
+        if not plain:
+            return None
+        for language in self.languages.values():
+            for phrase in language.exclude:
+                if phrase in plain:
+                    plain = f" {plain} ".replace(f" {phrase} ", " | ").strip()
+        words = [self._correct(word) for word in plain.split()]
+        fixed = " ".join(words)
+        votes: dict[str, int] = {}
+        kinds: set[str] = set()
+        for kind, lang in self._phrase_hits(words):
+            kinds.add(kind)
+            votes[lang] = votes.get(lang, 0) + 2
+        for language in self.languages.values():
+            for kind, pattern in language.patterns.items():
+                if pattern.search(fixed):
+                    kinds.add(kind)
+                    votes[language.code] = votes.get(language.code, 0) + 1
+        if not kinds:
+            return None
+        order = list(self.languages)
+        best = max(votes, key=lambda code: (votes[code], -order.index(code)))
+        about_other = self._about_other(fixed)
+        return SafetyHit(tuple(k for k in KINDS if k in kinds), best, about_other)
+
+    def _phrase_hits(self, words: list[str]) -> Iterable[tuple[str, str]]:
+        for start, word in enumerate(words):
+            for phrase, kind, lang in self._index.get(word, ()):
+                if tuple(words[start : start + len(phrase)]) == phrase:
+                    yield kind, lang
+
+    def _about_other(self, fixed: str) -> bool:
+        """Clearly about someone else: another person is named and the writer does not
+        speak about themselves ('mijn man slaat me' is about the writer)."""
+        languages = self.languages.values()
+        other = any(lang.others is not None and lang.others.search(fixed) for lang in languages)
+        if not other:
+            return False
+        return not any(lang.myself is not None and lang.myself.search(fixed) for lang in languages)
+
+    def _correct_uncached(self, word: str) -> str:
+        """A word one typo away (two for 12+ letters) from a `typos` word becomes it."""
+        if len(word) < 5 or word in self._known or word.isdigit() or not self._vocabulary:
+            return word
+        limit = 2 if len(word) >= 12 else 1
+        match = process.extractOne(
+            word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=limit
+        )
+        if match is None or (len(match[0]) < 12 and match[1] > 1):
+            return word
+        return str(match[0])
+
+    # ------------------------------------------------------------------ help
+
+    def language(self, code: str) -> SafetyLanguage | None:
+        return self.languages.get(code)
+
+    def help_text(self, code: str, hit: SafetyHit, places: dict[str, str]) -> str:
+        """The crisis reply in one language: intro, 112 when life may be at risk, one line
+        per kind. `places` fills {shelter}, {food} and {gemeente} from the region."""
+        language = self.languages.get(code) or self.languages[REQUIRED_LANGUAGES[0]]
+        lines = [language.help["intro_other" if hit.about_other else "intro"]]
+        if DANGER_KINDS & set(hit.kinds):
+            lines.append(language.help["danger"])
+        lines += [language.help[kind].format(**places) for kind in hit.kinds]
+        return "\n\n".join(lines)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_safety(directory: Path) -> SafetyContent:
+    """Every safety/<lang>.yaml; the first problem raises KnowledgeError (file and field)."""
+    folder = directory / "safety"
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    languages: dict[str, SafetyLanguage] = {}
+    for file in files:
+        languages[file.stem] = _load_language(file)
+    for code in REQUIRED_LANGUAGES:
+        if code not in languages:
+            raise KnowledgeError(folder / f"{code}.yaml", "(file)", "missing")
+    # Dutch and English first: on a tie the help comes in the bot's own languages.
+    ordered = {code: languages[code] for code in REQUIRED_LANGUAGES}
+    ordered.update({code: lang for code, lang in languages.items() if code not in ordered})
+    return SafetyContent(ordered)
+
+
+def _read(file: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER)  # a safe loader
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
+    if not isinstance(data, dict):
+        raise KnowledgeError(file, "(file)", "must be a mapping")
+    return data
+
+
+def _load_language(file: Path) -> SafetyLanguage:
+    data = _read(file)
+    if data.get("language") != file.stem:
+        raise KnowledgeError(file, "language", f"must be {file.stem!r} (the file name)")
+    phrases = _kinds_map(file, data, "phrases")
+    patterns = _kinds_map(file, data, "patterns", required=False)
+    return SafetyLanguage(
+        code=file.stem,
+        name=_text(file, data, "name"),
+        help=_help(file, data),
+        speaks=_text(file, data, "speaks"),
+        phrases={kind: _phrase_words(file, kind, items) for kind, items in phrases.items()},
+        patterns={
+            kind: _compile(file, f"patterns.{kind}", items) for kind, items in patterns.items()
+        },
+        exclude=[normalise(item) for item in _strings(file, "exclude", data.get("exclude", []))],
+        others=_optional_pattern(file, data, "others"),
+        myself=_optional_pattern(file, data, "self"),
+        typo_words=[normalise(w) for w in _strings(file, "typos", data.get("typos", []))],
+    )
+
+
+def _optional_pattern(file: Path, data: dict[str, Any], key: str) -> re.Pattern[str] | None:
+    if not data.get(key):
+        return None
+    return _compile(file, key, _strings(file, key, data[key]))
+
+
+def _text(file: Path, data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise KnowledgeError(file, key, "missing")
+    return value.strip()
+
+
+def _strings(file: Path, where: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise KnowledgeError(file, where, "must be a list of texts")
+    return list(value)
+
+
+def _kinds_map(
+    file: Path, data: dict[str, Any], key: str, *, required: bool = True
+) -> dict[str, list[str]]:
+    value = data.get(key) or {}
+    if not isinstance(value, dict):
+        raise KnowledgeError(file, key, "must map a kind to a list")
+    for kind in value:
+        if kind not in KINDS:
+            raise KnowledgeError(file, f"{key}.{kind}", f"unknown kind; use one of {KINDS}")
+    if required:
+        for kind in KINDS:
+            if not value.get(kind):
+                raise KnowledgeError(file, f"{key}.{kind}", "missing")
+    return {kind: _strings(file, f"{key}.{kind}", items) for kind, items in value.items()}
+
+
+def _phrase_words(file: Path, kind: str, items: list[str]) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
+    for item in items:
+        words = tuple(normalise(item).split())
+        if not words:
+            raise KnowledgeError(file, f"phrases.{kind}", f"{item!r} has no letters")
+        if words not in out:
+            out.append(words)
+    return out
+
+
+def _compile(file: Path, where: str, items: list[str]) -> re.Pattern[str]:
+    parts = []
+    for item in items:
+        try:
+            re.compile(item)
+        except re.error as exc:
+            raise KnowledgeError(file, where, f"{item!r}: {exc}") from None
+        parts.append(f"(?:{fold(item)})")
+    return re.compile("|".join(parts))
+
+
+def _help(file: Path, data: dict[str, Any]) -> dict[str, str]:
+    value = data.get("help")
+    if not isinstance(value, dict):
+        raise KnowledgeError(file, "help", "missing")
+    out: dict[str, str] = {}
+    for key in HELP_KEYS:
+        text = value.get(key)
+        if not isinstance(text, str) or not text.strip():
+            raise KnowledgeError(file, f"help.{key}", "missing")
+        names = {name for _, name, _, _ in _formatter_parse(text) if name}
+        if names - PLACEHOLDERS:
+            raise KnowledgeError(file, f"help.{key}", f"unknown placeholder {names - PLACEHOLDERS}")
+        out[key] = text.strip()
+    return out
+
+
+def _formatter_parse(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    import string
+
+    return list(string.Formatter().parse(text))
