@@ -20,6 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="chat with the bot in this terminal (no Telegram)")
     chat.add_argument("--user", type=int, default=1001, help="chat as this user id")
     chat.add_argument("--name", default="Local", help="first name of that user")
+    chat.add_argument("--now", help="pretend it is this ISO time (local time zone), as tick --now")
 
     run = commands.add_parser("run", help="serve Telegram (long polling)")
     run.add_argument("--webhook", action="store_true", help="serve a webhook instead")
@@ -28,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
     tick.add_argument("--now", help="pretend it is this ISO time (local time zone)")
 
     commands.add_parser("health", help="exit 0 when content and database are fine")
+
+    web = commands.add_parser("web", help="serve the web page for coaches and the region")
+    web.add_argument("--host", default=None, help="listen on this address (POWBOT_WEB_HOST)")
+    web.add_argument("--port", type=int, default=None, help="listen on this port (POWBOT_WEB_PORT)")
 
     knowledge = commands.add_parser("knowledge", help="content tools")
     knowledge_commands = knowledge.add_subparsers(dest="knowledge_command", required=True)
@@ -73,7 +78,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "chat":
         from powbot.bot.localchat import run_chat
 
-        run_chat(settings, args.user, args.name)
+        run_chat(settings, args.user, args.name, args.now)
         return 0
     if args.command == "run":
         from powbot.bot.serve import run_polling, run_webhook
@@ -84,6 +89,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from powbot.tick import tick
 
         return asyncio.run(tick(settings, args.now))
+    if args.command == "web":
+        from powbot.web.serve import run_web
+
+        run_web(settings, args.host, args.port)
+        return 0
     if args.command == "health":
         from powbot.health import health
 

@@ -18,7 +18,7 @@ from powbot.domain.alerts import LIVE
 from powbot.domain.coaching import alert_visible, clients, today
 from powbot.domain.unit import Services
 from powbot.storage.models import Placement, QuestionnaireResult, ScheduledItem, User
-from powbot.storage.models_aftercare import Alert, CheckIn
+from powbot.storage.models_aftercare import Alert, CheckIn, CoachMessage
 
 TREND_POINTS = 12  # moods kept per client for the trend
 
@@ -209,3 +209,23 @@ async def count_scheduled(services: Services, ref: str, kind: str) -> int:
 
 def days_since_start(row: CaseloadRow, services: Services) -> int | None:
     return row.days_since_start(today(services))
+
+
+async def checkins_by_id(services: Services, ids: list[int]) -> dict[int, CheckIn]:
+    if not ids:
+        return {}
+    found = await services.session.exec(select(CheckIn).where(col(CheckIn.id).in_(ids)))
+    return {c.id: c for c in found.all() if c.id is not None}
+
+
+async def messages_between(
+    services: Services, coach: User, seeker: User, limit: int
+) -> list[CoachMessage]:
+    """The messages a coach and a client exchanged through the bot, newest first."""
+    found = await services.session.exec(
+        select(CoachMessage)
+        .where(CoachMessage.seeker_id == seeker.id, CoachMessage.coach_id == coach.id)
+        .order_by(col(CoachMessage.created_at).desc())
+        .limit(limit)
+    )
+    return list(found.all())

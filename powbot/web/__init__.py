@@ -1,0 +1,1 @@
+"""The web page for coaches and the region (`powbot web`)."""

@@ -1,0 +1,29 @@
+"""The region page: aggregates for admins only, no cell under 10 people."""
+
+from __future__ import annotations
+
+import re
+
+from powbot.domain.region import MIN_CELL, region_report
+from tests.conftest import Harness
+from tests.web.support import Web, seed_coach, seed_results
+
+
+async def test_region_page_shows_no_cell_under_10(harness: Harness) -> None:
+    web = Web(harness)
+    await seed_coach(web, 900, "Ria", role="admin")
+    await seed_results(web, 10_000, ["ready"] * 15, {"money": "red", "housing": "green"})
+    await seed_results(web, 20_000, ["almost"] * 7, {"money": "orange", "housing": "green"})
+    report = await web.do(region_report)
+    counts = dict(report.stages)
+    assert counts["ready"] == 15 and counts["almost"] is None
+    money = next(area for area in report.areas if area.domain_id == "money")
+    assert money.red == round(100 * 15 / 22, 1) and money.orange is None
+    every_cell = [value for _, value in [*report.stages, *report.funnel, *report.aftercare]]
+    assert all(value is None or value >= MIN_CELL for value in every_cell)
+    async with web.signed_in(900) as client:
+        page = await client.get("/region")
+    assert page.status_code == 200
+    cells = [int(n) for n in re.findall(r"<td>(\d+)</td>", page.text)]
+    assert 15 in cells and 22 in cells and all(n >= MIN_CELL for n in cells)
+    assert "minder dan 10" in page.text and "<svg" in page.text
