@@ -62,12 +62,16 @@ def _for_role(intent: str, role: str | None) -> bool:
 
 def detect(ctx: Ctx, text: str) -> str | None:
     """The intent of this message for this user's role, or None."""
+    return detect_text(ctx.content.catalog, text, ctx.user.role)
+
+
+def detect_text(catalog: Catalog, text: str, role: str | None) -> str | None:
     if looks_like_code(text):
         return CODE
     plain = normalise(text)
     if not plain:
         return HELP if text.strip().startswith("?") else None
-    return _detect_plain(_lists(ctx.content.catalog), plain, ctx.user.role)
+    return _detect_plain(_lists(catalog), plain, role)
 
 
 def _detect_plain(lists: dict[str, tuple[str, ...]], plain: str, role: str | None) -> str | None:
@@ -97,7 +101,7 @@ def _fuzzy(lists: dict[str, tuple[str, ...]], plain: str, role: str | None) -> s
     for intent in WHOLE:
         if not _for_role(intent, role):
             continue
-        choices = [phrase for phrase in lists[f"words_{intent}"] if len(phrase) >= 5]
+        choices = [phrase for phrase in lists[f"words_{intent}"] if len(phrase) >= 4]
         if process.extractOne(plain, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF):
             return intent
     return None

@@ -13,10 +13,22 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from powbot.knowledge.text import normalise
+
 BOT_LANGUAGES = frozenset({"nl", "en"})
 MIN_LETTERS = 12  # shorter text ("ok", "jaa", "hoi") is too little to judge
 MIN_WORDS = 3
 CONFIDENT = 0.75
+MAX_CHARS = 300  # enough to judge; keeps the model's time per message small
+# Two or more of these short Dutch/English words: Dutch or English (no model needed). They
+# also keep short questions like "Wat is Open Hiring?" from being taken for another language.
+_OURS = frozenset(
+    "ik je jij u wat wie hoe waar waarom wanneer is een het en van voor met niet geen wil "
+    "kan mag moet mijn mij me we wij zijn ben heb heeft hebben ook maar als dat dit er op te "
+    "om naar bij hoeveel welke kun kunt i you he she they the an are am was what who how "
+    "where why when my to and of for with can do does want have has it this that at be will "
+    "would should could your our there here".split()
+)
 
 # Script -> language we answer in (Arabic script: Persian when it has Persian-only letters).
 _PERSIAN_LETTERS = frozenset("پچژگکی")
@@ -79,9 +91,12 @@ def foreign_language(text: str) -> str | None:
     if by_script is not None:
         return by_script
     letters = sum(1 for char in text if char.isalpha())
-    if letters < MIN_LETTERS or len(text.split()) < MIN_WORDS:
+    words = normalise(text).split()
+    if letters < MIN_LETTERS or len(words) < MIN_WORDS:
         return None
-    values = detector().compute_language_confidence_values(text)
+    if sum(word in _OURS for word in words) >= 2:
+        return None
+    values = detector().compute_language_confidence_values(text[:MAX_CHARS])
     if not values:
         return None
     best = values[0]

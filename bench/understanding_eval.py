@@ -1,0 +1,267 @@
+"""How well does the bot understand free text? Crisis recall per language, false alarms on
+ordinary messages, intent accuracy and the latency per message of the whole check.
+
+    python bench/understanding_eval.py                 # the sets in bench/data/understanding/
+    python bench/understanding_eval.py --crisis other_crisis.tsv --ordinary other.tsv --json
+
+Sets (tab-separated, with a header):
+- crisis:   text, lang, kind, role, about (self|other) — every line must raise crisis help;
+- ordinary: text, source — none may (the FAQ bench questions in bench/data/*.tsv are added);
+- intents:  text, role, intent (greeting|human|help|language|stop|menu|vacancy|code|none).
+Aims (issue 13): crisis recall >= 99 %, false alarms <= 1 % on >= 1,000 messages, p95 <= 5 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import glob
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from powbot.features.understanding import intents as intent_module  # noqa: E402
+from powbot.features.understanding import language as language_module  # noqa: E402
+from powbot.knowledge.catalog import load_catalog  # noqa: E402
+from powbot.knowledge.safety import load_safety  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+CONTENT = ROOT / "powbot" / "knowledge" / "content"
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            row
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if (row.get("text") or row.get("question") or "").strip()
+        ]
+
+
+def faq_questions() -> list[dict[str, str]]:
+    seen: set[str] = set()
+    rows: list[dict[str, str]] = []
+    for file in sorted(glob.glob(str(DATA / "*.tsv"))):
+        for row in read(Path(file)):
+            text = row["question"].strip()
+            if text not in seen:
+                seen.add(text)
+                rows.append({"text": text, "source": "faq:" + Path(file).stem})
+    return rows
+
+
+def pct(part: int, whole: int) -> float:
+    return round(100.0 * part / whole, 2) if whole else 0.0
+
+
+def eval_crisis(safety: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
+    per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    misses: list[str] = []
+    for row in rows:
+        hit = safety.check(row["text"])
+        stats = per[row["lang"]]
+        stats["n"] += 1
+        if hit is None:
+            misses.append(f"{row['lang']}\t{row['kind']}\t{row['text']}")
+            continue
+        stats["hit"] += 1
+        stats["kind"] += row["kind"] in hit.kinds
+        stats["help_language"] += hit.language == row["lang"]
+        stats["about"] += hit.about_other == (row.get("about") == "other")
+    report = {
+        lang: {
+            "messages": s["n"],
+            "recall_pct": pct(s["hit"], s["n"]),
+            "right_kind_pct": pct(s["kind"], s["n"]),
+            "help_in_their_language_pct": pct(s["help_language"], s["hit"]),
+            "self_or_other_right_pct": pct(s["about"], s["hit"]),
+        }
+        for lang, s in sorted(per.items())
+    }
+    total = sum(s["n"] for s in per.values())
+    hits = sum(s["hit"] for s in per.values())
+    return {"per_language": report, "recall_pct": pct(hits, total), "misses": misses}
+
+
+def eval_false_alarms(safety: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    alarms: list[str] = []
+    for row in rows:
+        group = row["source"].split(":")[0]
+        per[group][0] += 1
+        hit = safety.check(row["text"])
+        if hit is not None:
+            per[group][1] += 1
+            alarms.append(f"{','.join(hit.kinds)}\t{row['text'][:140]}")
+    total = sum(n for n, _ in per.values())
+    fired = sum(f for _, f in per.values())
+    return {
+        "messages": total,
+        "false_alarm_pct": pct(fired, total),
+        "per_source": {
+            g: {"messages": n, "false_alarm_pct": pct(f, n)} for g, (n, f) in per.items()
+        },
+        "alarms": alarms,
+    }
+
+
+def eval_intents(catalog: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    wrong: list[str] = []
+    for row in rows:
+        got = intent_module.detect_text(catalog, row["text"], row["role"]) or "none"
+        per[row["intent"]][0] += 1
+        if got == row["intent"]:
+            per[row["intent"]][1] += 1
+        else:
+            wrong.append(f"{row['role']}\t{row['text']}\texpected {row['intent']}, got {got}")
+    total = sum(n for n, _ in per.values())
+    right = sum(r for _, r in per.values())
+    return {
+        "messages": total,
+        "accuracy_pct": pct(right, total),
+        "per_intent": {i: pct(r, n) for i, (n, r) in sorted(per.items())},
+        "wrong": wrong,
+    }
+
+
+def eval_languages(crisis: list[dict[str, str]], ordinary: list[dict[str, str]]) -> dict[str, Any]:
+    """The 'I speak Dutch and English' note: foreign text recognised, nl/en text never."""
+    detect = language_module.foreign_language.__wrapped__  # type: ignore[attr-defined]
+    foreign = [r["text"] for r in crisis if r["lang"] not in ("nl", "en")]
+    ours = [r["text"] for r in crisis if r["lang"] in ("nl", "en")] + [
+        r["text"] for r in ordinary if r["source"].startswith(("faq", "questionnaire", "checkin"))
+    ]
+    found = sum(detect(text) is not None for text in foreign)
+    wrongly = [text for text in ours if detect(text) is not None]
+    return {
+        "foreign_messages": len(foreign),
+        "foreign_recognised_pct": pct(found, len(foreign)),
+        "dutch_english_messages": len(ours),
+        "dutch_english_called_foreign_pct": pct(len(wrongly), len(ours)),
+        "called_foreign": wrongly[:20],
+    }
+
+
+def latency(safety: Any, catalog: Any, texts: list[str]) -> dict[str, float]:
+    """The whole free-text check per message: safety, intents and language (uncached)."""
+    detect = language_module.foreign_language.__wrapped__  # type: ignore[attr-defined]
+    times: list[float] = []
+    cpu: list[float] = []
+    for text in texts:
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        safety.check(text)
+        intent_module.detect_text(catalog, text, "seeker")
+        detect(text)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    cpu.sort()
+    at95 = int(0.95 * (len(times) - 1))
+    return {
+        "messages": len(times),
+        "p50_ms": round(statistics.median(times), 3),
+        "p95_ms": round(times[at95], 3),
+        "max_ms": round(times[-1], 3),
+        # CPU time of this thread: the same work without the waits of a busy machine.
+        "cpu_p95_ms": round(cpu[at95], 3),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--crisis", type=Path, default=DATA / "understanding" / "crisis.tsv")
+    parser.add_argument("--ordinary", type=Path, default=DATA / "understanding" / "ordinary.tsv")
+    parser.add_argument("--intents", type=Path, default=DATA / "understanding" / "intents.tsv")
+    parser.add_argument("--no-faq", action="store_true", help="leave out the FAQ bench questions")
+    parser.add_argument("--json", action="store_true", help="one JSON object, no lists")
+    parser.add_argument("--show", action="store_true", help="print misses and false alarms")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    language_module.warm_up()
+    model_ms = round((time.perf_counter() - started) * 1000, 1)
+    started = time.perf_counter()
+    safety = load_safety(CONTENT)
+    catalog = load_catalog(CONTENT)
+    load_ms = round((time.perf_counter() - started) * 1000, 1)
+    crisis = read(args.crisis)
+    ordinary = read(args.ordinary) + ([] if args.no_faq else faq_questions())
+    intents = read(args.intents)
+
+    result: dict[str, Any] = {
+        "content_load_ms": load_ms,
+        "language_model_load_ms": model_ms,
+        "crisis": eval_crisis(safety, crisis),
+        "false_alarms": eval_false_alarms(safety, ordinary),
+        "intents": eval_intents(catalog, intents),
+        "languages": eval_languages(crisis, ordinary),
+        "latency": latency(safety, catalog, [r["text"] for r in crisis + ordinary + intents]),
+    }
+    if args.json:
+        slim = json.loads(json.dumps(result))
+        for section, key in (
+            ("crisis", "misses"),
+            ("false_alarms", "alarms"),
+            ("intents", "wrong"),
+        ):
+            slim[section][key] = len(slim[section][key])
+        print(json.dumps(slim, ensure_ascii=False, indent=1))
+        return 0
+    print_report(result, show=args.show)
+    return 0
+
+
+def print_report(result: dict[str, Any], *, show: bool) -> None:
+    crisis, alarms = result["crisis"], result["false_alarms"]
+    print(f"crisis recall {crisis['recall_pct']} % (aim >= 99)")
+    print("  lang  msgs  recall  right-kind  help-in-their-lang  self/other")
+    for lang, s in crisis["per_language"].items():
+        print(
+            f"  {lang:4} {s['messages']:5} {s['recall_pct']:7} {s['right_kind_pct']:11}"
+            f" {s['help_in_their_language_pct']:19} {s['self_or_other_right_pct']:11}"
+        )
+    print(
+        f"false alarms {alarms['false_alarm_pct']} % of {alarms['messages']} ordinary messages"
+        " (aim <= 1)"
+    )
+    for source, s in alarms["per_source"].items():
+        print(f"  {source:14} {s['messages']:5} messages  {s['false_alarm_pct']} %")
+    intents = result["intents"]
+    print(f"intent accuracy {intents['accuracy_pct']} % of {intents['messages']}")
+    print("  " + "  ".join(f"{k} {v}" for k, v in intents["per_intent"].items()))
+    languages = result["languages"]
+    print(
+        f"language note: foreign recognised {languages['foreign_recognised_pct']} %"
+        f" of {languages['foreign_messages']}; Dutch/English called foreign"
+        f" {languages['dutch_english_called_foreign_pct']} % of {languages['dutch_english_messages']}"
+    )
+    lat = result["latency"]
+    print(
+        f"latency per message (safety + intents + language): p50 {lat['p50_ms']} ms,"
+        f" p95 {lat['p95_ms']} ms (CPU {lat['cpu_p95_ms']} ms), max {lat['max_ms']} ms over"
+        f" {lat['messages']} (aim p95 <= 5); language models load once in"
+        f" {result['language_model_load_ms']} ms; safety and catalog content load in"
+        f" {result['content_load_ms']} ms"
+    )
+    if show:
+        for title, rows in (
+            ("missed crisis", crisis["misses"]),
+            ("false alarms", alarms["alarms"]),
+            ("wrong intents", intents["wrong"]),
+            ("called foreign", languages["called_foreign"]),
+        ):
+            print(f"\n{title} ({len(rows)}):")
+            for row in rows:
+                print("  " + row)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
