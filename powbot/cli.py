@@ -20,6 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="chat with the bot in this terminal (no Telegram)")
     chat.add_argument("--user", type=int, default=1001, help="chat as this user id")
     chat.add_argument("--name", default="Local", help="first name of that user")
+    chat.add_argument("--now", help="pretend it is this ISO time (local time zone), as tick --now")
 
     run = commands.add_parser("run", help="serve Telegram (long polling)")
     run.add_argument("--webhook", action="store_true", help="serve a webhook instead")
@@ -77,7 +78,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "chat":
         from powbot.bot.localchat import run_chat
 
-        run_chat(settings, args.user, args.name)
+        run_chat(settings, args.user, args.name, args.now)
         return 0
     if args.command == "run":
         from powbot.bot.serve import run_polling, run_webhook

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from tests.aftercare_support import make_client, make_coach
+from tests.cli_support import run_cli
 from tests.conftest import Harness, make_harness, make_settings, onboard
 
 ADMIN = 990
@@ -56,25 +55,25 @@ async def test_admin_commands_are_refused_to_others(admin_harness: Harness) -> N
         assert "niet voor jou" in reply[0].text
 
 
-def _admin_cli(tmp_path: Path, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "powbot.cli", "admin", *args],
-        env={"DATABASE_URL": f"sqlite:///{tmp_path}/a.db", "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+def _admin_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *args: str) -> str:
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path}/a.db"}
+    result = run_cli(monkeypatch, tmp_path, ["admin", *args], env=env)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
-def test_cli_audit_prints_the_log(tmp_path: Path) -> None:
-    assert "nobody has looked at the data of 12345" in _admin_cli(tmp_path, "audit", "12345")
+def test_cli_audit_prints_the_log(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert "nobody has looked at the data of 12345" in _admin_cli(
+        monkeypatch, tmp_path, "audit", "12345"
+    )
 
 
-def test_cli_feedback_prints_ratings_with_the_questions(tmp_path: Path) -> None:
-    assert "no ratings yet" in _admin_cli(tmp_path, "feedback")  # also creates the schema
+def test_cli_feedback_prints_ratings_with_the_questions(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert "no ratings yet" in _admin_cli(
+        monkeypatch, tmp_path, "feedback"
+    )  # also creates the schema
     with sqlite3.connect(tmp_path / "a.db") as db:
         db.executemany(
             "INSERT INTO faq_feedback (user_id, entry_id, helpful, at, question)"
@@ -85,7 +84,7 @@ def test_cli_feedback_prints_ratings_with_the_questions(tmp_path: Path) -> None:
                 (3, "nrp-what", True, None),
             ],
         )
-    lines = _admin_cli(tmp_path, "feedback").splitlines()
+    lines = _admin_cli(monkeypatch, tmp_path, "feedback").splitlines()
     assert lines[0].split() == ["1", "down", "1", "up", "lks-what"]
     assert lines[1].strip() == "down for: wat kost een jobcoach"
     assert lines[2].split() == ["0", "down", "1", "up", "nrp-what"]

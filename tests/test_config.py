@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from powbot.config import ConfigError, load_settings
+from tests.cli_support import run_cli
 
 
 def test_defaults_need_no_token_and_use_sqlite(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -41,6 +43,7 @@ def test_invalid_setting_is_named(name: str, value: str) -> None:
 
 
 def test_cli_prints_one_line_not_a_traceback() -> None:
+    """The smoke test of the real executable: every other CLI test runs in process."""
     result = subprocess.run(
         [sys.executable, "-m", "powbot.cli", "tick"],
         env={"POWBOT_TIMEZONE": "Nowhere/Land", "PATH": "/usr/bin:/bin"},
@@ -53,14 +56,10 @@ def test_cli_prints_one_line_not_a_traceback() -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_run_without_token_says_which_setting_is_missing(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    result = subprocess.run(
-        [sys.executable, "-m", "powbot.cli", "run"],
-        env={"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+def test_run_without_token_says_which_setting_is_missing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path}/x.db"}
+    result = run_cli(monkeypatch, tmp_path, ["run"], env=env)
     assert result.returncode == 2
     assert "TELEGRAM_BOT_TOKEN" in result.stderr

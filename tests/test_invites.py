@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
+
+import pytest
 
 from powbot.clock import utcnow
 from powbot.domain.unit import Services
 from powbot.features.onboarding.invites import create_invite
 from powbot.storage.models import InviteCode, User
+from tests.cli_support import run_cli
 from tests.conftest import Harness, make_harness, make_settings
 
 
@@ -74,24 +75,12 @@ async def test_guessing_codes_is_slowed_down(sqlite_url: str) -> None:
         await harness.app.close()
 
 
-def test_admin_invite_command_prints_code_and_link(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "powbot.cli",
-            "admin",
-            "invite",
-            "employer",
-            "--bot",
-            "powbot_test_bot",
-        ],
-        env={"DATABASE_URL": f"sqlite:///{tmp_path}/a.db", "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+def test_admin_invite_command_prints_code_and_link(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path}/a.db"}
+    args = ["admin", "invite", "employer", "--bot", "powbot_test_bot"]
+    result = run_cli(monkeypatch, tmp_path, args, env=env)
     assert result.returncode == 0, result.stderr
     assert "https://t.me/powbot_test_bot?start=" in result.stdout
     assert "valid until" in result.stdout

@@ -13,6 +13,7 @@ from powbot.knowledge.catalog import load_catalog, placeholders
 from powbot.knowledge.content import load_content
 from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.questionnaire import load_questionnaire
+from tests.cli_support import run_cli
 
 
 def test_every_catalog_key_exists_in_both_languages_with_the_same_placeholders() -> None:
@@ -79,18 +80,12 @@ def test_questionnaire_missing_language_names_the_field(content_copy: Path) -> N
     assert "questions.0.text.en" in str(error.value)
 
 
-def test_knowledge_check_command_reports_a_broken_file(content_copy: Path) -> None:
-    import subprocess
-    import sys
-
+def test_knowledge_check_command_reports_a_broken_file(
+    monkeypatch: pytest.MonkeyPatch, content_copy: Path
+) -> None:
     (content_copy / "questionnaire" / "werkfit.yaml").write_text("id: [unclosed")
-    result = subprocess.run(
-        [sys.executable, "-m", "powbot.cli", "knowledge", "check"],
-        env={"POWBOT_KNOWLEDGE_DIR": str(content_copy), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    env = {"POWBOT_KNOWLEDGE_DIR": str(content_copy)}
+    result = run_cli(monkeypatch, content_copy, ["knowledge", "check"], env=env)
     assert result.returncode == 2
     assert "werkfit.yaml" in result.stderr
     assert "Traceback" not in result.stderr

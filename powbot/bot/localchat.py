@@ -12,7 +12,7 @@ import itertools
 import sys
 import time
 from collections.abc import AsyncGenerator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -31,6 +31,7 @@ from sqlmodel import select
 
 from powbot.bot.app import App, create_app
 from powbot.bot.scheduler import run_due
+from powbot.clock import ShiftedClock, install_clock, parse_iso, to_local, utcnow
 from powbot.config import Settings
 from powbot.conversation.registry import FLOWS
 from powbot.knowledge.text import normalise
@@ -103,7 +104,7 @@ class TerminalSession(BaseSession):
         self.out.flush()
         return Message(
             message_id=message_id,
-            date=datetime.now(),
+            date=utcnow(),
             chat=Chat(id=int(chat_id), type="private"),
             text=text,
         )
@@ -147,12 +148,30 @@ async def takes_number(app: App, user_id: int) -> bool:
     return bool(check is not None and check(app.runtime.content, user.step))
 
 
-async def pending_for(app: App, user_id: int) -> int:
+async def pending_for(app: App, user_id: int) -> tuple[int, list[datetime]]:
+    """Messages waiting for this user: how many are due now (shown at once), and when each
+    of the others is due (held for quiet hours or planned for later)."""
+    now = utcnow()
     async with app.runtime.db.transaction() as session:
         rows = await session.exec(
-            select(Outbox).where(Outbox.user_id == user_id, Outbox.status == "pending")
+            select(Outbox.due_at).where(Outbox.user_id == user_id, Outbox.status == "pending")
         )
-        return len(rows.all())
+        due_times = [as_utc(due) for due in rows.all()]
+    return sum(due <= now for due in due_times), sorted(due for due in due_times if due > now)
+
+
+def as_utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def waiting_lines(app: App, due: int, held: list[datetime]) -> list[str]:
+    catalog, settings = app.runtime.content.catalog, app.runtime.settings
+    lang = settings.default_language
+    lines = [catalog.t(lang, "localchat.waiting", count=due)] if due else []
+    if held:
+        first = to_local(held[0], settings.tz).strftime("%d-%m-%Y %H:%M")
+        lines.append(catalog.t(lang, "localchat.held", count=len(held), when=first))
+    return lines
 
 
 async def chat(
@@ -176,14 +195,9 @@ async def chat(
                 )
                 + "\n"
             )
-        waiting = await pending_for(app, user_id)
-        if waiting:
-            out.write(
-                app.runtime.content.catalog.t(
-                    settings.default_language, "localchat.waiting", count=waiting
-                )
-                + "\n"
-            )
+        due, held = await pending_for(app, user_id)
+        for line in waiting_lines(app, due, held):
+            out.write(line + "\n")
         await run_due(app.runtime, only_user=user_id)
         while True:
             if interactive:
@@ -215,7 +229,7 @@ def _to_update(
         button = session.pick(line)
     if button is not None and button[1] is not None:
         message_id = session.keyboard_message[1] if session.keyboard_message else 0
-        origin = Message(message_id=message_id, date=datetime.now(), chat=chat_obj, text="")
+        origin = Message(message_id=message_id, date=utcnow(), chat=chat_obj, text="")
         return Update(
             update_id=update_id,
             callback_query=CallbackQuery(
@@ -230,7 +244,7 @@ def _to_update(
         update_id=update_id,
         message=Message(
             message_id=update_id % 2_000_000_000,
-            date=datetime.now(),
+            date=utcnow(),
             chat=chat_obj,
             from_user=user,
             text=line,
@@ -238,5 +252,9 @@ def _to_update(
     )
 
 
-def run_chat(settings: Settings, user_id: int, first_name: str) -> None:
+def run_chat(settings: Settings, user_id: int, first_name: str, now: str | None = None) -> None:
+    """`now`: run at this pretend (local ISO) time, as `powbot tick --now` does, so offers,
+    check-ins and reminders planned for later can be tried; the clock runs on from there."""
+    if now is not None:
+        install_clock(ShiftedClock(parse_iso(now, settings.tz)))
     asyncio.run(chat(settings, user_id, first_name, sys.stdin, sys.stdout))
