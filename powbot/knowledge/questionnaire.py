@@ -9,7 +9,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from powbot.knowledge.loading import load_model
-from powbot.knowledge.text import best_choice, normalise, parse_int, parse_yes_no
 
 Color = Literal["green", "orange", "red", "unknown"]
 QuestionType = Literal["single", "multi", "scale", "yesno", "number", "text"]
@@ -329,108 +328,6 @@ def _points(question: Question, value: Any) -> tuple[int | None, bool]:
                 return band.points, False
         return None, False
     return None, False
-
-
-# --- typed answers -----------------------------------------------------------------
-@dataclass
-class Parsed:
-    value: Any = None
-    error: str | None = None  # catalog key of the hint
-    error_values: dict[str, Any] = field(default_factory=dict)
-
-
-def parse_typed(question: Question, text: str) -> Parsed:
-    """Understand a typed answer: "2", "ja", "JA!", small typos; labels of either language."""
-    stripped = text.strip()
-    if question.type == "text":
-        if not stripped:
-            return Parsed(error="questionnaire.hint_text")
-        if len(stripped) > question.max_length:
-            return Parsed(
-                error="questionnaire.hint_too_long", error_values={"max": question.max_length}
-            )
-        return Parsed(value=stripped)
-    if question.type == "number":
-        number = parse_int(stripped)
-        if number is None:
-            return Parsed(
-                error="questionnaire.hint_number",
-                error_values={"min": question.min, "max": question.max},
-            )
-        assert question.min is not None and question.max is not None
-        if not question.min <= number <= question.max:
-            return Parsed(
-                error="questionnaire.hint_range",
-                error_values={"min": question.min, "max": question.max},
-            )
-        return Parsed(value=number)
-    if question.type == "yesno":
-        if normalise(stripped) in ("1", "2"):
-            return Parsed(value=normalise(stripped) == "1")
-        answer = parse_yes_no(stripped)
-        return (
-            Parsed(value=answer) if answer is not None else Parsed(error="questionnaire.hint_yesno")
-        )
-    if question.type == "scale":
-        labels = question.scale_labels
-        assert labels is not None
-        number = parse_int(stripped) if normalise(stripped).isdigit() else None
-        if number is not None:
-            if 1 <= number <= 5:
-                return Parsed(value=number)
-            return Parsed(error="questionnaire.hint_scale")
-        choices = {str(i + 1): [labels.nl[i], labels.en[i]] for i in range(5)}
-        key = best_choice(stripped, choices)
-        return Parsed(value=int(key)) if key else Parsed(error="questionnaire.hint_scale")
-    if question.type == "single":
-        key = _match_option(question, stripped)
-        return Parsed(value=key) if key else Parsed(error="questionnaire.hint_choice")
-    # multi: "1, 3" or "fiets en bus"
-    parts = [p for p in _split_multi(stripped) if p]
-    chosen: list[str] = []
-    for part in parts:
-        key = _match_option(question, part)
-        if key is None:
-            return Parsed(error="questionnaire.hint_multi")
-        if key not in chosen:
-            chosen.append(key)
-    if not chosen:
-        return Parsed(error="questionnaire.hint_multi")
-    return Parsed(value=normalise_multi(question, chosen))
-
-
-def normalise_multi(question: Question, chosen: list[str]) -> list[str]:
-    """An exclusive option ('nothing') cannot be combined with others; the last wins."""
-    exclusive = [c for c in chosen if (o := question.option(c)) and o.exclusive]
-    if exclusive and len(chosen) > 1:
-        last = chosen[-1]
-        if last in exclusive:
-            return [last]
-        return [c for c in chosen if c not in exclusive]
-    return chosen
-
-
-def _split_multi(text: str) -> list[str]:
-    normalised = normalise(text)
-    for separator in (" en ", " and ", " of ", " or "):
-        normalised = normalised.replace(separator, ",")
-    parts = [part.strip() for part in normalised.replace(";", ",").split(",")]
-    # "1 3" -> ["1", "3"]
-    if len(parts) == 1 and all(word.isdigit() for word in parts[0].split()):
-        return parts[0].split()
-    return parts
-
-
-def _match_option(question: Question, text: str) -> str | None:
-    normalised = normalise(text)
-    if normalised.isdigit():
-        index = int(normalised) - 1
-        return question.options[index].id if 0 <= index < len(question.options) else None
-    choices = {
-        option.id: [option.label.nl, option.label.en, option.id, *option.aliases]
-        for option in question.options
-    }
-    return best_choice(text, choices)
 
 
 def load_questionnaire(file: Path) -> Questionnaire:

@@ -2,6 +2,8 @@
 
 from powbot.conversation.registry import Feature, MenuItem
 from powbot.features.questionnaire.flow import QuestionnaireFlow, show_latest, start
+from powbot.features.questionnaire.reminders import KIND as REMINDER
+from powbot.features.questionnaire.reminders import send_reminder
 
 SEEKER = frozenset({"seeker"})
 
@@ -12,4 +14,5 @@ FEATURE = Feature(
         MenuItem("questionnaire", "menu.questionnaire", SEEKER, start, order=10),
         MenuItem("profile", "menu.profile", SEEKER, show_latest, order=20),
     ),
+    jobs={REMINDER: send_reminder},
 )

@@ -1,23 +1,65 @@
-"""The werkfit questionnaire: one question per message, back/skip/pause, profile at the end."""
+"""The werkfit questionnaire: one question per message, back/skip/pause, profile at the end.
+
+Typed answers go through the shared parse module (answers.py); rendering is in screens.py,
+runs and results in runs.py and result.py, the reminders to come back in reminders.py.
+"""
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from sqlmodel import col, select
-
 from powbot.conversation.context import Ctx
-from powbot.domain.messages import Button, Callback
+from powbot.conversation.parse import is_decline, is_why, parse_id, parse_yes_no
+from powbot.domain.messages import Callback
+from powbot.domain.urgent import alert_coach_urgently
 from powbot.features.menu import show_menu
 from powbot.features.onboarding.flow import ask_consent
-from powbot.features.questionnaire.chart import domain_chart
-from powbot.knowledge.questionnaire import Question, Questionnaire, normalise_multi, parse_typed
-from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
+from powbot.features.questionnaire import screens
+from powbot.features.questionnaire.answers import (
+    BACK_WORDS,
+    PAUSE_WORDS,
+    SKIP_WORDS,
+    button_value,
+    is_done_word,
+    normalise_multi,
+    parse_answer,
+)
+from powbot.features.questionnaire.reminders import mute, plan_reminders, stop_reminders
+from powbot.features.questionnaire.result import DOTS, show_latest, show_result
+from powbot.features.questionnaire.runs import (
+    NAME,
+    answers_of,
+    current_run,
+    finish_run,
+    latest_results,
+    new_run,
+    open_run,
+    path_of,
+    pause,
+)
+from powbot.knowledge.questionnaire import Question
+from powbot.knowledge.text import normalise
+from powbot.storage.models import QuestionnaireRun
 
-NAME = "questionnaire"
-DOTS = {"green": "🟢", "orange": "🟠", "red": "🔴", "unknown": "⚪"}
-BAR_CELLS = 10
+__all__ = [
+    "DOTS",
+    "NAME",
+    "QuestionnaireFlow",
+    "ask",
+    "pause",
+    "show_latest",
+    "show_result",
+    "start",
+]
+
+# The questionnaire's urgent-help keys as the kinds a coach's urgent alert knows.
+URGENT_KINDS = {
+    "self_harm": "suicide",
+    "housing": "no_shelter",
+    "food_rent": "no_food",
+    "unsafe_home": "unsafe_home",
+}
 
 
 async def start(ctx: Ctx) -> None:
@@ -27,7 +69,7 @@ async def start(ctx: Ctx) -> None:
         return
     if ctx.user.flow == NAME:
         await pause(ctx)  # write the working copy back before looking at the run
-    run = await _open_run(ctx)
+    run = await open_run(ctx)
     if run is not None and run.path:
         ctx.set_state(NAME, "resume?", run=run.id)
         number, total = ctx.content.questionnaire.progress(run.answers)
@@ -44,10 +86,9 @@ async def start(ctx: Ctx) -> None:
 
 async def _begin(ctx: Ctx, run: QuestionnaireRun | None, intro: bool = True) -> None:
     if run is None:
-        run = await _new_run(ctx)
+        run = await new_run(ctx)
+        await plan_reminders(ctx, run)
     run.status = "active"
-    # While a run is active its answers live in the conversation state (one row per
-    # update); the run row gets them back on pause, stop and finish.
     ctx.set_state(NAME, None, run=run.id, answers=dict(run.answers), path=list(run.path))
     if intro:
         _, total = ctx.content.questionnaire.progress({})
@@ -55,52 +96,18 @@ async def _begin(ctx: Ctx, run: QuestionnaireRun | None, intro: bool = True) -> 
     await ask(ctx)
 
 
-async def _new_run(ctx: Ctx) -> QuestionnaireRun:
-    questionnaire = ctx.content.questionnaire
-    run = QuestionnaireRun(
-        user_id=ctx.user.id,
-        questionnaire=questionnaire.id,
-        version=questionnaire.version,
-        started_at=ctx.now,
-    )
-    ctx.session.add(run)
-    await ctx.session.flush()
-    return run
-
-
-async def _open_run(ctx: Ctx) -> QuestionnaireRun | None:
-    result = await ctx.session.exec(
-        select(QuestionnaireRun)
-        .where(
-            QuestionnaireRun.user_id == ctx.user.id,
-            col(QuestionnaireRun.status).in_(("active", "paused")),
-        )
-        .order_by(col(QuestionnaireRun.id).desc())
-    )
-    return result.first()
-
-
-async def _run(ctx: Ctx) -> QuestionnaireRun | None:
-    run_id = ctx.user.flow_data.get("run")
-    if run_id is None:
-        return None
-    run = await ctx.session.get(QuestionnaireRun, run_id)
-    if run is None or run.user_id != ctx.user.id or run.status not in ("active", "paused"):
-        return None
-    return run
-
-
-def _answers(ctx: Ctx) -> dict[str, dict[str, Any]]:
-    return ctx.user.flow_data.get("answers", {})
-
-
-def _path(ctx: Ctx) -> list[str]:
-    return ctx.user.flow_data.get("path", [])
-
-
-def _bar(number: int, total: int) -> str:
-    done = round(BAR_CELLS * (number - 1) / max(total, 1))
-    return "▰" * done + "▱" * (BAR_CELLS - done)
+async def _continue_or_restart(ctx: Ctx, restart: bool) -> None:
+    if ctx.user.consent_at is None:
+        await ask_consent(ctx, then=NAME)
+        return
+    if ctx.user.flow == NAME:
+        await pause(ctx)
+    run = await open_run(ctx)
+    if restart and run is not None:
+        run.status = "abandoned"
+        await stop_reminders(ctx, run.id)
+        run = None
+    await _begin(ctx, run, intro=run is None)
 
 
 async def ask(ctx: Ctx, prefix: str | None = None) -> None:
@@ -109,329 +116,252 @@ async def ask(ctx: Ctx, prefix: str | None = None) -> None:
         ctx.set_state(None)
         await start(ctx)
         return
-    answers = _answers(ctx)
-    questionnaire = ctx.content.questionnaire
-    question = questionnaire.next_question(answers)
+    question = ctx.content.questionnaire.next_question(answers_of(ctx))
     if question is None:
-        await _finish(ctx, answers)
+        await _finish(ctx)
         return
     if ctx.user.step != question.id:
-        ctx.update_state(step=question.id, sel=[])
-    number, total = questionnaire.progress(answers)
-    lines = [
-        ctx.t("questionnaire.progress", number=number, total=total) + "  " + _bar(number, total),
-        "",
-        question.text.get(ctx.lang),
-    ]
-    if prefix:
-        lines.insert(0, prefix + "\n")
-    hint = _type_hint(ctx, question)
-    if hint:
-        lines.append(hint)
-    ctx.say("\n".join(lines), _buttons(ctx, question, bool(_path(ctx))))
-
-
-def _type_hint(ctx: Ctx, question: Question) -> str | None:
-    if question.type == "multi":
-        chosen = ctx.user.flow_data.get("sel", [])
-        labels = [o.label.get(ctx.lang) for o in question.options if o.id in chosen]
-        return (
-            "\n"
-            + ctx.t("questionnaire.multi_hint")
-            + ("\n" + ctx.t("questionnaire.chosen", items=", ".join(labels)) if labels else "")
+        ctx.update_state(step=question.id, sel=[], pending=None, earlier=None)
+    pending = ctx.user.flow_data.get("pending")
+    if pending:
+        screens.ask_partial(ctx, _question(ctx), pending["found"], pending["unknown"])
+        return
+    earlier = ctx.user.flow_data.get("earlier")
+    if earlier and prefix is None:
+        prefix = ctx.t(
+            "questionnaire.earlier_answer", answer=screens.answer_text(ctx, question, earlier)
         )
-    if question.type == "number":
-        return "\n" + ctx.t("questionnaire.number_hint", min=question.min, max=question.max)
-    if question.type == "text":
-        return "\n" + ctx.t("questionnaire.text_hint", max=question.max_length)
-    return None
+    screens.show_question(ctx, question, prefix)
 
 
-def _buttons(ctx: Ctx, question: Question, can_go_back: bool) -> list[list[Button]]:
-    rows: list[list[Button]] = []
-    if question.type == "single":
-        rows += [
-            [ctx.button(option.label.get(ctx.lang), NAME, "a", str(index))]
-            for index, option in enumerate(question.options)
-        ]
-    elif question.type == "multi":
-        chosen = ctx.user.flow_data.get("sel", [])
-        rows += [
-            [
-                ctx.button(
-                    ("✅ " if option.id in chosen else "") + option.label.get(ctx.lang),
-                    NAME,
-                    "t",
-                    str(index),
-                )
-            ]
-            for index, option in enumerate(question.options)
-        ]
-        rows.append([ctx.button(ctx.t("questionnaire.done"), NAME, "d")])
-    elif question.type == "scale":
-        labels = question.scale_labels.get(ctx.lang) if question.scale_labels else []
-        rows += [
-            [ctx.button(f"{index + 1} · {label}", NAME, "a", str(index + 1))]
-            for index, label in enumerate(labels)
-        ]
-    elif question.type == "yesno":
-        rows.append(
-            [
-                ctx.button(ctx.t("common.yes"), NAME, "a", "1"),
-                ctx.button(ctx.t("common.no"), NAME, "a", "0"),
-            ]
-        )
-    extra: list[Button] = []
-    if question.why:
-        extra.append(ctx.button(ctx.t("questionnaire.why"), NAME, "w"))
-    if question.may_decline:
-        extra.append(ctx.button(ctx.t("questionnaire.prefer_not"), NAME, "p"))
-    if question.allow_skip:
-        extra.append(ctx.button(ctx.t("questionnaire.skip"), NAME, "s"))
-    if extra:
-        rows.append(extra)
-    controls = [ctx.button(ctx.t("questionnaire.pause"), NAME, "z")]
-    if can_go_back:
-        controls.insert(0, ctx.button(ctx.t("questionnaire.back"), NAME, "b"))
-    rows.append(controls)
-    return rows
+def _question(ctx: Ctx) -> Question | None:
+    return ctx.content.questionnaire.question(ctx.user.step or "")
 
 
-async def _store(ctx: Ctx, question: Question, value: dict[str, Any]) -> None:
+async def _store(
+    ctx: Ctx, question: Question, value: dict[str, Any], *, helped: bool = False
+) -> None:
     # Reassigned, not mutated: the JSON column notices a new value, not an edit in place.
     ctx.update_state(
-        answers={**_answers(ctx), question.id: {**value, "at": ctx.now.isoformat()}},
-        path=[*[q for q in _path(ctx) if q != question.id], question.id],
+        answers={**answers_of(ctx), question.id: {**value, "at": ctx.now.isoformat()}},
+        path=[*[q for q in path_of(ctx) if q != question.id], question.id],
         sel=[],
+        pending=None,
+        earlier=None,
     )
     prefix = None
-    if "value" in value:
-        urgent = ctx.content.questionnaire.urgent_for(question, value["value"])
-        if urgent:
-            # Shown at once, in its own message, before anything else.
-            ctx.say(ctx.content.questionnaire.urgent_help[urgent].get(ctx.lang))
-            prefix = ctx.t("questionnaire.after_urgent")
+    urgent = (
+        ctx.content.questionnaire.urgent_for(question, value["value"]) if "value" in value else None
+    )
+    if urgent and helped:
+        prefix = ctx.t("questionnaire.after_urgent")
+    elif urgent:
+        # Shown at once, in its own message, before anything else; a linked coach who may
+        # know gets an urgent alert (kind only, never the answer).
+        ctx.say(ctx.content.questionnaire.urgent_help[urgent].get(ctx.lang))
+        ctx.update_state(crisis=[*ctx.user.flow_data.get("crisis", []), urgent])
+        await alert_coach_urgently(ctx, ctx.user, URGENT_KINDS.get(urgent, urgent))
+        prefix = ctx.t("questionnaire.after_urgent")
     await ask(ctx, prefix)
 
 
-async def _back(ctx: Ctx) -> None:
-    path = _path(ctx)
+async def _back(ctx: Ctx, _arg: str = "") -> None:
+    """One question back, showing the earlier answer (and keeping a multi question's ticks)."""
+    path = path_of(ctx)
     if not path:
         ctx.toast = ctx.t("questionnaire.nothing_to_go_back")
         await ask(ctx)
         return
     last = path[-1]
-    answers = {key: value for key, value in _answers(ctx).items() if key != last}
-    ctx.update_state(step=last, sel=[], path=path[:-1], answers=answers)
+    previous = answers_of(ctx).get(last)
+    answers = {key: value for key, value in answers_of(ctx).items() if key != last}
+    ticks = previous.get("value") if previous and isinstance(previous.get("value"), list) else []
+    ctx.update_state(step=last, sel=list(ticks), path=path[:-1], answers=answers, earlier=previous)
     await ask(ctx)
 
 
-async def _pause(ctx: Ctx) -> None:
+async def _pause(ctx: Ctx, _arg: str = "") -> None:
     await pause(ctx)
     ctx.set_state(None)
     await show_menu(ctx, "questionnaire.paused")
 
 
-async def pause(ctx: Ctx) -> None:
-    """Write the working copy back to the run and mark it paused."""
-    run = await _run(ctx)
-    if run is not None and "answers" in ctx.user.flow_data:
-        run.answers = dict(_answers(ctx))
-        run.path = list(_path(ctx))
-        run.status = "paused"
-
-
-async def _finish(ctx: Ctx, answers: dict[str, dict[str, Any]]) -> None:
-    run = await _run(ctx)
+async def _finish(ctx: Ctx) -> None:
+    run = await current_run(ctx)
     if run is None:  # erased or finished elsewhere meanwhile
         ctx.set_state(None)
         await show_menu(ctx)
         return
-    run.answers = dict(answers)
-    run.path = list(_path(ctx))
-    questionnaire = ctx.content.questionnaire
-    scored = questionnaire.score(answers)
-    previous = (
-        await ctx.session.exec(
-            select(QuestionnaireResult)
-            .where(QuestionnaireResult.user_id == ctx.user.id)
-            .order_by(col(QuestionnaireResult.created_at).desc())
-        )
-    ).first()
-    run.status = "finished"
-    run.finished_at = ctx.now
-    result = QuestionnaireResult(
-        user_id=ctx.user.id,
-        run_id=run.id,  # type: ignore[arg-type]
-        questionnaire=questionnaire.id,
-        created_at=ctx.now,
-        stage=scored.stage,
-        domains=dict(scored.colors),
-        advice=[str(index) for index in scored.advice],
-    )
-    ctx.session.add(result)
+    previous = next(iter(await latest_results(ctx, 1)), None)
+    result = await finish_run(ctx, run)
+    await stop_reminders(ctx, run.id)
     ctx.set_state(None)
     ctx.say(ctx.t("questionnaire.finished"))
     await show_result(ctx, result, previous)
 
 
-async def show_result(
-    ctx: Ctx, result: QuestionnaireResult, previous: QuestionnaireResult | None = None
-) -> None:
-    questionnaire = ctx.content.questionnaire
-    ctx.say(render_result(ctx, questionnaire, result, previous))
-    rows = [
-        (
-            questionnaire.domain(domain.id).label.get(ctx.lang),
-            result.domains.get(domain.id, "unknown"),
+# --- typed text ---------------------------------------------------------------------------
+
+
+async def _typed_control(ctx: Ctx, question: Question, text: str) -> bool:
+    """'waarom?', 'liever niet', 'overslaan', 'terug', 'pauze' typed instead of pressed."""
+    said = normalise(text)
+    if is_why(text):
+        ctx.say(question.why.get(ctx.lang) if question.why else ctx.t("questionnaire.why_general"))
+        await ask(ctx)
+    elif is_decline(text) and (question.may_decline or question.allow_skip):
+        await _store(
+            ctx, question, {"prefer_not": True} if question.may_decline else {"skipped": True}
         )
-        for domain in questionnaire.domains
-    ]
-    legend = [ctx.t(f"questionnaire.color_{color}") for color in ("green", "orange", "red")]
-    image = await asyncio.to_thread(domain_chart, ctx.t("questionnaire.chart_title"), rows, legend)
-    ctx.say(ctx.t("questionnaire.chart_caption"), image=image)
-    await show_menu(ctx, "menu.what_next")
+    elif said in SKIP_WORDS and question.allow_skip:
+        await _store(ctx, question, {"skipped": True})
+    elif said in BACK_WORDS:
+        await _back(ctx)
+    elif said in PAUSE_WORDS:
+        await _pause(ctx)
+    else:
+        return False
+    return True
 
 
-def render_result(
-    ctx: Ctx,
-    questionnaire: Questionnaire,
-    result: QuestionnaireResult,
-    previous: QuestionnaireResult | None,
-) -> str:
-    stage = questionnaire.stage(result.stage)
-    assert stage.label and stage.description
-    lines = [
-        ctx.t(
-            "questionnaire.profile_title", date=ctx.local(result.created_at).strftime("%d-%m-%Y")
-        ),
-        "",
-    ]
-    for domain in questionnaire.domains:
-        color = result.domains.get(domain.id, "unknown")
-        lines.append(f"{DOTS[color]} {domain.label.get(ctx.lang)}")
-    lines += [
-        "",
-        ctx.t("questionnaire.stage", stage=stage.label.get(ctx.lang)),
-        stage.description.get(ctx.lang),
-    ]
-    advice = [
-        questionnaire.advice[int(index)]
-        for index in result.advice
-        if int(index) < len(questionnaire.advice)
-    ]
-    if advice:
-        lines += ["", ctx.t("questionnaire.next_steps")]
-        lines += [f"• {item.text.get(ctx.lang)}" for item in advice]
-    if previous is not None:
-        changes = [
-            f"{questionnaire.domain(d.id).label.get(ctx.lang)}: "
-            f"{DOTS[previous.domains.get(d.id, 'unknown')]} → {DOTS[result.domains.get(d.id, 'unknown')]}"
-            for d in questionnaire.domains
-            if previous.domains.get(d.id, "unknown") != result.domains.get(d.id, "unknown")
-        ]
-        date = ctx.local(previous.created_at).strftime("%d-%m-%Y")
-        lines += ["", ctx.t("questionnaire.changes_since", date=date)]
-        lines += changes or [ctx.t("questionnaire.no_changes")]
-    return "\n".join(lines)
-
-
-async def show_latest(ctx: Ctx) -> None:
-    """Menu entry 'my profile': the latest result, or an invitation to start."""
-    results = (
-        await ctx.session.exec(
-            select(QuestionnaireResult)
-            .where(QuestionnaireResult.user_id == ctx.user.id)
-            .order_by(col(QuestionnaireResult.created_at).desc())
-            .limit(2)
-        )
-    ).all()
-    if not results:
-        ctx.say(
-            ctx.t("questionnaire.no_result"),
-            [[ctx.button(ctx.t("menu.questionnaire"), "menu", "go", "questionnaire", bound=False)]],
-        )
+async def _typed_answer(ctx: Ctx, question: Question, text: str) -> None:
+    sel = ctx.user.flow_data.get("sel")
+    if question.type == "multi" and sel and is_done_word(text, ctx.t("questionnaire.done")):
+        await _store(ctx, question, {"value": sel})
         return
-    await show_result(ctx, results[0], results[1] if len(results) > 1 else None)
+    parsed = parse_answer(question, text)
+    if parsed.partial:
+        found, unknown = parsed.partial
+        ctx.update_state(pending={"found": found, "unknown": unknown})
+        screens.ask_partial(ctx, _question(ctx), found, unknown)
+    elif parsed.which:
+        ctx.say(
+            ctx.t(parsed.error or "", **parsed.error_values),
+            screens.which_buttons(ctx, *parsed.which),
+        )
+    elif parsed.error:
+        await ask(ctx, prefix=ctx.t(parsed.error, **parsed.error_values))
+    else:
+        await _store(ctx, question, {"value": parsed.value})
+
+
+async def _confirm_partial(ctx: Ctx, question: Question, yes: bool | None) -> None:
+    pending = ctx.user.flow_data.get("pending") or {}
+    if yes is None:
+        screens.ask_partial(
+            ctx, _question(ctx), pending.get("found", []), pending.get("unknown", [])
+        )
+    elif yes and pending.get("found"):
+        await _store(ctx, question, {"value": pending["found"]})
+    else:
+        ctx.update_state(pending=None)
+        await ask(ctx, prefix=ctx.t("questionnaire.hint_multi"))
+
+
+# --- buttons ------------------------------------------------------------------------------
+
+
+async def _on_answer(ctx: Ctx, question: Question, arg: str) -> None:
+    value = button_value(question, arg)
+    if value is None:
+        ctx.toast = ctx.t("common.button_unknown")
+        await ask(ctx)
+        return
+    await _store(ctx, question, {"value": value})
+
+
+async def _on_toggle(ctx: Ctx, question: Question, arg: str) -> None:
+    index = parse_id(arg) if arg != "0" else 0
+    if question.type != "multi" or index is None or index >= len(question.options):
+        await ask(ctx)
+        return
+    option_id = question.options[index].id
+    chosen = list(ctx.user.flow_data.get("sel", []))
+    if option_id in chosen:
+        chosen.remove(option_id)
+    else:
+        chosen = normalise_multi(question, [*chosen, option_id])
+    ctx.update_state(sel=chosen)
+    await ask(ctx)
+
+
+async def _on_done(ctx: Ctx, question: Question, arg: str) -> None:
+    chosen = ctx.user.flow_data.get("sel", [])
+    if question.type != "multi" or not chosen:
+        ctx.toast = ctx.t("questionnaire.choose_first")
+        await ask(ctx)
+        return
+    await _store(ctx, question, {"value": chosen})
+
+
+async def _on_number(ctx: Ctx, question: Question, arg: str) -> None:
+    """One of the two numbers offered after a range ('24 tot 32')."""
+    await _typed_answer(ctx, question, arg)
+
+
+async def _on_control(ctx: Ctx, question: Question, action: str) -> None:
+    if action == "s" and question.allow_skip:
+        await _store(ctx, question, {"skipped": True})
+    elif action == "p" and question.may_decline:
+        await _store(ctx, question, {"prefer_not": True})
+    elif action == "w" and question.why:
+        ctx.say(question.why.get(ctx.lang))
+        await ask(ctx)
+    else:
+        ctx.toast = ctx.t("common.button_unknown")
+        await ask(ctx)
+
+
+QuestionAction = Callable[[Ctx, Question, str], Awaitable[None]]
+ON_QUESTION: dict[str, QuestionAction] = {
+    "a": _on_answer,
+    "t": _on_toggle,
+    "d": _on_done,
+    "n": _on_number,
+    "k": lambda ctx, question, arg: _confirm_partial(
+        ctx, question, {"yes": True, "no": False}.get(arg)
+    ),
+}
 
 
 class QuestionnaireFlow:
     name = NAME
     roles: frozenset[str | None] = frozenset({"seeker"})
-    unbound_actions: frozenset[str] = frozenset()
+    # Under a reminder (pushed, not bound to a screen).
+    unbound_actions: frozenset[str] = frozenset({"continue", "mute"})
     start = staticmethod(start)
 
     async def on_text(self, ctx: Ctx, text: str) -> None:
         if ctx.user.step == "resume?":
             await start(ctx)
             return
-        question = ctx.content.questionnaire.question(ctx.user.step or "")
-        if question is None:
+        question = _question(ctx)
+        if question is None or "answers" not in ctx.user.flow_data:
             await ask(ctx)
-            return
-        if question.type == "multi" and ctx.user.flow_data.get("sel") and _is_done_word(ctx, text):
-            await _store(ctx, question, {"value": ctx.user.flow_data["sel"]})
-            return
-        parsed = parse_typed(question, text)
-        if parsed.error:
-            await ask(ctx, prefix=ctx.t(parsed.error, **parsed.error_values))
-            return
-        await _store(ctx, question, {"value": parsed.value})
+        elif ctx.user.flow_data.get("pending"):
+            await _confirm_partial(ctx, question, parse_yes_no(text))
+        elif not await _typed_control(ctx, question, text):
+            await _typed_answer(ctx, question, text)
 
     async def on_button(self, ctx: Ctx, callback: Callback) -> None:
         action = callback.action
-        if ctx.user.step == "resume?" or action in ("continue", "restart"):
-            run = await _open_run(ctx)
-            if action == "restart" and run is not None:
-                run.status = "abandoned"
-                run = None
-            await _begin(ctx, run, intro=not (action == "continue" and run is not None))
+        if action == "mute":
+            await mute(ctx, callback.arg)
             return
-        question = ctx.content.questionnaire.question(ctx.user.step or "")
+        if ctx.user.step == "resume?" or action in ("continue", "restart"):
+            await _continue_or_restart(ctx, restart=action == "restart")
+            return
+        question = _question(ctx)
         if "answers" not in ctx.user.flow_data or question is None:
             await ask(ctx)
-            return
-        if action == "a":
-            value = _button_value(question, callback.arg)
-            if value is None:
-                ctx.toast = ctx.t("common.button_unknown")
-                await ask(ctx)
-                return
-            await _store(ctx, question, {"value": value})
-        elif action == "t" and question.type == "multi" and callback.arg.isdigit():
-            index = int(callback.arg)
-            if index >= len(question.options):
-                await ask(ctx)
-                return
-            option_id = question.options[index].id
-            chosen = list(ctx.user.flow_data.get("sel", []))
-            if option_id in chosen:
-                chosen.remove(option_id)
-            else:
-                chosen = normalise_multi(question, [*chosen, option_id])
-            ctx.update_state(sel=chosen)
-            await ask(ctx)
-        elif action == "d" and question.type == "multi":
-            chosen = ctx.user.flow_data.get("sel", [])
-            if not chosen:
-                ctx.toast = ctx.t("questionnaire.choose_first")
-                await ask(ctx)
-                return
-            await _store(ctx, question, {"value": chosen})
-        elif action == "s" and question.allow_skip:
-            await _store(ctx, question, {"skipped": True})
-        elif action == "p" and question.may_decline:
-            await _store(ctx, question, {"prefer_not": True})
-        elif action == "w" and question.why:
-            ctx.say(question.why.get(ctx.lang))
-            await ask(ctx)
+        elif action in ON_QUESTION:
+            await ON_QUESTION[action](ctx, question, callback.arg)
         elif action == "b":
             await _back(ctx)
         elif action == "z":
             await _pause(ctx)
         else:
-            ctx.toast = ctx.t("common.button_unknown")
-            await ask(ctx)
+            await _on_control(ctx, question, action)
 
     async def resume(self, ctx: Ctx) -> None:
         if ctx.user.step == "resume?":
@@ -442,28 +372,19 @@ class QuestionnaireFlow:
     async def on_stop(self, ctx: Ctx) -> None:
         await pause(ctx)
 
+    async def on_safety(self, ctx: Ctx, text: str, hit: object) -> None:
+        """The crisis help was given. When the text also answers the question ('Ik heb geen
+        plek om te slapen' at 'Waar woon je nu?'), keep it; otherwise show the question again."""
+        question = _question(ctx)
+        parsed = (
+            parse_answer(question, text) if question and "answers" in ctx.user.flow_data else None
+        )
+        if question is None or parsed is None or parsed.error or parsed.partial:
+            await ask(ctx, prefix=ctx.t("questionnaire.after_urgent"))
+            return
+        await _store(ctx, question, {"value": parsed.value}, helped=True)
 
-def _is_done_word(ctx: Ctx, text: str) -> bool:
-    from powbot.knowledge.text import normalise
-
-    return normalise(text) in {
-        "klaar",
-        "done",
-        "ok",
-        "verder",
-        "next",
-        normalise(ctx.t("questionnaire.done")),
-    }
-
-
-def _button_value(question: Question, arg: str) -> Any:
-    if not arg.isdigit():
-        return None
-    number = int(arg)
-    if question.type == "single":
-        return question.options[number].id if number < len(question.options) else None
-    if question.type == "scale":
-        return number if 1 <= number <= 5 else None
-    if question.type == "yesno":
-        return number == 1 if number in (0, 1) else None
-    return None
+    def takes_number(self, content: Any, step: str | None) -> bool:
+        """A bare number typed at a number question is the answer, not a button position."""
+        question = content.questionnaire.question(step or "")
+        return question is not None and question.type == "number"

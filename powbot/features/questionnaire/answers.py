@@ -1,0 +1,164 @@
+"""Typed answers to questionnaire questions, understood through the shared parse module.
+
+"jaa", 👍 and "ok" are yes; "ok" is also "Okay" and "no" is "Nothing" where those are the
+labels; "veertig" is 40 and "half uur" 30 minutes; "24 tot 32" is asked about, never stored
+as 24; "fiets, step" keeps 'fiets' only after the person confirms 'step' was not understood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from powbot.conversation.parse import (
+    NumberRange,
+    match_choice,
+    parse_duration,
+    parse_id,
+    parse_list,
+    parse_number,
+    parse_yes_no,
+)
+from powbot.knowledge.questionnaire import Question
+from powbot.knowledge.text import normalise
+
+MINUTE_UNITS = frozenset({"minuten", "minutes", "min"})
+BACK_WORDS = frozenset({"terug", "vorige", "back", "previous"})
+SKIP_WORDS = frozenset({"overslaan", "sla over", "skip", "volgende vraag", "next question"})
+PAUSE_WORDS = frozenset({"pauze", "pauzeren", "pause", "later"})
+
+
+@dataclass
+class Parsed:
+    value: Any = None
+    error: str | None = None  # catalog key of the hint
+    error_values: dict[str, Any] = field(default_factory=dict)
+    # A list answer with parts not understood: (understood option ids, the parts not).
+    partial: tuple[list[str], list[str]] | None = None
+    # Two numbers where one is wanted ('24 tot 32'): ask which.
+    which: tuple[int, int] | None = None
+
+
+def parse_answer(question: Question, text: str) -> Parsed:
+    """Understand a typed answer to this question (labels of either language count)."""
+    parser = {
+        "text": _text,
+        "number": _number,
+        "yesno": _yes_no,
+        "scale": _scale,
+        "single": _single,
+        "multi": _multi,
+    }[question.type]
+    return parser(question, text.strip())
+
+
+def _text(question: Question, text: str) -> Parsed:
+    if not text:
+        return Parsed(error="questionnaire.hint_text")
+    if len(text) > question.max_length:
+        return Parsed(
+            error="questionnaire.hint_too_long", error_values={"max": question.max_length}
+        )
+    return Parsed(value=text)
+
+
+def _is_minutes(question: Question) -> bool:
+    return bool(question.unit and normalise(question.unit.nl) in MINUTE_UNITS)
+
+
+def _number(question: Question, text: str) -> Parsed:
+    assert question.min is not None and question.max is not None
+    bounds = {"min": question.min, "max": question.max}
+    value = parse_duration(text) if _is_minutes(question) else parse_number(text)
+    if isinstance(value, NumberRange):
+        low, high = int(value.low), int(value.high)
+        return Parsed(
+            which=(low, high),
+            error="questionnaire.hint_which",
+            error_values={"low": low, "high": high},
+        )
+    if value is None or not float(value).is_integer():
+        return Parsed(error="questionnaire.hint_number", error_values=bounds)
+    if not question.min <= value <= question.max:
+        return Parsed(error="questionnaire.hint_range", error_values=bounds)
+    return Parsed(value=int(value))
+
+
+def _yes_no(question: Question, text: str) -> Parsed:
+    if normalise(text) in ("1", "2"):
+        return Parsed(value=normalise(text) == "1")
+    answer = parse_yes_no(text)
+    if answer is None:
+        return Parsed(error="questionnaire.hint_yesno")
+    return Parsed(value=answer)
+
+
+def _scale(question: Question, text: str) -> Parsed:
+    labels = question.scale_labels
+    assert labels is not None
+    said = normalise(text)
+    if said.isdigit():
+        number = int(said)
+        return (
+            Parsed(value=number) if 1 <= number <= 5 else Parsed(error="questionnaire.hint_scale")
+        )
+    choices = {str(i + 1): [labels.nl[i], labels.en[i]] for i in range(5)}
+    key = match_choice(text, choices)
+    return Parsed(value=int(key)) if key else Parsed(error="questionnaire.hint_scale")
+
+
+def option_for(question: Question, text: str) -> str | None:
+    """The option a typed text means: its number, label (nl/en), id or an alias."""
+    said = normalise(text)
+    if said.isdigit():
+        index = int(said) - 1
+        return question.options[index].id if 0 <= index < len(question.options) else None
+    choices = {
+        option.id: [option.label.nl, option.label.en, option.id, *option.aliases]
+        for option in question.options
+    }
+    return match_choice(text, choices)
+
+
+def _single(question: Question, text: str) -> Parsed:
+    key = option_for(question, text)
+    return Parsed(value=key) if key else Parsed(error="questionnaire.hint_choice")
+
+
+def _multi(question: Question, text: str) -> Parsed:
+    result = parse_list(text, lambda part: option_for(question, part))
+    if not result.found:
+        return Parsed(error="questionnaire.hint_multi")
+    chosen = normalise_multi(question, result.found)
+    if result.unknown:
+        return Parsed(partial=(chosen, result.unknown))
+    return Parsed(value=chosen)
+
+
+def normalise_multi(question: Question, chosen: list[str]) -> list[str]:
+    """An exclusive option ('nothing') cannot be combined with others; the last wins."""
+    exclusive = [c for c in chosen if (o := question.option(c)) and o.exclusive]
+    if exclusive and len(chosen) > 1:
+        last = chosen[-1]
+        if last in exclusive:
+            return [last]
+        return [c for c in chosen if c not in exclusive]
+    return chosen
+
+
+def is_done_word(text: str, done_label: str) -> bool:
+    """'klaar', 'done', 'verder' typed at a multi question with ticks."""
+    return normalise(text) in {"klaar", "done", "ok", "verder", "next", normalise(done_label)}
+
+
+def button_value(question: Question, arg: str) -> Any:
+    number = parse_id(arg) if arg != "0" else 0
+    if number is None:
+        return None
+    if question.type == "single":
+        return question.options[number].id if number < len(question.options) else None
+    if question.type == "scale":
+        return number if 1 <= number <= 5 else None
+    if question.type == "yesno":
+        return number == 1 if number in (0, 1) else None
+    return None

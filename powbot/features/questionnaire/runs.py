@@ -1,0 +1,89 @@
+"""Questionnaire runs: the row that keeps a person's answers between sessions.
+
+While a run is active its answers live in the conversation state (one row per update); the
+run row gets them back on pause, stop and finish.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from powbot.conversation.context import Ctx
+from powbot.domain import questionnaire_runs as queries
+from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
+
+NAME = "questionnaire"
+OPEN = queries.OPEN
+
+
+def answers_of(ctx: Ctx) -> dict[str, dict[str, Any]]:
+    return ctx.user.flow_data.get("answers", {})
+
+
+def path_of(ctx: Ctx) -> list[str]:
+    return ctx.user.flow_data.get("path", [])
+
+
+async def new_run(ctx: Ctx) -> QuestionnaireRun:
+    questionnaire = ctx.content.questionnaire
+    run = QuestionnaireRun(
+        user_id=ctx.user.id,
+        questionnaire=questionnaire.id,
+        version=questionnaire.version,
+        started_at=ctx.now,
+    )
+    ctx.session.add(run)
+    await ctx.session.flush()
+    return run
+
+
+async def open_run(ctx: Ctx) -> QuestionnaireRun | None:
+    """The person's latest unfinished run, if any."""
+    return await queries.open_run(ctx, ctx.user.id)
+
+
+async def current_run(ctx: Ctx) -> QuestionnaireRun | None:
+    """The run the conversation state points at, if it is still this person's and open."""
+    run_id = ctx.user.flow_data.get("run")
+    if not isinstance(run_id, int):
+        return None
+    run = await ctx.session.get(QuestionnaireRun, run_id)
+    if run is None or run.user_id != ctx.user.id or run.status not in OPEN:
+        return None
+    return run
+
+
+async def pause(ctx: Ctx) -> QuestionnaireRun | None:
+    """Write the working copy back to the run and mark it paused."""
+    run = await current_run(ctx)
+    if run is not None and "answers" in ctx.user.flow_data:
+        run.answers = dict(answers_of(ctx))
+        run.path = list(path_of(ctx))
+        run.status = "paused"
+    return run
+
+
+async def latest_results(ctx: Ctx, limit: int) -> list[QuestionnaireResult]:
+    return await queries.latest_results(ctx, ctx.user.id, limit)
+
+
+async def finish_run(ctx: Ctx, run: QuestionnaireRun) -> QuestionnaireResult:
+    """Score the answers, close the run and keep the result."""
+    answers = answers_of(ctx)
+    run.answers = dict(answers)
+    run.path = list(path_of(ctx))
+    questionnaire = ctx.content.questionnaire
+    scored = questionnaire.score(answers)
+    run.status = "finished"
+    run.finished_at = ctx.now
+    result = QuestionnaireResult(
+        user_id=ctx.user.id,
+        run_id=run.id,  # type: ignore[arg-type]
+        questionnaire=questionnaire.id,
+        created_at=ctx.now,
+        stage=scored.stage,
+        domains=dict(scored.colors),
+        advice=[str(index) for index in scored.advice],
+    )
+    ctx.session.add(result)
+    return result
