@@ -302,12 +302,13 @@ async def main() -> None:
         rounds.append(await one_round(args.users, postgres))
         print(f"round {number + 1}/{args.runs} done", file=sys.stderr)
     summary = summarise(rounds)
+    steps = len(script(args.users))
+    heading = f"{args.users} users, {steps} updates per feed, median of {args.runs} round(s)"
+    # With --json the table still goes to stderr, so one run gives both.
+    out = sys.stderr if args.json else sys.stdout
+    print(heading, table(summary), sep="\n", file=out)
     if args.json:
         print(json.dumps({key: round(value, 4) for key, value in summary.items()}))
-        return
-    steps = len(script(args.users))
-    print(f"{args.users} users, {steps} updates per feed, median of {args.runs} round(s)")
-    print(table(summary))
 
 
 if __name__ == "__main__":

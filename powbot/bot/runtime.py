@@ -14,12 +14,14 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from powbot.bot.sender import Sender
 from powbot.config import Settings
 from powbot.knowledge.content import Content
 from powbot.storage.db import Database
+
+if TYPE_CHECKING:  # the sender brings aiogram; what imports the runtime alone need not
+    from powbot.bot.sender import Sender
 
 Clock = Callable[[], float]
 
