@@ -3,8 +3,10 @@ real aiogram Dispatcher with a recording Bot API session (no network)."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
+import shutil
 import socket
 import uuid
 from collections.abc import AsyncIterator
@@ -17,7 +19,9 @@ from aiogram.types import CallbackQuery, Chat, Message, Update, User
 
 from powbot.bot.app import App, create_app
 from powbot.clock import install_clock
-from powbot.config import Settings, load_settings
+from powbot.config import PACKAGE_KNOWLEDGE_DIR, Settings, load_settings
+from powbot.knowledge.content import Content, load_content
+from powbot.storage.db import Database
 from tests.clock_double import SteppingClock, start_moment
 from tests.telegram_double import MESSAGE_DATE, RecordingSession, Sent
 
@@ -56,9 +60,31 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
     return load_settings(**values)
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file per test process; each test gets a copy (a fresh migration
+    costs about a second, a copy a millisecond). Start-up still runs the migrations on the
+    copy, which then have nothing to do."""
+    path = tmp_path_factory.mktemp("template") / "powbot.db"
+
+    async def migrate() -> None:
+        db = Database(f"sqlite+aiosqlite:///{path}")
+        await db.migrate()
+        await db.dispose()
+
+    asyncio.run(migrate())
+    return path
+
+
+def fresh_sqlite_url(template: Path, folder: Path) -> str:
+    target = folder / "powbot.db"
+    shutil.copyfile(template, target)
+    return f"sqlite+aiosqlite:///{target}"
+
+
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'powbot.db'}"
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    return fresh_sqlite_url(sqlite_template, tmp_path)
 
 
 @asynccontextmanager
@@ -91,10 +117,12 @@ async def postgres_url() -> AsyncIterator[str]:
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+async def database_url(
+    request: pytest.FixtureRequest, sqlite_template: Path, tmp_path: Path
+) -> AsyncIterator[str]:
     """Runs a test on both databases."""
     if request.param == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'powbot.db'}"
+        yield fresh_sqlite_url(sqlite_template, tmp_path)
     else:
         async with fresh_postgres_database() as url:
             yield url
@@ -119,7 +147,8 @@ class Harness:
         settings = self.app.runtime.settings
         await self.app.close()
         session = RecordingSession()
-        return Harness(await create_app(settings, session=session), session)
+        app = await create_app(settings, session=session, content=shipped_content(settings))
+        return Harness(app, session)
 
 
 class Player:
@@ -183,9 +212,23 @@ class Player:
         return "\n".join(message.text for message in sent)
 
 
+_CONTENT: dict[Path, Content] = {}
+
+
+def shipped_content(settings: Settings) -> Content | None:
+    """The content is read-only, so tests on the shipped folder share one load per process
+    (loading and training the FAQ classifier costs about a second)."""
+    if settings.knowledge_dir != PACKAGE_KNOWLEDGE_DIR:
+        return None
+    if settings.knowledge_dir not in _CONTENT:
+        _CONTENT[settings.knowledge_dir] = load_content(settings.knowledge_dir)
+    return _CONTENT[settings.knowledge_dir]
+
+
 async def make_harness(settings: Settings) -> Harness:
     session = RecordingSession()
-    return Harness(await create_app(settings, session=session), session)
+    app = await create_app(settings, session=session, content=shipped_content(settings))
+    return Harness(app, session)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from powbot.bot.runtime import FloodGuard, Runtime
 from powbot.bot.sender import Sender
 from powbot.config import ConfigError, Settings
 from powbot.features.compose import compose
-from powbot.knowledge.content import load_content
+from powbot.knowledge.content import Content, load_content
 from powbot.storage.db import Database
 
 LOCAL_TOKEN = "1:LOCAL"  # aiogram checks the token's shape; the local chat never uses it
@@ -59,11 +59,16 @@ def build_dispatcher(runtime: Runtime) -> Dispatcher:
 
 
 async def create_app(
-    settings: Settings, session: BaseSession | None = None, *, offline: bool = False
+    settings: Settings,
+    session: BaseSession | None = None,
+    *,
+    offline: bool = False,
+    content: Content | None = None,
 ) -> App:
-    """Load and check the content, migrate the database, wire everything together."""
+    """Load and check the content (unless it is given, already loaded from
+    `settings.knowledge_dir`), migrate the database, wire everything together."""
     compose()
-    content = load_content(settings.knowledge_dir)
+    content = content or load_content(settings.knowledge_dir)
     if session is None and not offline and not settings.telegram_bot_token:
         create_bot(settings)  # fails early with the missing setting, before touching the db
     db = Database(settings.database_url)
