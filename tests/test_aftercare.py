@@ -41,21 +41,33 @@ def test_default_schedule_follows_the_start_date() -> None:
     days = {(p.moment, p.day) for p in plan}
     assert ("before_start", date(2026, 3, 1)) in days
     assert ("first_days", date(2026, 3, 5)) in days
-    assert {d for m, d in days if m == "first_month"} >= {date(2026, 3, 9), date(2026, 3, 16)}
+    assert ("first_week_end", date(2026, 3, 9)) in days
+    assert {d for m, d in days if m == "first_month"} == {date(2026, 3, 16), date(2026, 3, 23)}
     assert {d for m, d in days if m == "later"} == {
         date(2026, 7, 2),
         date(2026, 8, 2),
         date(2026, 9, 2),
+        date(2026, 12, 2),
+        date(2027, 3, 2),
     }
     # First 25th at least 14 days after the start, plus two days; nothing else that week.
-    assert ("payday", date(2026, 3, 27)) in days
+    assert ("first_pay", date(2026, 3, 27)) in days
+    assert ("second_pay", date(2026, 4, 27)) in days
     assert not [d for _, d in days if abs((d - date(2026, 3, 27)).days) in (1, 2, 3)]
     assert all(2 <= len(p.questions) <= 5 for p in plan)
+    # Nothing about travelling before the first day; the money gap is asked then.
+    before = next(p for p in plan if p.moment == "before_start")
+    assert "travel" not in before.questions and "money_until_pay" in before.questions
+    # No employer check-ins unless the employer uses powbot.
+    assert all(p.audience == "worker" for p in plan)
 
 
 def test_a_region_changes_the_schedule_without_code(tmp_path: Path) -> None:
     data = yaml.safe_load(KNOWLEDGE.read_text(encoding="utf-8"))
-    data["moments"] = [{"id": "weekly", "days": [7, 14], "questions": ["workload", "health"]}]
+    data["moments"] = [
+        {"id": "weekly", "days": [7, 14], "questions": ["workload", "health"]},
+        {"id": "pay", "paydays": [1], "questions": ["salary", "benefit"]},
+    ]
     data["payday"]["day_of_month"] = 20
     data["payday"]["min_days_after_start"] = 0
     path = tmp_path / "aftercare.yaml"
@@ -64,7 +76,7 @@ def test_a_region_changes_the_schedule_without_code(tmp_path: Path) -> None:
     assert [(p.moment, p.day) for p in plan] == [
         ("weekly", date(2026, 3, 9)),
         ("weekly", date(2026, 3, 16)),
-        ("payday", date(2026, 3, 22)),
+        ("pay", date(2026, 3, 22)),
     ]
 
 
@@ -179,7 +191,12 @@ async def test_each_risk_rule_alerts_the_coach_at_once(
     pushed = coach.inbox()[-1]
     assert "Melding over Bram" in pushed.text
     risk = harness.runtime.content.aftercare.risk(reason)
-    assert risk is not None and risk.summary.nl in pushed.text
+    assert risk is not None
+    # The check-in sent is the one before the first day: wording for that moment.
+    summary = risk.summary_before_start or risk.summary
+    assert summary.nl in pushed.text and "Vóór de start" in pushed.text
+    if presses[-1] == "Nee":  # the client's wish is shown, not overruled
+        assert "Wil géén contact" in pushed.text
     assert any("Contact opgenomen" in label for label, _ in pushed.buttons)
     if reason == "money":
         assert any("geldfit.nl" in s.text for s in bram.inbox())  # where to get help

@@ -8,7 +8,7 @@ decides when to send; this module says what and whether it is a risk.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Literal
@@ -29,6 +29,10 @@ class Option(BaseModel):
     id: str
     label: Text
     aliases: list[str] = []
+    # Employer answers: the FAQ entry that answers what they chose, and whether the WSP's
+    # contact details fit (both shown right after the answer).
+    faq: str | None = None
+    wsp: bool = False
 
 
 class Question(BaseModel):
@@ -39,6 +43,8 @@ class Question(BaseModel):
     options: list[Option] = []
     help_if: list[str] = []
     help: Text | None = None
+    # The help for a worker without a coach (an Open Hiring hire): never promises a coach.
+    help_without_coach: Text | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
@@ -78,22 +84,50 @@ class Question(BaseModel):
 
     def label(self, answer: str, lang: str) -> str | None:
         """None for yes/no: the caller takes those from the catalog."""
-        option = next((o for o in self.options if o.id == answer), None)
+        option = self.option(answer)
         return option.label.get(lang) if option else None
+
+    def option(self, answer: str) -> Option | None:
+        return next((o for o in self.options if o.id == answer), None)
+
+    def worrying(self, answer: str) -> bool:
+        """An answer that asks for attention (it gets help): the coach sees it named."""
+        return answer in self.help_if
 
 
 class Moment(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
+    # When, counted from the placement: days from the start, months after it, days after
+    # the Nth payday (`payday.after_days`), weeks before the contract's end, days before the
+    # end of the probation period. The last three only when the placement knows them.
     days: list[int] = []
     months: list[int] = []
+    paydays: list[int] = []
+    weeks_before_contract_end: int | None = Field(default=None, ge=1, le=26)
+    days_before_probation_end: int | None = Field(default=None, ge=0, le=60)
+    # worker: the worker answers; employer: the placement's employer (when it uses powbot).
+    audience: Literal["worker", "employer"] = "worker"
     mood_question: Text | None = None
+    intro: Text | None = None  # an employer check-in's opening line ({name}, {title})
     questions: list[str]
 
     @model_validator(mode="after")
     def _shape(self) -> Moment:
-        if not self.days and not self.months:
-            raise ValueError("days: give days and/or months")
+        anchors = (
+            self.days,
+            self.months,
+            self.paydays,
+            self.weeks_before_contract_end,
+            self.days_before_probation_end,
+        )
+        if not any(anchor for anchor in anchors if anchor is not None):
+            raise ValueError(
+                "days: give days, months, paydays, weeks_before_contract_end or "
+                "days_before_probation_end"
+            )
+        if any(number < 1 or number > 3 for number in self.paydays):
+            raise ValueError("paydays: count paydays from 1 to 3")
         if any(day < -14 or day > 400 for day in self.days):
             raise ValueError("days: must be between -14 and 400")
         if any(month < 1 or month > 12 for month in self.months):
@@ -102,12 +136,17 @@ class Moment(BaseModel):
 
 
 class Payday(BaseModel):
+    """Paydays when the placement does not say: `day_of_month` of the first month at least
+    `min_days_after_start` after the start. A payday check-in comes `after_days` later; a
+    regular one closer than `replaces_within_days` to it is left out. `questions` (older
+    files) is a check-in after the first payday, as a moment with `paydays: [1]` is."""
+
     model_config = ConfigDict(extra="forbid")
     day_of_month: int = Field(ge=1, le=28)
     after_days: int = Field(default=2, ge=0, le=14)
     min_days_after_start: int = Field(default=0, ge=0, le=60)
     replaces_within_days: int = Field(default=3, ge=0, le=14)
-    questions: list[str]
+    questions: list[str] = []
 
 
 class Mood(BaseModel):
@@ -155,6 +194,21 @@ class Risk(BaseModel):
     id: str
     when: RiskWhen
     summary: Text
+    summary_before_start: Text | None = None  # wording for the days before the first day
+    # For the coach: where the client can go about this (the benefit office, toeslagen, ...).
+    where_to_go: Text | None = None
+
+
+@dataclass(frozen=True)
+class PlanAnchors:
+    """What the placement adds to the schedule: its paydays (None: the file's default),
+    the end of the contract and of the probation period, and whether the employer uses
+    powbot (then the employer check-ins are planned too)."""
+
+    paydays: list[date] | None = None
+    contract_end: date | None = None
+    probation_end: date | None = None
+    employer: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,6 +216,8 @@ class PlannedCheckIn:
     moment: str
     day: date
     questions: tuple[str, ...]
+    audience: str = "worker"
+    pay: bool = False  # anchored on a payday
 
 
 class Aftercare(BaseModel):
@@ -199,7 +255,7 @@ class Aftercare(BaseModel):
         groups: list[tuple[str, list[str]]] = [
             (f"moments.{m.id}.questions", m.questions) for m in self.moments
         ]
-        if self.payday is not None:
+        if self.payday is not None and self.payday.questions:
             groups.append(("payday.questions", self.payday.questions))
         for where, questions in groups:
             if not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
@@ -252,31 +308,72 @@ class Aftercare(BaseModel):
 
     # --- schedule ------------------------------------------------------------------------
 
-    def first_payday(self, start: date) -> date | None:
+    def default_paydays(self, start: date, count: int = 3) -> list[date]:
+        """Paydays when the placement does not know them: the `day_of_month` of the first
+        month at least `min_days_after_start` days after the start, then monthly."""
         if self.payday is None:
-            return None
+            return []
         earliest = start + timedelta(days=max(self.payday.min_days_after_start, 1))
         day = earliest.replace(day=self.payday.day_of_month)
         if day < earliest:
             day = add_months(day, 1)
-        return day + timedelta(days=self.payday.after_days)
+        return [add_months(day, months) for months in range(count)]
 
-    def plan(self, start: date) -> list[PlannedCheckIn]:
-        """Every check-in for a placement starting on `start`, in date order."""
+    def first_payday(self, start: date) -> date | None:
+        """The day of the check-in after the first (default) payday."""
+        if self.payday is None:
+            return None
+        return self.default_paydays(start, 1)[0] + timedelta(days=self.payday.after_days)
+
+    def _days(self, moment: Moment, start: date, anchors: PlanAnchors) -> list[tuple[date, bool]]:
+        after = self.payday.after_days if self.payday else 0
+        days = [(start + timedelta(days=offset), False) for offset in moment.days]
+        days += [(add_months(start, months), False) for months in moment.months]
+        days += [
+            (anchors.paydays[number - 1] + timedelta(days=after), True)
+            for number in moment.paydays
+            if number <= len(anchors.paydays)
+        ]
+        if moment.weeks_before_contract_end and anchors.contract_end:
+            end_check = anchors.contract_end - timedelta(weeks=moment.weeks_before_contract_end)
+            days.append((max(end_check, start + timedelta(days=7)), False))
+        if moment.days_before_probation_end is not None and anchors.probation_end:
+            days.append(
+                (anchors.probation_end - timedelta(days=moment.days_before_probation_end), False)
+            )
+        return days
+
+    def plan(self, start: date, anchors: PlanAnchors | None = None) -> list[PlannedCheckIn]:
+        """Every check-in for a placement starting on `start`, in date order: one a day at
+        most per audience; none after the contract's end; a regular worker check-in close
+        to a payday check-in is left out, so nobody gets two in a row."""
+        anchors = anchors or PlanAnchors()
+        if anchors.paydays is None:
+            anchors = replace(anchors, paydays=self.default_paydays(start))
         planned: list[PlannedCheckIn] = []
         for moment in self.moments:
-            days = [start + timedelta(days=offset) for offset in moment.days]
-            days += [add_months(start, months) for months in moment.months]
-            planned += [PlannedCheckIn(moment.id, day, tuple(moment.questions)) for day in days]
-        payday = self.first_payday(start)
-        if payday is not None and self.payday is not None:
-            window = timedelta(days=self.payday.replaces_within_days)
-            planned = [p for p in planned if abs(p.day - payday) > window]
-            planned.append(PlannedCheckIn(PAYDAY, payday, tuple(self.payday.questions)))
-        by_day: dict[date, PlannedCheckIn] = {}
-        for item in sorted(planned, key=lambda p: p.day):
-            by_day.setdefault(item.day, item)  # one check-in a day at most
-        return list(by_day.values())
+            if moment.audience == "employer" and not anchors.employer:
+                continue
+            planned += [
+                PlannedCheckIn(moment.id, day, tuple(moment.questions), moment.audience, pay)
+                for day, pay in self._days(moment, start, anchors)
+            ]
+        if self.payday is not None and self.payday.questions and anchors.paydays:
+            day = anchors.paydays[0] + timedelta(days=self.payday.after_days)
+            planned.append(PlannedCheckIn(PAYDAY, day, tuple(self.payday.questions), pay=True))
+        window = timedelta(days=self.payday.replaces_within_days if self.payday else 0)
+        pay_days = [p.day for p in planned if p.pay]
+        planned = [
+            p
+            for p in planned
+            if p.pay or p.audience != "worker" or all(abs(p.day - d) > window for d in pay_days)
+        ]
+        if anchors.contract_end is not None:
+            planned = [p for p in planned if p.day <= anchors.contract_end]
+        by_day: dict[tuple[str, date], PlannedCheckIn] = {}
+        for item in sorted(planned, key=lambda p: (p.day, not p.pay)):
+            by_day.setdefault((item.audience, item.day), item)
+        return sorted(by_day.values(), key=lambda p: (p.day, p.audience))
 
     # --- risks ---------------------------------------------------------------------------
 

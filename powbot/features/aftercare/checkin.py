@@ -4,19 +4,21 @@ and closing it (risk rules, an alert to the coach, what the worker is told)."""
 from __future__ import annotations
 
 from sqlalchemy import delete
-from sqlmodel import col, select
+from sqlmodel import col
 
 from powbot.conversation.context import Ctx
+from powbot.domain.aftercare_records import (
+    MISSED,
+    answerable,
+    answers_of,
+    keep_words,
+    latest_answerable,
+    resolve_no_answer,
+)
 from powbot.domain.messages import Button
 from powbot.domain.unit import Services
-from powbot.features.aftercare.common import (
-    AFTERCARE_FLOW,
-    OPEN_CHECKIN,
-    back_to_menu,
-    checkin_ref,
-    coach_of,
-    raise_alert,
-)
+from powbot.features.aftercare.common import AFTERCARE_FLOW, back_to_menu, coach_of
+from powbot.features.aftercare.conclude import WITH_HELP, conclude, who_can_help
 from powbot.features.aftercare.texts import mood_reply
 from powbot.features.onboarding.flow import ask_consent
 from powbot.knowledge.aftercare import Question
@@ -24,13 +26,6 @@ from powbot.storage.models import User
 from powbot.storage.models_aftercare import CheckIn, CheckInAnswer
 
 NAME = AFTERCARE_FLOW
-
-
-async def _answers(services: Services, checkin_id: int) -> dict[str, str]:
-    rows = await services.session.exec(
-        select(CheckInAnswer).where(CheckInAnswer.checkin_id == checkin_id)
-    )
-    return {row.question_id: row.answer for row in rows.all()}
 
 
 async def _steps(services: Services, checkin: CheckIn, seeker: User) -> list[str]:
@@ -42,21 +37,17 @@ async def _steps(services: Services, checkin: CheckIn, seeker: User) -> list[str
 
 
 async def own_open_checkin(ctx: Ctx, checkin_id: int | None) -> CheckIn | None:
+    """The check-in when it is this worker's and can still be answered (late too)."""
     if checkin_id is None:
         return None
     checkin = await ctx.session.get(CheckIn, checkin_id)
-    if checkin is None or checkin.seeker_id != ctx.user.id or checkin.status not in OPEN_CHECKIN:
+    if checkin is None or checkin.seeker_id != ctx.user.id or checkin.audience != "worker":
         return None
-    return checkin
+    return checkin if await answerable(ctx, checkin) else None
 
 
 async def latest_open_checkin(ctx: Ctx) -> CheckIn | None:
-    rows = await ctx.session.exec(
-        select(CheckIn)
-        .where(CheckIn.seeker_id == ctx.user.id, col(CheckIn.status).in_(OPEN_CHECKIN))
-        .order_by(col(CheckIn.due_at).desc())
-    )
-    return rows.first()
+    return await latest_answerable(ctx, ctx.user.id)
 
 
 async def start(ctx: Ctx) -> None:
@@ -83,7 +74,7 @@ async def continue_checkin(ctx: Ctx, checkin: CheckIn) -> None:
 
 async def _ask_next(ctx: Ctx, checkin: CheckIn, prefix: str | None = None) -> None:
     assert checkin.id is not None
-    answers = await _answers(ctx, checkin.id)
+    answers = await answers_of(ctx, checkin.id)
     steps = await _steps(ctx, checkin, ctx.user)
     remaining = [step for step in steps if step not in answers]
     if not remaining:
@@ -122,6 +113,11 @@ def _answer_buttons(ctx: Ctx, question: Question) -> list[list[Button]]:
 
 
 async def record_mood(ctx: Ctx, checkin: CheckIn, mood: int) -> None:
+    late = checkin.status == MISSED
+    if late:
+        # Answered after the coach was told: accepted, marked late, and it counts.
+        checkin.late = True
+        await resolve_no_answer(ctx, ctx.user.id)
     checkin.mood = mood
     checkin.status = "started"
     key = (
@@ -131,7 +127,27 @@ async def record_mood(ctx: Ctx, checkin: CheckIn, mood: int) -> None:
         if mood == 3
         else "aftercare.mood_good"
     )
-    await _ask_next(ctx, checkin, prefix=ctx.t(key))
+    prefix = ctx.t(key)
+    if late:
+        prefix = ctx.t("aftercare.late_welcome") + " " + prefix
+    await _ask_next(ctx, checkin, prefix=prefix)
+
+
+async def take_words(ctx: Ctx, checkin: CheckIn, step: str, text: str) -> None:
+    """Something typed during a check-in that is not an answer: kept with the check-in
+    (risk words count as a rule), and a reply that says so; then the same step again."""
+    await keep_words(ctx, checkin, ctx.user.id, step, text)
+    typed = ctx.content.aftercare.typed_risks(text)
+    if typed:
+        checkin.typed_risks = sorted({*checkin.typed_risks, *typed})
+    coach = await coach_of(ctx, ctx.user)
+    if typed:
+        key = "aftercare.heard_you"
+    elif coach is not None and ctx.user.share_with_coach:
+        key = "aftercare.words_kept_coach"
+    else:
+        key = "aftercare.words_kept"
+    await continue_after(ctx, checkin, ctx.t(key))
 
 
 async def record_answer(ctx: Ctx, checkin: CheckIn, question: Question, answer: str) -> None:
@@ -158,52 +174,12 @@ async def record_answer(ctx: Ctx, checkin: CheckIn, question: Question, answer: 
     await _ask_next(ctx, checkin)
 
 
-async def conclude(services: Services, checkin: CheckIn, seeker: User) -> str | None:
-    """Close a check-in: evaluate the risk rules and alert the coach when one holds.
-
-    Returns the catalog key of what to tell the worker about it (None: nothing to tell).
-    """
-    assert checkin.id is not None
-    aftercare = services.content.aftercare
-    answers = await _answers(services, checkin.id)
-    risks = aftercare.risks_for(checkin.mood, answers, list(checkin.typed_risks))
-    checkin.risks = risks
-    checkin.status = "answered"
-    checkin.answered_at = services.now
-    await services.cancel_scheduled(checkin_ref(checkin.id))
-    if not risks:
-        return None
-    coach = await coach_of(services, seeker)
-    if coach is not None and seeker.share_with_coach:
-        await raise_alert(
-            services, seeker=seeker, coach=coach, kind="risk", reasons=risks, checkin=checkin
-        )
-        return "aftercare.coach_told"
-    if coach is not None and "contact" in risks:
-        # Not sharing, yet asking for contact: the coach learns only that.
-        await raise_alert(
-            services,
-            seeker=seeker,
-            coach=coach,
-            kind="risk",
-            reasons=["contact"],
-            checkin=checkin,
-            limited=True,
-        )
-        return (
-            "aftercare.coach_told_contact"
-            if risks == ["contact"]
-            else "aftercare.coach_told_contact_help"
-        )
-    return "aftercare.no_coach_help"
-
-
 async def _finish(ctx: Ctx, checkin: CheckIn) -> None:
     outcome = await conclude(ctx, checkin, ctx.user)
     if outcome is not None:
         text = ctx.t(outcome)
-        if outcome in ("aftercare.no_coach_help", "aftercare.coach_told_contact_help"):
-            text += "\n\n" + ctx.content.aftercare.help_without_coach.get(ctx.lang)
+        if outcome in WITH_HELP:
+            text += "\n\n" + await who_can_help(ctx, ctx.lang, ctx.user)
         ctx.say(text)
     await back_to_menu(ctx, "aftercare.thanks")
 

@@ -12,6 +12,7 @@ from powbot.conversation.context import Ctx
 from powbot.conversation.registry import FLOWS
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.unit import Services
+from powbot.features.aftercare.alert_text import detail_lines, phase_line, risk_summary
 from powbot.features.menu import show_menu
 from powbot.storage.models import AuditEntry, Placement, User
 from powbot.storage.models_aftercare import Alert, CheckIn
@@ -102,7 +103,10 @@ async def active_placements(services: Services, seeker_id: int) -> list[Placemen
 
 
 def placement_line(services: Services, lang: str, placement: Placement) -> str:
+    """'💼 Inpakker bij Bakkerij Zon, sinds 01-12-2026' — or 'begint op' for a start ahead."""
     key = "coach.placement_line_hours" if placement.hours_per_week else "coach.placement_line"
+    if placement.start_date > today(services):
+        key = key.replace("coach.", "aftercare.") + "_future"
     return services.text(
         lang,
         key,
@@ -114,18 +118,19 @@ def placement_line(services: Services, lang: str, placement: Placement) -> str:
 
 
 def reason_lines(services: Services, lang: str, alert: Alert, mood: int | None) -> list[str]:
+    """What an alert says, in the coach's language: the rules that held (worded for the
+    moment), the answers behind them, what the client typed, their wish and where to go."""
     lines: list[str] = []
     if alert.kind == "no_answer":
         return [services.text(lang, "coach.reason_no_answer")]
     if alert.kind == "unreachable":
         return [services.text(lang, "coach.reason_unreachable")]
     for reason in alert.reasons:
-        risk = services.content.aftercare.risk(reason)
-        text = risk.summary.get(lang) if risk else reason
+        text = risk_summary(services, lang, reason, alert.phase)
         if reason == "low_mood" and mood is not None:
             text += " " + services.text(lang, "coach.mood_value", mood=mood)
         lines.append(f"• {text}")
-    return lines
+    return lines + detail_lines(services, lang, alert)
 
 
 async def raise_alert(
@@ -138,6 +143,9 @@ async def raise_alert(
     checkin: CheckIn | None = None,
     limited: bool = False,
     urgent: bool = True,
+    details: list[dict[str, str]] | None = None,
+    wish: str | None = None,
+    phase: str | None = None,
 ) -> Alert:
     """Store an alert and tell the coach, in the coach's language, with action buttons."""
     alert = Alert(
@@ -147,18 +155,24 @@ async def raise_alert(
         kind=kind,
         reasons=reasons,
         limited=limited,
+        details=details or [],
+        wish=wish,
+        phase=phase,
         created_at=services.now,
         updated_at=services.now,
     )
     services.session.add(alert)
     await services.session.flush()
     lang = services.lang_of(coach)
+    placements = await active_placements(services, seeker.id)
     lines = [
         services.text(lang, "coach.alert_title", name=display_name(services, lang, seeker)),
-        *[placement_line(services, lang, p) for p in await active_placements(services, seeker.id)],
-        "",
-        *reason_lines(services, lang, alert, checkin.mood if checkin else None),
+        *[placement_line(services, lang, p) for p in placements],
     ]
+    if placements:
+        moment = phase_line(services, lang, phase, fmt_date(services, placements[0].start_date))
+        lines += [moment] if moment else []
+    lines += ["", *reason_lines(services, lang, alert, checkin.mood if checkin else None)]
     if limited:
         lines += ["", services.text(lang, "coach.alert_limited")]
     await services.notify(

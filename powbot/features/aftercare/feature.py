@@ -3,10 +3,11 @@
 from powbot.conversation.registry import Feature, MenuItem
 from powbot.domain.events import Event
 from powbot.features.aftercare import flow as aftercare
+from powbot.features.aftercare.employer import EmployerCheckinFlow
 
 FEATURE = Feature(
     name="aftercare",
-    flows=(aftercare.AftercareFlow(),),
+    flows=(aftercare.AftercareFlow(), EmployerCheckinFlow()),
     menu=(
         MenuItem("my_job", "aftercare.menu_job", frozenset({"seeker"}), aftercare.my_job, order=65),
     ),

@@ -13,17 +13,18 @@ from __future__ import annotations
 from typing import Any
 
 from powbot.conversation.context import Ctx
+from powbot.domain.aftercare_records import keep_words
 from powbot.domain.messages import Button, Callback
 from powbot.domain.placements import end_placement
 from powbot.features import routing as engine
 from powbot.features.aftercare.checkin import (
-    continue_after,
     continue_checkin,
     latest_open_checkin,
     own_open_checkin,
     record_answer,
     record_mood,
     start,
+    take_words,
 )
 from powbot.features.aftercare.common import (
     AFTERCARE_FLOW,
@@ -47,7 +48,9 @@ from powbot.features.aftercare.planning import (
     stop_checkins,
 )
 from powbot.features.onboarding.flow import ask_consent
+from powbot.features.understanding import intents
 from powbot.storage.models import Placement
+from powbot.storage.models_aftercare import CheckIn
 
 NAME = AFTERCARE_FLOW
 END_REASONS = ("job_ended", "changed_job")
@@ -129,6 +132,24 @@ async def _own_active_placement(ctx: Ctx, placement_id: Any) -> Placement | None
     return placement
 
 
+async def _answered(ctx: Ctx, checkin: CheckIn, step: str | None, text: str) -> bool:
+    """A typed answer to the current step (a mood, or an answer to the question)."""
+    aftercare = ctx.content.aftercare
+    if step == "mood":
+        mood = aftercare.mood.parse(text)
+        if mood is not None:
+            await record_mood(ctx, checkin, mood)
+            return True
+        return False
+    if step is not None and step in [q.id for q in aftercare.questions]:
+        question = aftercare.question(step)
+        answer = question.parse(text, ctx.lang)
+        if answer is not None:
+            await record_answer(ctx, checkin, question, answer)
+            return True
+    return False
+
+
 class AftercareFlow:
     name = NAME
     roles: frozenset[str | None] = frozenset({"seeker"})
@@ -136,39 +157,33 @@ class AftercareFlow:
 
     async def on_text(self, ctx: Ctx, text: str) -> None:
         step = ctx.user.step
-        aftercare = ctx.content.aftercare
-        if step == "end":
-            ctx.set_state(None)
-            await engine.handle_text(ctx, text)
-            return
-        checkin = await own_open_checkin(ctx, ctx.user.flow_data.get("checkin"))
+        checkin = None
+        if step != "end":
+            checkin = await own_open_checkin(ctx, ctx.user.flow_data.get("checkin"))
         if checkin is None:
             ctx.set_state(None)
             await engine.handle_text(ctx, text)
             return
-        typed = aftercare.typed_risks(text)
-        if step == "mood":
-            mood = aftercare.mood.parse(text)
-            if mood is not None:
-                await record_mood(ctx, checkin, mood)
-                return
-            if not typed:
-                # Not an answer to the check-in: let the rest of the bot handle it, and
-                # keep the check-in open for the buttons or /checkin.
-                ctx.set_state(None)
-                await engine.handle_text(ctx, text)
-                return
-        elif step is not None and step in [q.id for q in aftercare.questions]:
-            question = aftercare.question(step)
-            answer = question.parse(text, ctx.lang)
-            if answer is not None:
-                await record_answer(ctx, checkin, question, answer)
-                return
-        if typed:
-            checkin.typed_risks = sorted({*checkin.typed_risks, *typed})
-            await continue_after(ctx, checkin, ctx.t("aftercare.heard_you"))
+        if await _answered(ctx, checkin, step, text):
             return
-        await continue_after(ctx, checkin, ctx.t("common.choose_a_button"))
+        if not ctx.content.aftercare.typed_risks(text) and intents.detect(ctx, text):
+            # "menu", "help", "hoi": a request to the bot, not words about work. The
+            # check-in stays open for its buttons or /checkin.
+            ctx.set_state(None)
+            await engine.handle_text(ctx, text)
+            return
+        await take_words(ctx, checkin, step or "mood", text)
+
+    async def on_safety(self, ctx: Ctx, text: str, hit: object) -> None:
+        """Crisis words during a check-in: the help came first (the safety layer); the
+        words are kept with the check-in and the check-in goes on."""
+        checkin = await own_open_checkin(ctx, ctx.user.flow_data.get("checkin"))
+        ctx.say(ctx.t("safety.go_on"))
+        if checkin is None:
+            await self.resume(ctx)
+            return
+        await keep_words(ctx, checkin, ctx.user.id, ctx.user.step or "mood", text)
+        await continue_checkin(ctx, checkin)
 
     async def on_button(self, ctx: Ctx, callback: Callback) -> None:
         action, arg = callback.action, callback.arg

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from powbot.domain.unit import Services
-from powbot.features.aftercare.checkin import conclude
 from powbot.features.aftercare.common import (
     AFTERCARE_FLOW,
     KIND_ESCALATE,
@@ -14,6 +13,8 @@ from powbot.features.aftercare.common import (
     coach_of,
     raise_alert,
 )
+from powbot.features.aftercare.conclude import conclude
+from powbot.features.aftercare.employer import send_employer_checkin
 from powbot.features.aftercare.texts import mood_reply
 from powbot.storage.models import Placement, ScheduledItem, User
 from powbot.storage.models_aftercare import CheckIn
@@ -36,6 +37,13 @@ async def job_checkin(services: Services, item: ScheduledItem) -> None:
     if placement is None or placement.status != "active" or seeker is None:
         checkin.status = "cancelled"
         return
+    if checkin.audience == "employer":
+        employer = await _locked_user(services, checkin.recipient_id or 0)
+        if employer is None or employer.unreachable_at is not None:
+            checkin.status = "cancelled"
+            return
+        await send_employer_checkin(services, checkin, employer)
+        return
     if seeker.unreachable_at is not None:
         checkin.status = "cancelled"
         return
@@ -45,8 +53,9 @@ async def job_checkin(services: Services, item: ScheduledItem) -> None:
     checkin.sent_at = sent_at
     lang = services.lang_of(seeker)
     await services.notify(seeker.id, mood_reply(services, lang, checkin, "aftercare.checkin_intro"))
-    if seeker.flow is None:
-        # Nothing else going on: a typed "goed" or "3" answers the check-in too.
+    if seeker.flow is None or seeker.flow == NAME:
+        # Nothing else going on (or an older check-in, whose late answers end now): a
+        # typed "goed" or "3" answers this check-in.
         seeker.flow, seeker.step, seeker.flow_data = NAME, "mood", {"checkin": checkin.id}
     assert checkin.id is not None
     ref = checkin_ref(checkin.id)
@@ -87,6 +96,8 @@ async def job_remind(services: Services, item: ScheduledItem) -> None:
 
 
 async def job_escalate(services: Services, item: ScheduledItem) -> None:
+    """No answer: the check-in is missed (it stays in the history, and a late answer is
+    accepted until the next check-in goes out) and the coach is told."""
     checkin = await services.session.get(CheckIn, int(item.payload["checkin"]))
     if checkin is None or checkin.status not in ("sent", "reminded"):
         return

@@ -10,7 +10,8 @@ from sqlalchemy import update
 from sqlmodel import col, select
 
 from powbot.conversation.context import Ctx
-from powbot.domain.aftercare_planning import local_today, still_ahead
+from powbot.domain.aftercare_planning import PayFrequency, local_today, paydays, still_ahead
+from powbot.domain.aftercare_records import terms_of
 from powbot.domain.messages import Reply
 from powbot.domain.unit import Services
 from powbot.features.aftercare.common import (
@@ -27,41 +28,22 @@ from powbot.features.aftercare.common import (
     push_button,
     raise_alert,
 )
+from powbot.knowledge.aftercare import PlanAnchors
 from powbot.storage.models import Placement, ScheduledItem, User
 from powbot.storage.models_aftercare import CheckIn
 
 
 async def plan_checkins(services: Services, placement: Placement) -> None:
-    """ON_PLACEMENT_CREATED: plan every check-in of the schedule that is not in the past."""
+    """ON_PLACEMENT_CREATED: plan every check-in of the schedule that is still ahead, and
+    tell the worker, naming who can help (their coach, or their employer and the gemeente)."""
     assert placement.id is not None
-    aftercare = services.content.aftercare
     seeker = await services.session.get(User, placement.seeker_id)
     if seeker is None:
         return
-    planned = 0
-    for item in aftercare.plan(placement.start_date):
-        due = local_moment(services, item.day, aftercare.send_clock)
-        if not still_ahead(services, item.day, due):
-            continue  # registered late: moments already gone are not sent afterwards
-        checkin = CheckIn(
-            seeker_id=seeker.id,
-            placement_id=placement.id,
-            moment=item.moment,
-            day=item.day,
-            due_at=due,
-            questions=list(item.questions),
-        )
-        services.session.add(checkin)
-        await services.session.flush()
-        await services.schedule(
-            KIND_CHECKIN,
-            due,
-            user_id=seeker.id,
-            ref=placement_ref(placement.id),
-            payload={"checkin": checkin.id},
-        )
-        planned += 1
+    planned = await _plan(services, placement, seeker)
+    coach = await coach_of(services, seeker)
     lang = services.lang_of(seeker)
+    explained = "aftercare.schedule_explained" if coach else "aftercare.schedule_explained_alone"
     await services.notify(
         seeker.id,
         Reply(
@@ -73,9 +55,81 @@ async def plan_checkins(services: Services, placement: Placement) -> None:
                 date=fmt_date(services, placement.start_date),
             )
             + "\n\n"
-            + services.text(lang, "aftercare.schedule_explained", count=planned)
+            + services.text(lang, explained, count=planned, employer=placement.employer_name)
         ),
     )
+
+
+async def replan_checkins(services: Services, placement: Placement) -> int:
+    """The placement's pay or contract terms changed: the check-ins not sent yet are
+    planned again from them. Returns how many worker check-ins are planned."""
+    assert placement.id is not None
+    seeker = await services.session.get(User, placement.seeker_id)
+    if seeker is None or placement.status != "active":
+        return 0
+    rows = await services.session.exec(
+        select(CheckIn).where(CheckIn.placement_id == placement.id, CheckIn.status == "scheduled")
+    )
+    for checkin in rows.all():
+        checkin.status = "cancelled"
+    await services.cancel_scheduled(placement_ref(placement.id), KIND_CHECKIN)
+    return await _plan(services, placement, seeker)
+
+
+async def _anchors(services: Services, placement: Placement) -> PlanAnchors:
+    assert placement.id is not None
+    employer = (
+        await services.session.get(User, placement.employer_id) if placement.employer_id else None
+    )
+    uses_bot = employer is not None and employer.role == "employer"
+    terms = await terms_of(services, placement.id)
+    if terms is None:
+        return PlanAnchors(employer=uses_bot)
+    pay = paydays(
+        placement.start_date,
+        PayFrequency(terms.pay_frequency),
+        terms.pay_day,
+        terms.first_payday,
+        count=3,
+    )
+    return PlanAnchors(
+        paydays=pay,
+        contract_end=terms.contract_end,
+        probation_end=terms.probation_end,
+        employer=uses_bot,
+    )
+
+
+async def _plan(services: Services, placement: Placement, seeker: User) -> int:
+    assert placement.id is not None
+    aftercare = services.content.aftercare
+    planned = 0
+    for item in aftercare.plan(placement.start_date, await _anchors(services, placement)):
+        due = local_moment(services, item.day, aftercare.send_clock)
+        if not still_ahead(services, item.day, due):
+            continue  # registered late: moments already gone are not sent afterwards
+        employer = item.audience == "employer"
+        checkin = CheckIn(
+            seeker_id=seeker.id,
+            placement_id=placement.id,
+            moment=item.moment,
+            day=item.day,
+            due_at=due,
+            questions=list(item.questions),
+            audience=item.audience,
+            recipient_id=placement.employer_id if employer else None,
+        )
+        services.session.add(checkin)
+        await services.session.flush()
+        await services.schedule(
+            KIND_CHECKIN,
+            due,
+            user_id=placement.employer_id if employer else seeker.id,
+            ref=placement_ref(placement.id),
+            payload={"checkin": checkin.id},
+        )
+        planned += 0 if employer else 1
+    return planned
 
 
 async def stop_checkins(services: Services, placement: Placement) -> None:
@@ -148,7 +202,11 @@ async def on_unreachable(session: Any, user_id: int, now: datetime | None = None
     if moment is None:
         return  # not marked unreachable: nothing to stop
     rows = await session.exec(
-        select(CheckIn).where(CheckIn.seeker_id == user_id, col(CheckIn.status).in_(LIVE_CHECKIN))
+        select(CheckIn).where(
+            CheckIn.seeker_id == user_id,
+            CheckIn.audience == "worker",
+            col(CheckIn.status).in_(LIVE_CHECKIN),
+        )
     )
     stopped = 0
     for checkin in rows.all():
@@ -184,6 +242,7 @@ async def on_return(services: Services, user: User) -> None:
         .join(Placement, col(Placement.id) == col(CheckIn.placement_id))
         .where(
             CheckIn.seeker_id == user.id,
+            CheckIn.audience == "worker",
             CheckIn.status == "cancelled",
             col(CheckIn.day) >= local_today(services),
             Placement.status == "active",
