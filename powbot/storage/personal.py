@@ -70,6 +70,10 @@ personal("oh_offers", "user_id", erase="anonymise", scrub=("contact",))
 personal("aftercare_checkins", "seeker_id")
 personal("aftercare_answers", "seeker_id")
 personal("aftercare_alerts", "seeker_id")
+# What a worker (or their employer, in an employer check-in) typed during a check-in.
+personal("aftercare_words", "seeker_id", "author_id")
+# A placement's pay and contract dates: no person in them (the placement row has the owner).
+not_personal("aftercare_terms")
 personal("coach_notes", "seeker_id")
 personal("coach_messages", "seeker_id")
 # FAQ: feedback and unanswered questions (free text, may hold personal data) go with the
