@@ -87,3 +87,30 @@ print(heavy)
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_cache_lives_next_to_the_sqlite_database_unless_a_folder_is_set(tmp_path: Path) -> None:
+    from powbot.config import load_settings
+
+    url = f"sqlite+aiosqlite:///{tmp_path}/data/powbot.db"
+    assert load_settings(DATABASE_URL=url).cache_path == tmp_path / "data" / "cache"
+    chosen = load_settings(DATABASE_URL=url, POWBOT_CACHE_DIR=str(tmp_path / "elsewhere"))
+    assert chosen.cache_path == tmp_path / "elsewhere"
+
+
+def test_the_command_line_fills_the_cache_once_and_answers_the_same_from_it(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(root),
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/powbot.db",
+    }
+    ask = [sys.executable, "-m", "powbot.cli", "faq", "ask", "wat doet een jobcoach", "--json"]
+    first = subprocess.run(ask, capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
+    cached = list((tmp_path / "cache").glob("faq-classifier-*.npz"))
+    assert len(cached) == 1
+    again = subprocess.run(ask, capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
+    assert again.stdout == first.stdout
+    assert [f.stat().st_mtime_ns for f in cached] == [
+        f.stat().st_mtime_ns for f in (tmp_path / "cache").glob("faq-classifier-*.npz")
+    ]  # read, not written again
