@@ -1,4 +1,9 @@
-"""UI text catalogs: knowledge/content/i18n/<lang>/*.yaml, nested keys flattened with dots."""
+"""UI text catalogs: knowledge/content/i18n/<lang>/*.yaml, nested keys flattened with dots.
+
+A counted text has plural forms: `waiting: {one: "Er staat 1 bericht…", other: "Er staan
+{count} berichten…"}` (flattened to `waiting.one` / `waiting.other`); `t(lang, "…waiting",
+count=n)` picks the form for n. Dutch and English both use one (n == 1) and other.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,12 @@ import yaml
 from powbot.knowledge.errors import KnowledgeError
 
 LANGUAGES = ("nl", "en")
+PLURAL_FORMS = ("one", "other")
+
+
+def plural_form(count: object) -> str:
+    """The plural category of a count in Dutch and English: 'one' for exactly 1."""
+    return "one" if count == 1 else "other"
 
 
 class Catalog:
@@ -20,12 +31,21 @@ class Catalog:
     def t(self, lang: str, key: str, **values: Any) -> str:
         table = self.texts.get(lang) or self.texts[LANGUAGES[0]]
         template = table.get(key)
+        if template is None and f"{key}.other" in table:
+            template = table[f"{key}.{plural_form(values.get('count'))}"]
         if template is None:
             raise KeyError(f"no text {key!r} in catalog {lang!r}")
         return template.format(**values) if values else template
 
     def has(self, key: str) -> bool:
-        return key in self.texts[LANGUAGES[0]]
+        table = self.texts[LANGUAGES[0]]
+        return key in table or f"{key}.other" in table
+
+    def plural_keys(self) -> list[str]:
+        """The keys that have plural forms (without the .one/.other ending)."""
+        return sorted(
+            k.removesuffix(".other") for k in self.texts[LANGUAGES[0]] if k.endswith(".other")
+        )
 
 
 def placeholders(template: str) -> set[str]:
@@ -62,6 +82,11 @@ def load_catalog(knowledge_dir: Path) -> Catalog:
                 raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
             _flatten(file.stem, data, table, file)
         texts[lang] = table
+    for lang, table in texts.items():
+        for key in [k for k in table if k.endswith((".one", ".other"))]:
+            stem = key.rsplit(".", 1)[0]
+            if not all(f"{stem}.{form}" in table for form in PLURAL_FORMS):
+                raise KnowledgeError(root / lang, key, "a plural text needs both 'one' and 'other'")
     base, *others = LANGUAGES
     for lang in others:
         for key in texts[base].keys() - texts[lang].keys():
