@@ -63,12 +63,11 @@ async def alert_coach_urgently(services: Services, seeker: User, kind: str) -> b
     services.session.add(alert)
     await services.session.flush()
     lang = services.lang_of(coach)
-    what_key = f"safety.coach_kind_{kind}" if kind in URGENT_KINDS else "safety.coach_kind_other"
     text = services.text(
         lang,
         "safety.coach_alert",
         name=seeker.first_name or services.text(lang, "coach.unnamed", id=seeker.id),
-        what=services.text(lang, what_key),
+        what=urgent_reason_text(services, lang, kind),
         time=services.local(services.now).strftime("%d-%m-%Y %H:%M"),
     )
     buttons = [
@@ -77,6 +76,13 @@ async def alert_coach_urgently(services: Services, seeker: User, kind: str) -> b
     ]
     await services.notify(coach.id, Reply(text, buttons), urgent=True)
     return True
+
+
+def urgent_reason_text(services: Services, lang: str, kind: str) -> str:
+    """What an urgent alert's reason (one of URGENT_KINDS) means, in the coach's words; for
+    the coach's views of an alert with kind 'urgent'."""
+    key = f"safety.coach_kind_{kind}" if kind in URGENT_KINDS else "safety.coach_kind_other"
+    return services.text(lang, key)
 
 
 def _push(label: str, action: str, arg: str) -> Button:
