@@ -51,9 +51,15 @@ async def post_vacancy(
     await employer.send("/nieuwevacature")
     if organisation is not None:
         await employer.send(organisation)
-    for answer in (title, "Hal 3, Industrieweg 5", city, "24", "ma-vr 7:00-12:00", str(places)):
+    await employer.send(title)
+    await employer.send("Dozen inpakken en klaarzetten voor de bezorgers.")
+    for answer in ("Hal 3, Industrieweg 5", city, "24", "ma-vr 7:00-12:00", "15,50", str(places)):
         await employer.send(answer)
     await employer.send(START.strftime("%d-%m-%Y"))
+    await employer.send("7:00")
+    await employer.send("Petra de Vries, 06 1234 5678")
+    await employer.press("Overslaan")  # nothing to bring
+    await employer.press("Overslaan")  # travel costs not said
     for label in questions:
         await employer.press(label)
     await employer.press("Klaar")

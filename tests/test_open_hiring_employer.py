@@ -37,40 +37,53 @@ async def test_invited_employer_posts_a_vacancy_step_by_step(harness: Harness) -
     await erik.send("/nieuwevacature")
     await erik.send("Bakkerij Zon")
     await erik.send("Inpakker")
+    await erik.send("Brood in dozen pakken en de hal schoonmaken.")
     await erik.send("Hal 3")
     await erik.send("Utrecht")
     bad_hours = await erik.send("heel veel")
-    assert "getal van 1 tot 60" in bad_hours[0].text
+    assert "aantal uren van 1 tot 60" in bad_hours[0].text
     await erik.send("24")
     await erik.send("ma-vr 7:00-12:00")
+    low_pay = await erik.send("9,50")
+    assert "minimumloon" in low_pay[0].text and "14,71" in low_pay[0].text
+    await erik.send("15,50")
     await erik.send("3")
     past = await erik.send("1-1-2020")
-    assert "begrijp ik niet" in past[0].text
-    questions = await erik.send(START.strftime("%d-%m-%Y"))
+    assert "begrijp ik niet" in past[0].text and "volgende maandag" in past[0].text
+    await erik.send(START.strftime("%d-%m-%Y"))
+    await erik.send("7:00")
+    await erik.send("Petra de Vries, 06 1234 5678")
+    await erik.send("Werkschoenen")
+    questions = await erik.press("Ja")  # travel costs are paid
     assert "Welke vragen" in questions[-1].text
     await erik.press("Mag werken in Nederland")
     toggled = await erik.send("5 7")  # typed numbers: lifting and 7:00 start
     labels = [label for label, _ in toggled[-1].buttons]
-    assert "✅ Mag werken in Nederland" in labels and "✅ 10 kilo tillen" in labels
-    assert "✅ Om 7:00 beginnen" in labels
+    assert "✅ 1. Mag werken in Nederland" in labels and "✅ 5. 10 kilo tillen" in labels
+    assert "✅ 7. Om 7:00 beginnen" in labels
     await erik.press("Om 7:00 beginnen")  # and off again
     await erik.press("Klaar")
     await erik.press("Eigen vraag toevoegen")
     await erik.send("Kun je in een koude ruimte werken?")
+    await erik.press("alleen Nederlands")
     preview = await erik.press("Nee, verder")
     text = preview[-1].text
     assert "Inpakker" in text and "Bakkerij Zon" in text and "24 uur per week" in text
     assert "Mag werken in Nederland" in text and "koude ruimte" in text
     assert "7:00 beginnen" not in text
+    assert "€ 15,50 bruto per uur" in text and "Brood in dozen" in text
+    assert "Petra de Vries, 06 1234 5678" in text and "Werkschoenen" in text
+    assert "Reiskosten worden vergoed" in text
     published = await erik.press("Plaatsen")
     assert "staat online" in published[0].text
-    assert "Op de lijst: 0" in published[-1].text
+    assert "Aanmeldingen: 0" in published[-1].text
 
     ann = await seeker(harness, 202)
     listing = await ann.send("/vacatures")
     assert "Inpakker" in listing[-1].text
     details = await ann.press("Inpakker")
     assert "3 korte vragen" in details[-1].text
+    assert "€ 15,50 bruto per uur" in details[-1].text and "Brood in dozen" in details[-1].text
 
 
 async def test_employer_manages_counts_without_names_until_accept(harness: Harness) -> None:
@@ -81,11 +94,11 @@ async def test_employer_manages_counts_without_names_until_accept(harness: Harne
     offered = await sign_up_via_chat(ann, "Inpakker")
     assert "Je bent aan de beurt" in offered[-1].text
     waiting = await sign_up_via_chat(cas, "Inpakker")
-    assert "plek 1" in waiting[-1].text
+    assert "als 1e" in waiting[-1].text
 
     listing = await erik.send("/mijnvacatures")
     view = await erik.press("Inpakker", listing[-1])
-    assert "Op de lijst: 1" in view[-1].text and "Aanbod uitstaand: 1" in view[-1].text
+    assert "Nu op de wachtlijst: 1" in view[-1].text and "Aanbod uitstaand: 1" in view[-1].text
     assert "Ann" not in view[-1].text and "Cas" not in view[-1].text
 
     # Pausing stops sign-ups; adding a place while paused offers nothing yet.
@@ -150,9 +163,12 @@ async def test_english_employer_and_english_seeker_get_their_own_language(
     erik = await approved_employer(harness, 240, language="en")
     await erik.send("/newvacancy")
     await erik.send("Sun Bakery")
-    for answer in ("Packer", "Hall 3", "Utrecht", "24", "Mon-Fri", "1"):
+    for answer in ("Packer", "Packing bread into boxes.", "Hall 3", "Utrecht", "24", "Mon-Fri"):
         await erik.send(answer)
-    await erik.send(START.strftime("%d-%m-%Y"))
+    for answer in ("16.00", "1", START.strftime("%d-%m-%Y"), "7:00", "Petra, 06 1234 5678"):
+        await erik.send(answer)
+    await erik.press("Skip")
+    await erik.press("Skip")
     await erik.press("Right to work in NL")
     await erik.press("Done")
     await erik.press("No, continue")

@@ -105,7 +105,7 @@ async def test_reminder_halfway_then_expiry_passes_the_place_on(harness: Harness
     assert [o.status for o in await offers(harness, vacancy_id)] == ["expired", "open"]
     # Re-joining puts Ann at the end of the list.
     rejoined = await ann.press("Opnieuw aanmelden", told)
-    assert "plek 1" in rejoined[-1].text
+    assert "als 1e" in rejoined[-1].text
     assert [s.status for s in await signups(harness, vacancy_id)] == [
         "expired",
         "offered",
@@ -147,7 +147,7 @@ async def test_withdraw_mid_list_moves_people_up_and_tells_the_front(harness: Ha
     # Person in place 3 withdraws through the chat.
     third = harness.user(rows[3].user_id or 0)
     mine = await third.send("/aanmeldingen")
-    assert "plek 3" in mine[-1].text
+    assert "als 3e" in mine[-1].text
     await third.press("Afmelden")
     await third.press("Ja, afmelden")
     await deliver(harness)
@@ -159,8 +159,8 @@ async def test_withdraw_mid_list_moves_people_up_and_tells_the_front(harness: Ha
     # Those who moved within the top 5 are told; those further back are not bothered.
     moved = [row.user_id for row in after[4:]]
     told = {user: await outbox_texts(harness, user or 0) for user in moved}
-    assert "Je staat nu op plek 3 voor Magazijn" in told[moved[0]][-1]
-    assert "plek 5" in told[moved[2]][-1]
+    assert "Je staat nu als 3e op de wachtlijst voor Magazijn" in told[moved[0]][-1]
+    assert "als 5e" in told[moved[2]][-1]
     assert told[moved[3]] == []
 
 

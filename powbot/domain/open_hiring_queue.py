@@ -16,18 +16,20 @@ transaction, so an offer is never lost: it is either all there or not made at al
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import and_, func, or_
 from sqlmodel import col, select
 
-from powbot.domain.messages import Button, Callback, Reply
-from powbot.domain.placements import create_placement
+from powbot.domain.messages import Reply
+from powbot.domain.open_hiring_offers import (
+    offer_reply,
+    seeker_button,
+)
 from powbot.domain.unit import Services
-from powbot.storage.models import ScheduledItem, User
+from powbot.storage.models import User
 from powbot.storage.models_open_hiring import LIVE_OFFER, LIVE_SIGNUP, Offer, Signup, Vacancy
 
-SEEKER_FLOW = "hiring"
 REMINDER_JOB = "oh_offer_reminder"
 EXPIRY_JOB = "oh_offer_expiry"
 # Place-in-line messages: every change in the top 5, and further back each time the place
@@ -68,14 +70,6 @@ def offer_ref(offer_id: int) -> str:
     return f"oh_offer:{offer_id}"
 
 
-def fmt_date(services: Services, day: date) -> str:
-    return day.strftime("%d-%m-%Y")
-
-
-def fmt_moment(services: Services, moment: datetime) -> str:
-    return services.local(moment).strftime("%d-%m-%Y %H:%M")
-
-
 async def lock_vacancy(services: Services, vacancy_id: int) -> Vacancy | None:
     """The vacancy row, locked for the rest of the transaction and freshly read."""
     query = (
@@ -107,6 +101,14 @@ async def waiting_count(services: Services, vacancy_id: int) -> int:
         col(Signup.vacancy_id) == vacancy_id, col(Signup.status) == "waiting"
     )
     return int((await services.session.exec(query)).one())
+
+
+async def free_places(services: Services, vacancy: Vacancy) -> int:
+    """Places not held by an open or accepted offer."""
+    query = select(func.count()).where(
+        col(Offer.vacancy_id) == vacancy.id, col(Offer.status).in_(LIVE_OFFER)
+    )
+    return max(0, vacancy.places - int((await services.session.exec(query)).one()))
 
 
 async def live_signup(services: Services, vacancy_id: int, user_id: int) -> Signup | None:
@@ -237,45 +239,6 @@ async def _make_offer(
     return offer
 
 
-def offer_reply(
-    services: Services, lang: str, offer: Offer, vacancy: Vacancy, key: str = "offer"
-) -> Reply:
-    """The offer message with its Accept / Decline buttons (unbound: they work until the
-    deadline, whatever the person does in between)."""
-    assert offer.id is not None
-    text = services.text(
-        lang,
-        f"open_hiring.{key}",
-        title=vacancy.title,
-        organisation=vacancy.organisation,
-        city=vacancy.city,
-        start=fmt_date(services, offer.start_date),
-        deadline=fmt_moment(services, offer.deadline_at),
-    )
-    return Reply(text, offer_buttons(services, lang, offer.id))
-
-
-def _seeker_button(services: Services, lang: str, key: str, action: str, arg: str) -> Button:
-    """A button for the job seeker's Open Hiring flow, sent outside a conversation."""
-    return Button(services.text(lang, key), Callback(SEEKER_FLOW, action, arg).encode())
-
-
-def offer_buttons(services: Services, lang: str, offer_id: int) -> list[list[Button]]:
-    return [
-        [
-            _seeker_button(services, lang, "open_hiring.accept", "acc", str(offer_id)),
-            _seeker_button(services, lang, "open_hiring.decline", "dec", str(offer_id)),
-        ]
-    ]
-
-
-def rejoin_buttons(services: Services, lang: str, vacancy_id: int) -> list[list[Button]]:
-    return [
-        [_seeker_button(services, lang, "open_hiring.rejoin", "join", str(vacancy_id))],
-        [_seeker_button(services, lang, "open_hiring.other_vacancies", "list", "0")],
-    ]
-
-
 async def refresh_positions(services: Services, vacancy: Vacancy) -> None:
     """Tell waiting people who moved up enough to matter (NOTIFY_TOP, or their place
     halved since we last told them). Places only ever improve: newcomers join the end."""
@@ -350,58 +313,6 @@ async def withdraw(services: Services, vacancy: Vacancy, signup: Signup) -> None
     await refresh_positions(services, vacancy)
 
 
-async def accept(services: Services, vacancy: Vacancy, offer: Offer, contact: str | None) -> None:
-    """The person takes the place: placement, employer and coach are told."""
-    assert offer.id is not None and offer.user_id is not None and vacancy.id is not None
-    offer.status = "accepted"
-    offer.answered_at = services.now
-    offer.contact = contact
-    signup = await fresh(services, Signup, offer.signup_id)
-    assert isinstance(signup, Signup)
-    signup.status = "accepted"
-    signup.ended_at = services.now
-    await services.cancel_scheduled(offer_ref(offer.id))
-    await create_placement(
-        services,
-        seeker_id=offer.user_id,
-        employer_name=vacancy.organisation,
-        job_title=vacancy.title,
-        start_date=offer.start_date,
-        source="open_hiring",
-        hours_per_week=vacancy.hours_per_week or None,
-        employer_id=vacancy.employer_id,
-        vacancy_id=vacancy.id,
-    )
-    seeker = await services.session.get(User, offer.user_id)
-    name = (seeker.first_name if seeker else None) or "?"
-    if vacancy.employer_id is not None:
-        employer = await services.session.get(User, vacancy.employer_id)
-        if employer is not None:
-            lang = services.lang_of(employer)
-            shared = contact or services.text(lang, "open_hiring.contact_none_for_employer")
-            text = services.text(
-                lang,
-                "open_hiring.employer_accepted",
-                name=name,
-                title=vacancy.title,
-                contact=shared,
-                start=fmt_date(services, offer.start_date),
-            )
-            await services.notify(employer.id, Reply(text))
-    if seeker is not None and seeker.coach_id is not None:
-        coach = await services.session.get(User, seeker.coach_id)
-        if coach is not None:
-            text = services.text(
-                services.lang_of(coach),
-                "open_hiring.coach_accepted",
-                name=name,
-                title=vacancy.title,
-                organisation=vacancy.organisation,
-                start=fmt_date(services, offer.start_date),
-            )
-            await services.notify(coach.id, Reply(text))
-
-
 async def close(services: Services, vacancy: Vacancy) -> int:
     """Close the vacancy; everyone still on the list or holding an offer is told."""
     vacancy.status = "closed"
@@ -434,60 +345,9 @@ async def close(services: Services, vacancy: Vacancy) -> int:
             continue
         lang = services.lang_of(user)
         text = services.text(lang, "open_hiring.closed_told", title=vacancy.title)
-        buttons = [[_seeker_button(services, lang, "open_hiring.other_vacancies", "list", "0")]]
+        buttons = [[seeker_button(services, lang, "open_hiring.other_vacancies", "list", "0")]]
         await services.notify(user.id, Reply(text, buttons))
     return len(people)
-
-
-async def _offer_for_job(services: Services, item: ScheduledItem) -> tuple[Offer, Vacancy] | None:
-    offer_id = item.payload.get("offer")
-    if not isinstance(offer_id, int):
-        return None
-    plain = await services.session.get(Offer, offer_id)
-    if plain is None:
-        return None
-    vacancy = await lock_vacancy(services, plain.vacancy_id)
-    offer = await fresh(services, Offer, offer_id)
-    if vacancy is None or not isinstance(offer, Offer) or offer.status != "open":
-        return None  # answered, withdrawn or cancelled meanwhile: nothing to do
-    return offer, vacancy
-
-
-async def remind(services: Services, item: ScheduledItem) -> None:
-    found = await _offer_for_job(services, item)
-    if found is None or found[0].user_id is None:
-        return
-    offer, vacancy = found
-    if offer.deadline_at <= services.now:
-        return  # both fell due while we were down: the expiry says what matters
-    user = await services.session.get(User, offer.user_id)
-    if user is None:
-        return
-    lang = services.lang_of(user)
-    await services.notify(user.id, offer_reply(services, lang, offer, vacancy, "reminder"))
-
-
-async def expire(services: Services, item: ScheduledItem) -> None:
-    found = await _offer_for_job(services, item)
-    if found is None:
-        return
-    offer, vacancy = found
-    if offer.deadline_at > services.now:
-        # Not yet (the deadline moved, or a pass with an earlier --now): try again then.
-        await services.schedule(
-            EXPIRY_JOB, offer.deadline_at, user_id=offer.user_id, ref=item.ref, payload=item.payload
-        )
-        return
-    await end_offer(services, vacancy, offer, "expired")
-    if offer.user_id is None:
-        return
-    user = await services.session.get(User, offer.user_id)
-    if user is None:
-        return
-    lang = services.lang_of(user)
-    text = services.text(lang, "open_hiring.expired", title=vacancy.title)
-    assert vacancy.id is not None
-    await services.notify(user.id, Reply(text, rejoin_buttons(services, lang, vacancy.id)))
 
 
 async def leave_everything(services: Services, user: User) -> None:
@@ -512,6 +372,6 @@ async def leave_everything(services: Services, user: User) -> None:
         )
     ).all()
     for vacancy_id in own:
-        vacancy = await lock_vacancy(services, vacancy_id)
+        vacancy = await lock_vacancy(services, vacancy_id) if vacancy_id is not None else None
         if vacancy is not None:
             await close(services, vacancy)

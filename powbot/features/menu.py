@@ -16,7 +16,9 @@ async def show_menu(ctx: Ctx, intro_key: str = "menu.title") -> None:
         [ctx.button(ctx.t(item.label_key), "menu", "go", item.id, bound=False)]
         for item in menu_items(ctx)
     ]
-    ctx.say(ctx.t(intro_key), buttons)
+    # An audience's own wording where the catalog has one ("u" for employers).
+    own_key = f"{intro_key}_{ctx.user.role}"
+    ctx.say(ctx.t(own_key if ctx.content.catalog.has(own_key) else intro_key), buttons)
 
 
 async def show_help(ctx: Ctx) -> None:

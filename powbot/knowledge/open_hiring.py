@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -45,10 +46,27 @@ class EligibilityQuestion(BaseModel):
         return value
 
 
+class MinimumWage(BaseModel):
+    """The statutory minimum wage per hour (21 and older) from a date on."""
+
+    model_config = ConfigDict(extra="forbid")
+    valid_from: date = Field(alias="from")
+    hourly: float = Field(gt=0, lt=100)
+
+
 class OpenHiringContent(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_custom_questions: int = Field(default=2, ge=0, le=2)
+    minimum_wage: list[MinimumWage] = Field(default_factory=list)
     questions: list[EligibilityQuestion] = Field(min_length=1)
+
+    def minimum_wage_cents(self, on: date) -> int:
+        """The minimum hourly wage in cents in force on a day (0 when none is known)."""
+        known = [wage for wage in self.minimum_wage if wage.valid_from <= on]
+        if not known:
+            return 0
+        latest = max(known, key=lambda wage: wage.valid_from)
+        return round(latest.hourly * 100)
 
     def question(self, question_id: str) -> EligibilityQuestion | None:
         return next((q for q in self.questions if q.id == question_id), None)

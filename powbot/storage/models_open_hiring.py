@@ -52,13 +52,31 @@ class Vacancy(SQLModel, table=True):
     city: str = Field(default="", max_length=80)
     city_key: str = Field(default="", max_length=40, index=True)  # normalised, for the filter
     hours_per_week: int = 0
+    # The top of a range ("24 tot 32" uur); 0 when the hours are one number.
+    hours_max: int = 0
     shifts: str = Field(default="", max_length=200)
     places: int = 1
     start_date: date
+    # What the work is, in the employer's words (B1), and what it pays: an hourly wage in
+    # cents, or the collective agreement's scale as text ("cao Bakkers, schaal B").
+    description: str = Field(default="", max_length=500)
+    pay_cents: int | None = None
+    pay_scale: str = Field(default="", max_length=120)
+    # Optional: what to bring or wear, whether travel costs are paid.
+    bring: str = Field(default="", max_length=200)
+    travel_paid: bool | None = None
+    # For the first day: the time to be there and whom to ask for (shared on accepting).
+    start_time: str = Field(default="", max_length=5)
+    contact_name: str = Field(default="", max_length=80)
+    contact_phone: str = Field(default="", max_length=30)
     # Ids from knowledge/content/open_hiring.yaml, and up to two typed questions.
     questions: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     custom_questions: list[str] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    # The employer's English versions of `custom_questions` ("" where none was given).
+    custom_questions_en: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
     )
     status: str = Field(default="draft", max_length=16, index=True)  # draft open paused closed
     created_at: datetime = Field(default_factory=utcnow)

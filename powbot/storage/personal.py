@@ -63,7 +63,7 @@ personal(
 not_personal("processed_updates")
 personal("employer_profiles", "user_id")
 # Vacancies, sign-ups and offers stay (without owner) so the counts remain right.
-personal("vacancies", "employer_id", erase="anonymise")
+personal("vacancies", "employer_id", erase="anonymise", scrub=("contact_name", "contact_phone"))
 personal("oh_signups", "user_id", erase="anonymise")
 personal("oh_offers", "user_id", erase="anonymise", scrub=("contact",))
 # Aftercare: check-ins and alerts are about the worker; notes and relayed messages too.

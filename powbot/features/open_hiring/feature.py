@@ -1,8 +1,10 @@
 """Open Hiring: job seekers browse and sign up; employers post and manage vacancies; the
-queue's timed offers expire and remind."""
+queue's timed offers expire and remind; the day before a start both sides are reminded."""
 
 from powbot.conversation.registry import Feature, MenuItem
+from powbot.domain import open_hiring_jobs as jobs
 from powbot.domain import open_hiring_queue as queue
+from powbot.domain.open_hiring_hire import START_JOB
 from powbot.features.open_hiring.signup import OpenHiringFlow, browse_entry, my_signups
 from powbot.features.open_hiring.vacancies import VacancyFlow, my_vacancies, new_vacancy
 
@@ -18,6 +20,10 @@ FEATURE = Feature(
         MenuItem("new_vacancy", "open_hiring.menu_new_vacancy", EMPLOYER, new_vacancy, order=30),
         MenuItem("my_vacancies", "open_hiring.menu_my_vacancies", EMPLOYER, my_vacancies, order=31),
     ),
-    jobs={queue.REMINDER_JOB: queue.remind, queue.EXPIRY_JOB: queue.expire},
+    jobs={
+        queue.REMINDER_JOB: jobs.remind,
+        queue.EXPIRY_JOB: jobs.expire,
+        START_JOB: jobs.remind_start,
+    },
     on_erase=(queue.leave_everything,),
 )
