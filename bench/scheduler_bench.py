@@ -50,6 +50,7 @@ async def handover(services: Services, item: ScheduledItem) -> None:
 async def scheduler_figures(url: str, label: str) -> None:
     settings = make_settings(url)
     app = await create_app(settings, session=RecordingSession())
+    JOBS[KIND] = handover  # after create_app: composing the features refills JOBS
     try:
         now = utcnow()
         rows = [

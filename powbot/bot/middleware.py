@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -18,8 +19,9 @@ from powbot.bot.commands import commands_for
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import ON_RETURN
+from powbot.conversation.registry import FLOWS, ON_RETURN
 from powbot.domain.messages import Reply
+from powbot.domain.text import clean_text
 from powbot.storage.models import ProcessedUpdate, User
 from powbot.storage.updates import first_time
 
@@ -41,12 +43,47 @@ def _origin(update: Update) -> tuple[TgUser | None, Chat | None]:
     return None, None
 
 
+def _cleaned(update: Update) -> Update:
+    """The update with NUL characters and lone surrogates taken out of what users typed,
+    so they reach neither the database nor a log line."""
+    message = update.message
+    if message is not None and message.text and clean_text(message.text) != message.text:
+        message = message.model_copy(update={"text": clean_text(message.text)})
+        return update.model_copy(update={"message": message})
+    query = update.callback_query
+    if query is not None and query.data and clean_text(query.data) != query.data:
+        query = query.model_copy(update={"data": clean_text(query.data)})
+        return update.model_copy(update={"callback_query": query})
+    return update
+
+
+@dataclass
+class _Outcome:
+    ctx: Ctx
+    result: Any
+    language: str
+    menu_before: tuple[str | None, str | None]
+    menu_after: tuple[str | None, str | None]
+
+
+def _follow_admin_setting(user: User, admin_ids: list[int]) -> None:
+    """The admin role is the setting POWBOT_ADMIN_IDS, read at every update: named → admin
+    (once they chose a language), removed → the role is gone and so is any admin screen."""
+    if user.id in admin_ids:
+        if user.role != "admin" and user.language is not None:
+            user.role = "admin"
+    elif user.role == "admin":
+        user.role = None
+        user.flow, user.step, user.flow_data = None, None, {}
+
+
 class UpdateMiddleware(BaseMiddleware):
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         assert isinstance(event, Update)
+        event = _cleaned(event)
         runtime = self.runtime
         tg_user, chat = _origin(event)
         if tg_user is None or tg_user.is_bot:
@@ -73,25 +110,19 @@ class UpdateMiddleware(BaseMiddleware):
         chat_id: int,
     ) -> Any:
         runtime = self.runtime
-        ctx: Ctx | None = None
         language = runtime.settings.default_language
         try:
             async with runtime.db.transaction() as session:
                 if not await first_time(session, event.update_id, utcnow()):
-                    log.info("update %s was already handled; ignored", event.update_id)
-                    return None
-                user, returned = await self._user(session, tg_user, chat_id)
-                language = user.language or language
-                menu_before = (user.role, user.language)
-                ctx = Ctx(session, runtime.settings, runtime.content, utcnow(), user)
-                if returned:
-                    for hook in ON_RETURN:
-                        await hook(ctx, user)
-                data["ctx"] = ctx
-                data["runtime"] = runtime
-                result = await handler(event, data)
-                erased = not sa_inspect(user).persistent and not sa_inspect(user).pending
-                menu_after = (None, None) if erased else (user.role, user.language)
+                    # A redelivery: its state is committed; send what was not confirmed.
+                    staged = await runtime.sender.claim_replies(session, event.update_id)
+                    outcome = None
+                else:
+                    outcome = await self._run(handler, event, data, session, tg_user, chat_id)
+                    language = outcome.language
+                    staged = runtime.sender.stage_replies(
+                        session, chat_id, event.update_id, outcome.ctx.replies
+                    )
         except Exception as exc:
             if isinstance(exc, IntegrityError) and await self._handled_elsewhere(event.update_id):
                 # Another worker stored this update id first: it is a redelivery.
@@ -104,26 +135,64 @@ class UpdateMiddleware(BaseMiddleware):
             await self._answer_callback(event, None)
             await runtime.sender.deliver(chat_id, [Reply(text)])
             return None
+        if outcome is None:
+            log.info(
+                "update %s was already handled; %d replies resent", event.update_id, len(staged)
+            )
+            await self._answer_callback(event, None)
+            if staged:
+                await runtime.sender.deliver_staged(chat_id, staged)
+            return None
+        ctx = outcome.ctx
         await self._answer_callback(event, ctx.toast)
         if ctx.tidy_message_id is not None:
             await runtime.sender.clear_buttons(chat_id, ctx.tidy_message_id)
-        await runtime.sender.deliver(chat_id, ctx.replies)
-        if menu_after != menu_before:
+        await runtime.sender.deliver_staged(chat_id, staged)
+        if outcome.menu_after != outcome.menu_before:
             # Telegram's command menu follows the role and language of this user.
-            role, lang = menu_after
+            role, lang = outcome.menu_after
             commands = commands_for(runtime.content.catalog, role, lang or language)
             await runtime.sender.set_menu(chat_id, commands if role else None)
         if ctx.outbox_written:
             runtime.sender.wakeup.set()
-        return result
+        return outcome.result
+
+    async def _run(
+        self,
+        handler: Handler,
+        event: Update,
+        data: dict[str, Any],
+        session: Any,
+        tg_user: TgUser,
+        chat_id: int,
+    ) -> _Outcome:
+        """The handler inside the update's transaction."""
+        runtime = self.runtime
+        user, returned, menu_before = await self._user(session, tg_user, chat_id)
+        language = user.language or runtime.settings.default_language
+        ctx = Ctx(session, runtime.settings, runtime.content, utcnow(), user)
+        if returned:
+            for hook in ON_RETURN:
+                await hook(ctx, user)
+        data["ctx"] = ctx
+        data["runtime"] = runtime
+        result = await handler(event, data)
+        erased = not sa_inspect(user).persistent and not sa_inspect(user).pending
+        if not erased:
+            # A flow this update left saves its progress first, whatever made it leave.
+            await ctx.settle(FLOWS)
+        menu_after = (None, None) if erased else (user.role, user.language)
+        return _Outcome(ctx, result, language, menu_before, menu_after)
 
     async def _handled_elsewhere(self, update_id: int) -> bool:
         async with self.runtime.db.transaction() as session:
             return await session.get(ProcessedUpdate, update_id) is not None
 
-    async def _user(self, session: Any, tg_user: TgUser, chat_id: int) -> tuple[User, bool]:
-        """The locked user row (created on first contact), and whether they came back
-        after having blocked the bot."""
+    async def _user(
+        self, session: Any, tg_user: TgUser, chat_id: int
+    ) -> tuple[User, bool, tuple[str | None, str | None]]:
+        """The locked user row (created on first contact), whether they came back after
+        having blocked the bot, and their (role, language) before this update."""
         query = select(User).where(User.id == tg_user.id).with_for_update()
         user = (await session.exec(query)).first()
         now = utcnow()
@@ -131,16 +200,18 @@ class UpdateMiddleware(BaseMiddleware):
             user = User(
                 id=tg_user.id,
                 chat_id=chat_id,
-                first_name=(tg_user.first_name or "")[:64] or None,
+                first_name=clean_text(tg_user.first_name or "")[:64] or None,
                 created_at=now,
             )
             session.add(user)
             await session.flush()
+        before = (user.role, user.language)
+        _follow_admin_setting(user, self.runtime.settings.admin_ids)
         user.last_active_at = now
         returned = user.unreachable_at is not None
         if returned:
             user.unreachable_at = None  # they wrote to us, so they can be reached again
-        return user, returned
+        return user, returned, before
 
     async def _answer_callback(self, event: Update, toast: str | None) -> None:
         if event.callback_query is None:

@@ -2,73 +2,110 @@
 
 APScheduler is only the clock that calls `run_due` every few seconds; the database is the
 memory. Items that fell due while the bot was down run at the next pass after start-up.
+
+Set-based: one statement claims a batch of due items (UPDATE ... RETURNING; on PostgreSQL
+its subquery takes the rows FOR UPDATE SKIP LOCKED, so workers never share an item), the
+batch runs in one transaction and its outbox rows are inserted in bulk at the commit. Only
+when an item fails is the batch run again item by item, so one bad item holds back nothing.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import socket
 from datetime import datetime, timedelta
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy import delete, or_
+from sqlalchemy import delete, or_, update
 from sqlmodel import col, select
 
 from powbot.bot.runtime import Runtime
+from powbot.bot.sender import claim_owner_is_dead
 from powbot.clock import utcnow
 from powbot.conversation.registry import JOBS, PERIODIC
+from powbot.domain.messages import Reply
 from powbot.domain.unit import Services
-from powbot.storage.models import ProcessedUpdate, ScheduledItem
+from powbot.storage.models import Outbox, ProcessedUpdate, ScheduledItem
 
 log = logging.getLogger(__name__)
 
 CLAIM_LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 5
 UPDATE_MEMORY = timedelta(days=2)  # Telegram keeps undelivered updates for 24 hours
+SENT_MEMORY = timedelta(days=7)  # sent and dropped outbox rows are deleted after this
+CLAIM_BATCH = 500  # items per claim: one transaction of handlers, well within the lease
+_RELEASED: set[str] = set()
 
 
 def worker_name(runtime: Runtime) -> str:
-    """Unique per running app, also when two apps share one process (as in tests)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{id(runtime)}"
+    """Unique per running app (the sender's name: host, pid and a random token)."""
+    return runtime.sender.worker
+
+
+class JobServices(Services):
+    """Services for a job: messages it queues for someone else are about the item's user."""
+
+    subject: int | None = None
+
+    async def notify(
+        self,
+        user_id: int,
+        reply: Reply,
+        *,
+        urgent: bool = False,
+        due_at: datetime | None = None,
+    ) -> Outbox:
+        row = await super().notify(user_id, reply, urgent=urgent, due_at=due_at)
+        if self.subject is not None and user_id != self.subject:
+            row.subject_id = self.subject
+        return row
+
+
+def _due(now: datetime, stale: datetime) -> list[object]:
+    return [
+        col(ScheduledItem.due_at) <= now,
+        or_(
+            col(ScheduledItem.status) == "pending",
+            (col(ScheduledItem.status) == "claimed") & (col(ScheduledItem.claimed_at) < stale),
+        ),
+    ]
 
 
 async def claim_due(
-    runtime: Runtime, now: datetime, worker: str, limit: int = 200
-) -> list[ScheduledItem]:
-    """Mark up to `limit` due items as ours. SKIP LOCKED on PostgreSQL lets two workers
-    claim side by side without waiting and without ever taking the same row; on SQLite
-    the transaction holds the write lock from its first statement."""
+    runtime: Runtime, now: datetime, worker: str, limit: int = CLAIM_BATCH
+) -> list[Any]:
+    """Mark up to `limit` due items as ours in one statement; their (id, due_at) rows,
+    oldest first."""
     async with runtime.db.transaction() as session:
         stale = utcnow() - CLAIM_LEASE
-        query = (
-            select(ScheduledItem)
-            .where(
-                col(ScheduledItem.due_at) <= now,
-                or_(
-                    col(ScheduledItem.status) == "pending",
-                    (col(ScheduledItem.status) == "claimed")
-                    & (col(ScheduledItem.claimed_at) < stale),
-                ),
-            )
+        chosen = (
+            select(ScheduledItem.id)
+            .where(*_due(now, stale))
             .order_by(col(ScheduledItem.due_at), col(ScheduledItem.id))
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        items = list((await session.exec(query)).all())
-        for item in items:
-            item.status = "claimed"
-            item.claimed_by = worker
-            item.claimed_at = utcnow()
-            item.attempts += 1
-        return items
+        statement = (
+            update(ScheduledItem)
+            .where(col(ScheduledItem.id).in_(chosen.scalar_subquery()))
+            .values(
+                status="claimed",
+                claimed_by=worker,
+                claimed_at=utcnow(),
+                attempts=ScheduledItem.attempts + 1,  # type: ignore[operator]
+            )
+            .returning(col(ScheduledItem.id), col(ScheduledItem.due_at))
+            .execution_options(synchronize_session=False)
+        )
+        rows = (await session.execute(statement)).all()
+        return sorted(rows, key=lambda row: (row.due_at, row.id))
 
 
-BATCH = 50  # items run in one transaction, each in its own savepoint
-
-
-async def _run_batch(runtime: Runtime, item_ids: list[int], worker: str, now: datetime) -> int:
-    """Run claimed items; one failing item rolls back only its own savepoint."""
+async def _run_items(
+    runtime: Runtime, item_ids: list[int], worker: str, now: datetime, *, strict: bool
+) -> int:
+    """Run claimed items in one transaction. strict: the first failure raises (and rolls
+    back the batch); otherwise a failing item is marked for a retry and the rest go on."""
     done = 0
     async with runtime.db.transaction() as session:
         query = (
@@ -77,7 +114,7 @@ async def _run_batch(runtime: Runtime, item_ids: list[int], worker: str, now: da
             .order_by(col(ScheduledItem.due_at), col(ScheduledItem.id))
             .with_for_update()
         )
-        services = Services(session, runtime.settings, runtime.content, now)
+        services = JobServices(session, runtime.settings, runtime.content, now)
         for item in (await session.exec(query)).all():
             if item.status != "claimed" or item.claimed_by != worker:
                 continue  # cancelled meanwhile, or taken over after our lease ran out
@@ -85,24 +122,93 @@ async def _run_batch(runtime: Runtime, item_ids: list[int], worker: str, now: da
             if handler is None:
                 item.status, item.error = "failed", f"no handler for {item.kind!r}"
                 continue
-            try:
-                async with session.begin_nested():
+            services.subject = item.user_id
+            if strict:
+                await handler(services, item)
+            else:
+                try:
                     await handler(services, item)
-            except Exception as exc:
-                log.exception("scheduled item %s (%s) failed", item.id, item.kind)
-                item.error = type(exc).__name__
-                # Try again later, a little later each time, then give up visibly.
-                if item.attempts >= MAX_ATTEMPTS:
-                    item.status = "failed"
-                else:
-                    item.status = "pending"
-                    item.due_at = now + timedelta(minutes=2**item.attempts)
-                continue
+                except Exception as exc:
+                    _failed(item, exc, now)
+                    raise
             if item.status == "claimed":
                 item.status = "done"
                 item.done_at = now
             done += 1
     return done
+
+
+def _failed(item: ScheduledItem, exc: Exception, now: datetime) -> None:
+    log.exception("scheduled item %s (%s) failed", item.id, item.kind)
+    item.error = type(exc).__name__
+    # Try again later, a little later each time, then give up visibly.
+    if item.attempts >= MAX_ATTEMPTS:
+        item.status = "failed"
+    else:
+        item.status = "pending"
+        item.due_at = now + timedelta(minutes=2**item.attempts)
+        item.claimed_by = None
+
+
+async def _run_one(runtime: Runtime, item_id: int, worker: str, now: datetime) -> int:
+    """One item in its own transaction; a failure is recorded in a second one."""
+    try:
+        return await _run_items(runtime, [item_id], worker, now, strict=True)
+    except Exception as exc:
+        async with runtime.db.transaction() as session:
+            item = await session.get(ScheduledItem, item_id)
+            if item is not None and item.status == "claimed" and item.claimed_by == worker:
+                _failed(item, exc, now)
+        return 0
+
+
+async def run_batch(runtime: Runtime, item_ids: list[int], worker: str, now: datetime) -> int:
+    try:
+        return await _run_items(runtime, item_ids, worker, now, strict=True)
+    except Exception:
+        log.info("a scheduled item failed; its batch of %d runs item by item", len(item_ids))
+    done = 0
+    for item_id in item_ids:
+        done += await _run_one(runtime, item_id, worker, now)
+    return done
+
+
+async def release_claims(runtime: Runtime, worker: str, *, dead_only: bool) -> int:
+    """Claimed items go back to `pending`: those of dead processes (at start-up), or this
+    worker's own (at shutdown), so a restart picks them up at once."""
+    async with runtime.db.transaction() as session:
+        claimed = col(ScheduledItem.status) == "claimed"
+        if dead_only:
+            owners = (
+                await session.exec(select(ScheduledItem.claimed_by).where(claimed).distinct())
+            ).all()
+            names = [o for o in owners if o and claim_owner_is_dead(o, worker)]
+        else:
+            names = [worker]
+        if not names:
+            return 0
+        result = await session.exec(
+            update(ScheduledItem)
+            .where(claimed, col(ScheduledItem.claimed_by).in_(names))
+            .values(status="pending", claimed_by=None, claimed_at=None)
+        )
+        return int(result.rowcount or 0)
+
+
+async def _forget_old(runtime: Runtime) -> None:
+    """Update ids past redelivery, and sent or dropped outbox rows past their retention."""
+    async with runtime.db.transaction() as session:
+        await session.exec(
+            delete(ProcessedUpdate).where(
+                col(ProcessedUpdate.processed_at) < utcnow() - UPDATE_MEMORY
+            )
+        )
+        await session.exec(
+            delete(Outbox).where(
+                col(Outbox.status).in_(("sent", "dropped")),
+                col(Outbox.created_at) < utcnow() - SENT_MEMORY,
+            )
+        )
 
 
 async def run_due(
@@ -115,23 +221,20 @@ async def run_due(
     """One pass of everything due: scheduled items, then the outbox."""
     moment = now or utcnow()
     worker = worker_name(runtime)
+    if worker not in _RELEASED:
+        _RELEASED.add(worker)
+        await release_claims(runtime, worker, dead_only=True)
     counts = {"items": 0, "sent": 0}
     for task in PERIODIC:
         async with runtime.db.transaction() as session:
             await task(Services(session, runtime.settings, runtime.content, moment))
     while True:
-        items = await claim_due(runtime, moment, worker)
-        if not items:
+        claimed = await claim_due(runtime, moment, worker)
+        if not claimed:
             break
-        ids = [item.id for item in items if item.id is not None]
-        for first in range(0, len(ids), BATCH):
-            counts["items"] += await _run_batch(runtime, ids[first : first + BATCH], worker, moment)
-    async with runtime.db.transaction() as session:
-        await session.exec(
-            delete(ProcessedUpdate).where(
-                col(ProcessedUpdate.processed_at) < utcnow() - UPDATE_MEMORY
-            )
-        )
+        ids = [row.id for row in claimed]
+        counts["items"] += await run_batch(runtime, ids, worker, moment)
+    await _forget_old(runtime)
     if send:
         counts["sent"] = await runtime.sender.drain_outbox(now=moment, only_user=only_user)
     return counts

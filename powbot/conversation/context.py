@@ -6,6 +6,7 @@ into a call on a flow and the flow's replies back into Bot API calls.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -15,7 +16,7 @@ from powbot.config import Settings
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.unit import Services
 from powbot.knowledge.content import Content
-from powbot.storage.models import User
+from powbot.storage.models import Outbox, User
 
 
 class Ctx(Services):
@@ -36,6 +37,9 @@ class Ctx(Services):
         # A message whose buttons are used up; the transport removes them.
         self.tidy_message_id: int | None = None
         self._screen_bumped = False
+        # The state of a flow with an `on_stop` hook that this update left (see settle()).
+        self._left: tuple[str, str | None, dict[str, Any]] | None = None
+        self._settling = False
 
     @property
     def lang(self) -> str:
@@ -70,14 +74,53 @@ class Ctx(Services):
         return self.user.screen
 
     def set_state(self, flow: str | None, step: str | None = None, **data: Any) -> None:
+        """Move the conversation. Leaving a flow that keeps progress (it has `on_stop`) never
+        drops what was given: its state is remembered here and `settle()` saves it before the
+        commit, whichever command, button or flow caused the move."""
+        current = self.user.flow
+        if current and current != flow and self._left is None and not self._settling:
+            self._left = (current, self.user.step, dict(self.user.flow_data))
         self.user.flow = flow
         self.user.step = step
         self.user.flow_data = dict(data)
+
+    async def notify(
+        self,
+        user_id: int,
+        reply: Reply,
+        *,
+        urgent: bool = False,
+        due_at: datetime | None = None,
+    ) -> Outbox:
+        """A message to someone else, caused by this user: it is about them (export and erase
+        of this user cover it), unless it goes to this user themselves."""
+        row = await super().notify(user_id, reply, urgent=urgent, due_at=due_at)
+        if user_id != self.user.id:
+            row.subject_id = self.user.id
+        return row
 
     def update_state(self, step: str | None = None, **data: Any) -> None:
         if step is not None:
             self.user.step = step
         self.user.flow_data = {**self.user.flow_data, **data}
+
+    async def settle(self, flows: Mapping[str, Any]) -> None:
+        """Before the commit: let a flow this update left save its progress (`on_stop`),
+        unless the update ended back in that same flow (which then owns its state)."""
+        left, self._left = self._left, None
+        if left is None or left[0] == self.user.flow:
+            return
+        on_stop = getattr(flows.get(left[0]), "on_stop", None)
+        if on_stop is None:
+            return
+        now = (self.user.flow, self.user.step, self.user.flow_data)
+        self._settling = True
+        try:
+            self.user.flow, self.user.step, self.user.flow_data = left
+            await on_stop(self)
+        finally:
+            self.user.flow, self.user.step, self.user.flow_data = now
+            self._settling = False
 
 
 class Flow(Protocol):

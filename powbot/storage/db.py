@@ -74,6 +74,7 @@ class Database:
             self.engine = create_async_engine(
                 self.url, pool_size=10, max_overflow=10, hide_parameters=True
             )
+        self.closed = False
         self.sessionmaker = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
@@ -90,6 +91,7 @@ class Database:
             await connection.run_sync(_upgrade)
 
     async def dispose(self) -> None:
+        self.closed = True
         await self.engine.dispose()
 
 

@@ -104,6 +104,11 @@ class Outbox(SQLModel, table=True):
     claimed_at: datetime | None = None
     sent_at: datetime | None = None
     error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # The Telegram update whose replies this row holds (sent after that update's commit,
+    # and again on a redelivery while unconfirmed); None for messages to other users.
+    update_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
+    # Whom the message is about when that is not the recipient (export and erase follow it).
+    subject_id: int | None = Field(default=None, sa_column=Column(BigInteger, index=True))
 
 
 class ScheduledItem(SQLModel, table=True):
