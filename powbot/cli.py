@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     web = commands.add_parser("web", help="serve the web page for coaches and the region")
     web.add_argument("--host", default=None, help="listen on this address (POWBOT_WEB_HOST)")
     web.add_argument("--port", type=int, default=None, help="listen on this port (POWBOT_WEB_PORT)")
+    web.add_argument(
+        "--login-as", type=int, default=None, help="print a login link for this coach/admin id"
+    )
 
     knowledge = commands.add_parser("knowledge", help="content tools")
     knowledge_commands = knowledge.add_subparsers(dest="knowledge_command", required=True)
@@ -92,8 +95,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "web":
         from powbot.web.serve import run_web
 
-        run_web(settings, args.host, args.port)
-        return 0
+        return run_web(settings, args.host, args.port, args.login_as)
     if args.command == "health":
         from powbot.health import health
 

@@ -9,13 +9,15 @@ sit in one JSON column).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from itertools import pairwise
+from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlmodel import col, select
 
+from powbot.clock import from_local
 from powbot.domain.unit import Services
 from powbot.storage.models import Placement, QuestionnaireResult
 from powbot.storage.models_aftercare import Alert, CheckIn
@@ -63,7 +65,8 @@ async def region_report(services: Services) -> RegionReport:
     return report
 
 
-async def _werkfit(services: Services, report: RegionReport) -> None:
+def _latest_results() -> Any:
+    """The newest werkfit result per person, as a subquery."""
     rank = (
         func.row_number()
         .over(
@@ -72,45 +75,66 @@ async def _werkfit(services: Services, report: RegionReport) -> None:
         )
         .label("rank")
     )
-    latest = select(
-        col(QuestionnaireResult.stage), col(QuestionnaireResult.domains), rank
-    ).subquery()
-    rows = (
-        await services.session.exec(
-            select(latest.c.stage, latest.c.domains).where(latest.c.rank == 1)  # type: ignore[call-overload]
-        )
-    ).all()
-    total = len(rows)
+    return select(col(QuestionnaireResult.stage), col(QuestionnaireResult.domains), rank).subquery()
+
+
+async def _werkfit(services: Services, report: RegionReport) -> None:
+    """Stage counts and red/orange per life area, counted in the database."""
+    latest = _latest_results()
+    newest = latest.c.rank == 1
+    stages = dict(
+        (
+            await services.session.exec(
+                select(latest.c.stage, func.count())  # type: ignore[call-overload]
+                .where(newest)
+                .group_by(latest.c.stage)
+            )
+        ).all()
+    )
+    total = sum(int(count) for count in stages.values())
     report.people_with_profile = cell(total)
-    stages = Counter(stage for stage, _ in rows)
     order = [stage.id for stage in services.content.questionnaire.stages]
-    report.stages = [(stage, cell(stages.get(stage, 0))) for stage in order]
-    for domain in services.content.questionnaire.domains:
-        colors = Counter((domains or {}).get(domain.id, "unknown") for _, domains in rows)
-        report.areas.append(
-            AreaShare(domain.id, share(colors["red"], total), share(colors["orange"], total))
-        )
+    report.stages = [(stage, cell(int(stages.get(stage, 0)))) for stage in order]
+    domains = services.content.questionnaire.domains
+    columns = []
+    for domain in domains:
+        color = latest.c.domains[domain.id].as_string()
+        for wanted in ("red", "orange"):
+            columns.append(func.coalesce(func.sum(case((color == wanted, 1), else_=0)), 0))
+    counts = (await services.session.exec(select(*columns).where(newest))).one()  # type: ignore[call-overload]
+    for index, domain in enumerate(domains):
+        red, orange = int(counts[2 * index]), int(counts[2 * index + 1])
+        report.areas.append(AreaShare(domain.id, share(red, total), share(orange, total)))
 
 
-def _month_keys(year: int, month: int) -> list[str]:
-    """The last MONTHS months up to and including this one, oldest first."""
-    index = year * 12 + month - 1
-    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index - MONTHS + 1, index + 1)]
+def _month_starts(services: Services) -> list[tuple[str, datetime]]:
+    """The last MONTHS local months up to and including this one, oldest first, each with
+    its first moment in UTC; one more entry closes the last month."""
+    local = services.local(services.now)
+    index = local.year * 12 + local.month - 1
+    starts = []
+    for number in range(index - MONTHS + 1, index + 2):
+        year, month = divmod(number, 12)
+        first = from_local(datetime(year, month + 1, 1), services.settings.tz)
+        starts.append((f"{year:04d}-{month + 1:02d}", first))
+    return starts
 
 
 async def _by_month(services: Services, report: RegionReport) -> None:
-    local = services.local(services.now)
-    keys = _month_keys(local.year, local.month)
-    since = services.now - timedelta(days=31 * MONTHS)
-    rows = (
+    starts = _month_starts(services)
+    created = col(QuestionnaireResult.created_at)
+    columns = [
+        func.coalesce(func.sum(case(((created >= start) & (created < end), 1), else_=0)), 0)
+        for (_, start), (_, end) in pairwise(starts)
+    ]
+    counts = (
         await services.session.exec(
-            select(QuestionnaireResult.created_at).where(
-                col(QuestionnaireResult.created_at) >= since
-            )
+            select(*columns).where(created >= starts[0][1], created < starts[-1][1])  # type: ignore[call-overload]
         )
-    ).all()
-    months = Counter(services.local(moment).strftime("%Y-%m") for moment in rows)
-    report.profiles_by_month = [(key, cell(months.get(key, 0))) for key in keys]
+    ).one()
+    report.profiles_by_month = [
+        (key, cell(int(count))) for (key, _), count in zip(starts, counts, strict=False)
+    ]
 
 
 async def _count(services: Services, statement: object) -> int:

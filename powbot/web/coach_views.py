@@ -20,6 +20,7 @@ from powbot.domain.coaching import (
     MAX_MESSAGE,
     MAX_NOTE,
     audit,
+    audit_many,
     clients,
     display_name,
     fmt_date,
@@ -51,9 +52,8 @@ async def caseload(request: Request) -> Response:
     async with unit(request) as services:
         who = await _coach(request, services)
         rows = await caseload_rows(services, who.user)
-        for row in rows:
-            if row.shares:
-                audit(services, who.user.id, row.seeker.id, "web.caseload")
+        shared = [row.seeker.id for row in rows if row.shares]
+        await audit_many(services, who.user.id, shared, "web.caseload")
         table = display_rows(services, who.lang, state(request).secret, rows)
         return render(
             request,
@@ -76,8 +76,7 @@ async def caseload_csv(request: Request) -> Response:
     async with unit(request) as services:
         who = await _coach(request, services)
         rows = await caseload_rows(services, who.user)
-        for row in rows:
-            audit(services, who.user.id, row.seeker.id, "web.export")
+        await audit_many(services, who.user.id, [row.seeker.id for row in rows], "web.export")
         table = arrange(
             display_rows(services, who.lang, state(request).secret, rows), "client", False, "all"
         )
@@ -201,8 +200,7 @@ async def today_page(request: Request) -> Response:
     async with unit(request) as services:
         who = await _coach(request, services)
         plan = await agenda(services, who.user)
-        for subject in sorted(plan.subjects):
-            audit(services, who.user.id, subject, "web.today")
+        await audit_many(services, who.user.id, sorted(plan.subjects), "web.today")
         secret = state(request).secret
         return render(
             request,

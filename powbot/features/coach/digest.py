@@ -7,7 +7,7 @@ from powbot.domain import alerts as alert_ops
 from powbot.domain.agenda import KIND_DIGEST, agenda, plan_digests
 from powbot.domain.coaching import (
     COACH_FLOW,
-    audit,
+    audit_many,
     display_name,
     fmt_date,
     parse_id,
@@ -31,8 +31,7 @@ async def job_digest(services: Services, item: ScheduledItem) -> None:
     plan = await agenda(services, coach)
     if plan.empty:
         return  # nothing to say: no message
-    for subject in sorted(plan.subjects):
-        audit(services, coach.id, subject, "coach.digest")
+    await audit_many(services, coach.id, sorted(plan.subjects), "coach.digest")
     title = services.text(lang, "coach.digest_title", date=fmt_date(services, today(services)))
     rows = render.agenda_buttons(services, lang, plan)
     rows.append([push_button(services.text(lang, "coach.btn_today"), NAME, "today")])

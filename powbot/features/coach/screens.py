@@ -13,6 +13,7 @@ from powbot.domain.coaching import (
     COACH_FLOW,
     active_placements,
     audit,
+    audit_many,
     client_of,
     display_name,
     fmt_date,
@@ -39,9 +40,8 @@ async def caseload(ctx: Ctx) -> None:
     if not rows:
         ctx.say(ctx.t("coach.no_clients"), [[push_button(ctx.t("coach.btn_link"), NAME, "link")]])
         return
-    for row in rows[: render.MAX_LISTED]:
-        if row.shares:
-            audit(ctx, ctx.user.id, row.seeker.id, "coach.caseload")
+    shown = [row.seeker.id for row in rows[: render.MAX_LISTED] if row.shares]
+    await audit_many(ctx, ctx.user.id, shown, "coach.caseload")
     text, buttons = render.caseload_screen(ctx, ctx.lang, rows)
     ctx.say(text, buttons)
 
@@ -96,8 +96,7 @@ async def show_today(ctx: Ctx) -> None:
             [[push_button(ctx.t("coach.btn_all_clients"), NAME, "list")]],
         )
         return
-    for subject in sorted(plan.subjects):
-        audit(ctx, ctx.user.id, subject, "coach.today")
+    await audit_many(ctx, ctx.user.id, sorted(plan.subjects), "coach.today")
     rows = render.agenda_buttons(ctx, ctx.lang, plan)
     rows.append([push_button(ctx.t("coach.btn_all_clients"), NAME, "list")])
     ctx.say(title + "\n\n" + "\n".join(render.agenda_lines(ctx, ctx.lang, plan)), rows)
