@@ -103,7 +103,7 @@ async def _add_moods(services: Services, rows: dict[int, CaseloadRow], ids: list
         .subquery()
     )
     found = await services.session.exec(
-        select(recent.c.seeker_id, recent.c.day, recent.c.mood)  # type: ignore[call-overload]
+        select(recent.c.seeker_id, recent.c.day, recent.c.mood)
         .where(recent.c.rank <= TREND_POINTS)
         .order_by(recent.c.seeker_id, recent.c.rank.desc())
     )
@@ -141,7 +141,7 @@ async def _add_stages(services: Services, rows: dict[int, CaseloadRow], ids: lis
         .subquery()
     )
     found = await services.session.exec(
-        select(latest.c.user_id, latest.c.stage).where(latest.c.rank == 1)  # type: ignore[call-overload]
+        select(latest.c.user_id, latest.c.stage).where(latest.c.rank == 1)
     )
     for user_id, stage in found.all():
         rows[user_id].stage = stage

@@ -85,9 +85,7 @@ async def _werkfit(services: Services, report: RegionReport) -> None:
     stages = dict(
         (
             await services.session.exec(
-                select(latest.c.stage, func.count())  # type: ignore[call-overload]
-                .where(newest)
-                .group_by(latest.c.stage)
+                select(latest.c.stage, func.count()).where(newest).group_by(latest.c.stage)
             )
         ).all()
     )
@@ -101,7 +99,7 @@ async def _werkfit(services: Services, report: RegionReport) -> None:
         color = latest.c.domains[domain.id].as_string()
         for wanted in ("red", "orange"):
             columns.append(func.coalesce(func.sum(case((color == wanted, 1), else_=0)), 0))
-    counts = (await services.session.exec(select(*columns).where(newest))).one()  # type: ignore[call-overload]
+    counts = (await services.session.exec(select(*columns).where(newest))).one()
     for index, domain in enumerate(domains):
         red, orange = int(counts[2 * index]), int(counts[2 * index + 1])
         report.areas.append(AreaShare(domain.id, share(red, total), share(orange, total)))
@@ -129,7 +127,7 @@ async def _by_month(services: Services, report: RegionReport) -> None:
     ]
     counts = (
         await services.session.exec(
-            select(*columns).where(created >= starts[0][1], created < starts[-1][1])  # type: ignore[call-overload]
+            select(*columns).where(created >= starts[0][1], created < starts[-1][1])
         )
     ).one()
     report.profiles_by_month = [
