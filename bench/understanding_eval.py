@@ -132,6 +132,19 @@ def eval_intents(catalog: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
     }
 
 
+def eval_intent_intrusions(catalog: Any, ordinary: list[dict[str, str]]) -> dict[str, Any]:
+    """Ordinary messages (FAQ questions as an employer, answers and check-in replies as a
+    job seeker) that an intent would take before the step or the FAQ sees them."""
+    rows = [r for r in ordinary if not r["source"].startswith("chat")]
+    taken = []
+    for row in rows:
+        role = "employer" if row["source"].startswith("faq") else "seeker"
+        got = intent_module.detect_text(catalog, row["text"], role)
+        if got is not None:
+            taken.append(f"{got}\t{row['text'][:120]}")
+    return {"messages": len(rows), "taken_pct": pct(len(taken), len(rows)), "taken": taken}
+
+
 def eval_languages(crisis: list[dict[str, str]], ordinary: list[dict[str, str]]) -> dict[str, Any]:
     """The 'I speak Dutch and English' note: foreign text recognised, nl/en text never."""
     detect = language_module.foreign_language.__wrapped__  # type: ignore[attr-defined]
@@ -202,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         "crisis": eval_crisis(safety, crisis),
         "false_alarms": eval_false_alarms(safety, ordinary),
         "intents": eval_intents(catalog, intents),
+        "intent_intrusions": eval_intent_intrusions(catalog, ordinary),
         "languages": eval_languages(crisis, ordinary),
         "latency": latency(safety, catalog, [r["text"] for r in crisis + ordinary + intents]),
     }
@@ -211,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             ("crisis", "misses"),
             ("false_alarms", "alarms"),
             ("intents", "wrong"),
+            ("intent_intrusions", "taken"),
         ):
             slim[section][key] = len(slim[section][key])
         print(json.dumps(slim, ensure_ascii=False, indent=1))
@@ -237,6 +252,11 @@ def print_report(result: dict[str, Any], *, show: bool) -> None:
     intents = result["intents"]
     print(f"intent accuracy {intents['accuracy_pct']} % of {intents['messages']}")
     print("  " + "  ".join(f"{k} {v}" for k, v in intents["per_intent"].items()))
+    intrusions = result["intent_intrusions"]
+    print(
+        f"intents taking ordinary messages: {intrusions['taken_pct']} % of"
+        f" {intrusions['messages']} (FAQ questions, answers, check-in replies; see --show)"
+    )
     languages = result["languages"]
     print(
         f"language note: foreign recognised {languages['foreign_recognised_pct']} %"
@@ -256,6 +276,7 @@ def print_report(result: dict[str, Any], *, show: bool) -> None:
             ("missed crisis", crisis["misses"]),
             ("false alarms", alarms["alarms"]),
             ("wrong intents", intents["wrong"]),
+            ("intents taking ordinary messages", intrusions["taken"]),
             ("called foreign", languages["called_foreign"]),
         ):
             print(f"\n{title} ({len(rows)}):")

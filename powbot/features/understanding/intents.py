@@ -30,15 +30,31 @@ CONTAINED = {HUMAN: ("words_human_strong", 14), VACANCY: ("words_vacancy", 7)}
 _CODE = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 _CODE_MARK = re.compile(r"[0-9_-]|.[A-Z]")
 FUZZY_CUTOFF = 88
+QUESTION_WORDS = frozenset(
+    "wat hoe waarom wanneer welke welk wie waar kan kun kunt mag moet is zijn "
+    "what how why when which who where can could may must is are does do".split()
+)
 
 _cache: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+# Word lists for the concept rules (beyond whole-message phrases).
+CONCEPT_KEYS = (
+    "fillers",
+    "human_nouns",
+    "human_verbs",
+    "vacancy_nouns",
+    "vacancy_people",
+    "vacancy_verbs",
+    "not_intent",
+)
 
 
 def _lists(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     cached = _cache.get(id(catalog))
     if cached is None:
         cached = {}
-        for key in {f"words_{name}" for name in WHOLE} | {"words_human_strong"}:
+        for key in {f"words_{name}" for name in WHOLE} | {"words_human_strong", *CONCEPT_KEYS}:
             phrases: list[str] = []
             for lang in ("nl", "en"):
                 for item in catalog.t(lang, f"understanding.{key}").split(","):
@@ -91,7 +107,35 @@ def _detect_plain(lists: dict[str, tuple[str, ...]], plain: str, role: str | Non
             continue
         if any(f" {phrase} " in padded for phrase in lists[key] if " " in phrase):
             return intent
-    return _fuzzy(lists, plain, role)
+    return _concepts(lists, words, role) or _fuzzy(lists, plain, role)
+
+
+def _concepts(lists: dict[str, tuple[str, ...]], words: list[str], role: str | None) -> str | None:
+    """Short messages by what they are about: polite filler words do not count ('menu
+    graag', 'in het Engels graag'), and a person or a vacancy is recognised by its words
+    ('kan ik bellen met iemand', 'wij hebben een vacature'), never in a question about a
+    scheme ('mag een mens met een uitkering bijverdienen')."""
+    if len(words) > 10 or set(words) & set(lists["not_intent"]):
+        return None
+    fillers = set(lists["fillers"])
+    core = " ".join(word for word in words if word not in fillers)
+    for intent in WHOLE:
+        if intent == STOP and len(words) > 2:
+            continue  # "ik wil stoppen (met dit werk)" is not /stop
+        if core and _for_role(intent, role) and core in lists[f"words_{intent}"]:
+            return intent
+    found = set(words)
+    nouns, verbs = set(lists["human_nouns"]), set(lists["human_verbs"])
+    if found & nouns and (found & verbs or len(words) <= 3):
+        return HUMAN
+    if words[0] in QUESTION_WORDS:
+        return None  # a question about hiring is for the FAQ
+    if _for_role(VACANCY, role) and (
+        found & set(lists["vacancy_nouns"])
+        or (found & set(lists["vacancy_people"]) and found & set(lists["vacancy_verbs"]))
+    ):
+        return VACANCY
+    return None
 
 
 def _fuzzy(lists: dict[str, tuple[str, ...]], plain: str, role: str | None) -> str | None:
