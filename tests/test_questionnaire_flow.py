@@ -22,6 +22,9 @@ READY: dict[str, str] = {
     "Waar woon je nu": "1",
     "genoeg geld voor eten en huur": "ja",
     "schulden waar je je zorgen": "nee",
+    "Welke uitkering heb je nu": "bijstand",
+    "post, rekeningen en toeslagen": "ja, zelf",
+    "veilig bij je thuis": "ja",
     "kinderen jonger dan 12": "nee",
     "Zorg je vaak voor iemand": "nee",
     "Hoe kun je naar je werk": "fiets",
@@ -29,9 +32,13 @@ READY: dict[str, str] = {
     "Hoe goed spreek je": "5",
     "Hoe goed lees je": "4",
     "Hoe laat sta je": "1",
+    "op tijd te zijn voor afspraken": "1",
     "vaste dingen te doen": "ja",
     "e-mail lezen, een app": "1",
+    "Heb je DigiD": "ja, met de app",
     "mensen die je helpen": "4",
+    "alcohol, drugs of gokken": "nee",
+    "een VOG kunt krijgen": "ja",
     "nog iets vertellen": "Ik kan meteen beginnen",
 }
 
@@ -74,7 +81,8 @@ async def test_complete_questionnaire_gives_profile_chart_and_next_steps(harness
     # no childcare question for someone without young children (skip logic)
     assert not any("opvang voor je kinderen" in text for text in seen)
     profile = next(s for s in ann.inbox() if "werkfit-profiel (" in s.text)
-    assert "🟢 Geld" in profile.text and "Klaar om te werken" in profile.text
+    fine = next(line for line in profile.text.splitlines() if line.startswith("🟢 Gaat goed:"))
+    assert "Geld" in fine and "Klaar om te werken" in profile.text
     assert "Open Hiring" in profile.text  # next step for someone who is ready
     chart = [s for s in ann.inbox() if s.kind == "photo"]
     assert chart and chart[0].file and chart[0].file.startswith(b"\x89PNG")
@@ -94,8 +102,10 @@ async def test_branching_asks_childcare_and_gives_advice(harness: Harness) -> No
     assert any("opvang voor je kinderen" in text for text in seen)
     profile = next(s for s in bo.inbox() if "werkfit-profiel (" in s.text).text
     assert "kinderopvangtoeslag" in profile
-    assert "schuldhulpverlening" in profile
+    assert "schuldhulp" in profile and "0800-8115" in profile  # a phone next to the website
     assert "🔴 Geld" in profile
+    # Debts without help no longer put work on hold: work and debt help go together.
+    assert "Bijna klaar om te werken" in profile
 
 
 async def test_back_changes_the_previous_answer(harness: Harness) -> None:

@@ -136,6 +136,7 @@ class Domain(BaseModel):
 class StageRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
     red_in_any: list[str] = []
+    urgent: bool = False  # any answer that showed urgent help (no bed, no food, unsafe...)
     min_red: int | None = None
     min_orange: int | None = None
 
@@ -151,11 +152,26 @@ class Stage(BaseModel):
 
 
 class Advice(BaseModel):
+    """A next step, shown for a domain of the given colours, for a stage, or for an answer
+    (`when`, e.g. a diploma from abroad). Red domains come first, then the stage, the rest."""
+
     model_config = ConfigDict(extra="forbid")
     domain: str | None = None
     stage: str | None = None
     colors: list[Color] = []
+    when: Condition | None = None
     text: Text
+
+    def rank(self, colors: dict[str, Color], stage: str, answers: dict[str, Any]) -> int | None:
+        """0 for a red domain, 1 for the stage, 2 otherwise; None when it does not apply."""
+        if self.when is not None:
+            answer = answers.get(self.when.question) or {}
+            return 2 if "value" in answer and self.when.holds(answer["value"]) else None
+        if self.domain and colors.get(self.domain) in self.colors:
+            return 0 if colors[self.domain] == "red" else 2
+        if self.stage and self.stage == stage:
+            return 1
+        return None
 
 
 class Scoring(BaseModel):
@@ -180,17 +196,7 @@ class Questionnaire(BaseModel):
         domain_ids = {domain.id for domain in self.domains}
         seen: set[str] = set()
         for index, question in enumerate(self.questions):
-            where = f"questions[{index}]"
-            if question.id in seen:
-                raise ValueError(f"{where}.id: {question.id!r} is used twice")
-            if question.domain not in domain_ids:
-                raise ValueError(f"{where}.domain: unknown domain {question.domain!r}")
-            if question.show_if and question.show_if.question not in seen:
-                raise ValueError(f"{where}.show_if: must refer to an earlier question")
-            urgent = [question.yes_urgent] + [option.urgent for option in question.options]
-            for key in filter(None, urgent):
-                if key not in self.urgent_help:
-                    raise ValueError(f"{where}: urgent help {key!r} is not in urgent_help")
+            self._check_question(f"questions[{index}]", question, domain_ids, seen)
             seen.add(question.id)
         stage_ids = {stage.id for stage in self.stages}
         for index, stage in enumerate(self.stages):
@@ -201,11 +207,22 @@ class Questionnaire(BaseModel):
         if not self.stages or self.stages[-1].when != StageRule():
             raise ValueError("stages: the last stage must have an empty rule (the default)")
         for index, advice in enumerate(self.advice):
-            if advice.domain and advice.domain not in domain_ids:
-                raise ValueError(f"advice[{index}].domain: unknown domain {advice.domain!r}")
-            if advice.stage and advice.stage not in stage_ids:
-                raise ValueError(f"advice[{index}].stage: unknown stage {advice.stage!r}")
+            _check_advice(f"advice[{index}]", advice, domain_ids, stage_ids, seen)
         return self
+
+    def _check_question(
+        self, where: str, question: Question, domain_ids: set[str], seen: set[str]
+    ) -> None:
+        if question.id in seen:
+            raise ValueError(f"{where}.id: {question.id!r} is used twice")
+        if question.domain not in domain_ids:
+            raise ValueError(f"{where}.domain: unknown domain {question.domain!r}")
+        if question.show_if and question.show_if.question not in seen:
+            raise ValueError(f"{where}.show_if: must refer to an earlier question")
+        urgent = [question.yes_urgent] + [option.urgent for option in question.options]
+        for key in filter(None, urgent):
+            if key not in self.urgent_help:
+                raise ValueError(f"{where}: urgent help {key!r} is not in urgent_help")
 
     # --- lookup -----------------------------------------------------------------
     def question(self, question_id: str) -> Question | None:
@@ -241,6 +258,7 @@ class Questionnaire(BaseModel):
     def score(self, answers: dict[str, dict[str, Any]]) -> Scored:
         points: dict[str, list[int]] = {domain.id: [] for domain in self.domains}
         forced_red: set[str] = set()
+        urgent: list[str] = []
         for question in self.questions:
             answer = answers.get(question.id)
             if not answer or "value" not in answer or not self.is_visible(question, answers):
@@ -250,34 +268,37 @@ class Questionnaire(BaseModel):
                 points[question.domain].append(value)
             if red:
                 forced_red.add(question.domain)
-        colors: dict[str, Color] = {}
-        for domain_id, values in points.items():
-            if domain_id in forced_red:
-                colors[domain_id] = "red"
-            elif not values:
-                colors[domain_id] = "unknown"
-            else:
-                average = sum(values) / len(values)
-                if average >= self.scoring.green_from:
-                    colors[domain_id] = "green"
-                elif average >= self.scoring.orange_from:
-                    colors[domain_id] = "orange"
-                else:
-                    colors[domain_id] = "red"
-        stage = self._stage_for(colors)
-        advice = [
-            index
+            urgent += filter(None, [self.urgent_for(question, answer["value"])])
+        colors: dict[str, Color] = {
+            domain_id: "red" if domain_id in forced_red else self._color(values)
+            for domain_id, values in points.items()
+        }
+        stage = self._stage_for(colors, bool(urgent))
+        ranked = [
+            (rank, index)
             for index, item in enumerate(self.advice)
-            if (item.domain and colors.get(item.domain) in item.colors)
-            or (item.stage and item.stage == stage.id)
+            if (rank := item.rank(colors, stage.id, answers)) is not None
         ]
-        return Scored(colors=colors, stage=stage.id, advice=advice)
+        advice = [index for _, index in sorted(ranked)]
+        return Scored(colors=colors, stage=stage.id, advice=advice, urgent=urgent)
 
-    def _stage_for(self, colors: dict[str, Color]) -> Stage:
+    def _color(self, values: list[int]) -> Color:
+        if not values:
+            return "unknown"
+        average = sum(values) / len(values)
+        if average >= self.scoring.green_from:
+            return "green"
+        if average >= self.scoring.orange_from:
+            return "orange"
+        return "red"
+
+    def _stage_for(self, colors: dict[str, Color], urgent: bool = False) -> Stage:
         reds = [domain for domain, color in colors.items() if color == "red"]
         oranges = [domain for domain, color in colors.items() if color == "orange"]
         for stage in self.stages:
             rule = stage.when
+            if rule.urgent and not urgent:
+                continue
             if rule.red_in_any and not set(rule.red_in_any) & set(reds):
                 continue
             if rule.min_red is not None and len(reds) < rule.min_red:
@@ -297,11 +318,23 @@ class Questionnaire(BaseModel):
         return None
 
 
+def _check_advice(
+    where: str, advice: Advice, domain_ids: set[str], stage_ids: set[str], questions: set[str]
+) -> None:
+    if advice.domain and advice.domain not in domain_ids:
+        raise ValueError(f"{where}.domain: unknown domain {advice.domain!r}")
+    if advice.when and advice.when.question not in questions:
+        raise ValueError(f"{where}.when: unknown question {advice.when.question!r}")
+    if advice.stage and advice.stage not in stage_ids:
+        raise ValueError(f"{where}.stage: unknown stage {advice.stage!r}")
+
+
 @dataclass
 class Scored:
     colors: dict[str, Color]
     stage: str
     advice: list[int] = field(default_factory=list)
+    urgent: list[str] = field(default_factory=list)
 
 
 def _points(question: Question, value: Any) -> tuple[int | None, bool]:

@@ -26,7 +26,7 @@ from powbot.features.questionnaire.answers import (
     parse_answer,
 )
 from powbot.features.questionnaire.reminders import mute, plan_reminders, stop_reminders
-from powbot.features.questionnaire.result import DOTS, show_latest, show_result
+from powbot.features.questionnaire.result import DOTS, more_tips, show_latest, show_result
 from powbot.features.questionnaire.runs import (
     NAME,
     answers_of,
@@ -159,7 +159,6 @@ async def _store(
         # Shown at once, in its own message, before anything else; a linked coach who may
         # know gets an urgent alert (kind only, never the answer).
         ctx.say(ctx.content.questionnaire.urgent_help[urgent].get(ctx.lang))
-        ctx.update_state(crisis=[*ctx.user.flow_data.get("crisis", []), urgent])
         await alert_coach_urgently(ctx, ctx.user, URGENT_KINDS.get(urgent, urgent))
         prefix = ctx.t("questionnaire.after_urgent")
     await ask(ctx, prefix)
@@ -193,11 +192,12 @@ async def _finish(ctx: Ctx) -> None:
         await show_menu(ctx)
         return
     previous = next(iter(await latest_results(ctx, 1)), None)
+    urgent = ctx.content.questionnaire.score(answers_of(ctx)).urgent
     result = await finish_run(ctx, run)
     await stop_reminders(ctx, run.id)
     ctx.set_state(None)
     ctx.say(ctx.t("questionnaire.finished"))
-    await show_result(ctx, result, previous)
+    await show_result(ctx, result, previous, urgent)
 
 
 # --- typed text ---------------------------------------------------------------------------
@@ -327,8 +327,8 @@ ON_QUESTION: dict[str, QuestionAction] = {
 class QuestionnaireFlow:
     name = NAME
     roles: frozenset[str | None] = frozenset({"seeker"})
-    # Under a reminder (pushed, not bound to a screen).
-    unbound_actions: frozenset[str] = frozenset({"continue", "mute"})
+    # Under a reminder or a result (pushed or kept, not bound to a screen).
+    unbound_actions: frozenset[str] = frozenset({"continue", "mute", "tips"})
     start = staticmethod(start)
 
     async def on_text(self, ctx: Ctx, text: str) -> None:
@@ -345,8 +345,8 @@ class QuestionnaireFlow:
 
     async def on_button(self, ctx: Ctx, callback: Callback) -> None:
         action = callback.action
-        if action == "mute":
-            await mute(ctx, callback.arg)
+        if action in ("mute", "tips"):
+            await (mute if action == "mute" else more_tips)(ctx, callback.arg)
             return
         if ctx.user.step == "resume?" or action in ("continue", "restart"):
             await _continue_or_restart(ctx, restart=action == "restart")

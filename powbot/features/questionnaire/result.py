@@ -5,20 +5,76 @@ from __future__ import annotations
 import asyncio
 
 from powbot.conversation.context import Ctx
+from powbot.conversation.parse import parse_id
 from powbot.features.menu import show_menu
 from powbot.features.questionnaire.chart import domain_chart
-from powbot.features.questionnaire.runs import latest_results
-from powbot.knowledge.questionnaire import Questionnaire
+from powbot.features.questionnaire.runs import NAME, latest_results
+from powbot.knowledge.questionnaire import Advice, Questionnaire
 from powbot.storage.models import QuestionnaireResult
 
 DOTS = {"green": "🟢", "orange": "🟠", "red": "🔴", "unknown": "⚪"}
+TOP_STEPS = 3
+
+
+def _advice(questionnaire: Questionnaire, result: QuestionnaireResult) -> list[Advice]:
+    """The result's next steps, most important first (as scored)."""
+    return [
+        questionnaire.advice[int(index)]
+        for index in result.advice
+        if int(index) < len(questionnaire.advice)
+    ]
+
+
+def _areas(ctx: Ctx, questionnaire: Questionnaire, result: QuestionnaireResult) -> list[str]:
+    """Red and orange areas one per line; the green ones and the unanswered ones together."""
+    by_color: dict[str, list[str]] = {}
+    for domain in questionnaire.domains:
+        color = result.domains.get(domain.id, "unknown")
+        by_color.setdefault(color, []).append(domain.label.get(ctx.lang))
+    lines = [
+        f"{DOTS[color]} {label}" for color in ("red", "orange") for label in by_color.get(color, [])
+    ]
+    for color, key in (
+        ("green", "questionnaire.areas_fine"),
+        ("unknown", "questionnaire.areas_unknown"),
+    ):
+        if by_color.get(color):
+            lines.append(f"{DOTS[color]} " + ctx.t(key, areas=", ".join(by_color[color])))
+    return lines
+
+
+async def more_tips(ctx: Ctx, arg: str) -> None:
+    """'Meer tips' under a result: every next step of the person's own result."""
+    result_id = parse_id(arg)
+    result = await ctx.session.get(QuestionnaireResult, result_id) if result_id else None
+    if result is None or result.user_id != ctx.user.id:
+        ctx.toast = ctx.t("common.button_unknown")
+        return
+    advice = _advice(ctx.content.questionnaire, result)
+    ctx.say(
+        "\n".join([ctx.t("questionnaire.all_tips"), *(f"• {a.text.get(ctx.lang)}" for a in advice)])
+    )
 
 
 async def show_result(
-    ctx: Ctx, result: QuestionnaireResult, previous: QuestionnaireResult | None = None
+    ctx: Ctx,
+    result: QuestionnaireResult,
+    previous: QuestionnaireResult | None = None,
+    urgent: list[str] | None = None,
 ) -> None:
+    """The short summary (areas, stage, the three most important steps) with "meer tips",
+    the crisis help again when a crisis answer was given, then the chart."""
     questionnaire = ctx.content.questionnaire
-    ctx.say(render_result(ctx, questionnaire, result, previous))
+    more = (
+        [[ctx.button(ctx.t("questionnaire.more_tips"), NAME, "tips", str(result.id), bound=False)]]
+        if len(_advice(questionnaire, result)) > TOP_STEPS
+        else []
+    )
+    ctx.say(render_result(ctx, questionnaire, result, previous), more)
+    for key in dict.fromkeys(urgent or []):
+        ctx.say(
+            ctx.t("questionnaire.help_again") + "\n" + questionnaire.urgent_help[key].get(ctx.lang)
+        )
     rows = [
         (
             questionnaire.domain(domain.id).label.get(ctx.lang),
@@ -66,19 +122,13 @@ def render_result(
         ),
         "",
     ]
-    for domain in questionnaire.domains:
-        color = result.domains.get(domain.id, "unknown")
-        lines.append(f"{DOTS[color]} {domain.label.get(ctx.lang)}")
+    lines += _areas(ctx, questionnaire, result)
     lines += [
         "",
         ctx.t("questionnaire.stage", stage=stage.label.get(ctx.lang)),
         stage.description.get(ctx.lang),
     ]
-    advice = [
-        questionnaire.advice[int(index)]
-        for index in result.advice
-        if int(index) < len(questionnaire.advice)
-    ]
+    advice = _advice(questionnaire, result)[:TOP_STEPS]
     if advice:
         lines += ["", ctx.t("questionnaire.next_steps")]
         lines += [f"• {item.text.get(ctx.lang)}" for item in advice]
