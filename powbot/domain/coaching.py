@@ -8,12 +8,12 @@ scheduled jobs and the web page call the same functions.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
 
 from sqlalchemy import insert
 from sqlmodel import col, select
 
 from powbot.clock import from_local
+from powbot.domain.ids import parse_id as parse_id  # the one id parser, for coaching callers
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.unit import Services
 from powbot.storage.models import AuditEntry, Placement, User
@@ -23,17 +23,6 @@ COACH_FLOW = "coach"
 CLIENT_FLOW = "client"
 MAX_NOTE = 500
 MAX_MESSAGE = 1000
-MAX_ID = 2**63 - 1  # BigInteger: anything larger is no row of ours
-
-
-def parse_id(value: Any) -> int | None:
-    """A row or user id from a button, a form or a URL: digits only, within BigInteger.
-    Anything else (forged, overlong, negative) is None, never an exception."""
-    text = str(value).strip()
-    if not text.isdigit() or len(text) > 19:
-        return None
-    number = int(text)
-    return number if 0 < number <= MAX_ID else None
 
 
 def push_button(label: str, flow: str, action: str, arg: str = "") -> Button:
