@@ -136,3 +136,70 @@ def mood_data(checkin: CheckIn, mood: int) -> str:
 
 def tomorrow() -> date:
     return local_today() + timedelta(days=1)
+
+
+# --- a year of aftercare on the test clock ------------------------------------------------
+
+# The answers of a worker for whom all goes well, per question id (button labels).
+FINE = {
+    "ready": "Ja",
+    "money_until_pay": "Ja, dat lukt",
+    "childcare": "Niet nodig",
+    "workload": "Goed te doen",
+    "colleagues": "Goed",
+    "travel": "Goed",
+    "hours": "Ja",
+    "health": "Goed",
+    "benefit": "Ja",
+    "toeslagen": "Ja",
+    "travel_costs": "Nee, of ik reis gratis",
+    "salary": "Ja",
+    "payslip": "Ja, het klopt",
+    "loonheffingskorting": "Ik krijg alleen loon",
+    "pay_right": "Ja",
+    "probation": "Ja, het gaat goed",
+    "contract_next": "Ik krijg een nieuw contract",
+    "contact": "Nee",
+    "emp_going": "Goed",
+    "emp_need": "Nee, niets",
+}
+
+
+def asked(harness: Harness, text: str) -> str | None:
+    """The id of the check-in question in this message (None: no question)."""
+    for question in harness.runtime.content.aftercare.questions:
+        if question.text.nl in text:
+            return question.id
+    return None
+
+
+async def at(harness: Harness, clock: Any, moment: datetime) -> None:
+    """Let time pass to `moment`: the clock moves and one `powbot tick` runs."""
+    clock.current = max(clock.current, moment)
+    await run_due(harness.runtime, moment)
+
+
+async def answer_questions(
+    harness: Harness, player: Player, answers: dict[str, str], *, typed: bool = False
+) -> list[str]:
+    """Answer every question the bot asks now, from `answers` (else FINE). `typed`: by
+    typing the option's number, as an employer does. Returns the question ids asked."""
+    seen: list[str] = []
+    while True:
+        question_id = asked(harness, player.inbox()[-1].text)
+        if question_id is None or len(seen) > 8:
+            return seen
+        seen.append(question_id)
+        label = answers.get(question_id, FINE[question_id])
+        if typed:
+            message = player.inbox()[-1]
+            index = next(i for i, (text, _) in enumerate(message.buttons) if label in text)
+            await player.send(str(index + 1))
+        else:
+            await player.press(label)
+
+
+async def current_checkin(harness: Harness, seeker_id: int, moment: str) -> CheckIn:
+    found = [c for c in await checkins(harness, seeker_id) if c.moment == moment]
+    sent = [c for c in found if c.status != "scheduled"]
+    return (sent or found)[-1]

@@ -400,9 +400,17 @@ class Aftercare(BaseModel):
                 found.append(risk.id)
         return found
 
-    def help_for(self, question_id: str, answer: str) -> Text | None:
+    def help_for(
+        self, question_id: str, answer: str, *, without_coach: bool = False
+    ) -> Text | None:
+        """The help for a worrying answer; a worker without a coach gets the variant that
+        does not promise one."""
         question = self.question(question_id)
-        return question.help if answer in question.help_if else None
+        if answer not in question.help_if:
+            return None
+        if without_coach and question.help_without_coach is not None:
+            return question.help_without_coach
+        return question.help
 
 
 def add_months(day: date, months: int) -> date:

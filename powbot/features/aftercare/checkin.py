@@ -168,7 +168,8 @@ async def record_answer(ctx: Ctx, checkin: CheckIn, question: Question, answer: 
         )
     )
     await ctx.session.flush()
-    help_text = ctx.content.aftercare.help_for(question.id, answer)
+    alone = await coach_of(ctx, ctx.user) is None
+    help_text = ctx.content.aftercare.help_for(question.id, answer, without_coach=alone)
     if help_text is not None:
         ctx.say("ℹ️ " + help_text.get(ctx.lang))
     await _ask_next(ctx, checkin)

@@ -71,8 +71,9 @@ async def replan_checkins(services: Services, placement: Placement) -> int:
         select(CheckIn).where(CheckIn.placement_id == placement.id, CheckIn.status == "scheduled")
     )
     for checkin in rows.all():
-        checkin.status = "cancelled"
+        await services.session.delete(checkin)  # never sent: nothing to keep of it
     await services.cancel_scheduled(placement_ref(placement.id), KIND_CHECKIN)
+    await services.session.flush()
     return await _plan(services, placement, seeker)
 
 
