@@ -13,6 +13,7 @@ from urllib.parse import quote_plus
 
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.unit import Services
+from powbot.storage.models import Placement
 from powbot.storage.models_open_hiring import Offer, Vacancy
 
 SEEKER_FLOW = "hiring"
@@ -211,3 +212,14 @@ def rejoin_buttons(services: Services, lang: str, vacancy_id: int) -> list[list[
 
 def route_button(services: Services, lang: str, vacancy: Vacancy) -> list[list[Button]]:
     return [[Button(services.text(lang, "open_hiring.route"), url=maps_link(vacancy))]]
+
+
+async def placement_first_day(services: Services, placement: Placement) -> FirstDay | None:
+    """The first-day details of an Open Hiring placement (for the pre-start check-in);
+    None for a placement without a vacancy or when the vacancy lacks the address."""
+    if placement.vacancy_id is None:
+        return None
+    vacancy = await services.session.get(Vacancy, placement.vacancy_id)
+    if vacancy is None or not vacancy.workplace:
+        return None
+    return first_day(vacancy, placement.start_date)
