@@ -174,8 +174,9 @@ async def _back(ctx: Ctx, _arg: str = "") -> None:
     last = path[-1]
     previous = answers_of(ctx).get(last)
     answers = {key: value for key, value in answers_of(ctx).items() if key != last}
-    ticks = previous.get("value") if previous and isinstance(previous.get("value"), list) else []
-    ctx.update_state(step=last, sel=list(ticks), path=path[:-1], answers=answers, earlier=previous)
+    value = (previous or {}).get("value")
+    ticks = list(value) if isinstance(value, list) else []
+    ctx.update_state(step=last, sel=ticks, path=path[:-1], answers=answers, earlier=previous)
     await ask(ctx)
 
 
