@@ -15,84 +15,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from powbot.knowledge.aftercare_questions import Mood, Question
 from powbot.knowledge.loading import load_model
-from powbot.knowledge.questionnaire import Text, TextList
-from powbot.knowledge.text import best_choice, normalise, parse_int, parse_yes_no
+from powbot.knowledge.questionnaire import Text
+from powbot.knowledge.text import normalise
 
 MIN_QUESTIONS = 2
 MAX_QUESTIONS = 5
 PAYDAY = "payday"
-
-
-class Option(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    label: Text
-    aliases: list[str] = []
-    # Employer answers: the FAQ entry that answers what they chose, and whether the WSP's
-    # contact details fit (both shown right after the answer).
-    faq: str | None = None
-    wsp: bool = False
-
-
-class Question(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    type: Literal["choice", "yesno"]
-    text: Text
-    options: list[Option] = []
-    help_if: list[str] = []
-    help: Text | None = None
-    # The help for a worker without a coach (an Open Hiring hire): never promises a coach.
-    help_without_coach: Text | None = None
-
-    @model_validator(mode="after")
-    def _shape(self) -> Question:
-        if self.type == "choice" and len(self.options) < 2:
-            raise ValueError("options: a choice question needs at least two options")
-        if self.type == "yesno" and self.options:
-            raise ValueError(
-                "options: a yesno question has no options (Ja/Nee come from the catalog)"
-            )
-        ids = self.answer_ids()
-        if len(ids) != len(set(ids)):
-            raise ValueError("options: option ids must be unique")
-        for answer in self.help_if:
-            if answer not in ids:
-                raise ValueError(f"help_if: {answer!r} is not an answer of this question")
-        if self.help_if and self.help is None:
-            raise ValueError("help: needed when help_if is given")
-        return self
-
-    def answer_ids(self) -> list[str]:
-        return ["yes", "no"] if self.type == "yesno" else [o.id for o in self.options]
-
-    def parse(self, text: str, lang: str) -> str | None:
-        """A typed answer: a number, yes/no, a label or an alias (small typos allowed)."""
-        if self.type == "yesno":
-            answer = parse_yes_no(text)
-            if answer is None and normalise(text) in ("1", "2"):
-                answer = normalise(text) == "1"
-            return None if answer is None else ("yes" if answer else "no")
-        number = parse_int(text)
-        if number is not None and normalise(text) == str(number):
-            return self.options[number - 1].id if 1 <= number <= len(self.options) else None
-        return best_choice(
-            text,
-            {o.id: [o.label.nl, o.label.en, *o.aliases] for o in self.options},
-        )
-
-    def label(self, answer: str, lang: str) -> str | None:
-        """None for yes/no: the caller takes those from the catalog."""
-        option = self.option(answer)
-        return option.label.get(lang) if option else None
-
-    def option(self, answer: str) -> Option | None:
-        return next((o for o in self.options if o.id == answer), None)
-
-    def worrying(self, answer: str) -> bool:
-        """An answer that asks for attention (it gets help): the coach sees it named."""
-        return answer in self.help_if
 
 
 class Moment(BaseModel):
@@ -147,33 +77,6 @@ class Payday(BaseModel):
     min_days_after_start: int = Field(default=0, ge=0, le=60)
     replaces_within_days: int = Field(default=3, ge=0, le=14)
     questions: list[str] = []
-
-
-class Mood(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    question: Text
-    emoji: list[str]
-    labels: TextList
-
-    @model_validator(mode="after")
-    def _five(self) -> Mood:
-        if len(self.emoji) != 5:
-            raise ValueError("emoji: five are needed (1 = very bad ... 5 = very good)")
-        if len(self.labels.nl) != 5 or len(self.labels.en) != 5:
-            raise ValueError("labels: five per language are needed")
-        return self
-
-    def parse(self, text: str) -> int | None:
-        stripped = text.strip()
-        if stripped in self.emoji:
-            return self.emoji.index(stripped) + 1
-        number = parse_int(text)
-        if number is not None and normalise(text) == str(number):
-            return number if 1 <= number <= 5 else None
-        choice = best_choice(
-            text, {str(i + 1): [self.labels.nl[i], self.labels.en[i]] for i in range(5)}
-        )
-        return int(choice) if choice else None
 
 
 class RiskWhen(BaseModel):
@@ -329,10 +232,11 @@ class Aftercare(BaseModel):
         after = self.payday.after_days if self.payday else 0
         days = [(start + timedelta(days=offset), False) for offset in moment.days]
         days += [(add_months(start, months), False) for months in moment.months]
+        pays = anchors.paydays or []
         days += [
-            (anchors.paydays[number - 1] + timedelta(days=after), True)
+            (pays[number - 1] + timedelta(days=after), True)
             for number in moment.paydays
-            if number <= len(anchors.paydays)
+            if number <= len(pays)
         ]
         if moment.weeks_before_contract_end and anchors.contract_end:
             end_check = anchors.contract_end - timedelta(weeks=moment.weeks_before_contract_end)
