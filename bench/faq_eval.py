@@ -21,7 +21,9 @@ employer_questions_blind_f.tsv (sealed; scored once, at the end of the 2026-11-2
 (written 2026-11-23, scored once on the untouched commit 43d3061, then opened for tuning),
 employer_questions_blind_h.tsv (the same, scored once at ca33363 after blind_g's tuning),
 employer_questions_blind_i.tsv (sealed; scored before and after the phrasing augmentation).
-Never read the rows of a sealed set. All sealed sets have now been scored at least once: write
+Each set also reports the direct answers that can mislead (aim 0): answers that open with
+a bare "Ja"/"Nee"/"Yes"/"No", and answers that state the rule of another instrument than the
+one asked (an answer to an out-of-scope question counts). Never read the rows of a sealed set. All sealed sets have now been scored at least once: write
 a new blind set (a helper who sees neither the knowledge base nor these sets) before the next
 round of tuning, score it once before and once at the end.
 """
@@ -51,6 +53,7 @@ from powbot.knowledge.faq import (  # noqa: E402
     LocalizedText,
     Source,
     load_faq,
+    opens_with_yes_no,
 )
 
 KNOWLEDGE_DIR = ROOT / "powbot" / "knowledge" / "content"
@@ -74,6 +77,8 @@ REPEATS = 5
 
 # A predictor maps a question to (instrument or None when it says "I don't know", top-3).
 Predictor = Callable[[str], tuple[str | None, list[str]]]
+# What the bot would show as a direct answer (None for a choice or "I don't know").
+Answerer = Callable[[str], FaqEntry | None]
 
 
 @dataclass
@@ -85,6 +90,10 @@ class Scores:
     n_out: int
     idk_precision: float
     idk_recall: float
+    # Direct answers that can mislead: opening with a bare "Ja"/"Nee" (either language), or
+    # stating the rule of another instrument than the one asked (out of scope counts too).
+    yes_no: int = 0
+    other_instrument: int = 0
 
 
 def read_tsv(path: Path) -> list[tuple[str, str]]:
@@ -93,7 +102,24 @@ def read_tsv(path: Path) -> list[tuple[str, str]]:
     return [(r["question"].strip(), r["instrument"].strip()) for r in rows if r["question"]]
 
 
-def evaluate(rows: Sequence[tuple[str, str]], predict: Predictor, clarify: Callable[[str], bool]):
+def misleading(rows: Sequence[tuple[str, str]], answer: Answerer) -> tuple[int, int]:
+    """(answers opening with yes/no, answers about another instrument than asked)."""
+    yes_no = other = 0
+    for q, y in rows:
+        entry = answer(q)
+        if entry is None:
+            continue
+        yes_no += opens_with_yes_no(entry.answer.nl) or opens_with_yes_no(entry.answer.en)
+        other += entry.instrument != y
+    return yes_no, other
+
+
+def evaluate(
+    rows: Sequence[tuple[str, str]],
+    predict: Predictor,
+    clarify: Callable[[str], bool],
+    answer: Answerer | None = None,
+):
     in_rows = [(q, y) for q, y in rows if y not in NONE_LABELS]
     out_rows = [(q, y) for q, y in rows if y in NONE_LABELS]
     top1 = top3 = clar = 0
@@ -122,6 +148,8 @@ def evaluate(rows: Sequence[tuple[str, str]], predict: Predictor, clarify: Calla
         idk_precision=idk_true / idk_pred if idk_pred else 1.0,
         idk_recall=idk_true / max(1, len(out_rows)),
     )
+    if answer is not None:
+        scores.yes_no, scores.other_instrument = misleading(rows, answer)
     return scores, misses
 
 
@@ -136,6 +164,14 @@ def latency_ms(questions: Sequence[str], fn: Callable[[str], object]) -> tuple[f
             samples.append((time.perf_counter() - t0) * 1000)
     samples.sort()
     return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
+
+
+def faq_answerer(index: FaqIndex) -> Answerer:
+    def answer(q: str) -> FaqEntry | None:
+        r = index.search(q)
+        return r.best if r.decision == "answer" else None
+
+    return answer
 
 
 def faq_predictor(index: FaqIndex) -> tuple[Predictor, Callable[[str], bool]]:
@@ -196,11 +232,14 @@ def synthetic_base(real: FaqBase, size: int, seed: int = 7) -> FaqBase:
     return FaqBase(entries=tuple(entries), synonyms=real.synonyms)
 
 
-def fmt(s: Scores) -> str:
-    return (
+def fmt(s: Scores, with_misleading: bool = False) -> str:
+    line = (
         f"top-1 {s.top1:6.1%}  top-3 {s.top3:6.1%}  clarify {s.clarify_rate:5.1%} (n={s.n_in:3d})"
         f" | idk precision {s.idk_precision:6.1%} recall {s.idk_recall:6.1%} (n={s.n_out:2d})"
     )
+    if with_misleading:
+        line += f" | misleading: ja/nee {s.yes_no:2d}, other instrument {s.other_instrument:2d}"
+    return line
 
 
 def main(argv: list[str]) -> int:
@@ -255,9 +294,10 @@ def main(argv: list[str]) -> int:
         (f"baseline (token_set_ratio >= {BASELINE_CUTOFF:.0f})", base_pred),
     ):
         print(f"== {name}")
+        answerer = faq_answerer(index) if predictor is ours else None
         for set_name, data, sealed in sets:
-            scores, misses = evaluate(data, *predictor)
-            print(f"  {set_name:8} {fmt(scores)}")
+            scores, misses = evaluate(data, *predictor, answer=answerer)
+            print(f"  {set_name:8} {fmt(scores, answerer is not None)}")
             if verbose and predictor is ours and not sealed:
                 print("\n".join(misses))
         print()

@@ -1,13 +1,18 @@
-"""`powbot knowledge check`: validate every content file and warn about stale answers."""
+"""`powbot knowledge check`: validate every content file, and warn about stale answers and
+about claims without an official source, plain http links and stale claims."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from powbot.config import Settings
 from powbot.knowledge.content import load_content
 from powbot.knowledge.faq import stale_entries
+from powbot.knowledge.faq.claims import claim_problems, official_domains
 
 
-def check(settings: Settings) -> int:
+def check(settings: Settings, today: date | None = None) -> int:
+    today = today or date.today()
     content = load_content(settings.knowledge_dir)
     questionnaire = content.questionnaire
     print(
@@ -21,13 +26,20 @@ def check(settings: Settings) -> int:
     )
     faq = content.faq
     instruments = len({entry.instrument for entry in faq.entries})
+    claims = sum(len(entry.claims) for entry in faq.entries)
     print(
-        f"ok: faq: {len(faq.entries)} entries for {instruments} instruments, "
+        f"ok: faq: {len(faq.entries)} entries for {instruments} instruments, {claims} claims, "
         f"{len(faq.topics)} out-of-scope topics; region {content.region.name!r}"
     )
-    for entry in stale_entries(faq, settings.faq_max_age_days):
+    max_age = settings.faq_max_age_days
+    for entry in stale_entries(faq, max_age, today):
         print(
-            f"warning: {faq.files.get(entry.id, 'faq')}: entry {entry.id!r} last reviewed "
-            f"{entry.reviewed.isoformat()}, older than {settings.faq_max_age_days} days"
+            f"warning: {faq.files.get(entry.id, 'faq')}: entry {entry.id!r} last checked "
+            f"{entry.last_checked().isoformat()}, older than {max_age} days"
+        )
+    domains = official_domains(settings.knowledge_dir)
+    for problem in claim_problems(faq, domains, today, max_age):
+        print(
+            f"warning: {faq.files.get(problem.entry_id, 'faq')}: entry {problem.entry_id!r}: {problem.message}"
         )
     return 0

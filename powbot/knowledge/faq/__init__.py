@@ -33,7 +33,9 @@ from powbot.knowledge.faq.models import (
     INSTRUMENTS,
     LANGS,
     OUT_OF_SCOPE,
+    SEEKER_INSTRUMENT,
     Audience,
+    Claim,
     Contact,
     Decision,
     FaqBase,
@@ -47,15 +49,26 @@ from powbot.knowledge.faq.models import (
     Synonyms,
 )
 from powbot.knowledge.faq.normalise import Normalizer
-from powbot.knowledge.faq.render import AnswerParts, answer_parts, answer_text
+from powbot.knowledge.faq.render import (
+    ANSWER_WORDS,
+    AnswerParts,
+    answer_parts,
+    answer_text,
+    entry_heading,
+    opens_with_yes_no,
+    split_answer,
+)
 
 __all__ = [
+    "ANSWER_WORDS",
     "AUDIENCES",
     "INSTRUMENTS",
     "LANGS",
     "OUT_OF_SCOPE",
+    "SEEKER_INSTRUMENT",
     "AnswerParts",
     "Audience",
+    "Claim",
     "Contact",
     "Decision",
     "FaqBase",
@@ -72,9 +85,12 @@ __all__ = [
     "Synonyms",
     "answer_parts",
     "answer_text",
+    "entry_heading",
     "faq_ask_json",
     "load_faq",
     "load_region",
     "main_faq_ask",
+    "opens_with_yes_no",
+    "split_answer",
     "stale_entries",
 ]

@@ -37,6 +37,10 @@ def faq_ask_json(index: FaqIndex, question: str, lang: str) -> dict[str, Any]:
 def _plain(index: FaqIndex, question: str, lang: str) -> str:
     # Operator-facing CLI output (English), not the bot's user-facing text.
     result = index.search(question)
+    if result.decision == "vague":
+        lines = ["(too general) offer a choice of subjects:"]
+        lines += [f"  - {e.id} [{e.instrument}]" for e, _ in result.alternatives]
+        return "\n".join(lines)
     if result.decision == "unknown" or result.best is None:
         if result.topic is not None:
             return f"(no answer: out-of-scope topic {result.topic.id!r}; best score {result.score})"

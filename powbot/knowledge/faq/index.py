@@ -13,12 +13,21 @@ from powbot.knowledge.classifier import Doc, InstrumentClassifier
 from powbot.knowledge.faq.models import (
     LANGS,
     OUT_OF_SCOPE,
+    Audience,
     Decision,
     FaqBase,
     FaqEntry,
     OutOfScopeTopic,
 )
 from powbot.knowledge.faq.normalise import Normalizer, _fold, _words
+from powbot.knowledge.faq.vague import choices, is_vague
+
+
+def _serves(audience: Sequence[str], wanted: str | None) -> bool:
+    """Employer index (None): everything not only for job seekers; "seeker": theirs."""
+    if wanted == "seeker":
+        return "seeker" in audience
+    return list(audience) != ["seeker"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +35,8 @@ class SearchResult:
     """Outcome of a question.
 
     ``decision``: "answer" (show ``best``), "clarify" (offer ``best`` plus ``alternatives``
-    as choices) or "unknown" (say we do not know and offer a person). ``score`` is how well
+    as choices), "vague" (too general: ``best`` is None and ``alternatives`` are subjects to
+    choose from) or "unknown" (say we do not know and offer a person). ``score`` is how well
     ``best``'s instrument fits, 0-100 (50: the classifier's boundary). ``alternatives`` are
     the best entries of other instruments, best first; never ``best`` itself.
     ``runner_up`` is the next entry of ``best``'s own instrument: when the instrument is right
@@ -76,10 +86,15 @@ class FaqIndex:
     CLARIFY_MARGIN = 0.15  # another instrument fits within this much -> "clarify"
     TOPIC_NAMED_FROM = 45.0  # lexical score from which an out-of-scope topic is named
 
-    def __init__(self, base: FaqBase) -> None:
+    def __init__(self, base: FaqBase, audience: Audience | None = None) -> None:
+        """``audience=None``: the employer index (also used for coaches and the bench);
+        entries only for job seekers stay out of it, so their words never pull an employer's
+        question. ``"seeker"``: the index of what job seekers may get, built on first use."""
         self.base = base
-        self.entries = list(base.entries)
-        self.topics = list(base.topics)
+        self.audience = audience
+        self.entries = [e for e in base.entries if _serves(e.audience, audience)]
+        self.topics = [t for t in base.topics if _serves(t.audience, audience)]
+        self._seeker_index: FaqIndex | None = None
         # Items are the entries followed by the out-of-scope topics; item i >= n_entries is
         # topic i - n_entries. Topics share one pseudo-instrument.
         self.n_entries = len(self.entries)
@@ -333,8 +348,20 @@ class FaqIndex:
         """Fit on a 0-100 scale: 50 on the classifier's boundary, 100 from a margin of 1."""
         return round(min(100.0, max(0.0, 50.0 + 50.0 * fit)), 1)
 
+    def for_audience(self, audience: str | None) -> FaqIndex:
+        """The index that answers this audience: job seekers have their own."""
+        if audience != "seeker" or self.audience == "seeker":
+            return self
+        if self._seeker_index is None:
+            self._seeker_index = FaqIndex(self.base, "seeker")
+        return self._seeker_index
+
     def search(self, question: str, audience: str | None = None, limit: int = 3) -> SearchResult:
+        if audience == "seeker" and self.audience != "seeker":
+            return self.for_audience(audience).search(question, audience, limit)
         toks = self.query_tokens(question)
+        if is_vague(self, question, toks):
+            return SearchResult("vague", None, 0.0, choices(self, question, toks, audience, limit))
         lexical = self._lexical(toks, audience)
         if not lexical:  # no word the FAQ knows: nothing to go on
             return SearchResult("unknown", None, 0.0, [])

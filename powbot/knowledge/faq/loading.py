@@ -146,6 +146,14 @@ def load_faq(knowledge_dir: Path) -> FaqBase:
     else:
         synonyms = Synonyms()
     topics, pointers = _load_out_of_scope(faq_dir)
+    for i, topic in enumerate(topics):
+        for j, other in enumerate(topic.near):
+            if other not in files:
+                raise KnowledgeError(
+                    f"{FAQ_DIR}/{OUT_OF_SCOPE_FILE}",
+                    f"topics[{i}].near[{j}]",
+                    f"unknown entry id {other!r}",
+                )
     return FaqBase(
         entries=tuple(entries), synonyms=synonyms, files=files, topics=topics, pointers=pointers
     )
@@ -173,6 +181,7 @@ def load_region(knowledge_dir: Path) -> Region:
 
 
 def stale_entries(base: FaqBase, max_age_days: int, today: date | None = None) -> list[FaqEntry]:
-    """Entries whose ``reviewed`` date is older than ``max_age_days`` (a warning, not an error)."""
+    """Entries last checked longer than ``max_age_days`` ago (a warning, not an error): the
+    oldest claim check date, or the review date of an entry without claims."""
     today = today or date.today()
-    return [e for e in base.entries if (today - e.reviewed).days > max_age_days]
+    return [e for e in base.entries if (today - e.last_checked()).days > max_age_days]

@@ -24,13 +24,17 @@ INSTRUMENTS: tuple[str, ...] = (
     "jobcarving",
     "sroi",
     "wsp-contact",
+    "werkzoekende",  # questions job seekers ask about their own situation (audience: seeker)
 )
+SEEKER_INSTRUMENT = "werkzoekende"
 LANGS: tuple[str, ...] = ("nl", "en")
 AUDIENCES: tuple[str, ...] = ("employer", "seeker")
 
 Lang = Literal["nl", "en"]
 Audience = Literal["employer", "seeker"]
-Decision = Literal["answer", "clarify", "unknown"]
+# "vague": too general to answer ("subsidie", "ik heb een vraag"); offer a choice of subjects.
+Decision = Literal["answer", "clarify", "vague", "unknown"]
+ClaimKind = Literal["amount", "duration", "condition", "deadline"]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 OUT_OF_SCOPE = "_out-of-scope"  # pseudo-instrument of the out-of-scope topics in the index
@@ -57,15 +61,38 @@ class Source(_Strict):
     url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")]
 
 
+class Claim(_Strict):
+    """One checkable statement of an answer (an amount, a duration, a condition or a
+    deadline), with the source it was checked against and when."""
+
+    kind: ClaimKind
+    says: NonEmpty
+    source: Source
+    checked: date
+    note: str | None = None  # e.g. the law article, or which audit checked it
+
+
 class FaqEntry(_Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     instrument: NonEmpty
     audience: Annotated[list[Audience], Field(min_length=1)]
     questions: Annotated[list[NonEmpty], Field(min_length=1)]
+    # What the answer answers, shown as its heading; default: the first example question
+    # in the reader's language.
+    title: LocalizedText | None = None
     answer: LocalizedText
+    # The answer written for job seekers ("je"); without it, a job seeker who lands on this
+    # entry is told it is about employers' rules and to ask their klantmanager.
+    seeker: LocalizedText | None = None
     source: Source
     reviewed: date
+    claims: list[Claim] = Field(default_factory=list)
     related: list[str] = Field(default_factory=list)
+
+    def last_checked(self) -> date:
+        """The oldest check date of its claims (the answer is as fresh as its stalest
+        claim), or the review date when it lists no claims."""
+        return min((c.checked for c in self.claims), default=self.reviewed)
 
 
 class _FaqFile(_Strict):
@@ -92,6 +119,10 @@ class Pointer(_Strict):
     url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")]
 
 
+def _everyone() -> list[Audience]:
+    return ["employer", "seeker"]
+
+
 class OutOfScopeTopic(_Strict):
     """A subject employers ask about that the FAQ deliberately does not answer (dismissal,
     sick leave of staff in general, payroll tax, ...). Its example questions compete with the
@@ -100,6 +131,12 @@ class OutOfScopeTopic(_Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     pointer: str | None = None  # key in ``pointers``
     questions: Annotated[list[NonEmpty], Field(min_length=1)]
+    # Who may ask it: a topic for job seekers only ("ik wil met een mens praten") must not
+    # turn an employer's "kan ik iemand spreken?" (the WSP entry) into "unknown".
+    audience: list[Audience] = Field(default_factory=lambda: _everyone())
+    # Entries it is easily confused with: offered as a choice next to the pointer (an
+    # employer's "my new employee is often ill" may be a no-riskpolis question).
+    near: list[str] = Field(default_factory=list)
 
 
 class _OutOfScopeFile(_Strict):
