@@ -2,15 +2,14 @@
 
 from powbot.conversation.registry import Feature, MenuItem
 from powbot.domain.events import Event
+from powbot.domain.roles import SEEKERS
 from powbot.features.aftercare import flow as aftercare
 from powbot.features.aftercare.employer import EmployerCheckinFlow
 
 FEATURE = Feature(
     name="aftercare",
     flows=(aftercare.AftercareFlow(), EmployerCheckinFlow()),
-    menu=(
-        MenuItem("my_job", "aftercare.menu_job", frozenset({"seeker"}), aftercare.my_job, order=65),
-    ),
+    menu=(MenuItem("my_job", "aftercare.menu_job", SEEKERS, aftercare.my_job, order=65),),
     jobs={
         aftercare.KIND_CHECKIN: aftercare.job_checkin,
         aftercare.KIND_REMIND: aftercare.job_remind,

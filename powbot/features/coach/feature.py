@@ -1,21 +1,18 @@
 """Coaches: caseload, today's work, client links, digests and follow-ups."""
 
 from powbot.conversation.registry import Feature, MenuItem
+from powbot.domain.roles import COACHES, SEEKERS
 from powbot.features.coach import flow as coach
 from powbot.features.coach import link
-
-COACH = frozenset({"coach"})
 
 FEATURE = Feature(
     name="coach",
     flows=(coach.CoachFlow(), link.ClientFlow()),
     menu=(
-        MenuItem("coach_clients", "coach.menu_clients", COACH, coach.caseload, order=10),
-        MenuItem("coach_today", "coach.menu_today", COACH, coach.show_today, order=20),
-        MenuItem("coach_link", "coach.menu_link", COACH, link.create_link, order=30),
-        MenuItem(
-            "my_coach", "aftercare.menu_coach", frozenset({"seeker"}), link.my_coach, order=60
-        ),
+        MenuItem("coach_clients", "coach.menu_clients", COACHES, coach.caseload, order=10),
+        MenuItem("coach_today", "coach.menu_today", COACHES, coach.show_today, order=20),
+        MenuItem("coach_link", "coach.menu_link", COACHES, link.create_link, order=30),
+        MenuItem("my_coach", "aftercare.menu_coach", SEEKERS, link.my_coach, order=60),
     ),
     start_codes=(link.use_link_code,),
     jobs={coach.KIND_DIGEST: coach.job_digest, coach.KIND_FOLLOWUP: coach.job_followup},

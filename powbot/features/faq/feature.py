@@ -1,6 +1,7 @@
 """Questions about hiring instruments, answered from vetted content, and the WSP hand-off."""
 
 from powbot.conversation.registry import Feature, MenuItem
+from powbot.domain.roles import SEEKERS, Role
 from powbot.features.faq.flow import FaqFlow, explain, free_text
 
 FEATURE = Feature(
@@ -8,7 +9,7 @@ FEATURE = Feature(
     flows=(FaqFlow(),),
     free_text={"employer": free_text, "seeker": free_text},
     menu=(
-        MenuItem("faq", "faq.menu", frozenset({"employer", "coach"}), explain, order=5),
-        MenuItem("faq_seeker", "faq.menu", frozenset({"seeker"}), explain, order=50),
+        MenuItem("faq", "faq.menu", frozenset({Role.EMPLOYER, Role.COACH}), explain, order=5),
+        MenuItem("faq_seeker", "faq.menu", SEEKERS, explain, order=50),
     ),
 )
