@@ -193,10 +193,26 @@ class SafetyContent:
 # --------------------------------------------------------------------------- loading
 
 
+# The content is immutable once loaded: one process (the test suite builds an app per test)
+# reuses it while no file changed.
+_CACHE: dict[tuple[object, ...], SafetyContent] = {}
+
+
 def load_safety(directory: Path) -> SafetyContent:
     """Every safety/<lang>.yaml; the first problem raises KnowledgeError (file and field)."""
     folder = directory / "safety"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    key = (
+        str(folder.resolve()),
+        *((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files),
+    )
+    cached = _CACHE.get(key)
+    if cached is None:
+        cached = _CACHE[key] = _load(folder, files)
+    return cached
+
+
+def _load(folder: Path, files: list[Path]) -> SafetyContent:
     languages: dict[str, SafetyLanguage] = {}
     for file in files:
         languages[file.stem] = _load_language(file)
