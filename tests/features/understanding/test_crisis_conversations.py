@@ -108,3 +108,28 @@ async def test_no_alert_when_the_client_stopped_sharing(harness: Harness) -> Non
     said = texts(await seeker.send("ik wil dood"))
     assert "113" in said
     assert await alerts(harness, 7201) == []
+
+
+async def test_a_first_message_in_crisis_gets_help_before_the_language_screen(
+    harness: Harness,
+) -> None:
+    newcomer = harness.user(7601)
+    replies = await newcomer.send("ik wil dood")
+    assert "113" in replies[0].text
+    assert replies[-1].buttons  # then the language buttons, to go on
+
+
+async def test_a_coach_writing_about_a_client_gets_help_and_no_alert_is_raised(
+    harness: Harness,
+) -> None:
+    coach = await make_coach(harness, 7602, "Sanne")
+    said = texts(await coach.send("mijn cliënt heeft gezegd dat hij niet meer wil leven"))
+    assert "113" in said and "iemand anders" in said
+    assert await alerts(harness) == []
+
+
+async def test_ukrainian_at_the_menu_gets_help_in_ukrainian_and_dutch(harness: Harness) -> None:
+    seeker = harness.user(7603)
+    await onboard(seeker)
+    said = texts(await seeker.send("я не хочу більше жити"))
+    assert "Запобігання самогубствам" in said and "Zelfmoordpreventie" in said
