@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from sqlmodel import col, select
-
 from powbot.conversation.context import Ctx
 from powbot.conversation.parse import parse_yes_no
 from powbot.domain import open_hiring_queue as queue
@@ -25,6 +23,7 @@ from powbot.domain.open_hiring_offers import (
     route_button,
     start_details,
 )
+from powbot.domain.open_hiring_seekers import live_signups, open_offer
 from powbot.features.open_hiring.browse import other_vacancies
 from powbot.knowledge.text import normalise
 from powbot.storage.models_open_hiring import Offer, Signup, Vacancy
@@ -47,17 +46,7 @@ STALE_OFFER = {
 
 async def my_signups(ctx: Ctx) -> None:
     ctx.set_state(None)
-    rows_db = (
-        await ctx.session.exec(
-            select(Signup, Vacancy)
-            .join(Vacancy, col(Vacancy.id) == col(Signup.vacancy_id))
-            .where(
-                col(Signup.user_id) == ctx.user.id,
-                col(Signup.status).in_(("waiting", "offered")),
-            )
-            .order_by(col(Signup.id))
-        )
-    ).all()
+    rows_db = await live_signups(ctx, ctx.user.id)
     if not rows_db:
         ctx.say(ctx.t("open_hiring.no_signups"), other_vacancies(ctx))
         return
@@ -88,13 +77,7 @@ async def my_signups(ctx: Ctx) -> None:
                 ]
             )
         else:
-            offer = (
-                await ctx.session.exec(
-                    select(Offer).where(
-                        col(Offer.signup_id) == signup.id, col(Offer.status) == "open"
-                    )
-                )
-            ).first()
+            offer = await open_offer(ctx, signup.id)
             lines.append(ctx.t("open_hiring.my_line_offer", title=vacancy.title, city=vacancy.city))
             if offer is not None:
                 offers.append((offer, vacancy))

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import math
 
-from sqlmodel import col, select
-
 from powbot.conversation.context import Ctx
 from powbot.domain import open_hiring_queue as queue
 from powbot.domain.messages import Button
 from powbot.domain.open_hiring_offers import SEEKER_FLOW as NAME
 from powbot.domain.open_hiring_offers import employer_words, fmt_pay, vacancy_card
+from powbot.domain.open_hiring_seekers import open_cities, open_vacancies
 from powbot.knowledge.text import best_choice, normalise, parse_int
 from powbot.storage.models_open_hiring import Vacancy
 
@@ -74,22 +73,8 @@ def parse_list_arg(arg: str) -> tuple[int, str]:
     return min(page, 1000), normalise(city)[:40]
 
 
-async def _open_vacancies(ctx: Ctx, city: str) -> list[Vacancy]:
-    query = select(Vacancy).where(col(Vacancy.status) == "open").order_by(col(Vacancy.id).desc())
-    if city:
-        query = query.where(col(Vacancy.city_key) == city)
-    return list((await ctx.session.exec(query)).all())
-
-
-async def _cities(ctx: Ctx) -> dict[str, str]:
-    rows = await ctx.session.exec(
-        select(Vacancy.city_key, Vacancy.city).where(col(Vacancy.status) == "open").distinct()
-    )
-    return {key: city for key, city in rows.all() if key}
-
-
 async def browse(ctx: Ctx, page: int = 0, city: str = "") -> None:
-    vacancies = await _open_vacancies(ctx, city)
+    vacancies = await open_vacancies(ctx, city)
     pages = max(1, math.ceil(len(vacancies) / PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     shown = vacancies[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
@@ -99,7 +84,7 @@ async def browse(ctx: Ctx, page: int = 0, city: str = "") -> None:
         back = [[ctx.button(ctx.t("open_hiring.all_places"), NAME, "list", "0", bound=False)]]
         ctx.say(ctx.t(key), back if city else [])
         return
-    cities = await _cities(ctx)
+    cities = await open_cities(ctx)
     lines = [
         ctx.t(
             "open_hiring.list_title_city" if city else "open_hiring.list_title",
@@ -147,7 +132,7 @@ async def browse(ctx: Ctx, page: int = 0, city: str = "") -> None:
 
 
 async def choose_city(ctx: Ctx) -> None:
-    cities = await _cities(ctx)
+    cities = await open_cities(ctx)
     rows = [
         [ctx.button(name, NAME, "list", _list_arg(0, key), bound=False)]
         for key, name in sorted(cities.items(), key=lambda item: item[1].casefold())
@@ -165,7 +150,7 @@ async def browse_text(ctx: Ctx, text: str) -> None:
         if 1 <= number <= len(ids):
             await show_vacancy(ctx, ids[number - 1])
             return
-    cities = await _cities(ctx)
+    cities = await open_cities(ctx)
     key = best_choice(text, {k: [name] for k, name in cities.items()})
     if key:
         await browse(ctx, 0, key)
