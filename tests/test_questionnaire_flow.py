@@ -31,6 +31,7 @@ READY: dict[str, str] = {
     "Hoeveel minuten wil je": "30",
     "Hoe goed spreek je": "5",
     "Hoe goed lees je": "4",
+    "Wat doe je nu het meest overdag": "vrijwilligerswerk",
     "Hoe laat sta je": "1",
     "op tijd te zijn voor afspraken": "1",
     "vaste dingen te doen": "ja",
@@ -84,6 +85,8 @@ async def test_complete_questionnaire_gives_profile_chart_and_next_steps(harness
     fine = next(line for line in profile.text.splitlines() if line.startswith("🟢 Gaat goed:"))
     assert "Geld" in fine and "Klaar om te werken" in profile.text
     assert "Open Hiring" in profile.text  # next step for someone who is ready
+    # What someone does now (the Participatieladder) is shown apart from the stage.
+    assert "trede 4 van 6" in profile.text
     chart = [s for s in ann.inbox() if s.kind == "photo"]
     assert chart and chart[0].file and chart[0].file.startswith(b"\x89PNG")
     async with harness.runtime.db.transaction() as session:

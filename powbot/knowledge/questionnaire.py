@@ -41,6 +41,7 @@ class Option(BaseModel):
     urgent: str | None = None
     exclusive: bool = False
     aliases: list[str] = []
+    ladder: int | None = None  # Participatieladder rung: what someone does now (1-6)
 
 
 class PointRange(BaseModel):
@@ -146,7 +147,6 @@ class Stage(BaseModel):
     id: str
     label: Text | None = None
     description: Text | None = None
-    ladder: int | None = None
     same_as: str | None = None
     when: StageRule
 
@@ -160,13 +160,15 @@ class Advice(BaseModel):
     stage: str | None = None
     colors: list[Color] = []
     when: Condition | None = None
+    unless: Condition | None = None
     text: Text
 
     def rank(self, colors: dict[str, Color], stage: str, answers: dict[str, Any]) -> int | None:
         """0 for a red domain, 1 for the stage, 2 otherwise; None when it does not apply."""
+        if self.unless is not None and _holds(self.unless, answers):
+            return None
         if self.when is not None:
-            answer = answers.get(self.when.question) or {}
-            return 2 if "value" in answer and self.when.holds(answer["value"]) else None
+            return 2 if _holds(self.when, answers) else None
         if self.domain and colors.get(self.domain) in self.colors:
             return 0 if colors[self.domain] == "red" else 2
         if self.stage and self.stage == stage:
@@ -225,6 +227,16 @@ class Questionnaire(BaseModel):
                 raise ValueError(f"{where}: urgent help {key!r} is not in urgent_help")
 
     # --- lookup -----------------------------------------------------------------
+    def ladder(self, answers: dict[str, Any]) -> Option | None:
+        """The answer that places the person on the Participatieladder (what they do now),
+        kept apart from the readiness stage."""
+        for question in self.questions:
+            answer = answers.get(question.id) or {}
+            option = question.option(answer.get("value")) if question.type == "single" else None
+            if option is not None and option.ladder is not None:
+                return option
+        return None
+
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
 
@@ -318,13 +330,19 @@ class Questionnaire(BaseModel):
         return None
 
 
+def _holds(condition: Condition, answers: dict[str, Any]) -> bool:
+    answer = answers.get(condition.question) or {}
+    return "value" in answer and condition.holds(answer["value"])
+
+
 def _check_advice(
     where: str, advice: Advice, domain_ids: set[str], stage_ids: set[str], questions: set[str]
 ) -> None:
     if advice.domain and advice.domain not in domain_ids:
         raise ValueError(f"{where}.domain: unknown domain {advice.domain!r}")
-    if advice.when and advice.when.question not in questions:
-        raise ValueError(f"{where}.when: unknown question {advice.when.question!r}")
+    for name, condition in (("when", advice.when), ("unless", advice.unless)):
+        if condition and condition.question not in questions:
+            raise ValueError(f"{where}.{name}: unknown question {condition.question!r}")
     if advice.stage and advice.stage not in stage_ids:
         raise ValueError(f"{where}.stage: unknown stage {advice.stage!r}")
 

@@ -9,8 +9,8 @@ from powbot.conversation.parse import parse_id
 from powbot.features.menu import show_menu
 from powbot.features.questionnaire.chart import domain_chart
 from powbot.features.questionnaire.runs import NAME, latest_results
-from powbot.knowledge.questionnaire import Advice, Questionnaire
-from powbot.storage.models import QuestionnaireResult
+from powbot.knowledge.questionnaire import Advice, Option, Questionnaire
+from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
 
 DOTS = {"green": "🟢", "orange": "🟠", "red": "🔴", "unknown": "⚪"}
 TOP_STEPS = 3
@@ -70,7 +70,9 @@ async def show_result(
         if len(_advice(questionnaire, result)) > TOP_STEPS
         else []
     )
-    ctx.say(render_result(ctx, questionnaire, result, previous), more)
+    run = await ctx.session.get(QuestionnaireRun, result.run_id)
+    doing = questionnaire.ladder(run.answers) if run is not None else None
+    ctx.say(render_result(ctx, questionnaire, result, previous, doing), more)
     for key in dict.fromkeys(urgent or []):
         ctx.say(
             ctx.t("questionnaire.help_again") + "\n" + questionnaire.urgent_help[key].get(ctx.lang)
@@ -113,6 +115,7 @@ def render_result(
     questionnaire: Questionnaire,
     result: QuestionnaireResult,
     previous: QuestionnaireResult | None,
+    doing: Option | None = None,
 ) -> str:
     stage = questionnaire.stage(result.stage)
     assert stage.label and stage.description
@@ -128,6 +131,10 @@ def render_result(
         ctx.t("questionnaire.stage", stage=stage.label.get(ctx.lang)),
         stage.description.get(ctx.lang),
     ]
+    if doing is not None:
+        lines.append(
+            ctx.t("questionnaire.doing_now", doing=doing.label.get(ctx.lang), rung=doing.ladder)
+        )
     advice = _advice(questionnaire, result)[:TOP_STEPS]
     if advice:
         lines += ["", ctx.t("questionnaire.next_steps")]

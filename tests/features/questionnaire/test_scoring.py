@@ -34,6 +34,7 @@ FINE: dict[str, Any] = {
     "transport_minutes": 30,
     "language_speaking": 5,
     "language_reading": 4,
+    "activity_now": "volunteer",
     "rhythm_wakeup": "early",
     "rhythm_on_time": "always",
     "rhythm_activities": True,
@@ -113,3 +114,17 @@ def test_every_website_in_the_advice_comes_with_a_phone_or_a_place_to_walk_in(
                     )
                     or "idw.nl" in text
                 ), text
+
+
+def test_what_someone_does_now_is_kept_apart_from_the_stage(werkfit: Questionnaire) -> None:
+    answers = {key: {"value": value} for key, value in {**FINE, "activity_now": "home"}.items()}
+    assert werkfit.score(answers).stage == "ready"
+    rung = werkfit.ladder(answers)
+    assert rung is not None and rung.ladder == 1
+
+
+def test_someone_who_already_works_is_not_sent_to_open_hiring(werkfit: Questionnaire) -> None:
+    working = texts(werkfit, score(werkfit, activity_now="paid_work"))
+    assert not any("Open Hiring" in text for text in working)
+    assert any("Je werkt al" in text for text in working)
+    assert any("Open Hiring" in text for text in texts(werkfit, score(werkfit)))
