@@ -21,6 +21,7 @@ from powbot.clock import from_local
 from powbot.domain.unit import Services
 from powbot.storage.models import Placement, QuestionnaireResult
 from powbot.storage.models_aftercare import Alert, CheckIn
+from powbot.storage.models_faq import FaqFeedback, FaqUnanswered
 from powbot.storage.models_open_hiring import Offer, Signup, Vacancy
 
 MIN_CELL = 10
@@ -54,6 +55,11 @@ class RegionReport:
     funnel: list[tuple[str, int | None]] = field(default_factory=list)
     aftercare: list[tuple[str, int | None]] = field(default_factory=list)
     alerts_by_kind: list[tuple[str, int | None]] = field(default_factory=list)
+    # FAQ: per answer, how many people rated it helpful / not helpful (answers rated by
+    # fewer than MIN_CELL people are left out), and how many people asked something the
+    # FAQ could not answer. Question texts are free text and never shown here.
+    faq_ratings: list[tuple[str, int | None, int | None]] = field(default_factory=list)
+    faq_unanswered_people: int | None = None
 
 
 async def region_report(services: Services) -> RegionReport:
@@ -62,6 +68,7 @@ async def region_report(services: Services) -> RegionReport:
     await _by_month(services, report)
     await _funnel(services, report)
     await _aftercare(services, report)
+    await _faq(services, report)
     return report
 
 
@@ -79,29 +86,30 @@ def _latest_results() -> Any:
 
 
 async def _werkfit(services: Services, report: RegionReport) -> None:
-    """Stage counts and red/orange per life area, counted in the database."""
+    """Stage counts and red/orange per life area, counted in the database in one pass
+    over the newest result per person (grouped by stage, summed here)."""
     latest = _latest_results()
-    newest = latest.c.rank == 1
-    stages = dict(
-        (
-            await services.session.exec(
-                select(latest.c.stage, func.count()).where(newest).group_by(latest.c.stage)
-            )
-        ).all()
-    )
-    total = sum(int(count) for count in stages.values())
-    report.people_with_profile = cell(total)
-    order = [stage.id for stage in services.content.questionnaire.stages]
-    report.stages = [(stage, cell(int(stages.get(stage, 0)))) for stage in order]
     domains = services.content.questionnaire.domains
     columns = []
     for domain in domains:
         color = latest.c.domains[domain.id].as_string()
         for wanted in ("red", "orange"):
-            columns.append(func.coalesce(func.sum(case((color == wanted, 1), else_=0)), 0))
-    counts = (await services.session.exec(select(*columns).where(newest))).one()
+            columns.append(func.sum(case((color == wanted, 1), else_=0)))
+    rows = (
+        await services.session.exec(
+            select(latest.c.stage, func.count(), *columns)
+            .where(latest.c.rank == 1)
+            .group_by(latest.c.stage)
+        )
+    ).all()
+    stages = {row[0]: int(row[1]) for row in rows}
+    total = sum(stages.values())
+    report.people_with_profile = cell(total)
+    order = [stage.id for stage in services.content.questionnaire.stages]
+    report.stages = [(stage, cell(stages.get(stage, 0))) for stage in order]
     for index, domain in enumerate(domains):
-        red, orange = int(counts[2 * index]), int(counts[2 * index + 1])
+        red = sum(int(row[2 + 2 * index] or 0) for row in rows)
+        orange = sum(int(row[3 + 2 * index] or 0) for row in rows)
         report.areas.append(AreaShare(domain.id, share(red, total), share(orange, total)))
 
 
@@ -201,3 +209,23 @@ async def _aftercare(services: Services, report: RegionReport) -> None:
     report.alerts_by_kind = [
         (kind, cell(int(kinds.get(kind, 0)))) for kind in ("risk", "no_answer", "unreachable")
     ]
+
+
+async def _faq(services: Services, report: RegionReport) -> None:
+    people = func.count(func.distinct(FaqFeedback.user_id))
+    rows = (
+        await services.session.exec(
+            select(FaqFeedback.entry_id, FaqFeedback.helpful, people).group_by(
+                col(FaqFeedback.entry_id), col(FaqFeedback.helpful)
+            )
+        )
+    ).all()
+    by_entry: dict[str, list[int]] = {}
+    for entry_id, helpful, count in rows:
+        by_entry.setdefault(entry_id, [0, 0])[0 if helpful else 1] += int(count)
+    ranked = sorted(by_entry.items(), key=lambda item: -sum(item[1]))
+    report.faq_ratings = [
+        (entry_id, cell(up), cell(down)) for entry_id, (up, down) in ranked if up + down >= MIN_CELL
+    ][:15]
+    asked = await _count(services, select(func.count(func.distinct(FaqUnanswered.user_id))))
+    report.faq_unanswered_people = cell(asked)

@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from powbot.domain.coaching import audit
 from powbot.domain.region import MIN_CELL, region_report
+from powbot.domain.unit import Services
 from powbot.features.coach.render import stage_label
 from powbot.web.app import render, unit, viewer
 from powbot.web.charts import bars
@@ -33,6 +34,9 @@ async def region(request: Request) -> Response:
         funnel = [(t(f"web.funnel_{key}"), count) for key, count in report.funnel]
         aftercare = [(t(f"web.aftercare_{key}"), count) for key, count in report.aftercare]
         kinds = [(t(f"web.alert_kind_{key}"), count) for key, count in report.alerts_by_kind]
+        faq = [
+            (_faq_title(services, entry_id), up, down) for entry_id, up, down in report.faq_ratings
+        ]
         return render(
             request,
             services,
@@ -58,7 +62,14 @@ async def region(request: Request) -> Response:
             ),
             aftercare=aftercare,
             kinds=kinds,
+            faq=faq,
+            faq_unanswered=report.faq_unanswered_people,
         )
+
+
+def _faq_title(services: Services, entry_id: str) -> str:
+    entry = services.content.faq.get(entry_id)
+    return entry.instrument if entry is not None else entry_id
 
 
 ROUTES = [Route("/region", region, methods=["GET"])]
