@@ -9,6 +9,7 @@ sit in one JSON column).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import pairwise
@@ -102,10 +103,14 @@ async def _werkfit(services: Services, report: RegionReport) -> None:
             .group_by(latest.c.stage)
         )
     ).all()
-    stages = {row[0]: int(row[1]) for row in rows}
+    # A stage that is 'the same as' another (a variant with its own advice) counts with it.
+    merged_into = {s.id: s.same_as or s.id for s in services.content.questionnaire.stages}
+    stages: Counter[str] = Counter()
+    for row in rows:
+        stages[merged_into.get(row[0], row[0])] += int(row[1])
     total = sum(stages.values())
     report.people_with_profile = cell(total)
-    order = [stage.id for stage in services.content.questionnaire.stages]
+    order = [s.id for s in services.content.questionnaire.stages if not s.same_as]
     report.stages = [(stage, cell(stages.get(stage, 0))) for stage in order]
     for index, domain in enumerate(domains):
         red = sum(int(row[2 + 2 * index] or 0) for row in rows)

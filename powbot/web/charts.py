@@ -37,19 +37,19 @@ def bars(rows: list[tuple[str, float | None]], label: str, unit: str = "") -> Ma
     top = max(shown) if shown else 1
     height = 22 * len(rows) + 4
     parts = [
-        f'<svg class="bars" width="420" height="{height}" viewBox="0 0 420 {height}" '
+        f'<svg class="bars" width="480" height="{height}" viewBox="0 0 480 {height}" '
         f'role="img" aria-label="{escape(label)}"><title>{escape(label)}</title>'
     ]
     for index, (name, value) in enumerate(rows):
         y = 4 + index * 22
-        parts.append(f'<text class="bar-label" x="0" y="{y + 14}">{escape(name[:24])}</text>')
+        parts.append(f'<text class="bar-label" x="0" y="{y + 14}">{escape(name[:34])}</text>')
         if value is None:
-            parts.append(f'<text class="bar-none" x="170" y="{y + 14}">&lt;10</text>')
+            parts.append(f'<text class="bar-none" x="230" y="{y + 14}">&lt;10</text>')
             continue
         width = max(1, round(200 * value / top)) if top else 1
-        parts.append(f'<rect class="bar" x="170" y="{y}" width="{width}" height="16"/>')
+        parts.append(f'<rect class="bar" x="230" y="{y}" width="{width}" height="16"/>')
         parts.append(
-            f'<text class="bar-value" x="{174 + width}" y="{y + 14}">'
+            f'<text class="bar-value" x="{234 + width}" y="{y + 14}">'
             f"{escape(_number(value))}{escape(unit)}</text>"
         )
     parts.append("</svg>")
