@@ -31,7 +31,8 @@ async def latest_results(services: Services, user_id: int, limit: int) -> list[Q
 
 
 async def ever_scheduled(services: Services, kind: str, ref: str) -> bool:
-    """Whether an item of this kind was ever planned for this object (sent, pending or cancelled)."""
+    """Whether an item of this kind was ever planned for this object (sent, pending or
+    cancelled)."""
     rows = await services.session.exec(
         select(ScheduledItem.id)
         .where(ScheduledItem.kind == kind, ScheduledItem.ref == ref)

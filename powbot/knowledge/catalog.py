@@ -67,26 +67,27 @@ def _flatten(prefix: str, node: Any, out: dict[str, str], file: Path) -> None:
         raise KnowledgeError(file, prefix, f"must be text, not {type(node).__name__}")
 
 
-def load_catalog(knowledge_dir: Path) -> Catalog:
-    root = knowledge_dir / "i18n"
-    texts: dict[str, dict[str, str]] = {}
-    for lang in LANGUAGES:
-        table: dict[str, str] = {}
-        folder = root / lang
-        if not folder.is_dir():
-            raise KnowledgeError(folder, lang, "catalog folder is missing")
-        for file in sorted(folder.glob("*.yaml")):
-            try:
-                data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-            except yaml.YAMLError as exc:
-                raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
-            _flatten(file.stem, data, table, file)
-        texts[lang] = table
-    for lang, table in texts.items():
-        for key in [k for k in table if k.endswith((".one", ".other"))]:
-            stem = key.rsplit(".", 1)[0]
-            if not all(f"{stem}.{form}" in table for form in PLURAL_FORMS):
-                raise KnowledgeError(root / lang, key, "a plural text needs both 'one' and 'other'")
+def _load_language(folder: Path, lang: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    if not folder.is_dir():
+        raise KnowledgeError(folder, lang, "catalog folder is missing")
+    for file in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
+        _flatten(file.stem, data, table, file)
+    return table
+
+
+def _check_plurals(folder: Path, table: dict[str, str]) -> None:
+    for key in [k for k in table if k.endswith((".one", ".other"))]:
+        stem = key.rsplit(".", 1)[0]
+        if not all(f"{stem}.{form}" in table for form in PLURAL_FORMS):
+            raise KnowledgeError(folder, key, "a plural text needs both 'one' and 'other'")
+
+
+def _check_same_keys(root: Path, texts: dict[str, dict[str, str]]) -> None:
     base, *others = LANGUAGES
     for lang in others:
         for key in texts[base].keys() - texts[lang].keys():
@@ -96,4 +97,12 @@ def load_catalog(knowledge_dir: Path) -> Catalog:
         for key, template in texts[base].items():
             if placeholders(template) != placeholders(texts[lang][key]):
                 raise KnowledgeError(root / lang, key, "placeholders differ from " + base)
+
+
+def load_catalog(knowledge_dir: Path) -> Catalog:
+    root = knowledge_dir / "i18n"
+    texts = {lang: _load_language(root / lang, lang) for lang in LANGUAGES}
+    for lang, table in texts.items():
+        _check_plurals(root / lang, table)
+    _check_same_keys(root, texts)
     return Catalog(texts)

@@ -87,7 +87,7 @@ async def start(ctx: Ctx) -> None:
 async def _begin(ctx: Ctx, run: QuestionnaireRun | None, intro: bool = True) -> None:
     if run is None:
         run = await new_run(ctx)
-        await plan_reminders(ctx, run)
+    await plan_reminders(ctx, run)  # once per run (runs from before reminders get them too)
     run.status = "active"
     ctx.set_state(NAME, None, run=run.id, answers=dict(run.answers), path=list(run.path))
     if intro:

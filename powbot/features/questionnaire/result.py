@@ -96,12 +96,13 @@ def _changes(
     result: QuestionnaireResult,
     previous: QuestionnaireResult,
 ) -> list[str]:
-    changes = [
-        f"{questionnaire.domain(d.id).label.get(ctx.lang)}: "
-        f"{DOTS[previous.domains.get(d.id, 'unknown')]} → {DOTS[result.domains.get(d.id, 'unknown')]}"
-        for d in questionnaire.domains
-        if previous.domains.get(d.id, "unknown") != result.domains.get(d.id, "unknown")
-    ]
+    changes = []
+    for domain in questionnaire.domains:
+        before = previous.domains.get(domain.id, "unknown")
+        now = result.domains.get(domain.id, "unknown")
+        if before != now:
+            label = questionnaire.domain(domain.id).label.get(ctx.lang)
+            changes.append(f"{label}: {DOTS[before]} → {DOTS[now]}")
     date = ctx.local(previous.created_at).strftime("%d-%m-%Y")
     return [
         "",
