@@ -39,10 +39,10 @@ def test_waiting_count_names_only_messages_it_shows_and_when_the_held_ones_come(
     _queue(url, 7, timedelta(minutes=-5), timedelta(hours=10), timedelta(hours=11))
     result = run_cli(monkeypatch, tmp_path, ["chat", "--user", "7"], env={"DATABASE_URL": url})
     assert result.returncode == 0, result.stderr
-    assert "Er staan 1 berichten voor je klaar" in result.stdout
+    assert "Er staat 1 bericht voor je klaar" in result.stdout
     assert "bericht 0" in result.stdout
     assert "bericht 1" not in result.stdout  # held: not shown, and not counted as shown
-    assert "2 bericht(en) wachten nog" in result.stdout
+    assert "2 berichten wachten nog" in result.stdout
 
 
 def test_chat_at_a_pretend_time_shows_what_a_tick_planned_for_then(
