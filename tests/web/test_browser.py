@@ -125,6 +125,21 @@ async def _seed(settings: Settings) -> dict[str, str]:
                     )
                 )
         session.add(Alert(seeker_id=6000, coach_id=COACH, kind="risk", reasons=["low_mood"]))
+        for months_ago, colors in ((4, ("red", "orange")), (1, ("orange", "green"))):
+            run = QuestionnaireRun(user_id=6000, questionnaire="werkfit", status="finished")
+            session.add(run)
+            await session.flush()
+            assert run.id is not None
+            session.add(
+                QuestionnaireResult(
+                    user_id=6000,
+                    run_id=run.id,
+                    questionnaire="werkfit",
+                    stage="almost" if months_ago == 1 else "first_other",
+                    domains={"money": colors[0], "housing": colors[1], "transport": "green"},
+                    created_at=services.now - timedelta(days=30 * months_ago),
+                )
+            )
         for index in range(24):
             user_id = 7000 + index
             session.add(User(id=user_id, chat_id=user_id, role="seeker"))
