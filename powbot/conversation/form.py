@@ -6,7 +6,7 @@ A `Form` *is* a flow (name, roles, on_text, on_button, resume), so a feature lis
 `flow_data["answers"]` holds the answers given so far, `["path"]` the steps answered in order
 (for Back), `["pending"]` a value waiting for "klopt dat?". Typed text is understood through
 `powbot.conversation.parse` (yes/no words and emoji, "waarom?", "liever niet", "terug",
-numbers, dates...). `check_form()` finds unreachable steps, unknown targets and unhandled
+numbers, dates: see `form_parsers`). `check_form()` finds unreachable steps, unknown targets and unhandled
 buttons before a user does.
 """
 
@@ -17,14 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.parse import (
-    NumberRange,
-    is_decline,
-    is_why,
-    match_choice,
-    parse_number,
-    parse_yes_no,
-)
+from powbot.conversation.parse import is_decline, is_why, match_choice, parse_yes_no
 from powbot.domain.messages import Button, Callback
 from powbot.knowledge.text import normalise
 
@@ -329,46 +322,3 @@ def _reachable(form: Form) -> set[str]:
         seen.add(step)
         todo.extend(form.steps[step].targets())
     return seen
-
-
-# --- parsers for common steps -----------------------------------------------------------
-
-
-def yes_no(ctx: Ctx, text: str) -> Parsed:
-    """'ja', 'jaa', 'ok', '👍' -> 'yes'; 'nee', 'no', '👎' -> 'no'."""
-    answer = parse_yes_no(text)
-    if answer is None:
-        return Parsed(error="form.yes_or_no")
-    return Parsed(value="yes" if answer else "no")
-
-
-def free_text(max_length: int) -> Parser:
-    def parse(ctx: Ctx, text: str) -> Parsed:
-        stripped = text.strip()
-        if not stripped:
-            return Parsed(error="form.not_understood")
-        if len(stripped) > max_length:
-            return Parsed(error="form.too_long", values={"max": max_length})
-        return Parsed(value=stripped)
-
-    return parse
-
-
-def number(low: int, high: int) -> Parser:
-    """A whole number in low..high: '40', 'veertig'; a range ('24 tot 32') is asked about."""
-
-    def parse(ctx: Ctx, text: str) -> Parsed:
-        value = parse_number(text)
-        if isinstance(value, NumberRange):
-            return Parsed(
-                error="form.which_number", values={"low": fmt(value.low), "high": fmt(value.high)}
-            )
-        if value is None or not float(value).is_integer() or not low <= value <= high:
-            return Parsed(error="form.number_range", values={"min": low, "max": high})
-        return Parsed(value=int(value))
-
-    return parse
-
-
-def fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")

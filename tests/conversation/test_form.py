@@ -10,16 +10,8 @@ import pytest
 
 from powbot.config import load_settings
 from powbot.conversation.context import Ctx
-from powbot.conversation.form import (
-    SKIPPED,
-    Choice,
-    Form,
-    Step,
-    check_form,
-    free_text,
-    number,
-    yes_no,
-)
+from powbot.conversation.form import SKIPPED, Choice, Form, Step, check_form
+from powbot.conversation.form_parsers import a_date, clock_time, duration, free_text, number, yes_no
 from powbot.domain.messages import Callback
 from powbot.knowledge.content import Content, load_content
 from powbot.storage.models import User
@@ -193,3 +185,22 @@ def test_static_checks_find_what_a_user_would_otherwise_find(content: Content) -
     assert "broken.computed: a computed next needs goes_to" in problems
     assert "broken.twice: two choices share a value" in problems
     assert check_form(hours_form([]), content.catalog.has) == []
+
+
+# --- parsers for common steps -------------------------------------------------------------
+
+
+def test_date_time_and_duration_steps(content: Content) -> None:
+    ctx = make_ctx(content, User(id=1, chat_id=1, language="nl"))  # Monday 7 December 2026
+    start = a_date(earliest=0, latest=60)
+    assert start(ctx, "volgende maandag").value == "2026-12-14"
+    assert start(ctx, "4 januari").value == "2027-01-04"
+    assert start(ctx, "morgen").value == "2026-12-08"
+    assert start(ctx, "over drie maanden").error == "form.date_range"
+    assert start(ctx, "ooit").error == "form.date_hint"
+    assert clock_time(ctx, "half acht").value == "07:30"
+    assert clock_time(ctx, "om 7 uur 's avonds").value == "19:00"
+    travel = duration(0, 180)
+    assert travel(ctx, "anderhalf uur").value == 90
+    assert travel(ctx, "20 tot 30 min").error == "form.which_number"
+    assert travel(ctx, "5 uur").error == "form.minutes_range"

@@ -10,7 +10,8 @@ from sqlalchemy import delete
 from sqlmodel import col, select
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.form import Choice, Form, Step, yes_no
+from powbot.conversation.form import Choice, Form, Step
+from powbot.conversation.form_parsers import yes_no
 from powbot.conversation.registry import ON_ERASE
 from powbot.domain.messages import Reply
 from powbot.domain.unit import Services
@@ -33,6 +34,8 @@ async def explain(ctx: Ctx) -> None:
         )
         + "\n\n"
         + ctx.t("privacy.rights")
+        + "\n\n"
+        + ctx.t("privacy.backups")
     )
 
 
@@ -93,10 +96,10 @@ async def tell_coach(services: Services, user: User) -> None:
     coach = await services.session.get(User, user.coach_id)
     if coach is None:
         return
-    text = services.text(
-        services.lang_of(coach), "privacy.coach_client_left", name=user.first_name or "-"
-    )
-    await services.notify(coach.id, Reply(text))
+    # No name: the notice outlives the erasure, so it must not say who it was about.
+    text = services.text(services.lang_of(coach), "privacy.coach_client_erased")
+    row = await services.notify(coach.id, Reply(text))
+    row.subject_id = None  # about no one any more (and not erased with the client)
 
 
 async def apply_retention(services: Services) -> None:
