@@ -17,7 +17,10 @@ The machine is shared and noisy: within one run every system is measured back to
 each ratio is taken against the echo bot of the same round; with --runs N the figures are
 the medians over N rounds. --json prints one JSON object; its keys echo_ups, sqlite_ups,
 sqlite_ratio, sqlite_p95_ms, pg_ups, pg_ratio are the sequential feed, the same names with
-the suffix _concurrent are the concurrent feed.
+the suffix _concurrent are the concurrent feed. "cpu ms" (keys *_cpu_ms) is the process's
+CPU time per update, all threads included: on a loaded machine it swings far less than
+wall-clock rates, so compare it too (a thread hand-off costs CPU as well as waiting);
+"hops" (keys *_hops) counts thread round trips per update, which load does not change.
 """
 
 from __future__ import annotations
@@ -128,6 +131,8 @@ FEEDS = ("sequential", "concurrent")
 class Result:
     ups: float
     durations: list[float]
+    cpu_ms: float = 0.0  # CPU time of the whole process (all threads) per update
+    hops: float = 0.0  # thread round trips per update (results handed back to the loop)
 
     @property
     def p50_ms(self) -> float:
@@ -146,12 +151,13 @@ async def sequential(feed: Feed, users: int) -> Result:
     ids = _ids()
     durations: list[float] = []
     steps = script(users)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for user_id, text in steps:
         t0 = time.perf_counter()
         await feed(text_update(next(ids), user_id, text))
         durations.append(time.perf_counter() - t0)
-    return Result(len(steps) / (time.perf_counter() - start), durations)
+    cpu_ms = (time.process_time() - cpu) * 1000 / len(steps)
+    return Result(len(steps) / (time.perf_counter() - start), durations, cpu_ms)
 
 
 async def concurrent(feed: Feed, users: int) -> Result:
@@ -165,13 +171,32 @@ async def concurrent(feed: Feed, users: int) -> Result:
             await feed(text_update(next(ids), user_id, text))
             durations.append(time.perf_counter() - t0)
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(one_user(2000 + u) for u in range(users)))
-    return Result(len(durations) / (time.perf_counter() - start), durations)
+    cpu_ms = (time.process_time() - cpu) * 1000 / len(durations)
+    return Result(len(durations) / (time.perf_counter() - start), durations, cpu_ms)
 
 
 async def run_feed(feed: Feed, kind: str, users: int) -> Result:
-    return await (sequential if kind == "sequential" else concurrent)(feed, users)
+    """Also counts thread round trips: every result a worker thread (asyncio.to_thread,
+    aiosqlite's connection thread) hands back to the loop goes through call_soon_threadsafe.
+    Unlike rates, this count does not depend on the machine's load."""
+    loop = asyncio.get_running_loop()
+    original = loop.call_soon_threadsafe
+    calls = 0
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return original(*args, **kwargs)
+
+    loop.call_soon_threadsafe = counting  # type: ignore[method-assign]
+    try:
+        result = await (sequential if kind == "sequential" else concurrent)(feed, users)
+    finally:
+        loop.call_soon_threadsafe = original  # type: ignore[method-assign]
+    result.hops = calls / len(result.durations)
+    return result
 
 
 async def powbot_run(database_url: str, users: int, kind: str) -> Result:
@@ -253,6 +278,8 @@ def summarise(rounds: list[dict[tuple[str, str], Result]]) -> dict[str, float]:
             out[f"{system}_ups{suffix}"] = statistics.median(r.ups for r in runs)
             out[f"{system}_p50_ms{suffix}"] = statistics.median(r.p50_ms for r in runs)
             out[f"{system}_p95_ms{suffix}"] = statistics.median(r.p95_ms for r in runs)
+            out[f"{system}_cpu_ms{suffix}"] = statistics.median(r.cpu_ms for r in runs)
+            out[f"{system}_hops{suffix}"] = statistics.median(r.hops for r in runs)
             if system != "echo":
                 ratios = [r[system, kind].ups / r["echo", kind].ups for r in rounds]
                 out[f"{system}_ratio{suffix}"] = statistics.median(ratios)
@@ -267,7 +294,9 @@ LABELS = {
 
 
 def table(summary: dict[str, float]) -> str:
-    lines = [f"{'':28}{'feed':>12}{'upd/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'of echo':>9}"]
+    lines = [
+        f"{'':28}{'feed':>12}{'upd/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'of echo':>9}{'cpu ms':>9}{'hops':>7}"
+    ]
     for kind in FEEDS:
         suffix = "" if kind == "sequential" else "_concurrent"
         for system, label in LABELS.items():
@@ -278,6 +307,8 @@ def table(summary: dict[str, float]) -> str:
                 f"{label:28}{kind:>12}{summary[f'{system}_ups{suffix}']:9.0f}"
                 f"{summary[f'{system}_p50_ms{suffix}']:9.2f}"
                 f"{summary[f'{system}_p95_ms{suffix}']:9.2f}{100 * ratio:8.1f}%"
+                f"{summary[f'{system}_cpu_ms{suffix}']:9.2f}"
+                f"{summary[f'{system}_hops{suffix}']:7.1f}"
             )
     return "\n".join(lines)
 
