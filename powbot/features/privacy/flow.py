@@ -34,8 +34,6 @@ async def explain(ctx: Ctx) -> None:
         )
         + "\n\n"
         + ctx.t("privacy.rights")
-        + "\n\n"
-        + ctx.t("privacy.backups")
     )
 
 
@@ -96,10 +94,10 @@ async def tell_coach(services: Services, user: User) -> None:
     coach = await services.session.get(User, user.coach_id)
     if coach is None:
         return
-    # No name: the notice outlives the erasure, so it must not say who it was about.
-    text = services.text(services.lang_of(coach), "privacy.coach_client_erased")
-    row = await services.notify(coach.id, Reply(text))
-    row.subject_id = None  # about no one any more (and not erased with the client)
+    text = services.text(
+        services.lang_of(coach), "privacy.coach_client_left", name=user.first_name or "-"
+    )
+    await services.notify(coach.id, Reply(text))
 
 
 async def apply_retention(services: Services) -> None:
