@@ -20,7 +20,7 @@ from sqlmodel import col, select
 
 from powbot.clock import from_local
 from powbot.domain.unit import Services
-from powbot.storage.models import Placement, QuestionnaireResult
+from powbot.storage.models import Placement, QuestionnaireResult, QuestionnaireRun
 from powbot.storage.models_aftercare import Alert, CheckIn
 from powbot.storage.models_faq import FaqFeedback, FaqUnanswered
 from powbot.storage.models_open_hiring import Offer, Signup, Vacancy
@@ -61,6 +61,9 @@ class RegionReport:
     # FAQ could not answer. Question texts are free text and never shown here.
     faq_ratings: list[tuple[str, int | None, int | None]] = field(default_factory=list)
     faq_unanswered_people: int | None = None
+    # Questionnaire drop-off over the last MONTHS months: per question (in order), how many
+    # runs showed it and how many stopped there (paused or abandoned at that question).
+    dropoff: list[tuple[str, int | None, int | None]] = field(default_factory=list)
 
 
 async def region_report(services: Services) -> RegionReport:
@@ -70,6 +73,7 @@ async def region_report(services: Services) -> RegionReport:
     await _funnel(services, report)
     await _aftercare(services, report)
     await _faq(services, report)
+    await _dropoff(services, report)
     return report
 
 
@@ -104,10 +108,13 @@ async def _werkfit(services: Services, report: RegionReport) -> None:
         )
     ).all()
     # A stage that is 'the same as' another (a variant with its own advice) counts with it.
-    merged_into = {s.id: s.same_as or s.id for s in services.content.questionnaire.stages}
+    merged_into: dict[str, str] = {
+        s.id: s.same_as or s.id for s in services.content.questionnaire.stages
+    }
     stages: Counter[str] = Counter()
     for row in rows:
-        stages[merged_into.get(row[0], row[0])] += int(row[1])
+        stage = str(row[0])
+        stages[merged_into.get(stage, stage)] += int(row[1])
     total = sum(stages.values())
     report.people_with_profile = cell(total)
     order = [s.id for s in services.content.questionnaire.stages if not s.same_as]
@@ -234,3 +241,33 @@ async def _faq(services: Services, report: RegionReport) -> None:
     ][:15]
     asked = await _count(services, select(func.count(func.distinct(FaqUnanswered.user_id))))
     report.faq_unanswered_people = cell(asked)
+
+
+async def _dropoff(services: Services, report: RegionReport) -> None:
+    """Views and exits per question, with the skip logic: a run saw every question it
+    answered (or skipped) and, when it stopped, the question the questionnaire would show
+    next given its answers, which is where it left."""
+    questionnaire = services.content.questionnaire
+    since = services.now - timedelta(days=31 * MONTHS)
+    runs = (
+        await services.session.exec(
+            select(QuestionnaireRun.status, QuestionnaireRun.answers).where(
+                QuestionnaireRun.questionnaire == questionnaire.id,
+                col(QuestionnaireRun.started_at) >= since,
+            )
+        )
+    ).all()
+    views: Counter[str] = Counter()
+    exits: Counter[str] = Counter()
+    for status, stored in runs:
+        answers: dict[str, dict[str, Any]] = dict(stored or {})
+        views.update(answers.keys())
+        if status in ("paused", "abandoned"):
+            left_at = questionnaire.next_question(answers)
+            if left_at is not None:
+                views[left_at.id] += 1
+                exits[left_at.id] += 1
+    report.dropoff = [
+        (question.id, cell(views[question.id]), cell(exits[question.id]))
+        for question in questionnaire.questions
+    ]

@@ -34,6 +34,10 @@ async def region(request: Request) -> Response:
         funnel = [(t(f"web.funnel_{key}"), count) for key, count in report.funnel]
         aftercare = [(t(f"web.aftercare_{key}"), count) for key, count in report.aftercare]
         kinds = [(t(f"web.alert_kind_{key}"), count) for key, count in report.alerts_by_kind]
+        dropoff = [
+            (_question_title(services, lang, question_id), seen, left)
+            for question_id, seen, left in report.dropoff
+        ]
         faq = [
             (_faq_title(services, entry_id), up, down) for entry_id, up, down in report.faq_ratings
         ]
@@ -63,8 +67,17 @@ async def region(request: Request) -> Response:
             aftercare=aftercare,
             kinds=kinds,
             faq=faq,
+            dropoff=dropoff,
             faq_unanswered=report.faq_unanswered_people,
         )
+
+
+def _question_title(services: Services, lang: str, question_id: str) -> str:
+    question = services.content.questionnaire.question(question_id)
+    if question is None:
+        return question_id
+    text = question.text.get(lang)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _faq_title(services: Services, entry_id: str) -> str:

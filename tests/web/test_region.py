@@ -6,6 +6,7 @@ import re
 
 from powbot.domain.region import MIN_CELL, region_report
 from powbot.domain.unit import Services
+from powbot.storage.models import QuestionnaireRun
 from powbot.storage.models_faq import FaqFeedback
 from tests.conftest import Harness
 from tests.web.support import Web, seed_coach, seed_results
@@ -47,3 +48,36 @@ async def _seed_feedback(web: Web) -> str:
         return first.id
 
     return str(await web.do(work))
+
+
+async def test_questionnaire_dropoff_counts_views_and_exits_per_question(
+    harness: Harness,
+) -> None:
+    web = Web(harness)
+    questionnaire = harness.runtime.content.questionnaire
+    first = questionnaire.questions[0]
+    after_first = questionnaire.next_question({first.id: {"skipped": True}})
+    assert after_first is not None
+
+    async def work(services: Services) -> None:
+        for user_id in range(40_000, 40_012):  # 12 stop at the question after the first
+            services.session.add(
+                QuestionnaireRun(
+                    user_id=user_id,
+                    questionnaire=questionnaire.id,
+                    status="abandoned",
+                    answers={first.id: {"skipped": True}},
+                )
+            )
+        for user_id in range(40_100, 40_104):  # 4 stop at the first question
+            services.session.add(
+                QuestionnaireRun(
+                    user_id=user_id, questionnaire=questionnaire.id, status="paused", answers={}
+                )
+            )
+
+    await web.do(work)
+    report = await web.do(region_report)
+    rows = {question_id: (seen, left) for question_id, seen, left in report.dropoff}
+    assert rows[first.id] == (16, None)  # 4 exits is a group under 10: not shown
+    assert rows[after_first.id] == (12, 12)
