@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from powbot.knowledge.faq.index import FaqIndex
 
 MAX_WORDS = 6  # a longer message without a single content word is not "a vague question"
+SHORT_WORDS = 4  # "een vraag over subsidie"; "wie kan mij helpen met dit alles" says more
 GENERIC_IDF = 0.6  # a lone word used by most instruments ("subsidie", "regeling", "help")
 # Subjects offered when the question names none, most asked first.
 DEFAULTS = ("werkzoekende", "loonkostensubsidie", "proefplaatsing", "no-riskpolis", "jobcoaching")
@@ -23,7 +24,7 @@ def is_vague(index: FaqIndex, question: str, toks: Sequence[tuple[str, bool]]) -
     most instruments use."""
     if not toks:
         return 1 <= len(_words(question)) <= MAX_WORDS
-    if len(toks) != 1:
+    if len(toks) != 1 or len(_words(question)) > SHORT_WORDS:
         return False
     tok, known = toks[0]
     return known and tok not in index.name_terms and index.idf.get(tok, 9.9) < GENERIC_IDF
