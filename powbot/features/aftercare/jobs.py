@@ -53,7 +53,7 @@ async def job_checkin(services: Services, item: ScheduledItem) -> None:
     checkin.sent_at = sent_at
     lang = services.lang_of(seeker)
     await services.notify(seeker.id, mood_reply(services, lang, checkin, "aftercare.checkin_intro"))
-    if seeker.flow is None or seeker.flow == NAME:
+    if seeker.flow is None or (seeker.flow == NAME and seeker.step != "end"):
         # Nothing else going on (or an older check-in, whose late answers end now): a
         # typed "goed" or "3" answers this check-in.
         seeker.flow, seeker.step, seeker.flow_data = NAME, "mood", {"checkin": checkin.id}

@@ -29,7 +29,7 @@ from tests.aftercare_support import (
 )
 from tests.conftest import Harness, make_harness, make_settings, onboard
 
-KNOWLEDGE = Path(__file__).parent.parent / "powbot" / "knowledge" / "content" / "aftercare.yaml"
+KNOWLEDGE = Path(__file__).parents[3] / "powbot" / "knowledge" / "content" / "aftercare.yaml"
 
 
 # --- the knowledge file ----------------------------------------------------------------------
@@ -296,12 +296,14 @@ async def test_quiet_hours_delay_checkins_but_not_alerts(sqlite_url: str) -> Non
         checkin = (await checkins(harness, fem.id))[0]
         assert checkin.sent_at == morning
         # An alert is urgent: it reaches the coach at night too.
+        coach_before = len(coach.inbox())
         await fem.press_data(mood_data(checkin, 1))
-        for _ in range(4):
+        while "Vraag" in fem.inbox()[-1].text:  # every question, whatever the moment
             keyboard = fem.last_keyboard()
             await fem.press(keyboard.buttons[0][0])
         await harness.runtime.sender.drain_outbox(now=night + timedelta(days=1))
-        assert "Melding over Fem" in coach.inbox()[-1].text
+        # (the link message, held for quiet hours, may come in the same batch)
+        assert "Melding over Fem" in coach.texts(coach.inbox()[coach_before:])
     finally:
         await harness.app.close()
 

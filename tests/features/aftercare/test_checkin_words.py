@@ -1,0 +1,64 @@
+"""Every word kept (issue 14): what a worker types during a check-in is stored with it and
+gets a fitting reply; crisis words get help first and are kept too; a request to the bot
+("menu") is not taken for words about work."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from powbot.storage.models_aftercare import CheckInWords
+from tests.aftercare_support import (
+    checkins,
+    make_client,
+    make_coach,
+    place,
+    send_checkin,
+    tomorrow,
+)
+from tests.conftest import Harness, onboard
+
+
+async def kept(harness: Harness) -> list[tuple[str, str]]:
+    async with harness.runtime.db.transaction() as session:
+        rows = (await session.exec(select(CheckInWords).order_by(CheckInWords.id))).all()
+    return [(row.step, row.text) for row in rows]
+
+
+async def test_words_at_a_question_are_kept_and_the_question_comes_again(
+    harness: Harness,
+) -> None:
+    cas = harness.user(730, "Cas")
+    await onboard(cas)
+    await place(harness, cas.id, tomorrow())
+    await send_checkin(harness, cas.id, questions=["workload", "health"])
+    await cas.press("🙂")
+    reply = await cas.send("de eerste dag was lang, ik moest veel staan")
+    text = cas.texts(reply)
+    assert "Ik heb dit bij je check-in bewaard." in text and "coach" not in text.lower()
+    assert "Hoe is het werk zelf?" in reply[-1].text  # the same question again
+    assert "begreep ik niet" not in text and "weet ik helaas niet" not in text
+    assert await kept(harness) == [("workload", "de eerste dag was lang, ik moest veel staan")]
+
+
+async def test_crisis_words_get_help_first_and_are_kept_with_the_checkin(
+    harness: Harness,
+) -> None:
+    coach = await make_coach(harness, 731, "Anna")
+    bram = await make_client(harness, coach, 732, "Bram")
+    await place(harness, bram.id, tomorrow())
+    await send_checkin(harness, bram.id, questions=["workload", "health"])
+    reply = await bram.send("ik wil dood, het werk is te veel")
+    text = bram.texts(reply)
+    assert "113" in text  # the safety layer answered first
+    assert reply[-1].buttons and reply[-1].buttons[0][0] == "😞"  # then the check-in goes on
+    assert await kept(harness) == [("mood", "ik wil dood, het werk is te veel")]
+
+
+async def test_a_request_to_the_bot_is_not_taken_for_words_about_work(harness: Harness) -> None:
+    coach = await make_coach(harness, 733, "Anna")
+    bram = await make_client(harness, coach, 734, "Bram")
+    await place(harness, bram.id, tomorrow())
+    await send_checkin(harness, bram.id)
+    await bram.send("menu")
+    assert await kept(harness) == []
+    assert (await checkins(harness, bram.id))[0].status == "sent"  # still open for later
