@@ -267,6 +267,12 @@ def test_coach_journey_in_a_browser_without_accessibility_violations(
     WebDriverWait(browser, 10).until(seen.title_contains("Cliënten"))
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nl"
     check_page(browser, "caseload")
+    # A narrow screen (or 200 % zoom on a laptop): the page reflows, only the table scrolls.
+    browser.set_window_size(420, 900)
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= browser.execute_script("return window.innerWidth")
+    browser.save_screenshot(str(SCREENSHOTS / "caseload_narrow.png"))
+    browser.set_window_size(1280, 900)
     browser.find_element(By.LINK_TEXT, "Bram").click()
     WebDriverWait(browser, 10).until(seen.title_contains("Bram"))
     check_page(browser, "client")
