@@ -26,6 +26,15 @@ MINUTE_UNITS = frozenset({"minuten", "minutes", "min"})
 BACK_WORDS = frozenset({"terug", "vorige", "back", "previous"})
 SKIP_WORDS = frozenset({"overslaan", "sla over", "skip", "volgende vraag", "next question"})
 PAUSE_WORDS = frozenset({"pauze", "pauzeren", "pause", "later"})
+# The questionnaire's urgent-help keys as the kinds a coach's urgent alert knows.
+URGENT_KINDS = {
+    "self_harm": "suicide",
+    "housing": "no_shelter",
+    "food_rent": "no_food",
+    "unsafe_home": "unsafe_home",
+}
+CONTINUE_WORDS = frozenset({"verder", "doorgaan", "ga verder", "continue", "go on"})
+RESTART_WORDS = frozenset({"opnieuw", "opnieuw beginnen", "start over", "restart", "begin opnieuw"})
 
 
 @dataclass

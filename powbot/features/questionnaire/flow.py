@@ -18,8 +18,11 @@ from powbot.features.onboarding.flow import ask_consent
 from powbot.features.questionnaire import screens
 from powbot.features.questionnaire.answers import (
     BACK_WORDS,
+    CONTINUE_WORDS,
     PAUSE_WORDS,
+    RESTART_WORDS,
     SKIP_WORDS,
+    URGENT_KINDS,
     button_value,
     is_done_word,
     normalise_multi,
@@ -52,14 +55,6 @@ __all__ = [
     "show_result",
     "start",
 ]
-
-# The questionnaire's urgent-help keys as the kinds a coach's urgent alert knows.
-URGENT_KINDS = {
-    "self_harm": "suicide",
-    "housing": "no_shelter",
-    "food_rent": "no_food",
-    "unsafe_home": "unsafe_home",
-}
 
 
 async def start(ctx: Ctx) -> None:
@@ -325,6 +320,17 @@ ON_QUESTION: dict[str, QuestionAction] = {
 }
 
 
+async def _resume_answer(ctx: Ctx, text: str) -> None:
+    """'ja', 'verder' -> continue; 'opnieuw' -> start over; anything else: the offer again."""
+    said = normalise(text)
+    if said in RESTART_WORDS:
+        await _continue_or_restart(ctx, restart=True)
+    elif parse_yes_no(text) or said in CONTINUE_WORDS:
+        await _continue_or_restart(ctx, restart=False)
+    else:
+        await start(ctx)
+
+
 class QuestionnaireFlow:
     name = NAME
     roles: frozenset[str | None] = frozenset({"seeker"})
@@ -334,7 +340,7 @@ class QuestionnaireFlow:
 
     async def on_text(self, ctx: Ctx, text: str) -> None:
         if ctx.user.step == "resume?":
-            await start(ctx)
+            await _resume_answer(ctx, text)
             return
         question = _question(ctx)
         if question is None or "answers" not in ctx.user.flow_data:

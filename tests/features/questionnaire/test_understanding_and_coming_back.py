@@ -143,3 +143,13 @@ async def test_an_urgent_answer_reaches_a_linked_consenting_coach(harness: Harne
     async with harness.runtime.db.transaction() as session:
         alerts = (await session.exec(select(Alert).where(Alert.seeker_id == 305))).all()
     assert [alert.kind for alert in alerts] == ["urgent"]
+
+
+async def test_a_typed_yes_at_the_resume_offer_continues_where_one_was(harness: Harness) -> None:
+    ha = await start_questionnaire(harness, 306)
+    await ha.send("5")
+    await ha.press("Pauze")
+    offer = await ha.send("/vragenlijst")
+    assert "Wil je verder waar je was?" in offer[-1].text
+    go_on = await ha.send("ja")
+    assert "Hoeveel uur per week" in go_on[-1].text
