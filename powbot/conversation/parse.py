@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -56,9 +57,14 @@ def _squeeze(text: str) -> str:
     return _REPEATS.sub(r"\1", text)
 
 
-def _phrase_in(text: str, phrases: frozenset[str]) -> bool:
-    """The whole (normalised) text is one of the phrases, also with letters held down."""
-    return text in phrases or _squeeze(text) in {_squeeze(phrase) for phrase in phrases}
+@cache
+def _squeezed(name: str) -> frozenset[str]:
+    return frozenset(_squeeze(phrase) for phrase in words().of(name))
+
+
+def _phrase_in(text: str, name: str) -> bool:
+    """The whole (normalised) text is one of the list's phrases, also with letters held down."""
+    return text in words().of(name) or _squeeze(text) in _squeezed(name)
 
 
 def parse_yes_no(text: str) -> bool | None:
@@ -72,14 +78,13 @@ def parse_yes_no(text: str) -> bool | None:
     said = normalise(text)
     if not said:
         return None
-    lexicon = words()
     for answer, name in ((False, "no"), (True, "yes")):
-        if _phrase_in(said, lexicon.of(name)):
+        if _phrase_in(said, name):
             return answer
     first = said.split()[0]
-    if _phrase_in(first, lexicon.of("no")):
+    if _phrase_in(first, "no"):
         return False
-    if _phrase_in(first, lexicon.of("yes")):
+    if _phrase_in(first, "yes"):
         return True
     return None
 
@@ -112,6 +117,7 @@ class NumberRange:
     high: float
 
 
+@cache
 def _number_words() -> dict[str, int]:
     lexicon = words()
     table = dict(lexicon.map("numbers"))
