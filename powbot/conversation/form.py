@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from powbot.conversation.context import Ctx
+from powbot.conversation.form_choices import ChoiceSteps
 from powbot.conversation.parse import is_decline, is_why, match_choice, parse_yes_no
 from powbot.domain.messages import Button, Callback
 from powbot.knowledge.text import normalise
@@ -25,7 +26,8 @@ BACK_WORDS = frozenset({"terug", "vorige", "back", "previous", "go back"})
 
 # The button actions the runner handles (the static check holds every form to these).
 CHOOSE, SKIP, BACK, WHY, DECLINE, CONFIRM = "c", "s", "b", "w", "p", "k"
-HANDLED_ACTIONS = frozenset({CHOOSE, SKIP, BACK, WHY, DECLINE, CONFIRM})
+DONE = "d"  # a multiple-choice step: the choice is complete
+HANDLED_ACTIONS = frozenset({CHOOSE, SKIP, BACK, WHY, DECLINE, CONFIRM, DONE})
 SKIPPED = {"skipped": True}
 DECLINED = {"prefer_not": True}
 
@@ -45,6 +47,9 @@ Parser = Callable[[Ctx, str], Parsed]
 Validator = Callable[[Ctx, Any], str | None]  # catalog key of the problem, or None
 Next = Callable[[Mapping[str, Any]], str | None]
 Complete = Callable[[Ctx, dict[str, Any]], Awaitable[None]]
+# Run when a step is answered, before `next` is read: may add to the answers (a derived
+# value, a list that grows in a loop) and may return a note shown above the next step.
+After = Callable[[Ctx, Any, dict[str, Any]], Awaitable[str | None]]
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class Choice:
     value: str
     label: str  # catalog key
     words: tuple[str, ...] = ()
+    text: str | None = None  # a label that is data, not a catalog key (already translated)
 
 
 @dataclass(frozen=True)
@@ -74,23 +80,31 @@ class Step:
     goes_to: tuple[str, ...] = ()
     takes_number: bool = False  # a bare typed number is the answer, never a button position
     values: Callable[[Ctx], Mapping[str, Any]] | None = None
+    options: Callable[[Ctx], tuple[Choice, ...]] | None = None  # buttons from data
+    multi: bool = False  # choices toggle a list; `done` (catalog key) ends the step
+    done: str | None = None
+    hint: str | None = None  # catalog key shown when typed text is not understood
+    skip_label: str = "form.skip"
+    after: After | None = None
 
     def targets(self) -> tuple[str, ...]:
         return (self.next,) if isinstance(self.next, str) else self.goes_to
 
     def actions(self) -> set[str]:
-        found = {CHOOSE} if self.choices else set()
+        found = {CHOOSE} if self.choices or self.options else set()
+        found |= {DONE} if self.multi else set()
         found |= {action for action, on in ((SKIP, self.skip), (WHY, self.why)) if on}
         found |= {DECLINE} if self.decline else set()
         found |= {BACK} if self.back else set()
         return found
 
 
-class Form:
+class Form(ChoiceSteps):
     """A flow made of steps. Subclass or instantiate; `start(ctx, **data)` begins it (data is
     kept next to the answers, e.g. which item the form is about)."""
 
     unbound_actions: frozenset[str] = frozenset()
+    edit_prefix: str | None = None  # catalog key shown above a step asked on its own
 
     def __init__(
         self,
@@ -110,7 +124,25 @@ class Form:
         ctx.set_state(self.name, self.first, answers={}, path=[], **data)
         await self.resume(ctx)
 
-    async def resume(self, ctx: Ctx, problem: str | None = None, **values: Any) -> None:
+    async def start_at(
+        self,
+        ctx: Ctx,
+        step: str,
+        *,
+        only: bool = False,
+        answers: Mapping[str, Any] | None = None,
+        before: str | None = None,
+        **data: Any,
+    ) -> None:
+        """Begin at `step` (known answers given), e.g. to change one field from a preview:
+        with `only` the form completes as soon as that step is answered. `before` is a text
+        shown above the step."""
+        ctx.set_state(self.name, step, answers=dict(answers or {}), path=[], only=only, **data)
+        await self.resume(ctx, before=before)
+
+    async def resume(
+        self, ctx: Ctx, problem: str | None = None, *, before: str | None = None, **values: Any
+    ) -> None:
         """Show the current step again (after an unknown message, /taal, a stale button)."""
         step = self._current(ctx)
         pending = ctx.user.flow_data.get("pending")
@@ -118,6 +150,10 @@ class Form:
             ctx.say(pending["question"], self._confirm_buttons(ctx))
             return
         text = ctx.t(step.text, **(step.values(ctx) if step.values else {}))
+        if self.edit_prefix and ctx.user.flow_data.get("only"):
+            text = ctx.t(self.edit_prefix) + "\n" + text
+        if before:
+            text = before + "\n" + text
         if problem:
             text = ctx.t(problem, **values) + "\n\n" + text
         ctx.say(text, self._buttons(ctx, step))
@@ -128,6 +164,9 @@ class Form:
             await self._confirm(ctx, parse_yes_no(text))
             return
         if await self._control_word(ctx, step, text):
+            return
+        if step.multi:
+            await self._multi_text(ctx, step, text)
             return
         parsed = self._parse(ctx, step, text)
         if parsed.error:
@@ -144,7 +183,11 @@ class Form:
         action, arg = callback.action, callback.arg
         if action == CONFIRM:
             await self._confirm(ctx, {"yes": True, "no": False}.get(arg))
-        elif action == CHOOSE and arg in {choice.value for choice in step.choices}:
+        elif action == CHOOSE and step.multi and arg in self._values(ctx, step):
+            await self._toggle(ctx, step, [arg])
+        elif action == DONE and step.multi:
+            await self.answer(ctx, list(self._chosen(ctx, step)))
+        elif action == CHOOSE and arg in self._values(ctx, step):
             await self.answer(ctx, arg)
         elif action in step.actions() - {CHOOSE}:
             await self._control(ctx, step, action)
@@ -167,13 +210,14 @@ class Form:
         data = ctx.user.flow_data
         answers = {**data.get("answers", {}), step.id: value}
         path = [*[s for s in data.get("path", []) if s != step.id], step.id]
+        note = await step.after(ctx, value, answers) if step.after else None
         following = step.next(answers) if callable(step.next) else step.next
-        if following is None:
+        if following is None or data.get("only"):
             ctx.update_state(answers=answers, path=path, pending=None)
             await self.on_complete(ctx, answers)
             return
         ctx.update_state(step=following, answers=answers, path=path, pending=None)
-        await self.resume(ctx)
+        await self.resume(ctx, before=note)
 
     async def back(self, ctx: Ctx) -> None:
         path = list(ctx.user.flow_data.get("path", []))
@@ -191,8 +235,8 @@ class Form:
         value = ctx.user.flow_data.get("answers", {}).get(step.id)
         if value is None:
             return None
-        choice = next((c for c in step.choices if c.value == value), None)
-        return ctx.t(choice.label) if choice else str(value)
+        choice = next((c for c in self.choices(ctx, step) if c.value == value), None)
+        return self._label(ctx, choice) if choice else str(value)
 
     def _current(self, ctx: Ctx) -> Step:
         return self.steps.get(ctx.user.step or "") or self.steps[self.first]
@@ -233,35 +277,46 @@ class Form:
             await self.answer(ctx, DECLINED)
 
     def _parse(self, ctx: Ctx, step: Step, text: str) -> Parsed:
+        has_choices = bool(step.choices or step.options)
         if step.parse is not None:
             parsed = step.parse(ctx, text)
-            if parsed.error is None or not step.choices:
+            if parsed.error is None or not has_choices:
                 return parsed
         choice = self._typed_choice(ctx, step, text)
         if choice is not None:
             return Parsed(value=choice)
-        return Parsed(error="common.choose_a_button" if step.choices else "form.not_understood")
+        return Parsed(error="common.choose_a_button" if has_choices else "form.not_understood")
 
     def _typed_choice(self, ctx: Ctx, step: Step, text: str) -> str | None:
         said = normalise(text)
-        if said.isdigit() and 1 <= int(said) <= len(step.choices):
-            return step.choices[int(said) - 1].value
+        choices = self.choices(ctx, step)
+        if said.isdigit() and 1 <= int(said) <= len(choices):
+            return choices[int(said) - 1].value
         labels = {
-            choice.value: [ctx.text(lang, choice.label) for lang in ("nl", "en")]
+            choice.value: (
+                [ctx.text(lang, choice.label) for lang in ("nl", "en")]
+                if choice.text is None
+                else [choice.text]
+            )
             + list(choice.words)
-            for choice in step.choices
+            for choice in choices
         }
         return match_choice(text, labels)
 
     # --- rendering ----------------------------------------------------------------------
     def _buttons(self, ctx: Ctx, step: Step) -> list[list[Button]]:
-        rows = [[ctx.button(ctx.t(c.label), self.name, CHOOSE, c.value)] for c in step.choices]
+        rows = [
+            [ctx.button(self._shown(ctx, step, n, c), self.name, CHOOSE, c.value)]
+            for n, c in enumerate(self.choices(ctx, step), 1)
+        ]
+        if step.multi:
+            rows.append([ctx.button(ctx.t(step.done or "form.done"), self.name, DONE)])
         extra = [
             ctx.button(ctx.t(key), self.name, action)
             for action, key, on in (
                 (WHY, "form.why", bool(step.why)),
                 (DECLINE, "form.prefer_not", step.decline),
-                (SKIP, "form.skip", step.skip),
+                (SKIP, step.skip_label, step.skip),
             )
             if on
         ]
@@ -301,6 +356,9 @@ def check_form(form: Form, has_text: Callable[[str], bool] | None = None) -> lis
         if len(values) != len(set(values)):
             problems.append(f"{form.name}.{step.id}: two choices share a value")
         keys = [step.text, step.why, *(choice.label for choice in step.choices)]
+        keys += [step.done, step.hint, step.skip_label if step.skip else None]
+        if step.multi and not (step.choices or step.options):
+            problems.append(f"{form.name}.{step.id}: a multiple choice needs choices")
         if has_text is not None:
             problems += [
                 f"{form.name}.{step.id}: no text {key!r}"

@@ -204,3 +204,102 @@ def test_date_time_and_duration_steps(content: Content) -> None:
     assert travel(ctx, "anderhalf uur").value == 90
     assert travel(ctx, "20 tot 30 min").error == "form.which_number"
     assert travel(ctx, "5 uur").error == "form.minutes_range"
+
+
+# --- steps with buttons from data, multiple choice, one step on its own, after-hooks ----
+
+
+def pick_form(person_done: list[dict[str, Any]]) -> Form:
+    """Fruit chosen from data (several at once), then a town that may follow from an address."""
+
+    async def complete(ctx: Ctx, answers: dict[str, Any]) -> None:
+        data = ctx.user.flow_data
+        person_done.append({**answers, "only": bool(data.get("only")), "item": data.get("item")})
+        ctx.set_state(None)
+
+    def fruit(ctx: Ctx) -> tuple[Choice, ...]:
+        return tuple(Choice(name, "", text=name.title()) for name in ("apple", "pear", "plum"))
+
+    async def town_from(ctx: Ctx, value: Any, answers: dict[str, Any]) -> str | None:
+        town = str(value).partition(",")[2].strip()
+        if town:
+            answers["town"] = town
+        return f"Town: {town}" if town else None
+
+    return Form(
+        "pick",
+        frozenset({"seeker"}),
+        (
+            Step("fruit", "form.not_understood", options=fruit, multi=True, next="address"),
+            Step(
+                "address",
+                "form.not_understood",
+                parse=free_text(80),
+                after=town_from,
+                next=lambda answers: None if answers.get("town") else "town",
+                goes_to=("town",),
+            ),
+            Step(
+                "town",
+                "form.not_understood",
+                parse=free_text(40),
+                skip=True,
+                skip_label="form.back",
+            ),
+        ),
+        complete,
+    )
+
+
+async def test_a_multiple_choice_step_toggles_buttons_and_typed_numbers(content: Content) -> None:
+    done: list[dict[str, Any]] = []
+    person = Person(content, pick_form(done))
+    await person.start()
+    assert person.buttons == ["1. Apple", "2. Pear", "3. Plum", "✔️ Klaar"]
+    await person.press("c", "pear")
+    await person.send("1 2")  # apple on, pear off again
+    assert person.buttons[:3] == ["✅ 1. Apple", "2. Pear", "3. Plum"]
+    shown = await person.send("banaan")
+    assert "Dat begreep ik niet." in shown and person.user.step == "fruit"
+    await person.press("c", "kiwi")  # not one of the choices: nothing changes
+    await person.send("klaar")
+    assert person.user.step == "address"
+    shown = await person.send("Dorpsstraat 1, Tiel")
+    assert done == [
+        {
+            "fruit": ["apple"],
+            "address": "Dorpsstraat 1, Tiel",
+            "town": "Tiel",
+            "only": False,
+            "item": None,
+        }
+    ]
+
+
+async def test_a_note_from_an_answer_and_a_custom_skip_label(content: Content) -> None:
+    done: list[dict[str, Any]] = []
+    person = Person(content, pick_form(done))
+    await person.start()
+    await person.press("d")
+    shown = await person.send("Dorpsstraat 1")
+    assert person.user.step == "town" and "Town" not in shown
+    assert "⬅️ Terug" in person.buttons  # the declared skip label (and Back)
+    await person.press("s")
+    assert done[0]["fruit"] == [] and done[0]["town"] == SKIPPED
+
+
+async def test_one_step_on_its_own_completes_with_the_edit_prefix(content: Content) -> None:
+    done: list[dict[str, Any]] = []
+    form = pick_form(done)
+    form.edit_prefix = "form.skip"
+    person = Person(content, form)
+    ctx = make_ctx(content, person.user)
+    await form.start_at(ctx, "address", only=True, answers={"fruit": ["plum"]}, item=7)
+    assert person._shown(ctx).startswith("⏭ Overslaan\nDat begreep ik niet.")
+    await person.send("Hal 3")
+    assert done == [{"fruit": ["plum"], "address": "Hal 3", "only": True, "item": 7}]
+
+
+def test_static_checks_know_multiple_choice_steps(content: Content) -> None:
+    assert check_form(pick_form([]), content.catalog.has) == []
+    assert "d" in pick_form([]).steps["fruit"].actions()
