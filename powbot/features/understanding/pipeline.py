@@ -32,14 +32,7 @@ async def handle_text(ctx: Ctx, text: str) -> None:
         # A flow that hands the text back to the engine (a check-in that was not answered)
         # must not get the crisis help or the length note twice.
         setattr(ctx, _SEEN, text)
-        hit = await crisis_help(ctx, text)
-        if hit is not None:
-            await _after_crisis(ctx, text, hit)
-            return
-        if len(text) > ctx.settings.max_text_length:
-            ctx.say(ctx.t("common.too_long", max=ctx.settings.max_text_length))
-            if current_flow(ctx) is not None:
-                await resume(ctx)
+        if await _safety_or_length(ctx, text):
             return
     flow = current_flow(ctx)
     if flow is not None and not asks_a_question(ctx):
@@ -58,6 +51,25 @@ async def handle_text(ctx: Ctx, text: str) -> None:
     if flow is not None:  # a step that takes any text as a question (the FAQ)
         await flow.on_text(ctx, text)
         return
+    await _outside_a_conversation(ctx, text)
+
+
+async def _safety_or_length(ctx: Ctx, text: str) -> bool:
+    """Steps 1 and 2; True when they answered the message."""
+    hit = await crisis_help(ctx, text)
+    if hit is not None:
+        await _after_crisis(ctx, text, hit)
+        return True
+    if len(text) > ctx.settings.max_text_length:
+        ctx.say(ctx.t("common.too_long", max=ctx.settings.max_text_length))
+        if current_flow(ctx) is not None:
+            await resume(ctx)
+        return True
+    return False
+
+
+async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
+    """Steps 5 and 6: the role's free-text handler (the FAQ), or an honest way on."""
     ctx.set_state(None)
     free_text = FREE_TEXT.get(ctx.user.role)
     if free_text is not None:
