@@ -118,8 +118,8 @@ def placement_line(services: Services, lang: str, placement: Placement) -> str:
 
 
 def reason_lines(services: Services, lang: str, alert: Alert, mood: int | None) -> list[str]:
-    """What an alert says, in the coach's language: the rules that held (worded for the
-    moment), the answers behind them, what the client typed, their wish and where to go."""
+    """The rules that held, one '• ' line each in the coach's language, worded for the
+    moment (lists join these). `alert_lines` adds what a coach needs to act."""
     lines: list[str] = []
     if alert.kind == "no_answer":
         return [services.text(lang, "coach.reason_no_answer")]
@@ -130,7 +130,14 @@ def reason_lines(services: Services, lang: str, alert: Alert, mood: int | None) 
         if reason == "low_mood" and mood is not None:
             text += " " + services.text(lang, "coach.mood_value", mood=mood)
         lines.append(f"• {text}")
-    return lines + detail_lines(services, lang, alert)
+    return lines
+
+
+def alert_lines(services: Services, lang: str, alert: Alert, mood: int | None) -> list[str]:
+    """The whole alert for the coach: the rules that held, the answers behind them in
+    plain words, what the client typed (stored only while sharing), their wish about
+    contact and where the client can go."""
+    return reason_lines(services, lang, alert, mood) + detail_lines(services, lang, alert)
 
 
 async def raise_alert(
@@ -172,7 +179,7 @@ async def raise_alert(
     if placements:
         moment = phase_line(services, lang, phase, fmt_date(services, placements[0].start_date))
         lines += [moment] if moment else []
-    lines += ["", *reason_lines(services, lang, alert, checkin.mood if checkin else None)]
+    lines += ["", *alert_lines(services, lang, alert, checkin.mood if checkin else None)]
     if limited:
         lines += ["", services.text(lang, "coach.alert_limited")]
     await services.notify(
