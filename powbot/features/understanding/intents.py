@@ -67,8 +67,11 @@ def _lists(catalog: Catalog) -> dict[str, tuple[str, ...]]:
 
 
 def looks_like_code(text: str) -> bool:
+    """An invite code (12 characters of token_urlsafe): never a date, phone number or other
+    run of digits and dashes, which a person types as an answer."""
     token = text.strip()
-    return bool(_CODE.match(token) and _CODE_MARK.search(token))
+    has_letter = any(char.isalpha() for char in token)
+    return bool(has_letter and _CODE.match(token) and _CODE_MARK.search(token))
 
 
 def _for_role(intent: str, role: str | None) -> bool:
