@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     quiet_start: str = Field(default="21:00", alias="POWBOT_QUIET_START")
     quiet_end: str = Field(default="08:00", alias="POWBOT_QUIET_END")
     digest_time: str = Field(default="08:30", alias="POWBOT_DIGEST_TIME")
+    # The days coaches get the digest: 'ma-vr', 'mon-fri', 'ma,wo,vr' or '1-5' (1 = Monday).
+    digest_days: str = Field(default="ma-vr", alias="POWBOT_DIGEST_DAYS")
     allow_groups: bool = Field(default=False, alias="POWBOT_ALLOW_GROUPS")
     flood_messages: int = Field(default=20, alias="POWBOT_FLOOD_MESSAGES", gt=0)
     flood_seconds: float = Field(default=10.0, alias="POWBOT_FLOOD_SECONDS", gt=0)
@@ -93,6 +95,14 @@ class Settings(BaseSettings):
         hours, _, minutes = value.partition(":")
         if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
             raise ValueError("must look like HH:MM")
+        return value
+
+    @field_validator("digest_days")
+    @classmethod
+    def _digest_days(cls, value: str) -> str:
+        from powbot.domain.aftercare_coach import parse_digest_days
+
+        parse_digest_days(value)  # a ValueError names the part it did not understand
         return value
 
     @property
