@@ -4,17 +4,19 @@ closed on the web is closed in Telegram too (there is only the one row)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 from sqlmodel import col, select
 
+from powbot.domain.aftercare_coach import next_digest_day
 from powbot.domain.coaching import (
     MAX_NOTE,
     alert_visible,
     check_text,
     client_of,
     digest_clock,
+    digest_days,
     local_moment,
     today,
 )
@@ -88,8 +90,10 @@ async def notes_of(services: Services, alert_ids: list[int]) -> list[CoachNote]:
 
 
 def snooze_until(services: Services) -> datetime:
-    """Until tomorrow's digest time: the alert comes back as a reminder then."""
-    return local_moment(services, today(services) + timedelta(days=1), digest_clock(services))
+    """Until the next digest day's digest time (Friday's snooze comes back on Monday with the
+    default days): the alert comes back as a reminder then."""
+    day = next_digest_day(today(services), digest_days(services))
+    return local_moment(services, day, digest_clock(services))
 
 
 async def apply(services: Services, coach: User, alert: Alert, action: AlertAction) -> bool:

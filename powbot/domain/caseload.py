@@ -18,7 +18,7 @@ from powbot.domain.alerts import LIVE
 from powbot.domain.coaching import alert_visible, clients, today
 from powbot.domain.unit import Services
 from powbot.storage.models import Placement, QuestionnaireResult, ScheduledItem, User
-from powbot.storage.models_aftercare import Alert, CheckIn, CoachMessage
+from powbot.storage.models_aftercare import Alert, CheckIn, CheckInAnswer, CoachMessage
 
 TREND_POINTS = 12  # moods kept per client for the trend
 
@@ -229,3 +229,31 @@ async def messages_between(
         .limit(limit)
     )
     return list(found.all())
+
+
+@dataclass
+class ContactWish:
+    """The client's latest answer to 'shall your coach contact you?' in a check-in."""
+
+    wish: str  # "contact" or "no_contact"
+    day: date
+
+
+async def contact_wish(services: Services, seeker: User) -> ContactWish | None:
+    """How the client last said they want to be contacted; None while they do not share
+    (a limited alert still carries its own wish) or never answered the question."""
+    if not seeker.share_with_coach:
+        return None
+    question = services.content.aftercare.contact_question
+    rows = await services.session.exec(
+        select(CheckInAnswer, CheckIn)
+        .join(CheckIn, col(CheckIn.id) == col(CheckInAnswer.checkin_id))
+        .where(CheckInAnswer.seeker_id == seeker.id, CheckInAnswer.question_id == question)
+        .order_by(col(CheckInAnswer.answered_at).desc(), col(CheckInAnswer.id).desc())
+    )
+    found = rows.first()
+    if found is None:
+        return None
+    answer, checkin = found
+    wish = {"yes": "contact", "no": "no_contact"}.get(answer.answer)
+    return ContactWish(wish, checkin.day) if wish else None

@@ -13,6 +13,7 @@ from sqlalchemy import insert
 from sqlmodel import col, select
 
 from powbot.clock import from_local
+from powbot.domain.aftercare_coach import parse_digest_days
 from powbot.domain.ids import parse_id as parse_id  # the one id parser, for coaching callers
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.unit import Services
@@ -75,6 +76,11 @@ def today(services: Services) -> date:
 def digest_clock(services: Services) -> time:
     hours, minutes = (int(part) for part in services.settings.digest_time.split(":"))
     return time(hours, minutes)
+
+
+def digest_days(services: Services) -> frozenset[int]:
+    """The weekdays (Monday = 0) coaches get a digest: POWBOT_DIGEST_DAYS, default Mon-Fri."""
+    return parse_digest_days(getattr(services.settings, "digest_days", "ma-vr"))
 
 
 async def clients(services: Services, coach: User) -> list[User]:

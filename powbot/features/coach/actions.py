@@ -40,6 +40,9 @@ async def alert_action(ctx: Ctx, action: str, arg: str) -> None:
         ask_note(ctx)
         return
     operation, done_key = ALERT_BUTTONS[action]
+    if operation is AlertAction.CONTACTED and alert.status == "contacted":
+        await show_alert(ctx, alert.id, ctx.t("coach.already_contacted"))
+        return
     if not await alert_ops.apply(ctx, ctx.user, alert, operation):
         await show_alert(ctx, alert.id, ctx.t("coach.alert_already_closed"))
         return

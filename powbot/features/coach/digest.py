@@ -4,10 +4,12 @@ when a snoozed alert's time has come. Planning the digests lives in the domain."
 from __future__ import annotations
 
 from powbot.domain import alerts as alert_ops
+from powbot.domain.aftercare_coach import digest_due_on
 from powbot.domain.agenda import KIND_DIGEST, agenda, plan_digests
 from powbot.domain.coaching import (
     COACH_FLOW,
     audit_many,
+    digest_days,
     display_name,
     fmt_date,
     parse_id,
@@ -16,7 +18,7 @@ from powbot.domain.coaching import (
 )
 from powbot.domain.messages import Reply
 from powbot.domain.unit import Services
-from powbot.features.coach import render
+from powbot.features.coach import today as today_view
 from powbot.storage.models import ScheduledItem, User
 
 __all__ = ["KIND_DIGEST", "job_digest", "job_followup", "plan_digests"]
@@ -27,15 +29,17 @@ async def job_digest(services: Services, item: ScheduledItem) -> None:
     coach = await services.session.get(User, item.user_id) if item.user_id else None
     if coach is None or coach.role != "coach":
         return
+    if not digest_due_on(today(services), digest_days(services)):
+        return  # planned before the digest days changed: not on this day
     lang = services.lang_of(coach)
     plan = await agenda(services, coach)
     if plan.empty:
         return  # nothing to say: no message
     await audit_many(services, coach.id, sorted(plan.subjects), "coach.digest")
     title = services.text(lang, "coach.digest_title", date=fmt_date(services, today(services)))
-    rows = render.agenda_buttons(services, lang, plan)
+    rows = today_view.agenda_buttons(services, lang, plan)
     rows.append([push_button(services.text(lang, "coach.btn_today"), NAME, "today")])
-    lines = render.agenda_lines(services, lang, plan)
+    lines = today_view.agenda_lines(services, lang, plan)
     await services.notify(coach.id, Reply(title + "\n\n" + "\n".join(lines), rows))
 
 

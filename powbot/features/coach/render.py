@@ -3,12 +3,12 @@ No queries here; the screens module fetches, these functions only format."""
 
 from __future__ import annotations
 
-from powbot.domain.agenda import Agenda
-from powbot.domain.caseload import CaseloadRow, trend_key
+from powbot.domain.aftercare_records import CheckInRecord
+from powbot.domain.caseload import CaseloadRow, ContactWish, trend_key
 from powbot.domain.coaching import COACH_FLOW, display_name, fmt_date, push_button
 from powbot.domain.messages import Button
 from powbot.domain.unit import Services
-from powbot.features.aftercare.common import reason_lines
+from powbot.features.coach.alert_words import alert_block, is_urgent, urgent_first
 from powbot.features.questionnaire.flow import DOTS
 from powbot.storage.models import Placement, QuestionnaireResult, User
 from powbot.storage.models_aftercare import Alert, CheckIn, CoachNote
@@ -85,11 +85,12 @@ def profile_lines(services: Services, lang: str, result: QuestionnaireResult | N
     return lines
 
 
-def checkin_lines(services: Services, lang: str, history: list[CheckIn]) -> list[str]:
-    """History newest first, as fetched."""
+def checkin_lines(services: Services, lang: str, history: list[CheckInRecord]) -> list[str]:
+    """History newest first, as fetched: answered (maybe late) and missed check-ins, with
+    what the client typed (the records hold words only while the client shares)."""
     if not history:
         return [services.text(lang, "coach.no_checkins")]
-    moods = [c.mood for c in reversed(history) if c.mood is not None]
+    moods = [r.checkin.mood for r in reversed(history) if r.checkin.mood is not None]
     lines = [
         services.text(lang, "coach.checkins_title")
         + " "
@@ -98,16 +99,39 @@ def checkin_lines(services: Services, lang: str, history: list[CheckIn]) -> list
     key = trend_key(moods)
     if key:
         lines.append(services.text(lang, "coach.trend", trend=services.text(lang, key)))
-    for checkin in history:
-        risks = [
-            risk.summary.get(lang)
-            for risk in map(services.content.aftercare.risk, checkin.risks)
-            if risk is not None
-        ]
-        detail = "⚠️ " + "; ".join(risks) if risks else services.text(lang, "coach.nothing_special")
+    for record in history:
+        lines.append(checkin_line(services, lang, record))
+        lines += [services.text(lang, "coach.words_line", text=words) for words in record.words]
+    return lines
+
+
+def checkin_line(services: Services, lang: str, record: CheckInRecord) -> str:
+    checkin = record.checkin
+    when = fmt_date(services, checkin.day)
+    if record.missed:
+        return f"  {when} · – {services.text(lang, 'coach.checkin_missed')}"
+    risks = [
+        risk.summary.get(lang)
+        for risk in map(services.content.aftercare.risk, checkin.risks)
+        if risk is not None
+    ]
+    detail = "⚠️ " + "; ".join(risks) if risks else services.text(lang, "coach.nothing_special")
+    if record.late:
+        detail += " " + services.text(lang, "coach.checkin_late")
+    return f"  {when} {mood_face(services, checkin.mood)} {checkin.mood or '-'}/5 – {detail}"
+
+
+def contact_lines(
+    services: Services, lang: str, seeker: User, wish: ContactWish | None
+) -> list[str]:
+    """How the client can be reached and, while they share, their latest wish about contact."""
+    key = "coach.contact_blocked" if seeker.unreachable_at is not None else "coach.contact_via_bot"
+    lines = [services.text(lang, key)]
+    if wish is not None:
         lines.append(
-            f"  {fmt_date(services, checkin.day)} {mood_face(services, checkin.mood)} "
-            f"{checkin.mood or '-'}/5 – {detail}"
+            services.text(
+                lang, f"coach.contact_wish_{wish.wish}", date=fmt_date(services, wish.day)
+            )
         )
     return lines
 
@@ -120,8 +144,9 @@ def client_buttons(
     placements: list[Placement],
 ) -> list[list[Button]]:
     rows: list[list[Button]] = []
-    for alert in alerts[:5]:
-        label = services.text(lang, "coach.btn_alert", date=fmt_date(services, alert.created_at))
+    for alert in urgent_first(alerts)[:5]:
+        key = "coach.btn_alert_urgent" if is_urgent(alert) else "coach.btn_alert"
+        label = services.text(lang, key, date=fmt_date(services, alert.created_at))
         rows.append([push_button(label, NAME, "a", str(alert.id))])
     rows.append(
         [push_button(services.text(lang, "coach.btn_message"), NAME, "msg", str(seeker.id))]
@@ -159,7 +184,7 @@ def alert_screen(
         ),
         services.text(lang, f"coach.status_{alert.status}"),
         "",
-        *reason_lines(services, lang, alert, checkin.mood if checkin else None),
+        *alert_block(services, lang, alert, checkin.mood if checkin else None),
     ]
     if alert.status == "snoozed" and alert.snoozed_until is not None:
         when = f"{services.local(alert.snoozed_until):%d-%m-%Y %H:%M}"
@@ -167,59 +192,28 @@ def alert_screen(
     note_lines = [f"📝 {fmt_date(services, note.created_at)}: {note.text}" for note in notes]
     if note_lines:
         lines += ["", *note_lines]
+    return "\n".join(lines), alert_buttons(services, lang, alert, seeker)
+
+
+def alert_buttons(services: Services, lang: str, alert: Alert, seeker: User) -> list[list[Button]]:
+    """A note can go on every alert, closed ones too; '✅ Contact opgenomen' is gone once
+    pressed, and a closed alert has nothing left to do."""
     arg = str(alert.id)
-    rows: list[list[Button]] = []
+    first = [push_button(services.text(lang, "coach.btn_note"), NAME, "an", arg)]
+    if alert.status not in ("contacted", "closed"):
+        first.insert(0, push_button(services.text(lang, "coach.btn_contacted"), NAME, "ac", arg))
+    rows: list[list[Button]] = [first]
     if alert.status != "closed":
-        rows += [
-            [
-                push_button(services.text(lang, "coach.btn_contacted"), NAME, "ac", arg),
-                push_button(services.text(lang, "coach.btn_note"), NAME, "an", arg),
-            ],
+        rows.append(
             [
                 push_button(services.text(lang, "coach.btn_snooze"), NAME, "az", arg),
                 push_button(services.text(lang, "coach.btn_close"), NAME, "ax", arg),
-            ],
-        ]
+            ]
+        )
     rows.append(
         [
             push_button(services.text(lang, "coach.btn_client"), NAME, "c", str(seeker.id)),
             push_button(services.text(lang, "coach.btn_message"), NAME, "msg", str(seeker.id)),
         ]
     )
-    return "\n".join(lines), rows
-
-
-def agenda_lines(services: Services, lang: str, plan: Agenda) -> list[str]:
-    lines: list[str] = []
-    if plan.alerts:
-        lines.append(services.text(lang, "coach.today_alerts", count=len(plan.alerts)))
-        for alert, seeker in plan.alerts:
-            reasons = reason_lines(services, lang, alert, None)
-            summary = "; ".join(line.lstrip("• ") for line in reasons)
-            lines.append(
-                f"• {display_name(services, lang, seeker)}: {summary} "
-                f"({fmt_date(services, alert.created_at)})"
-            )
-    if plan.waiting:
-        lines.append(services.text(lang, "coach.today_waiting", count=len(plan.waiting)))
-        for checkin in plan.waiting:
-            key = "coach.today_missed" if checkin.status == "missed" else "coach.today_unanswered"
-            name = display_name(services, lang, plan.people[checkin.seeker_id])
-            when = fmt_date(services, checkin.sent_at or checkin.due_at)
-            lines.append("• " + services.text(lang, key, name=name, date=when))
-    if plan.planned:
-        lines.append(services.text(lang, "coach.today_planned", count=len(plan.planned)))
-        for checkin in plan.planned:
-            lines.append(
-                f"• {display_name(services, lang, plan.people[checkin.seeker_id])} "
-                f"({services.local(checkin.due_at):%H:%M})"
-            )
-    return lines
-
-
-def agenda_buttons(services: Services, lang: str, plan: Agenda) -> list[list[Button]]:
-    rows: list[list[Button]] = []
-    for alert, seeker in plan.alerts[:10]:
-        label = "⚠️ " + display_name(services, lang, seeker)[:40]
-        rows.append([push_button(label, NAME, "a", str(alert.id))])
     return rows

@@ -7,8 +7,9 @@ from typing import Any
 
 from powbot.conversation.context import Ctx
 from powbot.domain import alerts as alert_ops
+from powbot.domain.aftercare_records import history
 from powbot.domain.agenda import agenda
-from powbot.domain.caseload import answered_checkins, caseload_rows, latest_result, next_checkin
+from powbot.domain.caseload import caseload_rows, contact_wish, latest_result, next_checkin
 from powbot.domain.coaching import (
     COACH_FLOW,
     active_placements,
@@ -23,6 +24,7 @@ from powbot.domain.coaching import (
 )
 from powbot.features.aftercare.common import placement_line
 from powbot.features.coach import render
+from powbot.features.coach import today as today_view
 
 NAME = COACH_FLOW
 HISTORY = 8
@@ -60,13 +62,15 @@ async def show_client(ctx: Ctx, seeker_id: int | None) -> None:
     if seeker.share_with_coach:
         audit(ctx, ctx.user.id, seeker.id, "coach.view_client")
         lines += ["", *render.profile_lines(ctx, lang, await latest_result(ctx, seeker.id))]
-        history = await answered_checkins(ctx, seeker.id, HISTORY)
-        lines += ["", *render.checkin_lines(ctx, lang, history)]
+        lines += render.contact_lines(ctx, lang, seeker, await contact_wish(ctx, seeker))
+        records = await history(ctx, seeker, HISTORY)
+        lines += ["", *render.checkin_lines(ctx, lang, records)]
         upcoming = await next_checkin(ctx, seeker.id)
         if upcoming is not None:
             lines.append(ctx.t("coach.next_checkin", date=fmt_date(ctx, upcoming.day)))
     else:
         lines += ["", ctx.t("coach.not_shared", name=name)]
+        lines += render.contact_lines(ctx, lang, seeker, None)
     alerts = await alert_ops.open_alerts_of(ctx, ctx.user, seeker)
     ctx.say("\n".join(lines), render.client_buttons(ctx, lang, seeker, alerts, placements))
 
@@ -97,6 +101,6 @@ async def show_today(ctx: Ctx) -> None:
         )
         return
     await audit_many(ctx, ctx.user.id, sorted(plan.subjects), "coach.today")
-    rows = render.agenda_buttons(ctx, ctx.lang, plan)
+    rows = today_view.agenda_buttons(ctx, ctx.lang, plan)
     rows.append([push_button(ctx.t("coach.btn_all_clients"), NAME, "list")])
-    ctx.say(title + "\n\n" + "\n".join(render.agenda_lines(ctx, ctx.lang, plan)), rows)
+    ctx.say(title + "\n\n" + "\n".join(today_view.agenda_lines(ctx, ctx.lang, plan)), rows)
