@@ -28,7 +28,7 @@ async def top_unanswered(session: AsyncSession, limit: int = 20) -> list[Unanswe
     times = func.sum(FaqUnanswered.count)
     last = func.max(FaqUnanswered.last_at)
     statement = (
-        select(
+        select(  # type: ignore[call-overload]
             FaqUnanswered.question,
             FaqUnanswered.language,
             times,
@@ -39,7 +39,7 @@ async def top_unanswered(session: AsyncSession, limit: int = 20) -> list[Unanswe
         .order_by(times.desc(), last.desc(), col(FaqUnanswered.question))
         .limit(max(1, limit))
     )
-    rows = await session.exec(statement)  # type: ignore[call-overload]
+    rows = await session.exec(statement)
     return [UnansweredRow(q, lang, int(n), int(u), at) for q, lang, n, u, at in rows.all()]
 
 
@@ -89,7 +89,7 @@ async def feedback_summary(
         .order_by(down.desc(), up.asc(), col(FaqFeedback.entry_id))
         .limit(max(1, limit))
     )
-    counts = (await session.exec(statement)).all()  # type: ignore[call-overload]
+    counts = (await session.exec(statement)).all()
     asked = await session.exec(
         select(FaqFeedback.entry_id, FaqFeedback.question)
         .where(
@@ -102,7 +102,7 @@ async def feedback_summary(
     by_entry: dict[str, list[str]] = {}
     for entry_id, question in asked.all():
         seen = by_entry.setdefault(entry_id, [])
-        if question not in seen and len(seen) < questions:
+        if question is not None and question not in seen and len(seen) < questions:
             seen.append(question)
     return [
         FeedbackRow(entry_id, int(n_up), int(n_down), tuple(by_entry.get(entry_id, ())))

@@ -26,7 +26,7 @@ The package: ``models`` (content models), ``loading`` (YAML -> models), ``normal
 """
 
 from powbot.knowledge.faq.cli import faq_ask_json, main_faq_ask
-from powbot.knowledge.faq.index import FaqIndex, SearchResult
+from powbot.knowledge.faq.index import FaqIndex
 from powbot.knowledge.faq.loading import load_faq, load_region, stale_entries
 from powbot.knowledge.faq.models import (
     AUDIENCES,
@@ -58,6 +58,7 @@ from powbot.knowledge.faq.render import (
     opens_with_yes_no,
     split_answer,
 )
+from powbot.knowledge.faq.result import SearchResult
 
 __all__ = [
     "ANSWER_WORDS",
