@@ -14,6 +14,7 @@ from powbot.bot.commands import register_commands
 from powbot.bot.handlers.buttons import press
 from powbot.bot.handlers.filters import ForFlow, HasRole
 from powbot.conversation.context import Ctx
+from powbot.features.aftercare.employer import EMPLOYER_FLOW
 from powbot.features.open_hiring import vacancies
 
 OPEN_HIRING_COMMANDS = {
@@ -34,7 +35,7 @@ async def cmd_my_vacancies(message: Message, ctx: Ctx) -> None:
 def _add_open_hiring(router: Router) -> None:
     router.message.register(cmd_new_vacancy, Command(*OPEN_HIRING_COMMANDS["new"]))
     router.message.register(cmd_my_vacancies, Command(*OPEN_HIRING_COMMANDS["mine"]))
-    router.callback_query.register(press, ForFlow(vacancies.NAME))
+    router.callback_query.register(press, ForFlow(vacancies.NAME, EMPLOYER_FLOW))
 
 
 def create_router() -> Router:

@@ -140,7 +140,8 @@ async def test_a_year_with_a_coach(harness: Harness, clock: SteppingClock) -> No
             assert "Bram werkt nu" in ellen.inbox()[-1].text
             worried = checkin.moment == "employer_month1"
             answers = {"emp_going": "Er zijn wat zorgen", "emp_need": "Een jobcoach"}
-            await answer_questions(harness, ellen, answers if worried else {}, typed=True)
+            # Employers type the numbers, or press the buttons (the worried time).
+            await answer_questions(harness, ellen, answers if worried else {}, typed=not worried)
             employer_reply = ellen.texts(ellen.inbox()[-3:])
             assert "coach van Bram" in employer_reply
             await drain(harness, clock)
