@@ -10,5 +10,8 @@ USER powbot
 
 # Webhook mode listens here; long polling needs no port.
 EXPOSE 8080
+# SIGTERM: powbot stops taking updates, finishes the ones in hand and hands back claimed
+# work within 8 s, inside Docker's default 10 s stop timeout (docker stop -t / stop_grace_period).
+STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=10s --start-period=20s --retries=3 CMD ["powbot", "health"]
 CMD ["powbot", "run"]

@@ -22,6 +22,10 @@ def add_admin_commands(commands: Any) -> None:
     unanswered.add_argument("--limit", type=int, default=20, help="show this many (default 20)")
     feedback = tasks.add_parser("feedback", help="FAQ answers rated 👎, with the questions")
     feedback.add_argument("--limit", type=int, default=20, help="show this many (default 20)")
+    callbacks = tasks.add_parser(
+        "callbacks", help="employers' call-back requests and whether a WSP contact got them"
+    )
+    callbacks.add_argument("--limit", type=int, default=20, help="show this many (default 20)")
     audit = tasks.add_parser("audit", help="who looked at one person's data")
     audit.add_argument("user_id", type=int, help="the person's Telegram id")
 
@@ -53,6 +57,8 @@ async def run_admin(args: argparse.Namespace, settings: Settings) -> int:
         return await _feedback(settings, args.limit)
     if args.admin_command == "audit":
         return await _audit(settings, args.user_id)
+    if args.admin_command == "callbacks":
+        return await _callbacks(settings, args.limit)
     raise SystemExit(f"unknown admin command {args.admin_command!r}")
 
 
@@ -103,4 +109,34 @@ async def _audit(settings: Settings, user_id: int) -> int:
     async with _services(settings) as services:
         lines = await audit_lines(services, "en", user_id)
     print("\n".join(lines) if lines else f"nobody has looked at the data of {user_id}")
+    return 0
+
+
+async def _callbacks(settings: Settings, limit: int) -> int:
+    """The newest call-back requests, and which WSP contacts can (not yet) receive them."""
+    from sqlmodel import col, select
+
+    from powbot.domain.contacts import contact_states, held_messages
+    from powbot.storage.models_faq import CallbackRequest
+
+    contacts = list(dict.fromkeys(settings.wsp_contact_ids))
+    async with _services(settings) as services:
+        states = await contact_states(services.session, contacts)
+        held = await held_messages(services.session, contacts)
+        query = select(CallbackRequest).order_by(col(CallbackRequest.id).desc()).limit(limit)
+        rows = (await services.session.exec(query)).all()
+    if not contacts:
+        print("no WSP contacts set (POWBOT_WSP_CONTACT_IDS): requests are only stored here")
+    for contact in contacts:
+        waiting = held.get(contact, 0)
+        print(f"WSP contact {contact}: {states[contact]}, {waiting} message(s) waiting")
+    if not rows:
+        print("no call-back requests")
+    for row in rows:
+        when = row.created_at.astimezone(settings.tz)
+        print(
+            f"#{row.id} {when:%Y-%m-%d %H:%M} {row.organisation} - {row.name} - {row.contact}"
+            f" [{row.language}] sent to {row.notified} contact(s)"
+        )
+        print(f"      {row.question}")
     return 0

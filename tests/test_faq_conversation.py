@@ -408,7 +408,8 @@ def test_local_chat_employer_asks_and_leaves_a_callback_request(tmp_path: Path) 
     )
     assert "Bron: " in out and "gecontroleerd op" in out
     assert "geen betrouwbaar antwoord" in out and "[1] 📞 Laat mij terugbellen" in out
-    assert "doorgestuurd naar het werkgeversservicepunt" in out
+    # Contact 77 never started the bot, so the employer hears the truth: it is kept.
+    assert "Uw vraag is bewaard" in out
     # The WSP contact (not in this chat) has the request waiting in the outbox.
     with sqlite3.connect(tmp_path / "chat.db") as db:
         rows = db.execute("SELECT payload FROM outbox WHERE user_id = 77").fetchall()

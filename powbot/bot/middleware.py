@@ -20,9 +20,11 @@ from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
 from powbot.conversation.context import Ctx
 from powbot.conversation.registry import FLOWS, ON_RETURN
+from powbot.domain.contacts import release_held
 from powbot.domain.messages import Reply
 from powbot.domain.text import clean_text
 from powbot.storage.models import ProcessedUpdate, User
+from powbot.storage.personal import ERASED_TABLES
 from powbot.storage.updates import first_time
 
 log = logging.getLogger(__name__)
@@ -155,6 +157,8 @@ class UpdateMiddleware(BaseMiddleware):
             await runtime.sender.set_menu(chat_id, commands if role else None)
         if ctx.outbox_written:
             runtime.sender.wakeup.set()
+        if ERASED_TABLES:
+            await runtime.db.scrub_erased()  # erased rows out of the database files too
         return outcome.result
 
     async def _run(
@@ -205,6 +209,8 @@ class UpdateMiddleware(BaseMiddleware):
             )
             session.add(user)
             await session.flush()
+            if await release_held(session, user.id):
+                self.runtime.sender.wakeup.set()  # e.g. call-back requests for a WSP contact
         before = (user.role, user.language)
         _follow_admin_setting(user, self.runtime.settings.admin_ids)
         user.last_active_at = now
@@ -230,6 +236,7 @@ class UpdateMiddleware(BaseMiddleware):
             await self.runtime.sender.mark_unreachable(member.from_user.id)
 
     async def _refuse_group(self, event: Update, chat: Chat) -> None:
+        await self._answer_callback(event, None)  # a button in a group: stop its spinner
         message = event.message
         if message is None or not (message.text or "").startswith("/"):
             return  # ordinary group chatter: stay quiet

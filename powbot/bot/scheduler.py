@@ -11,6 +11,8 @@ when an item fails is the batch run again item by item, so one bad item holds ba
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from datetime import datetime, timedelta
 from typing import Any
@@ -97,7 +99,7 @@ async def claim_due(
             .returning(col(ScheduledItem.id), col(ScheduledItem.due_at))
             .execution_options(synchronize_session=False)
         )
-        rows = (await session.execute(statement)).all()
+        rows = (await session.exec(statement)).all()  # type: ignore[call-overload]
         return sorted(rows, key=lambda row: (row.due_at, row.id))
 
 
@@ -235,6 +237,7 @@ async def run_due(
         ids = [row.id for row in claimed]
         counts["items"] += await run_batch(runtime, ids, worker, moment)
     await _forget_old(runtime)
+    await runtime.db.scrub_erased()  # after retention erasures: out of the files too
     if send:
         counts["sent"] = await runtime.sender.drain_outbox(now=moment, only_user=only_user)
     return counts
@@ -242,12 +245,15 @@ async def run_due(
 
 def start_scheduler(runtime: Runtime) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=runtime.settings.tz)
+    busy = asyncio.Lock()
+    scheduler.powbot_busy = busy  # type: ignore[attr-defined]
 
     async def tick() -> None:
-        try:
-            await run_due(runtime)
-        except Exception:
-            log.exception("scheduler pass failed; the next pass retries")
+        async with busy:
+            try:
+                await run_due(runtime)
+            except Exception:
+                log.exception("scheduler pass failed; the next pass retries")
 
     # next_run_time=now: catch up at once on whatever fell due while we were down.
     scheduler.add_job(
@@ -261,3 +267,15 @@ def start_scheduler(runtime: Runtime) -> AsyncIOScheduler:
     )
     scheduler.start()
     return scheduler
+
+
+async def stop_scheduler(scheduler: object, runtime: Runtime, *, timeout: float) -> None:
+    """No new passes; the pass in hand finishes (up to `timeout`), then every item this
+    worker still holds goes back to `pending` for the next process."""
+    scheduler.shutdown(wait=False)  # type: ignore[attr-defined]
+    busy: asyncio.Lock | None = getattr(scheduler, "powbot_busy", None)
+    if busy is not None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(busy.acquire(), timeout)
+    with contextlib.suppress(Exception):
+        await release_claims(runtime, worker_name(runtime), dead_only=False)

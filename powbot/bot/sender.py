@@ -284,21 +284,26 @@ class Sender:
         return rows
 
     async def claim_replies(self, session: AsyncSession, update_id: int) -> list[Outbox]:
-        """The unconfirmed replies of a redelivered update, claimed for sending once."""
+        """The unconfirmed replies of a redelivered update, claimed for sending once: those
+        waiting, and those claimed by a process that is gone or whose lease ran out."""
         stale = utcnow() - CLAIM_LEASE
         query = (
             select(Outbox)
             .where(
                 col(Outbox.update_id) == update_id,
-                or_(
-                    col(Outbox.status) == "pending",
-                    (col(Outbox.status) == "sending") & (col(Outbox.claimed_at) < stale),
-                ),
+                col(Outbox.status).in_(("pending", "sending")),
             )
             .order_by(col(Outbox.id))
             .with_for_update(skip_locked=True)
         )
-        rows = list((await session.exec(query)).all())
+        rows = [
+            row
+            for row in (await session.exec(query)).all()
+            if row.status == "pending"
+            or row.claimed_by is None
+            or (row.claimed_at is not None and row.claimed_at < stale)
+            or claim_owner_is_dead(row.claimed_by, self.worker)
+        ]
         now = utcnow()
         for row in rows:
             row.status, row.claimed_by, row.claimed_at = "sending", self.worker, now
@@ -308,6 +313,8 @@ class Sender:
     async def deliver_staged(self, chat_id: int, rows: list[Outbox]) -> None:
         """Send the staged replies in order; confirmed ones are deleted (nothing of their
         text stays), the rest go back to `pending` for the outbox drain."""
+        if not rows:
+            return
         done: list[int] = []
         try:
             for row in rows:
@@ -432,6 +439,10 @@ class Sender:
                 .values(status="pending", claimed_by=None, claimed_at=None)
             )
 
+    async def _has_started(self, user_id: int) -> bool:
+        async with self.db.transaction() as session:
+            return await session.get(User, user_id) is not None
+
     async def _send_row(self, row: Outbox, blocked: set[int]) -> tuple[str, str | None]:
         """Send one claimed row; its new status and error."""
         try:
@@ -439,6 +450,9 @@ class Sender:
                 raise Unreachable("blocked earlier in this batch")
             await self.send(row.user_id, Reply.from_payload(row.payload))
         except Unreachable:
+            if not await self._has_started(row.user_id):
+                # Telegram: "bot can't initiate conversation". Kept until they start it.
+                return "held", "never started the bot"
             if row.user_id not in blocked:
                 blocked.add(row.user_id)
                 await self.mark_unreachable(row.user_id)

@@ -8,6 +8,8 @@ import base64
 from dataclasses import dataclass, field
 from typing import Any
 
+from powbot.domain.ids import parse_id
+
 MAX_CALLBACK_BYTES = 64
 
 
@@ -72,6 +74,7 @@ class Callback:
         if len(parts) != 4 or not parts[0] or not parts[1]:
             return None
         flow, action, arg, screen = parts
-        if screen and not screen.isdigit():
+        number = parse_id(screen, low=0) if screen else None
+        if screen and number is None:
             return None
-        return cls(flow, action, arg, int(screen) if screen else None)
+        return cls(flow, action, arg, number)

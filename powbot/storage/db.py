@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -52,6 +54,8 @@ def _sqlite_engine(url: str) -> AsyncEngine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        # Erased rows are overwritten with zeros, not merely unlinked in the file.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
@@ -90,9 +94,40 @@ class Database:
         async with self.engine.begin() as connection:
             await connection.run_sync(_upgrade)
 
+    async def scrub_erased(self) -> None:
+        """After erasures: get erased rows out of the files too. SQLite (secure_delete on)
+        zeroes them in the WAL; a checkpoint writes that into the database file and truncates
+        the WAL. PostgreSQL: a VACUUM of the touched tables marks the dead row versions free
+        (their bytes go when the space is reused; backups keep them until they expire)."""
+        from powbot.storage.personal import ERASED_TABLES
+
+        tables = sorted(ERASED_TABLES)
+        ERASED_TABLES.clear()
+        if not tables:
+            return
+        if self.is_sqlite:
+            database = make_url(self.url).database
+            if database and database != ":memory:":
+                await asyncio.to_thread(_checkpoint, database)
+            return
+        async with self.engine.connect() as connection:
+            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            for table in tables:
+                await autocommit.exec_driver_sql(f'VACUUM "{table}"')
+
     async def dispose(self) -> None:
         self.closed = True
         await self.engine.dispose()
+
+
+def _checkpoint(database: str) -> None:
+    """Outside any transaction of ours (a checkpoint cannot run inside one)."""
+    connection = sqlite3.connect(database, timeout=30)
+    try:
+        connection.execute("PRAGMA secure_delete=ON")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:

@@ -46,10 +46,20 @@ def not_personal(table: str) -> None:
     NOT_PERSONAL.add(table)
 
 
+# BIGINT columns in registered tables that hold no user id (the registry test checks every
+# other one is an owner or link column).
+NOT_A_USER_ID: set[str] = {"users.chat_id", "outbox.update_id"}
+# Tables touched by erasures since the database files were last scrubbed (see
+# Database.scrub_erased: a WAL checkpoint on SQLite, a VACUUM of these tables on PostgreSQL).
+ERASED_TABLES: set[str] = set()
+
+
 personal("users", "id", links=("coach_id",))
 personal("questionnaire_runs", "user_id")
 personal("questionnaire_results", "user_id")
-personal("outbox", "user_id")
+# Messages for a user, and messages about a user held in someone else's outbox (an
+# employer's "… accepted, contact: …", a coach's copy of a client's words): subject_id.
+personal("outbox", "user_id", "subject_id")
 personal("scheduled_items", "user_id")
 personal("audit_log", "subject_id", "actor_id", erase="anonymise")
 personal("invite_codes", "used_by", "created_by", erase="anonymise")
@@ -67,15 +77,16 @@ personal("vacancies", "employer_id", erase="anonymise", scrub=("contact_name", "
 personal("oh_signups", "user_id", erase="anonymise")
 personal("oh_offers", "user_id", erase="anonymise", scrub=("contact",))
 # Aftercare: check-ins and alerts are about the worker; notes and relayed messages too.
-personal("aftercare_checkins", "seeker_id")
+personal("aftercare_checkins", "seeker_id", links=("recipient_id",))
 personal("aftercare_answers", "seeker_id")
-personal("aftercare_alerts", "seeker_id")
+# A coach's alerts, notes and messages go with the coach too (and are in their export).
+personal("aftercare_alerts", "seeker_id", "coach_id")
 # What a worker (or their employer, in an employer check-in) typed during a check-in.
 personal("aftercare_words", "seeker_id", "author_id")
 # A placement's pay and contract dates: no person in them (the placement row has the owner).
 not_personal("aftercare_terms")
-personal("coach_notes", "seeker_id")
-personal("coach_messages", "seeker_id")
+personal("coach_notes", "seeker_id", "coach_id")
+personal("coach_messages", "seeker_id", "coach_id")
 # FAQ: feedback and unanswered questions (free text, may hold personal data) go with the
 # user; callback requests belong to the employer who left them.
 personal("faq_feedback", "user_id")
@@ -134,7 +145,10 @@ async def erase_user(session: AsyncSession, user_id: int) -> dict[str, int]:
                 count += result.rowcount
         if count:
             touched[entry.table] = count
+    ERASED_TABLES.update(touched)
     return touched
+
+
 # Web page: login links and sessions belong to the coach or admin who signed in.
 personal("web_login_tokens", "user_id")
 personal("web_sessions", "user_id")

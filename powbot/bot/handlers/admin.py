@@ -9,6 +9,7 @@ from aiogram.types import Message
 from powbot.bot.commands import register_commands
 from powbot.bot.handlers.filters import HasRole
 from powbot.conversation.context import Ctx
+from powbot.domain.ids import parse_id
 from powbot.features.admin import tools as admin_tools
 from powbot.features.faq import flow as faq
 
@@ -21,7 +22,7 @@ MAX_LIMIT = 50
 
 def _limit(command: CommandObject) -> int:
     arg = (command.args or "").strip()
-    return min(int(arg), MAX_LIMIT) if arg.isdigit() and int(arg) > 0 else 20
+    return min(parse_id(arg) or 20, MAX_LIMIT)
 
 
 async def cmd_unanswered(message: Message, command: CommandObject, ctx: Ctx) -> None:

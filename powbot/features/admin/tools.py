@@ -6,6 +6,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from powbot.conversation.context import Ctx
+from powbot.domain.ids import parse_id
 from powbot.domain.unit import Services
 from powbot.storage.models import AuditEntry, Placement, QuestionnaireResult, User
 
@@ -32,10 +33,10 @@ async def audit_lines(services: Services, lang: str, subject_id: int) -> list[st
 
 
 async def show_audit(ctx: Ctx, argument: str) -> None:
-    if not argument.strip().isdigit() or len(argument.strip()) > 18:
+    subject_id = parse_id(argument)
+    if subject_id is None:
         ctx.say(ctx.t("admin.audit_usage"))
         return
-    subject_id = int(argument.strip())
     lines = await audit_lines(ctx, ctx.lang, subject_id)
     # Looking at the log is itself something to log.
     ctx.session.add(

@@ -13,6 +13,7 @@ from sqlmodel import col
 from powbot.conversation.context import Ctx
 from powbot.domain.aftercare_planning import phase_of
 from powbot.domain.aftercare_records import answers_of, keep_words
+from powbot.domain.ids import parse_id, parse_index
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.unit import Services
 from powbot.features.aftercare.alert_text import answer_line
@@ -74,9 +75,10 @@ async def send_employer_checkin(services: Services, checkin: CheckIn, employer: 
 
 
 async def _own_checkin(ctx: Ctx, checkin_id: Any) -> CheckIn | None:
-    if not str(checkin_id).isdigit():
+    key = parse_id(checkin_id)
+    if key is None:
         return None
-    checkin = await ctx.session.get(CheckIn, int(checkin_id))
+    checkin = await ctx.session.get(CheckIn, key)
     if checkin is None or checkin.recipient_id != ctx.user.id or checkin.status not in OPEN:
         return None
     return checkin
@@ -210,10 +212,11 @@ class EmployerCheckinFlow:
             ctx.toast = ctx.t("aftercare.checkin_closed")
             return
         answers = ctx.content.aftercare.question(question_id).answer_ids()
-        if not index.isdigit() or int(index) >= len(answers):
+        position = parse_index(index, len(answers))
+        if position is None:
             ctx.toast = ctx.t("common.button_unknown")
             return
-        await record_employer_answer(ctx, checkin, question_id, answers[int(index)])
+        await record_employer_answer(ctx, checkin, question_id, answers[position])
 
     async def resume(self, ctx: Ctx) -> None:
         checkin = await _own_checkin(ctx, ctx.user.flow_data.get("checkin"))

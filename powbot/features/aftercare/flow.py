@@ -14,6 +14,7 @@ from typing import Any
 
 from powbot.conversation.context import Ctx
 from powbot.domain.aftercare_records import keep_words
+from powbot.domain.ids import parse_id, parse_index
 from powbot.domain.messages import Button, Callback
 from powbot.domain.placements import end_placement
 from powbot.features import routing as engine
@@ -124,9 +125,10 @@ async def _ask_end_reason(ctx: Ctx, placement: Placement) -> None:
 
 
 async def _own_active_placement(ctx: Ctx, placement_id: Any) -> Placement | None:
-    if not str(placement_id).isdigit():
+    key = parse_id(placement_id)
+    if key is None:
         return None
-    placement = await ctx.session.get(Placement, int(placement_id))
+    placement = await ctx.session.get(Placement, key)
     if placement is None or placement.seeker_id != ctx.user.id or placement.status != "active":
         return None
     return placement
@@ -216,16 +218,17 @@ class AftercareFlow:
             if checkin is not None and step in [q.id for q in ctx.content.aftercare.questions]:
                 question = ctx.content.aftercare.question(step)
                 answers = question.answer_ids()
-                if arg.isdigit() and int(arg) < len(answers):
-                    await record_answer(ctx, checkin, question, answers[int(arg)])
+                index = parse_index(arg, len(answers))
+                if index is not None:
+                    await record_answer(ctx, checkin, question, answers[index])
                     return
         ctx.toast = ctx.t("common.button_unknown")
         await self.resume(ctx)
 
     async def _mood_button(self, ctx: Ctx, arg: str) -> None:
         checkin_id, _, mood_text = arg.partition(".")
-        checkin = await own_open_checkin(ctx, int(checkin_id) if checkin_id.isdigit() else None)
-        if checkin is None or not mood_text.isdigit() or not 1 <= int(mood_text) <= 5:
+        checkin = await own_open_checkin(ctx, parse_id(checkin_id))
+        if checkin is None or parse_id(mood_text, low=1, high=5) is None:
             # Answered already, stopped, or not theirs: say so without details.
             ctx.toast = ctx.t("aftercare.checkin_closed")
             ctx.say(ctx.t("aftercare.checkin_closed"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from powbot.conversation.context import Ctx
+from powbot.domain.ids import parse_id
 from powbot.domain.messages import Callback, Reply
 from powbot.features.aftercare.common import (
     CLIENT_FLOW,
@@ -182,7 +183,8 @@ async def _unlink(ctx: Ctx) -> None:
 
 async def _start_reply(ctx: Ctx, message_id: str) -> None:
     """The reply button under a coach's message: one message back to that coach."""
-    message = await ctx.session.get(CoachMessage, int(message_id)) if message_id.isdigit() else None
+    message_key = parse_id(message_id)
+    message = await ctx.session.get(CoachMessage, message_key) if message_key else None
     coach = await coach_of(ctx, ctx.user)
     if (
         message is None

@@ -14,6 +14,7 @@ step-bound. Helpers live in `common`, answers in `answers`, the callback request
 from __future__ import annotations
 
 from powbot.conversation.context import Ctx
+from powbot.domain.ids import parse_id
 from powbot.domain.messages import Callback
 from powbot.features.faq.answers import (
     record_unanswered,
@@ -138,7 +139,7 @@ async def _more(ctx: Ctx, arg: str) -> None:
     entry_id, _, tail = arg.rpartition(".")
     entry = visible_entry(ctx, entry_id)
     lang, number = tail[:2], tail[2:]
-    if entry is None or lang not in ("nl", "en") or not number.isdigit():
+    if entry is None or lang not in ("nl", "en") or parse_id(number, low=0, high=99) is None:
         ctx.toast = ctx.t("common.button_unknown")
         return
     show_entry(ctx, entry, lang=lang, part=int(number))

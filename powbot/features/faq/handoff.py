@@ -4,6 +4,7 @@ the werkgeversservicepunt (WSP), whose contacts get it through the outbox."""
 from __future__ import annotations
 
 from powbot.conversation.context import Ctx
+from powbot.domain.contacts import REACHABLE, contact_states
 from powbot.domain.messages import Reply
 from powbot.features.faq.common import (
     HANDOFF_STEPS,
@@ -137,5 +138,7 @@ async def send_request(ctx: Ctx) -> None:
     shown = ctx.user.flow_data.get(WSP_SHOWN, 0)
     ctx.set_state(None)
     ctx.update_state(wsp=shown)  # the details were shown when this flow began
-    key = "faq.sent" if contacts else "faq.sent_stored"
+    # The truth: "sent" only when a contact can be reached (started the bot, not blocked).
+    states = await contact_states(ctx.session, contacts)
+    key = "faq.sent" if REACHABLE in states.values() else "faq.sent_stored"
     ctx.say(ctx.t(key) + "\n\n" + wsp_block(ctx))

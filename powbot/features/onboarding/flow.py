@@ -116,6 +116,12 @@ async def _language_chosen(ctx: Ctx, lang: str) -> None:
 
 
 async def _role_chosen(ctx: Ctx, role: str) -> None:
+    # A role is chosen only at the role step, by someone without one: a role button
+    # forged on another screen never turns a coach or an admin into an employer.
+    if ctx.user.step != "role" or ctx.user.role is not None:
+        ctx.toast = ctx.t("common.button_unknown")
+        await OnboardingFlow().resume(ctx)
+        return
     ctx.user.role = role
     if role == "seeker":
         await ask_consent(ctx)

@@ -7,6 +7,7 @@ import math
 
 from powbot.conversation.context import Ctx
 from powbot.domain import open_hiring_queue as queue
+from powbot.domain.ids import parse_id
 from powbot.domain.messages import Button
 from powbot.domain.open_hiring_offers import SEEKER_FLOW as NAME
 from powbot.domain.open_hiring_offers import employer_words, fmt_pay, vacancy_card
@@ -69,7 +70,7 @@ def _list_arg(page: int, city: str) -> str:
 
 def parse_list_arg(arg: str) -> tuple[int, str]:
     page_text, _, city = arg.partition("~")
-    page = int(page_text) if page_text.isdigit() and len(page_text) <= 4 else 0
+    page = parse_id(page_text, low=0, high=9999) or 0
     return min(page, 1000), normalise(city)[:40]
 
 

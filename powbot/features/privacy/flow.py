@@ -34,6 +34,8 @@ async def explain(ctx: Ctx) -> None:
         )
         + "\n\n"
         + ctx.t("privacy.rights")
+        + "\n\n"
+        + ctx.t("privacy.backups")
     )
 
 
@@ -94,10 +96,10 @@ async def tell_coach(services: Services, user: User) -> None:
     coach = await services.session.get(User, user.coach_id)
     if coach is None:
         return
-    text = services.text(
-        services.lang_of(coach), "privacy.coach_client_left", name=user.first_name or "-"
-    )
-    await services.notify(coach.id, Reply(text))
+    # No name: the notice outlives the erasure, so it must not say who it was about.
+    text = services.text(services.lang_of(coach), "privacy.coach_client_erased")
+    row = await services.notify(coach.id, Reply(text))
+    row.subject_id = None  # about no one any more (and not erased with the client)
 
 
 async def apply_retention(services: Services) -> None:
