@@ -92,10 +92,12 @@ async def test_a_job_seeker_gets_answers_written_for_job_seekers(h: Harness) -> 
     assert "Je mag werken naast je bijstand" in reply.text and " u " not in reply.text
     trial = (await sam.send("Wat is een proefplaatsing?"))[-1]
     assert "je uitkering" in trial.text and "bij u op proef" not in trial.text
-    # An entry written only for employers: said so honestly, with the klantmanager.
     lks = (await sam.send("Wat is loonkostensubsidie?"))[-1]
-    assert "regels voor werkgevers" in lks.text and "klantmanager" in lks.text
+    assert "Jij krijgt gewoon je volle loon" in lks.text
     assert "geld van de gemeente voor u" not in lks.text
+    # An entry written only for employers: said so honestly, with the klantmanager.
+    carving = (await sam.send("Wat is jobcarving?"))[-1]
+    assert "regels voor werkgevers" in carving.text and "klantmanager" in carving.text
 
 
 async def test_a_job_seeker_asking_for_a_person_gets_no_instrument_answer(h: Harness) -> None:
