@@ -6,7 +6,8 @@
    chat`, and to the end of `powbot tick` (no token, an empty database), each the median of
    --runs starts after one warm-up start (which fills the FAQ classifier cache in the data
    folder, as any start after a content change does). Also `powbot knowledge check` and
-   `powbot health`, and which heavy packages each command imported (-X importtime).
+   `powbot health`, the CPU seconds each used (steadier than the wall clock on a shared
+   machine), and which heavy packages each command imported (-X importtime).
 2. Memory: RSS of one process after --users different users each sent /start (SQLite,
    a Bot API double that answers at once), and before the first user.
 3. With --faq: the FAQ on bench/faq_eval.py's 5,000-entry synthetic base: index build time
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -47,8 +49,17 @@ def environment(folder: Path) -> dict[str, str]:
     return env
 
 
-def first_output(argv: list[str], env: dict[str, str], stdin: str = "") -> tuple[float, float]:
-    """Seconds to the first line on stdout, and to the end of the process."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def first_output(
+    argv: list[str], env: dict[str, str], stdin: str = ""
+) -> tuple[float, float, float]:
+    """Seconds to the first line on stdout, to the end of the process, and the CPU seconds
+    it used (which a loaded machine inflates far less than the wall clock)."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(
         argv,
@@ -68,7 +79,7 @@ def first_output(argv: list[str], env: dict[str, str], stdin: str = "") -> tuple
     process.wait()
     if not first:
         raise RuntimeError(f"{argv[-1]} printed nothing (exit {process.returncode})")
-    return to_first, time.perf_counter() - start
+    return to_first, time.perf_counter() - start, _children_cpu() - cpu
 
 
 def heavy_imports(args: list[str], env: dict[str, str], stdin: str = "") -> list[str]:
@@ -100,8 +111,13 @@ def startup(runs: int) -> None:
             times = [first_output([*CLI, *args], env, stdin) for _ in range(runs)]
             first = statistics.median(t[0] for t in times)
             total = statistics.median(t[1] for t in times)
+            cpu = statistics.median(t[2] for t in times)
             heavy = ", ".join(heavy_imports(args, env, stdin)) or "none"
-            print(f"{label:30} first output {first:5.2f} s  exit {total:5.2f} s  [{heavy}]")
+            print(
+                f"{label:30} first output {first:5.2f} s  exit {total:5.2f} s"
+                f"  cpu {cpu:5.2f} s  [{heavy}]",
+                flush=True,
+            )
 
 
 def rss_mb() -> float:
@@ -115,7 +131,6 @@ async def rss_after_users(users: int) -> None:
     from bench.throughput import NullSession, text_update
     from powbot.bot.app import create_app
     from powbot.config import load_settings
-    from powbot.knowledge.classifier import use_cache_dir
 
     with tempfile.TemporaryDirectory() as name:
         settings = load_settings(
@@ -125,12 +140,23 @@ async def rss_after_users(users: int) -> None:
             POWBOT_SEND_RATE_PER_CHAT=1_000_000,
             POWBOT_FLOOD_MESSAGES=1_000_000,
         )
-        use_cache_dir(Path(name) / "cache")
-        print(f"RSS after imports                {rss_mb():6.0f} MB")
+        try:
+            from powbot.knowledge.classifier import use_cache_dir
+        except ImportError:  # a commit from before the classifier cache: it always trains
+            pass
+        else:
+            use_cache_dir(Path(name) / "cache")
+            # A start with unchanged content: another process trained and filled the cache.
+            warm = [*CLI, "faq", "ask", "loonkostensubsidie"]
+            await asyncio.to_thread(
+                subprocess.run, warm, capture_output=True, check=True, env=environment(Path(name))
+            )
+        print(f"RSS after imports                {rss_mb():6.0f} MB", flush=True)
         app = await create_app(settings, session=NullSession())
         try:
             await app.feed(text_update(1, 999, "/start"))
-            print(f"RSS before the first user        {rss_mb():6.0f} MB")
+            heavy = sorted({m.split(".")[0] for m in sys.modules} & {"sklearn", "scipy"})
+            print(f"RSS before the first user        {rss_mb():6.0f} MB  (loaded: {heavy})")
             start = time.perf_counter()
             batch = 50  # users talking at the same time
             for first in range(0, users, batch):
