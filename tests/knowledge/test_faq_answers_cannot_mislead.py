@@ -26,13 +26,13 @@ MAX_PARTS = 2  # the answer, and at most one "meer"
 
 # Entries that state an amount or a deadline but do not list it as a claim yet. The list
 # may only shrink: adding claims to one of these, or a new entry without claims, fails.
-PENDING_CLAIMS = {
-    "ba-benefits", "bbl-subsidy", "jc-external", "jc-internal", "lks-myths", "lkv-apply",
-    "lkv-older", "lkv-combine", "pp-uwv", "sroi-percentage",
+PENDING_CLAIMS: set[str] = set()
+# Claims whose only source so far is not official (the content audit confirmed the figure
+# through a secondary source, or could not). Also may only shrink.
+PENDING_OFFICIAL = {
+    "ba-benefits", "bbl-subsidy", "jc-internal", "ld-conditions", "lks-amount", "lks-myths",
+    "lkv-amounts", "lkv-apply", "lkv-older", "lkv-combine", "sroi-percentage",
 }  # fmt: skip
-# Claims whose only source so far is not official (the audit confirmed the figure through a
-# secondary source). Also may only shrink.
-PENDING_OFFICIAL = {"lks-amount", "lkv-amounts", "ld-conditions"}
 
 
 @pytest.fixture(scope="module")
