@@ -4,6 +4,10 @@ ordinary messages, intent accuracy and the latency per message of the whole chec
     python bench/understanding_eval.py                 # the sets in bench/data/understanding/
     python bench/understanding_eval.py --crisis other_crisis.tsv --ordinary other.tsv --json
 
+The default sets include the held-out dev batches (heldout/*_dev.tsv, written in another
+voice and since tuned on). The sealed pair (heldout/*_sealed.tsv) is scored on its own line
+and must never be tuned on: its figure is the honest estimate for phrasings nobody wrote in.
+
 Sets (tab-separated, with a header):
 - crisis:   text, lang, kind, role, about (self|other) — every line must raise crisis help;
 - ordinary: text, source — none may (the FAQ bench questions in bench/data/*.tsv are added);
@@ -34,6 +38,7 @@ from powbot.knowledge.safety import load_safety  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 CONTENT = ROOT / "powbot" / "knowledge" / "content"
+HELD = DATA / "understanding" / "heldout"
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -75,6 +80,7 @@ def eval_crisis(safety: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
         stats["kind"] += row["kind"] in hit.kinds
         stats["help_language"] += hit.language == row["lang"]
         stats["about"] += hit.about_other == (row.get("about") == "other")
+        stats["model"] += getattr(hit, "by_model", False)
     report = {
         lang: {
             "messages": s["n"],
@@ -82,6 +88,7 @@ def eval_crisis(safety: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
             "right_kind_pct": pct(s["kind"], s["n"]),
             "help_in_their_language_pct": pct(s["help_language"], s["hit"]),
             "self_or_other_right_pct": pct(s["about"], s["hit"]),
+            "caught_by_model_only": s["model"],
         }
         for lang, s in sorted(per.items())
     }
@@ -163,6 +170,21 @@ def eval_languages(crisis: list[dict[str, str]], ordinary: list[dict[str, str]])
     }
 
 
+def eval_sealed(
+    safety: Any, crisis: list[dict[str, str]], ordinary: list[dict[str, str]]
+) -> dict[str, Any]:
+    """The sealed batch: scored, never tuned on (misses are not listed, not even with --show)."""
+    found = eval_crisis(safety, crisis)
+    alarms = eval_false_alarms(safety, ordinary)
+    return {
+        "crisis_messages": len(crisis),
+        "recall_pct": found["recall_pct"],
+        "recall_per_language": {k: v["recall_pct"] for k, v in found["per_language"].items()},
+        "hard_negatives": alarms["messages"],
+        "false_alarm_pct": alarms["false_alarm_pct"],
+    }
+
+
 def latency(safety: Any, catalog: Any, texts: list[str]) -> dict[str, float]:
     """The whole free-text check per message: safety, intents and language (uncached)."""
     detect = language_module.foreign_language.__wrapped__  # type: ignore[attr-defined]
@@ -190,8 +212,19 @@ def latency(safety: Any, catalog: Any, texts: list[str]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--crisis", type=Path, default=DATA / "understanding" / "crisis.tsv")
-    parser.add_argument("--ordinary", type=Path, default=DATA / "understanding" / "ordinary.tsv")
+    sets = DATA / "understanding"
+    parser.add_argument(
+        "--crisis", type=Path, nargs="+", default=[sets / "crisis.tsv", HELD / "crisis_dev.tsv"]
+    )
+    parser.add_argument(
+        "--ordinary",
+        type=Path,
+        nargs="+",
+        default=[sets / "ordinary.tsv", HELD / "ordinary_dev.tsv"],
+    )
+    parser.add_argument("--sealed-crisis", type=Path, default=HELD / "crisis_sealed.tsv")
+    parser.add_argument("--sealed-ordinary", type=Path, default=HELD / "ordinary_sealed.tsv")
+    parser.add_argument("--no-sealed", action="store_true", help="leave out the sealed line")
     parser.add_argument("--intents", type=Path, default=DATA / "understanding" / "intents.tsv")
     parser.add_argument("--no-faq", action="store_true", help="leave out the FAQ bench questions")
     parser.add_argument("--json", action="store_true", help="one JSON object, no lists")
@@ -205,8 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     safety = load_safety(CONTENT)
     catalog = load_catalog(CONTENT)
     load_ms = round((time.perf_counter() - started) * 1000, 1)
-    crisis = read(args.crisis)
-    ordinary = read(args.ordinary) + ([] if args.no_faq else faq_questions())
+    crisis = [row for path in args.crisis for row in read(path)]
+    ordinary = [row for path in args.ordinary for row in read(path)]
+    ordinary += [] if args.no_faq else faq_questions()
     intents = read(args.intents)
 
     result: dict[str, Any] = {
@@ -219,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         "languages": eval_languages(crisis, ordinary),
         "latency": latency(safety, catalog, [r["text"] for r in crisis + ordinary + intents]),
     }
+    if not args.no_sealed and args.sealed_crisis.is_file():
+        result["sealed"] = eval_sealed(safety, read(args.sealed_crisis), read(args.sealed_ordinary))
     if args.json:
         slim = json.loads(json.dumps(result))
         for section, key in (
@@ -237,11 +273,12 @@ def main(argv: list[str] | None = None) -> int:
 def print_report(result: dict[str, Any], *, show: bool) -> None:
     crisis, alarms = result["crisis"], result["false_alarms"]
     print(f"crisis recall {crisis['recall_pct']} % (aim >= 99)")
-    print("  lang  msgs  recall  right-kind  help-in-their-lang  self/other")
+    print("  lang  msgs  recall  right-kind  help-in-their-lang  self/other  model-only")
     for lang, s in crisis["per_language"].items():
         print(
             f"  {lang:4} {s['messages']:5} {s['recall_pct']:7} {s['right_kind_pct']:11}"
             f" {s['help_in_their_language_pct']:19} {s['self_or_other_right_pct']:11}"
+            f" {s['caught_by_model_only']:11}"
         )
     print(
         f"false alarms {alarms['false_alarm_pct']} % of {alarms['messages']} ordinary messages"
@@ -263,6 +300,14 @@ def print_report(result: dict[str, Any], *, show: bool) -> None:
         f" of {languages['foreign_messages']}; Dutch/English called foreign"
         f" {languages['dutch_english_called_foreign_pct']} % of {languages['dutch_english_messages']}"
     )
+    sealed = result.get("sealed")
+    if sealed:
+        print(
+            f"SEALED batch (never tuned on): crisis recall {sealed['recall_pct']} % of"
+            f" {sealed['crisis_messages']}, false alarms {sealed['false_alarm_pct']} % of"
+            f" {sealed['hard_negatives']} hard negatives"
+        )
+        print("  " + "  ".join(f"{k} {v}" for k, v in sealed["recall_per_language"].items()))
     lat = result["latency"]
     print(
         f"latency per message (safety + intents + language): p50 {lat['p50_ms']} ms,"

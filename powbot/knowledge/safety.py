@@ -6,7 +6,9 @@ Tuned for recall: a false alarm costs a kind message, a miss can cost a life. Ma
 cheap (well under a millisecond for a chat message): text is normalised (case, accents,
 punctuation, repeated letters, Arabic/Persian letter forms), long words with a typo are
 corrected to the nearest word of the phrase vocabulary, then phrases are looked up as whole
-words and the per-language regular expressions run over the same text.
+words and the per-language regular expressions run over the same text. When no rule fires, a
+small linear model (safety_model.py, trained on safety/examples.tsv and every phrase) gets
+the same text: it catches phrasings nobody wrote into the rules.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.safety_model import CrisisModel, read_examples
 
 KINDS = ("suicide", "unsafe_home", "no_shelter", "no_food", "money", "medical")
 # Kinds where life can be in danger right now: the reply starts with 112.
@@ -79,6 +82,7 @@ class SafetyHit:
     kinds: tuple[str, ...]  # in KINDS order
     language: str  # the language whose phrases matched (the help is given in it)
     about_other: bool  # the message is about someone else (an employee, a friend, ...)
+    by_model: bool = False  # no phrase or pattern matched; the crisis model did
 
 
 @dataclass
@@ -98,6 +102,7 @@ class SafetyLanguage:
 @dataclass
 class SafetyContent:
     languages: dict[str, SafetyLanguage]
+    model: CrisisModel | None = None
     # first word -> [(phrase words, kind, language)]
     _index: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
     _vocabulary: list[str] = field(default_factory=list)
@@ -116,6 +121,14 @@ class SafetyContent:
             {word for lang in self.languages.values() for word in lang.typo_words}
         )
         self._correct = lru_cache(maxsize=20000)(self._correct_uncached)
+        # Character trigrams of each language's phrases: which language a message the model
+        # caught (and no phrase did) is written in, so the help comes in that language.
+        self._trigrams = {
+            code: frozenset(
+                _trigrams(" ".join(" ".join(p) for ps in lang.phrases.values() for p in ps))
+            )
+            for code, lang in self.languages.items()
+        }
 
     # ------------------------------------------------------------------ detection
 
@@ -140,18 +153,30 @@ class SafetyContent:
                 if pattern.search(fixed):
                     kinds.add(kind)
                     votes[language.code] = votes.get(language.code, 0) + 1
+        by_model = False
+        if not kinds and self.model is not None:
+            kinds.update(self.model.kinds(fixed)[:1])
+            if kinds:
+                by_model = True
+                votes[self._guess_language(fixed)] = 1
         if not kinds:
             return None
         order = list(self.languages)
         best = max(votes, key=lambda code: (votes[code], -order.index(code)))
         about_other = self._about_other(fixed)
-        return SafetyHit(tuple(k for k in KINDS if k in kinds), best, about_other)
+        return SafetyHit(tuple(k for k in KINDS if k in kinds), best, about_other, by_model)
 
     def _phrase_hits(self, words: list[str]) -> Iterable[tuple[str, str]]:
         for start, word in enumerate(words):
             for phrase, kind, lang in self._index.get(word, ()):
                 if tuple(words[start : start + len(phrase)]) == phrase:
                     yield kind, lang
+
+    def _guess_language(self, fixed: str) -> str:
+        """The language whose phrases share the most character trigrams (ties: nl, en)."""
+        grams = _trigrams(fixed)
+        scores = {code: len(grams & known) for code, known in self._trigrams.items()}
+        return max(scores, key=lambda code: scores[code])  # dicts keep nl, en first on ties
 
     def _about_other(self, fixed: str) -> bool:
         """Clearly about someone else: another person is named and the writer does not
@@ -222,7 +247,21 @@ def _load(folder: Path, files: list[Path]) -> SafetyContent:
     # Dutch and English first: on a tie the help comes in the bot's own languages.
     ordered = {code: languages[code] for code in REQUIRED_LANGUAGES}
     ordered.update({code: lang for code, lang in languages.items() if code not in ordered})
-    return SafetyContent(ordered)
+    examples = [
+        (normalise(text), kind) for text, kind in read_examples(folder / "examples.tsv", KINDS)
+    ]
+    examples += [
+        (" ".join(words), kind)
+        for lang in ordered.values()
+        for kind, phrases in lang.phrases.items()
+        for words in phrases
+    ]
+    return SafetyContent(ordered, CrisisModel(examples))
+
+
+def _trigrams(text: str) -> set[str]:
+    padded = f" {text} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
 def _read(file: Path) -> dict[str, Any]:

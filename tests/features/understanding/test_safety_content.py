@@ -54,3 +54,16 @@ def test_the_shipped_sets_reach_the_aims() -> None:
     assert len(ordinary) >= 1000
     assert bench.eval_crisis(safety, crisis)["recall_pct"] >= 99
     assert bench.eval_false_alarms(safety, ordinary)["false_alarm_pct"] <= 1
+
+
+def test_the_heldout_dev_batches_reach_the_aims() -> None:
+    """The batches written in another voice (tuned on since; the sealed pair is not tested
+    here so that nobody tunes on it)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import understanding_eval as bench
+
+    safety = load_safety(CONTENT)
+    held = bench.HELD
+    assert bench.eval_crisis(safety, bench.read(held / "crisis_dev.tsv"))["recall_pct"] >= 99
+    hard = bench.read(held / "ordinary_dev.tsv")
+    assert bench.eval_false_alarms(safety, hard)["false_alarm_pct"] <= 1

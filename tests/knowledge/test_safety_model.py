@@ -1,0 +1,106 @@
+"""The crisis detector's second layer: phrasings nobody wrote into the rules still get help,
+ordinary messages that share crisis words do not, and the model trains once per content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from powbot.knowledge import classifier
+from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.safety import SafetyContent, load_safety
+from powbot.knowledge.safety_model import read_examples
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = ROOT / "powbot" / "knowledge" / "content"
+
+# Written for this test: no phrase, pattern or example says it this way (checked below).
+UNSEEN_CRISIS = [
+    ("het heeft voor mij allemaal geen zin meer", "suicide"),
+    ("ik wil niet meer hier zijn", "suicide"),
+    ("ik ben alles kwijt en wil weg uit dit leven", "suicide"),
+    ("i am not want live", "suicide"),
+    ("me wanna finish life", "suicide"),
+    ("ik heb geen plek meer om te wonen", "no_shelter"),
+    ("de kids hebben al dagen niks gehad", "no_food"),
+]
+
+# Ordinary messages that share a crisis word.
+HARD_NEGATIVES = [
+    "ik ben dood moe",
+    "die deadline slaat nergens op",
+    "ik eet niet graag vis",
+    "het huis is te klein",
+    "I'm dying to start",
+    "killing it at work",
+    "ik wil niet meer wachten op de gemeente",
+    "ik heb de verwarming uitgezet",
+    "het leven is mooi",
+    "ik heb al gegeten",
+    "life is hard but i manage",
+    "mijn auto is te klein voor het hele gezin",
+]
+
+
+@pytest.fixture(scope="module")
+def safety() -> SafetyContent:
+    return load_safety(CONTENT)
+
+
+def test_unseen_phrasings_get_help_from_the_model(safety: SafetyContent) -> None:
+    examples = {text.casefold() for text, _ in read_examples(CONTENT / "safety/examples.tsv", [])}
+    for text, kind in UNSEEN_CRISIS:
+        assert text not in examples
+        hit = safety.check(text)
+        assert hit is not None, text
+        assert hit.by_model, f"{text!r} is now a rule: pick another unseen phrasing"
+        assert kind in hit.kinds, text
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_ordinary_messages_sharing_crisis_words_get_no_crisis_help(
+    safety: SafetyContent, text: str
+) -> None:
+    assert safety.check(text) is None
+
+
+def test_a_model_hit_in_english_gets_english_help(safety: SafetyContent) -> None:
+    hit = safety.check("i am not want live")
+    assert hit is not None and hit.language == "en"
+    assert "113" in safety.help_text(hit.language, hit, {"shelter": "", "food": "", "gemeente": ""})
+
+
+def test_loading_content_does_not_train_the_model(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT / "safety", tmp_path / "safety")
+    content = load_safety(tmp_path)
+    assert content.model is not None and content.model._svm is None  # built on first use
+    assert content.check("ik wil niet meer leven") is not None  # a rule: still no model
+    assert content.model._svm is None
+
+
+def test_a_cached_model_is_loaded_not_trained_and_answers_the_same(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT / "safety", tmp_path / "safety")
+    classifier.use_cache_dir(tmp_path / "cache")
+    try:
+        first = load_safety(tmp_path)
+        hit = first.check("ik wil niet meer hier zijn")
+        assert first.model is not None and first.model.trained
+        (tmp_path / "safety" / "nl.yaml").touch()  # a new mtime: content is loaded again
+        second = load_safety(tmp_path)
+        assert second is not first
+        assert second.check("ik wil niet meer hier zijn") == hit
+        assert second.model is not None and not second.model.trained
+    finally:
+        classifier.use_cache_dir(None)
+
+
+def test_an_example_with_an_unknown_kind_names_the_file_and_row(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT / "safety", tmp_path / "safety")
+    examples = tmp_path / "safety" / "examples.tsv"
+    examples.write_text("text\tkind\nik wil weg\tsadness\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        load_safety(tmp_path)
+    assert error.value.file.endswith("examples.tsv")
+    assert error.value.field == "line 2"
