@@ -231,8 +231,9 @@ class Questionnaire(BaseModel):
         """The answer that places the person on the Participatieladder (what they do now),
         kept apart from the readiness stage."""
         for question in self.questions:
-            answer = answers.get(question.id) or {}
-            option = question.option(answer.get("value")) if question.type == "single" else None
+            value = (answers.get(question.id) or {}).get("value")
+            single = question.type == "single" and isinstance(value, str)
+            option = question.option(value) if single else None
             if option is not None and option.ladder is not None:
                 return option
         return None
