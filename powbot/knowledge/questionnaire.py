@@ -232,8 +232,9 @@ class Questionnaire(BaseModel):
         kept apart from the readiness stage."""
         for question in self.questions:
             value = (answers.get(question.id) or {}).get("value")
-            single = question.type == "single" and isinstance(value, str)
-            option = question.option(value) if single else None
+            option = None
+            if question.type == "single" and isinstance(value, str):
+                option = question.option(value)
             if option is not None and option.ladder is not None:
                 return option
         return None
