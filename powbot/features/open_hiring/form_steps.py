@@ -1,248 +1,178 @@
-"""The posting conversation's steps: a typed field (new or edited), the yes/no questions
-to choose, the employer's own questions (with an optional English version), the draft, and
-what the employer types at the preview."""
+"""The posting form after the fields: the yes/no questions to choose (buttons from the
+content, toggled), the employer's own questions in a loop (with an optional English
+version), what the finished form does (a draft, or the edited vacancy saved), and what the
+employer types at the preview."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from powbot.conversation.context import Ctx
+from powbot.conversation.form import SKIPPED, Choice, Parsed, Step
 from powbot.conversation.parse import parse_yes_no
-from powbot.domain.open_hiring_employer import approved_profile
-from powbot.features.open_hiring.manage import own_vacancy, publish, require_approval, show
+from powbot.features.open_hiring.manage import own_vacancy, publish, show
 from powbot.features.open_hiring.posting import (
     CUSTOM_LIMITS,
     FIELDS,
-    NAME,
-    TEXT_LIMITS,
+    PARSERS,
     apply_field,
-    ask_field,
-    draft_vacancy,
-    next_step,
-    parse_field,
     preview,
-    start_posting,
+    text,
 )
 from powbot.knowledge.text import normalise
 from powbot.storage.models_open_hiring import Vacancy
 
-
-async def org_typed(ctx: Ctx, text: str) -> None:
-    value, error = parse_field(ctx, "org", text)
-    if error is not None:
-        ctx.say(error)
-        return
-    editing = ctx.user.flow_data.get("edit")
-    profile = await approved_profile(ctx, ctx.user)
-    if profile is None:
-        await require_approval(ctx)
-        return
-    profile.organisation = value
-    if editing:
-        await _save_edit(ctx, "org", value)
-        return
-    await start_posting(ctx)
+_custom_text = text(*CUSTOM_LIMITS)
 
 
-async def field_typed(ctx: Ctx, text: str) -> None:
-    step = ctx.user.step or ""
-    value, error = parse_field(ctx, step, text)
-    if error is not None:
-        ctx.say(error)
-        await ask_field(ctx)
-        return
-    await field_value(ctx, step, value)
+def _question_choices(ctx: Ctx) -> tuple[Choice, ...]:
+    return tuple(
+        Choice(q.id, "", text=q.label.get(ctx.lang)) for q in ctx.content.open_hiring.questions
+    )
 
 
-async def field_value(ctx: Ctx, step: str, value: Any) -> None:
-    """A valid value for the current step: saved on the edited vacancy, or the next step."""
-    if ctx.user.flow_data.get("edit"):
-        await _save_edit(ctx, step, value)
-        return
-    draft = {**ctx.user.flow_data.get("d", {}), step: value}
-    following, note = next_step(ctx, step, value, draft)
-    if following is not None:
-        ctx.set_state(NAME, following, d=draft)
-        await ask_field(ctx, note or None)
-        return
-    ctx.set_state(NAME, "questions", d=draft, sel=[])
-    await ask_questions(ctx)
+def _custom(ctx: Ctx) -> list[str]:
+    return list(ctx.user.flow_data.get("answers", {}).get("own", []))
 
 
-async def _save_edit(ctx: Ctx, step: str, value: Any) -> None:
-    vacancy = await own_vacancy(ctx, ctx.user.flow_data.get("edit"))
-    if vacancy is None or vacancy.status == "closed":
-        ctx.set_state(None)
-        ctx.say(ctx.t("open_hiring.vacancy_gone_employer"))
+def _left(ctx: Ctx) -> int:
+    return ctx.content.open_hiring.max_custom_questions - len(_custom(ctx))
+
+
+async def _questions_chosen(ctx: Ctx, value: Any, answers: dict[str, Any]) -> str | None:
+    # The employer's own questions are asked (again) after the standard set.
+    answers["own"], answers["own_en"] = [], []
+    answers["more"] = ctx.content.open_hiring.max_custom_questions > 0
+    return None
+
+
+def _add_or_typed(ctx: Ctx, typed: str) -> Parsed:
+    """At "another question?": yes, no, or the question typed straight away."""
+    answer = parse_yes_no(typed)
+    if answer is not None:
+        return Parsed(value="add" if answer else "skip")
+    if len(typed.strip()) < CUSTOM_LIMITS[0]:
+        return Parsed(error="common.choose_a_button")
+    parsed = _custom_text(ctx, typed)
+    return Parsed(value={"q": parsed.value}) if parsed.error is None else parsed
+
+
+async def _custom_added(ctx: Ctx, value: Any, answers: dict[str, Any]) -> str | None:
+    answers["own"] = [*answers.get("own", []), value]
+    return None
+
+
+async def _custom_typed_at_once(ctx: Ctx, value: Any, answers: dict[str, Any]) -> str | None:
+    if isinstance(value, dict):
+        await _custom_added(ctx, value["q"], answers)
+    return None
+
+
+async def _english_added(ctx: Ctx, value: Any, answers: dict[str, Any]) -> str | None:
+    """The English version of the last question ("" when skipped: then it is marked as the
+    employer's Dutch words for English readers)."""
+    custom = answers.get("own", [])
+    english = list(answers.get("own_en", []))
+    english += [""] * (len(custom) - 1 - len(english))
+    english.append("" if value == SKIPPED else value)
+    answers["own_en"] = english[: len(custom)]
+    answers["more"] = len(custom) < ctx.content.open_hiring.max_custom_questions
+    return None
+
+
+def _after_add(answers: Any) -> str | None:
+    value = answers["custom?"]
+    if isinstance(value, dict):
+        return "custom_en"  # the question was typed straight away
+    return "custom" if value == "add" else None
+
+
+QUESTION_STEPS = (
+    Step(
+        "questions",
+        "open_hiring.ask_questions",
+        options=_question_choices,
+        multi=True,
+        done="open_hiring.questions_done",
+        hint="open_hiring.questions_hint",
+        takes_number=True,
+        after=_questions_chosen,
+        next=lambda answers: "custom?" if answers.get("more") else None,
+        goes_to=("custom?",),
+    ),
+    Step(
+        "custom?",
+        "open_hiring.ask_custom",
+        parse=_add_or_typed,
+        choices=(
+            Choice("add", "open_hiring.custom_add"),
+            Choice("skip", "open_hiring.custom_skip"),
+        ),
+        values=lambda ctx: {"left": _left(ctx)},
+        back=False,
+        after=_custom_typed_at_once,
+        next=_after_add,
+        goes_to=("custom", "custom_en"),
+    ),
+    Step(
+        "custom",
+        "open_hiring.ask_custom_text",
+        parse=_custom_text,
+        back=False,
+        after=_custom_added,
+        next="custom_en",
+    ),
+    Step(
+        "custom_en",
+        "open_hiring.ask_custom_en",
+        parse=_custom_text,
+        skip=True,
+        skip_label="open_hiring.custom_en_skip",
+        back=False,
+        after=_english_added,
+        next=lambda answers: "custom?" if answers.get("more") else None,
+        goes_to=("custom?",),
+    ),
+)
+
+
+# --- an edited vacancy --------------------------------------------------------------------
+
+
+async def _gone(ctx: Ctx) -> None:
+    ctx.set_state(None)
+    ctx.say(ctx.t("open_hiring.vacancy_gone_employer"))
+
+
+async def save_edit(ctx: Ctx, answers: dict[str, Any]) -> None:
+    """One field changed, or the questions chosen again (drafts only): saved on the vacancy."""
+    data = ctx.user.flow_data
+    vacancy = await own_vacancy(ctx, data.get("edit"))
+    field = str(data.get("field", ""))
+    if field == "questions":
+        if vacancy is None or vacancy.status != "draft":
+            await _gone(ctx)
+            return
+        chosen = ctx.content.open_hiring.ordered(answers.get("questions", []))
+        vacancy.questions = [q.id for q in chosen]
+        vacancy.custom_questions = list(answers.get("own", []))
+        vacancy.custom_questions_en = list(answers.get("own_en", []))
+        await preview(ctx, vacancy)
         return
-    apply_field(vacancy, step, value)
+    if vacancy is None or vacancy.status == "closed" or field not in answers:
+        await _gone(ctx)
+        return
+    apply_field(vacancy, field, answers[field])
     ctx.say(ctx.t("open_hiring.saved"))
     await show(ctx, vacancy)
 
 
-async def ask_questions(ctx: Ctx) -> None:
-    """The standard questions as buttons, numbered so they can be typed too (listed once)."""
-    chosen: list[str] = ctx.user.flow_data.get("sel", [])
-    rows = [
-        [
-            ctx.button(
-                ("✅ " if q.id in chosen else "") + f"{index + 1}. {q.label.get(ctx.lang)}",
-                NAME,
-                "q",
-                str(index),
-            )
-        ]
-        for index, q in enumerate(ctx.content.open_hiring.questions)
-    ]
-    rows.append([ctx.button(ctx.t("open_hiring.questions_done"), NAME, "qdone")])
-    ctx.say(ctx.t("open_hiring.ask_questions"), rows)
+# --- typed at the preview -------------------------------------------------------------------
 
 
-def toggle(ctx: Ctx, index: int) -> None:
-    questions = ctx.content.open_hiring.questions
-    if not 0 <= index < len(questions):
-        return
-    chosen = list(ctx.user.flow_data.get("sel", []))
-    question_id = questions[index].id
-    if question_id in chosen:
-        chosen.remove(question_id)
-    else:
-        chosen.append(question_id)
-    ctx.update_state(sel=chosen)
-
-
-async def questions_typed(ctx: Ctx, text: str) -> None:
-    if normalise(text) in ("klaar", "done", "verder", "next", "ok"):
-        await questions_done(ctx)
-        return
-    numbers = [int(n) for n in re.findall(r"\d+", text)]
-    if not numbers:
-        ctx.say(ctx.t("open_hiring.questions_hint"))
-    for number in numbers:
-        toggle(ctx, number - 1)
-    await ask_questions(ctx)
-
-
-async def questions_done(ctx: Ctx) -> None:
-    if ctx.user.flow_data.get("edit"):
-        vacancy = await _edited_draft(ctx)
-        if vacancy is None:
-            return
-        vacancy.questions = [
-            q.id for q in ctx.content.open_hiring.ordered(ctx.user.flow_data.get("sel", []))
-        ]
-        # The employer's own questions are asked again after the standard set.
-        vacancy.custom_questions = []
-        vacancy.custom_questions_en = []
-        ctx.update_state(custom=[], custom_en=[])
-    await ask_custom(ctx)
-
-
-async def ask_custom(ctx: Ctx) -> None:
-    custom: list[str] = ctx.user.flow_data.get("custom", [])
-    limit = ctx.content.open_hiring.max_custom_questions
-    if len(custom) >= limit:
-        await custom_finish(ctx)
-        return
-    ctx.update_state(step="custom?")
-    ctx.say(
-        ctx.t("open_hiring.ask_custom", left=limit - len(custom)),
-        [
-            [ctx.button(ctx.t("open_hiring.custom_add"), NAME, "cadd")],
-            [ctx.button(ctx.t("open_hiring.custom_skip"), NAME, "cskip")],
-        ],
-    )
-
-
-async def custom_answer(ctx: Ctx, text: str) -> None:
-    """At "another question?": yes, no, or the question typed straight away."""
-    answer = parse_yes_no(text)
-    if answer is True:
-        ask_custom_text(ctx)
-    elif answer is False:
-        await custom_finish(ctx)
-    elif len(text.strip()) >= CUSTOM_LIMITS[0]:
-        await custom_typed(ctx, text)
-    else:
-        await ask_custom(ctx)
-
-
-def ask_custom_text(ctx: Ctx) -> None:
-    ctx.update_state(step="custom")
-    ctx.say(ctx.t("open_hiring.ask_custom_text"))
-
-
-async def custom_typed(ctx: Ctx, text: str) -> None:
-    value = " ".join(text.split())
-    low, high = CUSTOM_LIMITS
-    if not low <= len(value) <= high:
-        ctx.say(ctx.t("open_hiring.bad_length", min=low, max=high))
-        ctx.say(ctx.t("open_hiring.ask_custom_text"))
-        return
-    custom = [*ctx.user.flow_data.get("custom", []), value]
-    ctx.update_state(step="custom_en", custom=custom)
-    ask_custom_english(ctx)
-
-
-def ask_custom_english(ctx: Ctx) -> None:
-    ctx.say(
-        ctx.t("open_hiring.ask_custom_en"),
-        [[ctx.button(ctx.t("open_hiring.custom_en_skip"), NAME, "enskip")]],
-    )
-
-
-async def custom_english(ctx: Ctx, text: str | None) -> None:
-    """The English version of the last question ("" when skipped: then it is marked as the
-    employer's Dutch words for English readers)."""
-    value = " ".join((text or "").split())
-    low, high = CUSTOM_LIMITS
-    if value and not low <= len(value) <= high:
-        ctx.say(ctx.t("open_hiring.bad_length", min=low, max=high))
-        ask_custom_english(ctx)
-        return
-    custom = ctx.user.flow_data.get("custom", [])
-    english = list(ctx.user.flow_data.get("custom_en", []))
-    english += [""] * (len(custom) - 1 - len(english))
-    english.append(value)
-    ctx.update_state(custom_en=english[: len(custom)])
-    await ask_custom(ctx)
-
-
-async def _edited_draft(ctx: Ctx) -> Vacancy | None:
-    """The draft being edited, or None (and the user told) when it was published or removed."""
-    vacancy = await own_vacancy(ctx, ctx.user.flow_data["edit"])
-    if vacancy is None or vacancy.status != "draft":
-        ctx.set_state(None)
-        ctx.say(ctx.t("open_hiring.vacancy_gone_employer"))
-        return None
-    return vacancy
-
-
-async def custom_finish(ctx: Ctx) -> None:
-    """After the custom questions: a new draft, or back to the edited draft's preview."""
-    data = ctx.user.flow_data
-    if data.get("edit"):
-        vacancy = await _edited_draft(ctx)
-        if vacancy is None:
-            return
-        vacancy.custom_questions = list(data.get("custom", []))
-        vacancy.custom_questions_en = list(data.get("custom_en", []))
-        await preview(ctx, vacancy)
-        return
-    profile = await approved_profile(ctx, ctx.user)
-    vacancy = draft_vacancy(ctx, (profile.organisation if profile else None) or "")
-    if profile is None or vacancy is None:
-        await start_posting(ctx)
-        return
-    ctx.session.add(vacancy)
-    await ctx.session.flush()
-    await preview(ctx, vacancy)
-
-
-def _labelled_field(ctx: Ctx, text: str) -> tuple[str, str] | None:
+def _labelled_field(ctx: Ctx, typed: str) -> tuple[str, str] | None:
     """'Loon: 15 euro' -> ('pay', '15 euro'): a field named by its label, then a value."""
-    label, colon, value = text.partition(":")
+    label, colon, value = typed.partition(":")
     if not colon or not value.strip():
         return None
     wanted = normalise(label)
@@ -253,34 +183,32 @@ def _labelled_field(ctx: Ctx, text: str) -> tuple[str, str] | None:
     return None
 
 
-async def preview_typed(ctx: Ctx, text: str) -> None:
+def _change_field(ctx: Ctx, vacancy: Vacancy, field: str, typed: str) -> None:
+    """The field's own step reads the value, as if it had been asked."""
+    parsed = PARSERS[field](ctx, typed)
+    if parsed.error is None:
+        apply_field(vacancy, field, parsed.value)
+        ctx.say(ctx.t("open_hiring.saved"))
+    else:
+        ctx.say(ctx.t(parsed.error, **parsed.values))
+
+
+async def preview_typed(ctx: Ctx, typed: str) -> None:
     """At the preview: yes publishes; 'Loon: …' changes that field; a longer text is taken
     as the description of the work (and said so)."""
     vacancy = await own_vacancy(ctx, ctx.user.flow_data.get("vid"))
     if vacancy is None:
-        ctx.set_state(None)
-        ctx.say(ctx.t("open_hiring.vacancy_gone_employer"))
+        await _gone(ctx)
         return
-    if parse_yes_no(text) is True:
+    if parse_yes_no(typed) is True:
         await publish(ctx, vacancy)
         return
-    labelled = _labelled_field(ctx, text)
+    labelled = _labelled_field(ctx, typed)
     if labelled is not None:
-        field, value_text = labelled
-        value, error = parse_field(ctx, field, value_text)
-        if error is None:
-            apply_field(vacancy, field, value)
-            ctx.say(ctx.t("open_hiring.saved"))
-        else:
-            ctx.say(error)
-        await preview(ctx, vacancy)
-        return
-    value = " ".join(text.split())
-    low, high = TEXT_LIMITS["description"]
-    if low <= len(value) <= high:
-        vacancy.description = value
+        _change_field(ctx, vacancy, *labelled)
+    elif PARSERS["description"](ctx, typed).error is None:
+        vacancy.description = " ".join(typed.split())
         ctx.say(ctx.t("open_hiring.description_from_preview"))
-        await preview(ctx, vacancy)
-        return
-    ctx.say(ctx.t("open_hiring.preview_hint"))
+    else:
+        ctx.say(ctx.t("open_hiring.preview_hint"))
     await preview(ctx, vacancy)

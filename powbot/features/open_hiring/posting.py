@@ -1,5 +1,7 @@
-"""Posting a vacancy, one question at a time: the fields, what is accepted for each, and
-the draft they make. Also used to edit one field of a draft or an open vacancy.
+"""Posting a vacancy: the fields, each declared once as a form step (its question, what is
+accepted, a note about what was understood), and the draft they make. The same steps are
+asked on their own to change one field of a draft or an open vacancy, and read what the
+employer types at the preview ("Loon: 15,50").
 
 Known answers are not asked again: the organisation comes from the profile (or the
 call-back form), the town from an address that ends in one.
@@ -7,12 +9,14 @@ call-back form), the town from an address that ends in one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from powbot.conversation.context import Ctx
+from powbot.conversation.form import SKIPPED, Choice, Parsed, Parser, Step
 from powbot.conversation.parse import parse_yes_no
-from powbot.domain.open_hiring_employer import approved_profile, known_organisation
+from powbot.domain.open_hiring_employer import approved_profile
 from powbot.domain.open_hiring_offers import fmt_date, vacancy_card
 from powbot.features.open_hiring.parsing import (
     parse_contact,
@@ -43,134 +47,187 @@ FIELDS = (
     "travel",
 )
 OPTIONAL = ("bring", "travel")
-TEXT_LIMITS = {
-    "title": (3, 120),
-    "description": (15, 500),
-    "workplace": (2, 120),
-    "city": (2, 80),
-    "shifts": (2, 200),
-    "bring": (2, 200),
-    "org": (2, 120),
-}
 HOURS = (1, 60)
 PLACES = (1, 500)
 CUSTOM_LIMITS = (5, 200)
 
 
-def field_prompt(ctx: Ctx, step: str) -> str:
-    if step == "hours":
-        return ctx.t("open_hiring.ask_hours", min=HOURS[0], max=HOURS[1])
-    if step == "places":
-        return ctx.t("open_hiring.ask_places", min=PLACES[0], max=PLACES[1])
-    return ctx.t(f"open_hiring.ask_{step}")
+# --- what is accepted for each field ------------------------------------------------------
 
 
-def field_buttons(ctx: Ctx, step: str) -> list[list[Any]]:
-    if step == "bring":
-        return [[ctx.button(ctx.t("open_hiring.skip"), NAME, "skip")]]
-    if step == "travel":
-        return [
-            [
-                ctx.button(ctx.t("common.yes"), NAME, "travel", "1"),
-                ctx.button(ctx.t("common.no"), NAME, "travel", "0"),
-            ],
-            [ctx.button(ctx.t("open_hiring.skip"), NAME, "skip")],
-        ]
-    return []
+def text(low: int, high: int, problem: str = "open_hiring.bad_length") -> Parser:
+    """Free text of low..high characters, spaces tidied."""
+
+    def parse(ctx: Ctx, typed: str) -> Parsed:
+        value = " ".join(typed.split())
+        if not low <= len(value) <= high:
+            return Parsed(error=problem, values={"min": low, "max": high})
+        return Parsed(value=value)
+
+    return parse
 
 
-async def ask_field(ctx: Ctx, note: str | None = None) -> None:
-    step = ctx.user.step or "title"
-    editing = ctx.user.flow_data.get("edit")
-    parts = [note] if note else []
-    if editing:
-        parts.append(ctx.t("open_hiring.edit_prefix"))
-    parts.append(field_prompt(ctx, step))
-    ctx.say("\n".join(parts), field_buttons(ctx, step))
+def _tidy(parse: Callable[[Ctx, str], Parsed]) -> Parser:
+    return lambda ctx, typed: parse(ctx, " ".join(typed.split()))
 
 
-def _text(ctx: Ctx, step: str, value: str) -> tuple[Any, str | None]:
-    low, high = TEXT_LIMITS[step]
-    if not low <= len(value) <= high:
-        key = "open_hiring.bad_description" if step == "description" else "open_hiring.bad_length"
-        return None, ctx.t(key, min=low, max=high)
-    return value, None
-
-
-def _hours(ctx: Ctx, value: str) -> tuple[Any, str | None]:
+@_tidy
+def _hours(ctx: Ctx, value: str) -> Parsed:
     found = parse_hours(value)
     low, high = HOURS
     if found is None or not (low <= found[0] <= found[1] <= high):
-        return None, ctx.t("open_hiring.bad_hours", min=low, max=high)
-    return list(found), None
+        return Parsed(error="open_hiring.bad_hours", values={"min": low, "max": high})
+    return Parsed(value=list(found))
 
 
-def _places(ctx: Ctx, value: str) -> tuple[Any, str | None]:
+@_tidy
+def _places(ctx: Ctx, value: str) -> Parsed:
     found = parse_hours(value)  # a plain whole number; a range is refused
     low, high = PLACES
     if found is None or found[0] != found[1] or not low <= found[0] <= high:
-        return None, ctx.t("open_hiring.bad_number", min=low, max=high)
-    return found[0], None
+        return Parsed(error="open_hiring.bad_number", values={"min": low, "max": high})
+    return Parsed(value=found[0])
 
 
-def _pay(ctx: Ctx, value: str) -> tuple[Any, str | None]:
+@_tidy
+def _pay(ctx: Ctx, value: str) -> Parsed:
     found = parse_pay(value)
     if found is None:
-        return None, ctx.t("open_hiring.bad_pay")
+        return Parsed(error="open_hiring.bad_pay")
     cents, scale = found
     minimum = ctx.content.open_hiring.minimum_wage_cents(ctx.local(ctx.now).date())
     if cents is not None and cents < minimum:
         euros, rest = divmod(minimum, 100)
-        return None, ctx.t("open_hiring.below_minimum_wage", minimum=f"{euros},{rest:02d}")
-    return [cents, scale], None
+        return Parsed(
+            error="open_hiring.below_minimum_wage", values={"minimum": f"{euros},{rest:02d}"}
+        )
+    return Parsed(value=[cents, scale])
 
 
-def _start(ctx: Ctx, value: str) -> tuple[Any, str | None]:
+@_tidy
+def _start(ctx: Ctx, value: str) -> Parsed:
     day = parse_start(value, ctx.local(ctx.now).date())
-    if day is None:
-        return None, ctx.t("open_hiring.bad_date")
-    return day.isoformat(), None
+    return Parsed(value=day.isoformat()) if day else Parsed(error="open_hiring.bad_date")
 
 
-def _start_time(ctx: Ctx, value: str) -> tuple[Any, str | None]:
+@_tidy
+def _start_time(ctx: Ctx, value: str) -> Parsed:
     found = parse_time(value)
-    return (found, None) if found else (None, ctx.t("open_hiring.bad_time"))
+    return Parsed(value=found) if found else Parsed(error="open_hiring.bad_time")
 
 
-def _contact(ctx: Ctx, value: str) -> tuple[Any, str | None]:
+@_tidy
+def _contact(ctx: Ctx, value: str) -> Parsed:
     found = parse_contact(value)
-    return (list(found), None) if found else (None, ctx.t("open_hiring.bad_contact"))
+    return Parsed(value=list(found)) if found else Parsed(error="open_hiring.bad_contact")
 
 
-def _travel(ctx: Ctx, value: str) -> tuple[Any, str | None]:
+def _travel(ctx: Ctx, value: str) -> Parsed:
     answer = parse_yes_no(value)
-    return (answer, None) if answer is not None else (None, ctx.t("common.choose_a_button"))
+    if answer is None:
+        return Parsed(error="common.choose_a_button")
+    return Parsed(value="1" if answer else "0")
 
 
-PARSERS = {
-    "hours": _hours,
-    "places": _places,
-    "pay": _pay,
-    "start": _start,
-    "start_time": _start_time,
-    "contact": _contact,
-    "travel": _travel,
-}
+# --- what an answer tells besides itself --------------------------------------------------
 
 
-def parse_field(ctx: Ctx, step: str, text: str) -> tuple[Any, str | None]:
-    """The value for a step, or (None, error text)."""
-    value = " ".join(text.split())
-    if step in TEXT_LIMITS:
-        return _text(ctx, step, value)
-    parser = PARSERS.get(step)
-    if parser is None:
-        return None, ctx.t("common.choose_a_button")
-    return parser(ctx, value)
+async def _org_saved(ctx: Ctx, value: Any, answers: dict[str, Any]) -> str | None:
+    """The organisation is the profile's from now on; the posting starts properly."""
+    profile = await approved_profile(ctx, ctx.user)
+    if profile is not None:
+        profile.organisation = value
+    return ctx.t("open_hiring.new_intro", organisation=value)
+
+
+async def _town_noted(ctx: Ctx, value: Any, answers: dict[str, Any]) -> str | None:
+    town = town_from_address(value)
+    if town is None:
+        return None
+    answers["city"] = town
+    return ctx.t("open_hiring.town_from_address", city=town)
+
+
+async def _hours_noted(ctx: Ctx, value: Any, answers: dict[str, Any]) -> str | None:
+    if value[0] == value[1]:
+        return None
+    return ctx.t("open_hiring.hours_range_noted", low=value[0], high=value[1])
+
+
+async def _start_noted(ctx: Ctx, value: Any, answers: dict[str, Any]) -> str | None:
+    return ctx.t("open_hiring.start_noted", date=fmt_date(ctx, date.fromisoformat(value)))
+
+
+def _after_workplace(answers: Any) -> str:
+    return "hours" if town_from_address(answers["workplace"]) else "city"
+
+
+FIELD_STEPS = (
+    Step("org", "open_hiring.ask_org", parse=text(2, 120), after=_org_saved, next="title"),
+    Step("title", "open_hiring.ask_title", parse=text(3, 120), next="description"),
+    Step(
+        "description",
+        "open_hiring.ask_description",
+        parse=text(15, 500, "open_hiring.bad_description"),
+        next="workplace",
+    ),
+    Step(
+        "workplace",
+        "open_hiring.ask_workplace",
+        parse=text(2, 120),
+        after=_town_noted,
+        next=_after_workplace,
+        goes_to=("city", "hours"),
+    ),
+    Step("city", "open_hiring.ask_city", parse=text(2, 80), next="hours"),
+    Step(
+        "hours",
+        "open_hiring.ask_hours",
+        parse=_hours,
+        after=_hours_noted,
+        takes_number=True,
+        values=lambda ctx: {"min": HOURS[0], "max": HOURS[1]},
+        next="shifts",
+    ),
+    Step("shifts", "open_hiring.ask_shifts", parse=text(2, 200), next="pay"),
+    Step("pay", "open_hiring.ask_pay", parse=_pay, next="places"),
+    Step(
+        "places",
+        "open_hiring.ask_places",
+        parse=_places,
+        takes_number=True,
+        values=lambda ctx: {"min": PLACES[0], "max": PLACES[1]},
+        next="start",
+    ),
+    Step("start", "open_hiring.ask_start", parse=_start, after=_start_noted, next="start_time"),
+    Step("start_time", "open_hiring.ask_start_time", parse=_start_time, next="contact"),
+    Step("contact", "open_hiring.ask_contact", parse=_contact, next="bring"),
+    Step(
+        "bring",
+        "open_hiring.ask_bring",
+        parse=text(2, 200),
+        skip=True,
+        skip_label="open_hiring.skip",
+        next="travel",
+    ),
+    Step(
+        "travel",
+        "open_hiring.ask_travel",
+        parse=_travel,
+        choices=(Choice("1", "common.yes"), Choice("0", "common.no")),
+        skip=True,
+        skip_label="open_hiring.skip",
+        next="questions",
+    ),
+)
+PARSERS: dict[str, Parser] = {step.id: step.parse for step in FIELD_STEPS if step.parse is not None}
+
+
+# --- the vacancy the answers make -----------------------------------------------------------
 
 
 def apply_field(vacancy: Vacancy, step: str, value: Any) -> None:
-    """Store a parsed value (as `parse_field` gives it) on the vacancy."""
+    """Store an answer (as the step's parser gives it, or skipped) on the vacancy."""
     if step == "start":
         vacancy.start_date = date.fromisoformat(value)
     elif step == "hours":
@@ -183,50 +240,31 @@ def apply_field(vacancy: Vacancy, step: str, value: Any) -> None:
     elif step == "contact":
         vacancy.contact_name, vacancy.contact_phone = value[0], value[1]
     elif step == "travel":
-        vacancy.travel_paid = value
+        vacancy.travel_paid = None if value == SKIPPED else value in ("1", True)
     elif step == "org":
         vacancy.organisation = value
     else:
-        setattr(vacancy, step, value)
+        setattr(vacancy, step, "" if value == SKIPPED else value)
 
 
-def next_step(ctx: Ctx, step: str, value: Any, draft: dict[str, Any]) -> tuple[str | None, str]:
-    """The step after `step` in a new vacancy, and a note about what was understood."""
-    position = FIELDS.index(step) + 1
-    note = ""
-    if step == "workplace":
-        town = town_from_address(value)
-        if town is not None:
-            draft["city"] = town
-            position += 1
-            note = ctx.t("open_hiring.town_from_address", city=town)
-    elif step == "hours" and value[0] != value[1]:
-        note = ctx.t("open_hiring.hours_range_noted", low=value[0], high=value[1])
-    elif step == "start":
-        note = ctx.t("open_hiring.start_noted", date=fmt_date(ctx, date.fromisoformat(value)))
-    return (FIELDS[position] if position < len(FIELDS) else None), note
-
-
-def draft_vacancy(ctx: Ctx, organisation: str) -> Vacancy | None:
+def draft_vacancy(ctx: Ctx, answers: dict[str, Any], organisation: str) -> Vacancy | None:
     """The vacancy the collected answers make; None when an answer is missing."""
-    data = ctx.user.flow_data
-    draft = data.get("d", {})
-    if any(field not in draft for field in FIELDS if field not in OPTIONAL):
+    if any(field not in answers for field in FIELDS if field not in OPTIONAL):
         return None
     vacancy = Vacancy(
         employer_id=ctx.user.id,
         organisation=organisation,
-        title=draft["title"],
-        start_date=date.fromisoformat(draft["start"]),
-        questions=[q.id for q in ctx.content.open_hiring.ordered(data.get("sel", []))],
-        custom_questions=list(data.get("custom", [])),
-        custom_questions_en=list(data.get("custom_en", [])),
+        title=answers["title"],
+        start_date=date.fromisoformat(answers["start"]),
+        questions=[q.id for q in ctx.content.open_hiring.ordered(answers.get("questions", []))],
+        custom_questions=list(answers.get("own", [])),
+        custom_questions_en=list(answers.get("own_en", [])),
         status="draft",
         created_at=ctx.now,
     )
     for field in FIELDS:
-        if field in draft and field not in ("title", "start"):
-            apply_field(vacancy, field, draft[field])
+        if field in answers and field not in ("title", "start"):
+            apply_field(vacancy, field, answers[field])
     return vacancy
 
 
@@ -246,26 +284,11 @@ def card(ctx: Ctx, vacancy: Vacancy) -> str:
     lines += ["", ctx.t("open_hiring.questions_heading")]
     questions = [q.label.get(ctx.lang) for q in ctx.content.open_hiring.ordered(vacancy.questions)]
     english = list(vacancy.custom_questions_en or [])
-    for index, text in enumerate(vacancy.custom_questions):
+    for index, typed in enumerate(vacancy.custom_questions):
         translated = english[index] if index < len(english) else ""
-        questions.append(f"{text} / {translated}" if translated else text)
-    lines += [f"• {text}" for text in questions] or [ctx.t("open_hiring.no_questions")]
+        questions.append(f"{typed} / {translated}" if translated else typed)
+    lines += [f"• {typed}" for typed in questions] or [ctx.t("open_hiring.no_questions")]
     return "\n".join(lines)
-
-
-async def start_posting(ctx: Ctx) -> None:
-    """A new vacancy: the organisation only when we do not know it yet."""
-    profile = await approved_profile(ctx, ctx.user)
-    if profile is None:
-        return
-    organisation = await known_organisation(ctx, profile)
-    if not organisation:
-        ctx.set_state(NAME, "org", d={})
-        ctx.say(ctx.t("open_hiring.ask_org"))
-        return
-    ctx.set_state(NAME, "title", d={})
-    ctx.say(ctx.t("open_hiring.new_intro", organisation=organisation))
-    await ask_field(ctx)
 
 
 async def preview(ctx: Ctx, vacancy: Vacancy) -> None:

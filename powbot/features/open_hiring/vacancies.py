@@ -5,20 +5,25 @@ Only approved employers post: those who redeemed an admin's invite (recorded in
 clear message here. Employers see counts only; a candidate's first name and chosen
 contact reach them when that candidate accepts an offer.
 
-The steps live in posting (fields), form_steps (questions, draft, preview) and manage.
+The posting is a declared form (powbot.conversation.form): its steps live in posting
+(fields) and form_steps (questions, own questions); the same steps change one field from
+the preview. The preview and managing a vacancy (manage) are the flow's other states.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from powbot.conversation.context import Ctx
+from powbot.conversation.form import HANDLED_ACTIONS, Form
 from powbot.conversation.parse import parse_yes_no
 from powbot.domain.messages import Callback
+from powbot.domain.open_hiring_employer import approved_profile, known_organisation
 from powbot.features.open_hiring import form_steps as steps
 from powbot.features.open_hiring import manage
 from powbot.features.open_hiring.manage import my_vacancies, own_vacancy, require_approval, show
-from powbot.features.open_hiring.posting import FIELDS, NAME, ask_field, preview, start_posting
+from powbot.features.open_hiring.posting import FIELD_STEPS, NAME, draft_vacancy, preview
 from powbot.knowledge.text import parse_int
 from powbot.storage.models_open_hiring import Vacancy
 
@@ -30,7 +35,7 @@ VacancyAction = Callable[[Ctx, Vacancy], Awaitable[None]]
 async def new_vacancy(ctx: Ctx) -> None:
     if await require_approval(ctx) is None:
         return
-    await start_posting(ctx)
+    await FLOW.begin(ctx)
 
 
 async def _edit_field(ctx: Ctx, field: str) -> None:
@@ -40,25 +45,14 @@ async def _edit_field(ctx: Ctx, field: str) -> None:
         ctx.say(ctx.t("open_hiring.vacancy_gone_employer"))
         return
     if field == "questions" and vacancy.status == "draft":
-        ctx.set_state(
-            NAME,
-            "questions",
-            edit=vacancy.id,
-            sel=list(vacancy.questions),
-            custom=list(vacancy.custom_questions),
-            custom_en=list(vacancy.custom_questions_en or []),
-        )
-        await steps.ask_questions(ctx)
+        known = {"questions": list(vacancy.questions)}
+        await FLOW.start_at(ctx, "questions", answers=known, edit=vacancy.id, field=field)
         return
     allowed = field in manage.EDITABLE_ALWAYS or (field == "places" and vacancy.status == "draft")
     if not allowed:
         await manage.ask_edit(ctx, vacancy)
         return
-    ctx.set_state(NAME, field, edit=vacancy.id)
-    if field == "org":
-        ctx.say(ctx.t("open_hiring.edit_prefix") + "\n" + ctx.t("open_hiring.ask_org"))
-        return
-    await ask_field(ctx)
+    await FLOW.start_at(ctx, field, only=True, edit=vacancy.id, field=field)
 
 
 async def _close_typed(ctx: Ctx, text: str) -> None:
@@ -69,22 +63,10 @@ async def _close_typed(ctx: Ctx, text: str) -> None:
     elif vacancy is not None and answer is False:
         await show(ctx, vacancy)
     else:
-        await VacancyFlow().resume(ctx)
-
-
-async def _skip(ctx: Ctx) -> None:
-    """Skip an optional field: nothing to bring, or travel costs not said."""
-    step = ctx.user.step or ""
-    if step in ("bring", "travel"):
-        await steps.field_value(ctx, step, "" if step == "bring" else None)
+        await FLOW.resume(ctx)
 
 
 TEXT_STEPS: dict[str, Callable[[Ctx, str], Awaitable[None]]] = {
-    "org": steps.org_typed,
-    "questions": steps.questions_typed,
-    "custom?": steps.custom_answer,
-    "custom": steps.custom_typed,
-    "custom_en": steps.custom_english,
     "more": lambda ctx, text: manage.add_places(ctx, parse_int(text)),
     "preview": steps.preview_typed,
     "close?": _close_typed,
@@ -103,45 +85,82 @@ VACANCY_BUTTONS: dict[str, VacancyAction] = {
 
 
 async def _step_button(ctx: Ctx, action: str, arg: str) -> bool:
-    """Buttons of the step now on screen; False when the action is not one of them."""
+    """Buttons of the manage screen now shown; False when the action is not one of them."""
     step = ctx.user.step
-    if action == "q" and step == "questions" and arg.isdigit() and len(arg) < 3:
-        steps.toggle(ctx, int(arg))
-        await steps.ask_questions(ctx)
-    elif action == "qdone" and step == "questions":
-        await steps.questions_done(ctx)
-    elif action == "cadd" and step == "custom?":
-        steps.ask_custom_text(ctx)
-    elif action == "cskip" and step == "custom?":
-        await steps.custom_finish(ctx)
-    elif action == "enskip" and step == "custom_en":
-        await steps.custom_english(ctx, None)
-    elif action == "add" and step == "more":
+    if action == "add" and step == "more":
         await manage.add_places(ctx, parse_int(arg))
     elif action == "field" and step == "edit?":
         await _edit_field(ctx, arg)
-    elif action == "skip":
-        await _skip(ctx)
-    elif action == "travel" and step == "travel" and arg in ("0", "1"):
-        await steps.field_value(ctx, "travel", arg == "1")
     else:
         return False
     return True
 
 
-class VacancyFlow:
-    name = NAME
-    roles: frozenset[str | None] = frozenset({"employer"})
+async def _vacancy_button(ctx: Ctx, action: str, arg: str) -> None:
+    vacancy = await own_vacancy(ctx, arg)
+    if vacancy is None:
+        # Forged, someone else's, or gone: reveal nothing, change nothing.
+        ctx.toast = ctx.t("common.button_unknown")
+        return
+    if vacancy.status == "closed" and action != "show":
+        ctx.toast = ctx.t("common.button_unknown")
+        ctx.say(ctx.t("open_hiring.vacancy_is_closed", title=vacancy.title))
+        return
+    handler = VACANCY_BUTTONS.get(action)
+    if handler is None:
+        ctx.toast = ctx.t("common.button_unknown")
+        return
+    await handler(ctx, vacancy)
 
-    async def start(self, ctx: Ctx) -> None:
+
+class VacancyFlow(Form):
+    """The posting form, plus the states around a posted vacancy (preview, more places,
+    edit which field, close?) that the form's steps lead to and come back from."""
+
+    edit_prefix = "open_hiring.edit_prefix"
+    # The list and a vacancy's screen keep working after other messages (unbound buttons).
+    unbound_actions = frozenset({"new", "mine", *VACANCY_BUTTONS})
+
+    def __init__(self) -> None:
+        super().__init__(
+            NAME, frozenset({"employer"}), (*FIELD_STEPS, *steps.QUESTION_STEPS), self._complete
+        )
+
+    async def start(self, ctx: Ctx, **data: Any) -> None:
         await new_vacancy(ctx)
+
+    async def begin(self, ctx: Ctx) -> None:
+        """A new vacancy: the organisation only when we do not know it yet."""
+        profile = await approved_profile(ctx, ctx.user)
+        if profile is None:
+            return
+        organisation = await known_organisation(ctx, profile)
+        if not organisation:
+            await self.start_at(ctx, "org")
+            return
+        intro = ctx.t("open_hiring.new_intro", organisation=organisation)
+        await self.start_at(ctx, "title", before=intro)
+
+    async def _complete(self, ctx: Ctx, answers: dict[str, Any]) -> None:
+        """The form done: the edited vacancy saved, or a new draft shown for publishing."""
+        if ctx.user.flow_data.get("edit"):
+            await steps.save_edit(ctx, answers)
+            return
+        profile = await approved_profile(ctx, ctx.user)
+        vacancy = draft_vacancy(ctx, answers, (profile.organisation if profile else None) or "")
+        if profile is None or vacancy is None:
+            await self.begin(ctx)
+            return
+        ctx.session.add(vacancy)
+        await ctx.session.flush()
+        await preview(ctx, vacancy)
 
     async def on_text(self, ctx: Ctx, text: str) -> None:
         if await require_approval(ctx) is None:
             return
         step = ctx.user.step or ""
-        if step in FIELDS:
-            await steps.field_typed(ctx, text)
+        if step in self.steps:
+            await super().on_text(ctx, text)
         elif step in TEXT_STEPS:
             await TEXT_STEPS[step](ctx, text)
         else:
@@ -154,43 +173,24 @@ class VacancyFlow:
         action, arg = callback.action, callback.arg
         if action == "new":
             await new_vacancy(ctx)
-            return
-        if action == "mine":
+        elif action == "mine":
             await my_vacancies(ctx)
-            return
-        if await _step_button(ctx, action, arg):
-            return
-        vacancy = await own_vacancy(ctx, arg)
-        if vacancy is None:
-            # Forged, someone else's, or gone: reveal nothing, change nothing.
-            ctx.toast = ctx.t("common.button_unknown")
-            return
-        if vacancy.status == "closed" and action != "show":
-            ctx.toast = ctx.t("common.button_unknown")
-            ctx.say(ctx.t("open_hiring.vacancy_is_closed", title=vacancy.title))
-            return
-        handler = VACANCY_BUTTONS.get(action)
-        if handler is None:
-            ctx.toast = ctx.t("common.button_unknown")
-            return
-        await handler(ctx, vacancy)
+        elif action in HANDLED_ACTIONS and (ctx.user.step or "") in self.steps:
+            await super().on_button(ctx, callback)
+        elif not await _step_button(ctx, action, arg):
+            await _vacancy_button(ctx, action, arg)
 
-    async def resume(self, ctx: Ctx) -> None:
+    async def resume(
+        self, ctx: Ctx, problem: str | None = None, *, before: str | None = None, **values: Any
+    ) -> None:
         step = ctx.user.step or ""
-        if step == "org":
-            ctx.say(ctx.t("open_hiring.ask_org"))
-        elif step in FIELDS:
-            await ask_field(ctx)
-        elif step == "questions":
-            await steps.ask_questions(ctx)
-        elif step == "custom?":
-            await steps.ask_custom(ctx)
-        elif step == "custom":
-            ctx.say(ctx.t("open_hiring.ask_custom_text"))
-        elif step == "custom_en":
-            steps.ask_custom_english(ctx)
+        if step in self.steps:
+            await super().resume(ctx, problem, before=before, **values)
         else:
             await _resume_vacancy(ctx, step)
+
+
+FLOW = VacancyFlow()
 
 
 async def _resume_vacancy(ctx: Ctx, step: str) -> None:

@@ -1,0 +1,67 @@
+"""The vacancy posting form on the form DSL: its steps pass the static checks, Back works
+in the guided steps, and a draft's questions can be chosen again from the preview."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from powbot.config import load_settings
+from powbot.conversation.form import Form, check_form
+from powbot.knowledge.content import load_content
+from powbot.storage.models_open_hiring import Vacancy
+from tests.conftest import Harness
+from tests.open_hiring_helpers import approved_employer
+
+
+def test_every_form_the_app_composes_passes_the_static_checks() -> None:
+    """All steps reachable, every target known, every button action handled, every text in
+    the catalog: for each Form among the flows the app is composed of."""
+    from powbot.features.compose import FEATURES
+
+    content = load_content(load_settings(DATABASE_URL="sqlite+aiosqlite:///:memory:").knowledge_dir)
+    forms = {
+        flow.name: flow for feature in FEATURES for flow in feature.flows if isinstance(flow, Form)
+    }
+    assert "vacancy" in forms
+    for form in forms.values():
+        assert check_form(form, content.catalog.has) == [], form.name
+
+
+async def test_back_in_the_guided_steps_shows_the_earlier_answer(harness: Harness) -> None:
+    erik = await approved_employer(harness, 700)
+    await erik.send("/nieuwevacature")
+    await erik.send("Bakkerij Zon")
+    await erik.send("Inpakker")
+    back = await erik.press("Terug")
+    assert "Eerder antwoord: Inpakker" in back[-1].text and "Wat is de functie" in back[-1].text
+    described = await erik.send("Orderpicker")
+    assert "Wat gaat de nieuwe medewerker doen" in described[-1].text
+
+
+async def test_a_drafts_questions_are_chosen_again_from_the_preview(harness: Harness) -> None:
+    erik = await approved_employer(harness, 710)
+    await erik.send("/nieuwevacature")
+    await erik.send("Bakkerij Zon")
+    for answer in ("Inpakker", "Brood in dozen doen en klaarzetten.", "Hal 3", "Tiel", "24"):
+        await erik.send(answer)
+    for answer in ("ma-vr", "15,50", "2", "volgende maandag", "7:00", "Petra, 06 1234 5678"):
+        await erik.send(answer)
+    await erik.press("Overslaan")
+    await erik.press("Overslaan")
+    await erik.press("Mag werken in Nederland")
+    await erik.press("Klaar")
+    await erik.press("Nee, verder")
+    await erik.press("Wijzigen")
+    chosen = await erik.press("Vragen")
+    labels = [label for label, _ in chosen[-1].buttons]
+    assert "✅ 1. Mag werken in Nederland" in labels  # the earlier choice is shown
+    await erik.send("1 5")
+    await erik.press("Klaar")
+    await erik.send("Kun je in een koude ruimte werken?")  # typed at once at "another?"
+    await erik.send("Can you work in a cold room?")
+    preview = await erik.press("Nee, verder")
+    assert "10 kilo tillen" in preview[-1].text and "Mag werken" not in preview[-1].text
+    assert "koude ruimte werken? / Can you work in a cold room?" in preview[-1].text
+    async with harness.runtime.db.transaction() as session:
+        vacancy = (await session.exec(select(Vacancy))).one()
+        assert vacancy.status == "draft" and vacancy.questions == ["lifting"]
