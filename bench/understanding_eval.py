@@ -4,7 +4,7 @@ ordinary messages, intent accuracy and the latency per message of the whole chec
     python bench/understanding_eval.py                 # the sets in bench/data/understanding/
     python bench/understanding_eval.py --crisis other_crisis.tsv --ordinary other.tsv --json
 
-The default sets include the held-out dev batches (heldout/*_dev.tsv, written in another
+The default sets include the held-out dev batches (heldout/*_dev*.tsv, written in another
 voice and since tuned on). The sealed pair (heldout/*_sealed.tsv) is scored on its own line
 and must never be tuned on: its figure is the honest estimate for phrasings nobody wrote in.
 
@@ -214,13 +214,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sets = DATA / "understanding"
     parser.add_argument(
-        "--crisis", type=Path, nargs="+", default=[sets / "crisis.tsv", HELD / "crisis_dev.tsv"]
+        "--crisis",
+        type=Path,
+        nargs="+",
+        default=[sets / "crisis.tsv", HELD / "crisis_dev.tsv", HELD / "crisis_dev2.tsv"],
     )
     parser.add_argument(
         "--ordinary",
         type=Path,
         nargs="+",
-        default=[sets / "ordinary.tsv", HELD / "ordinary_dev.tsv"],
+        default=[sets / "ordinary.tsv", HELD / "ordinary_dev.tsv", HELD / "ordinary_dev2.tsv"],
     )
     parser.add_argument("--sealed-crisis", type=Path, default=HELD / "crisis_sealed.tsv")
     parser.add_argument("--sealed-ordinary", type=Path, default=HELD / "ordinary_sealed.tsv")

@@ -143,16 +143,7 @@ class SafetyContent:
                     plain = f" {plain} ".replace(f" {phrase} ", " | ").strip()
         words = [self._correct(word) for word in plain.split()]
         fixed = " ".join(words)
-        votes: dict[str, int] = {}
-        kinds: set[str] = set()
-        for kind, lang in self._phrase_hits(words):
-            kinds.add(kind)
-            votes[lang] = votes.get(lang, 0) + 2
-        for language in self.languages.values():
-            for kind, pattern in language.patterns.items():
-                if pattern.search(fixed):
-                    kinds.add(kind)
-                    votes[language.code] = votes.get(language.code, 0) + 1
+        kinds, votes = self._rule_hits(words, fixed)
         by_model = False
         if not kinds and self.model is not None:
             kinds.update(self.model.kinds(fixed)[:1])
@@ -165,6 +156,20 @@ class SafetyContent:
         best = max(votes, key=lambda code: (votes[code], -order.index(code)))
         about_other = self._about_other(fixed)
         return SafetyHit(tuple(k for k in KINDS if k in kinds), best, about_other, by_model)
+
+    def _rule_hits(self, words: list[str], fixed: str) -> tuple[set[str], dict[str, int]]:
+        """Kinds the phrases and patterns find, and per language how strongly it matched."""
+        votes: dict[str, int] = {}
+        kinds: set[str] = set()
+        for kind, lang in self._phrase_hits(words):
+            kinds.add(kind)
+            votes[lang] = votes.get(lang, 0) + 2
+        for language in self.languages.values():
+            for kind, pattern in language.patterns.items():
+                if pattern.search(fixed):
+                    kinds.add(kind)
+                    votes[language.code] = votes.get(language.code, 0) + 1
+        return kinds, votes
 
     def _phrase_hits(self, words: list[str]) -> Iterable[tuple[str, str]]:
         for start, word in enumerate(words):
