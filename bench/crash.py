@@ -87,6 +87,7 @@ class FakeTelegram:
 class Figures:
     updates: int = 0
     deliveries: int = 0
+    acknowledged: int = 0
     answers_acknowledged: Counter[int] = field(default_factory=Counter)
     lost_replies: int = 0
     kills: int = 0
@@ -96,9 +97,10 @@ class Figures:
 class Server:
     """`powbot run --webhook` as a child process, restarted after every kill."""
 
-    def __init__(self, env: dict[str, str], port: int) -> None:
+    def __init__(self, env: dict[str, str], port: int, log: Path) -> None:
         self.env = env
         self.port = port
+        self.log = log.open("ab")  # the servers' logs, for a look when a figure is not 0
         self.process: asyncio.subprocess.Process | None = None
 
     async def start(self) -> None:
@@ -111,7 +113,7 @@ class Server:
             cwd=str(ROOT),
             env=self.env,
             stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.DEVNULL,
+            stderr=self.log,
         )
         async with aiohttp.ClientSession() as http:
             while True:
@@ -224,7 +226,9 @@ class Bench:
             POWBOT_QUIET_END="00:00",
             POWBOT_CACHE_DIR=str(folder / "cache"),
         )
-        self.server = Server(env, self.port)
+        self.server = Server(
+            env, self.port, Path(os.environ.get("CRASH_LOG", folder / "server.log"))
+        )
         self.up = asyncio.Event()
         self.http: aiohttp.ClientSession | None = None
 
@@ -239,18 +243,20 @@ class Bench:
             try:
                 async with self.http.post(url, json=update, headers=headers) as response:
                     if response.status == 200:
+                        self.figures.acknowledged += 1
                         return
             except (TimeoutError, aiohttp.ClientError):
                 pass
             await asyncio.sleep(0.2)
 
     async def killer(self, stop: asyncio.Event) -> None:
-        """Kill -9 at a random moment: after a random number (1-6) of deliveries since the
-        last start, a random 0-400 ms later, so kills land before, during and after the
-        commit of an update and between a commit and its replies."""
+        """Kill -9 at a random moment: a random 0-400 ms after a random number (1-6) of
+        updates were answered since the last start (so every start makes progress), while
+        other updates are in hand: before, during or after their commit, or between a
+        commit and its replies."""
         while not stop.is_set():
-            target = self.figures.deliveries + random.randint(1, 6)
-            while self.figures.deliveries < target and not stop.is_set():  # noqa: ASYNC110
+            target = self.figures.acknowledged + random.randint(1, 6)
+            while self.figures.acknowledged < target and not stop.is_set():  # noqa: ASYNC110
                 await asyncio.sleep(0.01)
             if stop.is_set():
                 break

@@ -63,7 +63,7 @@ class JobServices(Services):
         return row
 
 
-def _due(now: datetime, stale: datetime) -> list[object]:
+def _due(now: datetime, stale: datetime) -> list[Any]:
     return [
         col(ScheduledItem.due_at) <= now,
         or_(
@@ -94,12 +94,12 @@ async def claim_due(
                 status="claimed",
                 claimed_by=worker,
                 claimed_at=utcnow(),
-                attempts=ScheduledItem.attempts + 1,  # type: ignore[operator]
+                attempts=ScheduledItem.attempts + 1,
             )
             .returning(col(ScheduledItem.id), col(ScheduledItem.due_at))
             .execution_options(synchronize_session=False)
         )
-        rows = (await session.exec(statement)).all()  # type: ignore[call-overload]
+        rows = (await session.exec(statement)).all()
         return sorted(rows, key=lambda row: (row.due_at, row.id))
 
 
@@ -246,7 +246,7 @@ async def run_due(
 def start_scheduler(runtime: Runtime) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=runtime.settings.tz)
     busy = asyncio.Lock()
-    scheduler.powbot_busy = busy  # type: ignore[attr-defined]
+    scheduler.powbot_busy = busy
 
     async def tick() -> None:
         async with busy:

@@ -9,6 +9,7 @@ released at start-up, and a worker releases its own on shutdown.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import secrets
@@ -197,8 +198,8 @@ class Sender:
             last = index == len(parts) - 1
             await self._call(
                 chat_id,
-                lambda part=part, last=last: self.bot.send_message(
-                    chat_id, part, reply_markup=markup if last else None
+                functools.partial(
+                    self.bot.send_message, chat_id, part, reply_markup=markup if last else None
                 ),
             )
 

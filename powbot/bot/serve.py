@@ -15,6 +15,7 @@ import logging
 import re
 import signal
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiogram.types import Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
@@ -190,7 +191,7 @@ async def serve_webhook(
     await site.start()
     log.info("webhook listening on %s:%s", host, port)
     try:
-        waiters = [asyncio.create_task(stop.wait())]
+        waiters: list[asyncio.Future[Any]] = [asyncio.ensure_future(stop.wait())]
         if stopped is not None:
             waiters.append(asyncio.ensure_future(stopped))
         await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
