@@ -10,6 +10,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from powbot.knowledge.classifier import Doc, InstrumentClassifier
+from powbot.knowledge.faq.compounds import CompoundSplitter
 from powbot.knowledge.faq.models import (
     LANGS,
     OUT_OF_SCOPE,
@@ -35,7 +36,7 @@ class _Doc:
     text: str  # normalised example question, tokens joined by spaces
 
 
-class FaqIndex:
+class FaqIndex(CompoundSplitter):
     """In-memory retriever over a FaqBase. Everything is precomputed in ``__init__``."""
 
     # Lexical scoring, tuned on the dev half of bench/data/employer_questions.tsv (see
@@ -51,8 +52,6 @@ class FaqIndex:
     FUZZY_TOKEN_CUTOFF = 88  # typo tolerance for single words (rapidfuzz ratio)
     NAME_BONUS = 12.0  # points for an entry whose instrument is named in the question
     CANDIDATES = 25  # entries that get the (more expensive) fuzzy comparison
-    MIN_PART = 3  # shortest part of a compound word (a canonical term; other words need +1)
-    MIN_HEAD = 6  # shortest known first part when the rest of a compound is unknown
     # Decision, on "fit" = classifier margin + LEXICAL_WEIGHT * lexical score / 100. Chosen on
     # the tuned-on sets in bench/data; the sealed blind sets measure them.
     LEXICAL_WEIGHT = 0.5
@@ -86,6 +85,23 @@ class FaqIndex:
         items += [(OUT_OF_SCOPE, t.questions, []) for t in self.topics]
         self.entry_inst = [inst_pos[inst] for inst, _, _ in items]
 
+        entry_weights, inst_tokens = self._index_documents(items)
+        self._index_postings(entry_weights, inst_tokens)
+        self._index_names_and_typos(inst_pos)
+
+        # Entries per instrument position, in file order (the "what is it" entry first).
+        self.inst_items: list[list[int]] = [[] for _ in self.instruments]
+        for idx, pos in enumerate(self.entry_inst):
+            self.inst_items[pos].append(idx)
+        docs = [self._doc(q) for _, questions, _ in items for q in questions]
+        labels = [inst for inst, questions, _ in items for _ in questions]
+        self.classifier = InstrumentClassifier(docs, labels)
+
+    def _index_documents(
+        self, items: list[tuple[str, Sequence[str], Sequence[tuple[str, str]]]]
+    ) -> tuple[list[dict[str, float]], list[set[str]]]:
+        """One document per example question; token weights per item (question words 1.0,
+        answer words ANSWER_WEIGHT) and the tokens each instrument uses."""
         self.docs: list[_Doc] = []
         self.entry_docs: list[list[int]] = []
         entry_weights: list[dict[str, float]] = []
@@ -107,7 +123,11 @@ class FaqIndex:
             entry_weights.append(weights)
             self.entry_docs.append(doc_ids)
             inst_tokens[self.entry_inst[idx]].update(weights)
+        return entry_weights, inst_tokens
 
+    def _index_postings(
+        self, entry_weights: list[dict[str, float]], inst_tokens: list[set[str]]
+    ) -> None:
         # IDF over instruments: a word that every instrument uses says little about which
         # instrument is meant; a word that only one instrument uses says a lot.
         n_inst = len(self.instruments)
@@ -127,9 +147,10 @@ class FaqIndex:
             for t in inst_toks:
                 self.inst_postings.setdefault(t, []).append(i)
 
+    def _index_names_and_typos(self, inst_pos: dict[str, int]) -> None:
         # Canonical tokens that name an instrument -> instrument positions.
         self.name_terms: dict[str, set[int]] = {}
-        for inst, terms in base.synonyms.instrument_terms.items():
+        for inst, terms in self.base.synonyms.instrument_terms.items():
             if inst not in inst_pos:
                 continue
             for term in terms:
@@ -143,77 +164,7 @@ class FaqIndex:
                 self.fuzzy_vocab.setdefault(variant, canonical)
         self.fuzzy_choices = [t for t in self.fuzzy_vocab if len(t) >= 4]
 
-        # Entries per instrument position, in file order (the "what is it" entry first).
-        self.inst_items: list[list[int]] = [[] for _ in self.instruments]
-        for idx, pos in enumerate(self.entry_inst):
-            self.inst_items[pos].append(idx)
-        docs = [self._doc(q) for _, questions, _ in items for q in questions]
-        labels = [inst for inst, questions, _ in items for _ in questions]
-        self.classifier = InstrumentClassifier(docs, labels)
-
     # -- query side ---------------------------------------------------------
-
-    def _part_token(self, part: str, lang: str, other: str, last: bool = False) -> str | None:
-        """Index token for one part of a compound word, or None. A part must be a synonym
-        variant or a word the FAQ itself uses; only the last part may be inflected."""
-        if len(part) < self.MIN_PART:
-            return None
-        canonical = self.norm.word_canonical(part, lang) or self.norm.word_canonical(part, other)
-        if canonical:
-            return canonical if canonical in self.postings else None
-        if len(part) < self.MIN_PART + 1 or part in self.norm.all_stopwords:
-            return None
-        if part not in self.surface and not (last and len(part) >= 5):
-            return None
-        for la in (lang, other):
-            stem = self.norm.stem(part, la)
-            if stem in self.postings:
-                return stem
-        return None
-
-    def _segment(self, word: str, lang: str, other: str, depth: int = 0) -> list[str] | None:
-        """Split ``word`` entirely into known parts (longest first part first), allowing the
-        Dutch linking sounds "s", "e" and "en" between parts."""
-        tok = self._part_token(word, lang, other, last=True)
-        if tok is not None:
-            return [tok]
-        if depth >= 3:
-            return None
-        for i in range(len(word) - self.MIN_PART, self.MIN_PART - 1, -1):
-            head = self._part_token(word[:i], lang, other)
-            if head is None:
-                continue
-            rest = word[i:]
-            for link in ("", "s", "en", "e"):
-                if link and not rest.startswith(link):
-                    continue
-                tail = self._segment(rest[len(link) :], lang, other, depth + 1)
-                if tail is not None:
-                    return [head, *tail]
-        return None
-
-    def decompound(self, word: str, lang: str) -> list[str]:
-        """Known tokens inside an unknown (Dutch) compound word: "loonkostensubsidieaanvraag"
-        -> loonkostensubsidie + aanvragen. Falls back to a long known first part
-        ("detacheringsconstructie" -> detachering); [] when nothing is found."""
-        key = (word, lang)
-        cached = self._compound_cache.get(key)
-        if cached is not None:
-            return cached
-        other = "en" if lang == "nl" else "nl"
-        parts: list[str] | None = None
-        if len(word) >= 2 * self.MIN_PART:
-            parts = self._segment(word, lang, other)
-            if parts is None:
-                for i in range(len(word) - self.MIN_PART, self.MIN_HEAD - 1, -1):
-                    head = self._part_token(word[:i], lang, other)
-                    if head is not None:
-                        parts = [head]
-                        break
-        result = list(dict.fromkeys(parts or []))
-        if len(self._compound_cache) < 50_000:
-            self._compound_cache[key] = result
-        return result
 
     def query_tokens(self, question: str) -> list[tuple[str, bool]]:
         """Tokens of the question, each with a flag: known to the index or not."""
@@ -225,20 +176,7 @@ class FaqIndex:
             if tok in self.postings:
                 out.append((tok, True))
                 continue
-            # The stem may be in the other language ("subsidies" in an English sentence).
-            alt = None
-            for cand in (self.norm.stem(tok, other),):
-                if cand in self.postings:
-                    alt = cand
-            if alt is None and len(tok) >= 5:
-                hit = process.extractOne(
-                    tok,
-                    self.fuzzy_choices,
-                    scorer=fuzz.ratio,
-                    score_cutoff=self.FUZZY_TOKEN_CUTOFF,
-                )
-                if hit is not None:
-                    alt = self.fuzzy_vocab[hit[0]]
+            alt = self._known_variant(tok, other)
             if alt is None and word is not None:
                 parts = self.decompound(word, lang)
                 if parts:
@@ -246,13 +184,20 @@ class FaqIndex:
                     continue
             out.append((alt, True) if alt else (tok, False))
         # A repeated word should not count twice.
-        seen: set[str] = set()
-        unique = []
-        for tok, known in out:
-            if tok not in seen:
-                seen.add(tok)
-                unique.append((tok, known))
-        return unique
+        return _first_of_each(out)
+
+    def _known_variant(self, tok: str, other: str) -> str | None:
+        """An indexed token an unknown one stands for: its stem in the other language
+        ("subsidies" in an English sentence), or a close spelling (a typo)."""
+        stem = self.norm.stem(tok, other)
+        if stem in self.postings:
+            return stem
+        if len(tok) < 5:
+            return None
+        hit = process.extractOne(
+            tok, self.fuzzy_choices, scorer=fuzz.ratio, score_cutoff=self.FUZZY_TOKEN_CUTOFF
+        )
+        return self.fuzzy_vocab[hit[0]] if hit is not None else None
 
     def _doc(self, question: str, toks: Sequence[tuple[str, bool]] | None = None) -> Doc:
         if toks is None:
@@ -295,17 +240,7 @@ class FaqIndex:
             )
         pre.sort(key=lambda p: (-p[0], p[1]))
         pre = pre[: self.CANDIDATES]
-        qtext = " ".join(t for t, _ in toks)
-        # Best fuzzy match per candidate over its example questions, in two vectorised calls
-        # (a Python loop over ~700 texts took half of the search time).
-        texts: list[str] = []
-        starts: list[int] = []
-        for _, idx in pre:
-            starts.append(len(texts))
-            texts.extend(self.docs[d].text for d in self.entry_docs[idx])
-        both = process.cdist([qtext], texts, scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
-        both += process.cdist([qtext], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
-        best = np.maximum.reduceat(0.5 * both, starts) if texts else np.zeros(0)
+        best = self._fuzzy_best(" ".join(t for t, _ in toks), [idx for _, idx in pre])
         scored: list[tuple[int, float]] = []
         for (base_score, idx), fuzzy in zip(pre, best, strict=True):
             score = 100.0 * base_score + self.W_FUZZY * float(fuzzy)
@@ -313,6 +248,20 @@ class FaqIndex:
         # Stable on ties: file order puts the "what is it" entry of an instrument first.
         scored.sort(key=lambda p: (-p[1], p[0]))
         return scored
+
+    def _fuzzy_best(self, qtext: str, candidates: list[int]) -> np.ndarray:
+        """Best fuzzy match per candidate over its example questions, in two vectorised calls
+        (a Python loop over ~700 texts took half of the search time)."""
+        texts: list[str] = []
+        starts: list[int] = []
+        for idx in candidates:
+            starts.append(len(texts))
+            texts.extend(self.docs[d].text for d in self.entry_docs[idx])
+        if not texts:
+            return np.zeros(0)
+        both = process.cdist([qtext], texts, scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
+        both += process.cdist([qtext], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
+        return np.maximum.reduceat(0.5 * both, starts)
 
     def _allowed(self, idx: int, audience: str | None) -> bool:
         return audience is None or idx >= self.n_entries or audience in self.entries[idx].audience
@@ -343,17 +292,7 @@ class FaqIndex:
         best_item: dict[int, tuple[int, float]] = {}
         for idx, s in lexical:
             best_item.setdefault(self.entry_inst[idx], (idx, s))
-        margins = self.classifier.margins(self._doc(question, toks))
-        fits: list[tuple[float, int]] = []
-        for pos, name in enumerate(self.instruments):
-            item = best_item.get(pos)
-            if item is None:  # no lexical hit: the instrument's first entry for this audience
-                first = next((i for i in self.inst_items[pos] if self._allowed(i, audience)), None)
-                if first is None:
-                    continue
-                item = best_item[pos] = (first, 0.0)
-            fits.append((margins.get(name, -1.0) + self.LEXICAL_WEIGHT * item[1] / 100.0, pos))
-        fits.sort(key=lambda f: (-f[0], f[1]))
+        fits = self._fits(self.classifier.margins(self._doc(question, toks)), best_item, audience)
         oos = self.instruments.index(OUT_OF_SCOPE) if self.topics else -1
         in_scope = [(fit, pos) for fit, pos in fits if pos != oos]
         if not in_scope:
@@ -382,7 +321,39 @@ class FaqIndex:
         )
         return SearchResult("answer", best, score, alts, runner_up=runner_up)
 
+    def _fits(
+        self,
+        margins: dict[str, float],
+        best_item: dict[int, tuple[int, float]],
+        audience: str | None,
+    ) -> list[tuple[float, int]]:
+        """Each instrument's fit (classifier margin + weighted lexical score of its best
+        item), best first. An instrument without a lexical hit is represented by its first
+        entry for this audience (added to `best_item`)."""
+        fits: list[tuple[float, int]] = []
+        for pos, name in enumerate(self.instruments):
+            item = best_item.get(pos)
+            if item is None:
+                first = next((i for i in self.inst_items[pos] if self._allowed(i, audience)), None)
+                if first is None:
+                    continue
+                item = best_item[pos] = (first, 0.0)
+            fits.append((margins.get(name, -1.0) + self.LEXICAL_WEIGHT * item[1] / 100.0, pos))
+        fits.sort(key=lambda f: (-f[0], f[1]))
+        return fits
+
     def _topic(self, item: tuple[int, float] | None) -> OutOfScopeTopic | None:
         if item is None or item[1] < self.TOPIC_NAMED_FROM or item[0] < self.n_entries:
             return None
         return self.topics[item[0] - self.n_entries]
+
+
+def _first_of_each(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Each token once, at its first place."""
+    seen: set[str] = set()
+    unique = []
+    for tok, known in tokens:
+        if tok not in seen:
+            seen.add(tok)
+            unique.append((tok, known))
+    return unique

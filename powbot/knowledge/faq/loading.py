@@ -90,61 +90,15 @@ def load_faq(knowledge_dir: Path) -> FaqBase:
     if not faq_dir.is_dir():
         raise KnowledgeError(FAQ_DIR, "(directory)", "missing")
     entries: list[FaqEntry] = []
-    files: dict[str, str] = {}
+    files: dict[str, str] = {}  # entry id -> the file it is in
     positions: dict[str, tuple[str, int]] = {}
     for path in sorted(faq_dir.glob("*.yaml")):
-        if path.name.startswith("_"):
-            continue
-        rel = f"{FAQ_DIR}/{path.name}"
-        data = _read_yaml(path, rel)
-        parsed: _FaqFile = _validate(_FaqFile, data, rel)
-        for i, entry in enumerate(parsed.entries):
-            where = f"entries[{i}]"
-            if entry.instrument not in INSTRUMENTS:
-                raise KnowledgeError(
-                    rel, f"{where}.instrument", f"unknown instrument {entry.instrument!r}"
-                )
-            if entry.instrument != path.stem:
-                raise KnowledgeError(
-                    rel,
-                    f"{where}.instrument",
-                    f"{entry.instrument!r} does not match the file name {path.stem!r}",
-                )
-            if entry.id in files:
-                raise KnowledgeError(
-                    rel, f"{where}.id", f"duplicate id {entry.id!r} (also in {files[entry.id]})"
-                )
-            files[entry.id] = rel
-            positions[entry.id] = (rel, i)
-            entries.append(entry)
+        if not path.name.startswith("_"):
+            _load_entries(path, entries, files, positions)
     if not entries:
         raise KnowledgeError(FAQ_DIR, "(directory)", "no FAQ entries found")
-    for entry in entries:
-        rel, i = positions[entry.id]
-        for j, other in enumerate(entry.related):
-            if other not in files:
-                raise KnowledgeError(
-                    rel, f"entries[{i}].related[{j}]", f"unknown entry id {other!r}"
-                )
-    syn_path = faq_dir / SYNONYMS_FILE
-    syn_rel = f"{FAQ_DIR}/{SYNONYMS_FILE}"
-    if syn_path.exists():
-        synonyms: Synonyms = _validate(Synonyms, _read_yaml(syn_path, syn_rel), syn_rel)
-        for group in ("abbreviations", "synonyms"):
-            for canonical in getattr(synonyms, group):
-                if not re.fullmatch(r"[a-z0-9]+", canonical):
-                    raise KnowledgeError(
-                        syn_rel,
-                        f"{group}.{canonical}",
-                        "canonical term must be one lowercase word (a-z, 0-9)",
-                    )
-        for inst in synonyms.instrument_terms:
-            if inst not in INSTRUMENTS:
-                raise KnowledgeError(
-                    syn_rel, f"instrument_terms.{inst}", f"unknown instrument {inst!r}"
-                )
-    else:
-        synonyms = Synonyms()
+    _check_related(entries, files, positions)
+    synonyms = _load_synonyms(faq_dir)
     topics, pointers = _load_out_of_scope(faq_dir)
     for i, topic in enumerate(topics):
         for j, other in enumerate(topic.near):
@@ -157,6 +111,70 @@ def load_faq(knowledge_dir: Path) -> FaqBase:
     return FaqBase(
         entries=tuple(entries), synonyms=synonyms, files=files, topics=topics, pointers=pointers
     )
+
+
+def _load_entries(
+    path: Path,
+    entries: list[FaqEntry],
+    files: dict[str, str],
+    positions: dict[str, tuple[str, int]],
+) -> None:
+    """One instrument's file: its entries, each with a known instrument and a unique id."""
+    rel = f"{FAQ_DIR}/{path.name}"
+    parsed: _FaqFile = _validate(_FaqFile, _read_yaml(path, rel), rel)
+    for i, entry in enumerate(parsed.entries):
+        where = f"entries[{i}]"
+        if entry.instrument not in INSTRUMENTS:
+            raise KnowledgeError(
+                rel, f"{where}.instrument", f"unknown instrument {entry.instrument!r}"
+            )
+        if entry.instrument != path.stem:
+            raise KnowledgeError(
+                rel,
+                f"{where}.instrument",
+                f"{entry.instrument!r} does not match the file name {path.stem!r}",
+            )
+        if entry.id in files:
+            raise KnowledgeError(
+                rel, f"{where}.id", f"duplicate id {entry.id!r} (also in {files[entry.id]})"
+            )
+        files[entry.id] = rel
+        positions[entry.id] = (rel, i)
+        entries.append(entry)
+
+
+def _check_related(
+    entries: list[FaqEntry], files: dict[str, str], positions: dict[str, tuple[str, int]]
+) -> None:
+    for entry in entries:
+        rel, i = positions[entry.id]
+        for j, other in enumerate(entry.related):
+            if other not in files:
+                raise KnowledgeError(
+                    rel, f"entries[{i}].related[{j}]", f"unknown entry id {other!r}"
+                )
+
+
+def _load_synonyms(faq_dir: Path) -> Synonyms:
+    syn_path = faq_dir / SYNONYMS_FILE
+    syn_rel = f"{FAQ_DIR}/{SYNONYMS_FILE}"
+    if not syn_path.exists():
+        return Synonyms()
+    synonyms: Synonyms = _validate(Synonyms, _read_yaml(syn_path, syn_rel), syn_rel)
+    for group in ("abbreviations", "synonyms"):
+        for canonical in getattr(synonyms, group):
+            if not re.fullmatch(r"[a-z0-9]+", canonical):
+                raise KnowledgeError(
+                    syn_rel,
+                    f"{group}.{canonical}",
+                    "canonical term must be one lowercase word (a-z, 0-9)",
+                )
+    for inst in synonyms.instrument_terms:
+        if inst not in INSTRUMENTS:
+            raise KnowledgeError(
+                syn_rel, f"instrument_terms.{inst}", f"unknown instrument {inst!r}"
+            )
+    return synonyms
 
 
 def _load_out_of_scope(faq_dir: Path) -> tuple[tuple[OutOfScopeTopic, ...], dict[str, Pointer]]:
