@@ -207,6 +207,20 @@ async def count_scheduled(services: Services, ref: str, kind: str) -> int:
     return int(rows.one())
 
 
+async def planned_checkins(services: Services, placement_id: int) -> int:
+    """How many of the worker's check-ins are planned for a placement."""
+    rows = await services.session.exec(
+        select(func.count())
+        .select_from(CheckIn)
+        .where(
+            CheckIn.placement_id == placement_id,
+            CheckIn.audience == "worker",
+            CheckIn.status == "scheduled",
+        )
+    )
+    return int(rows.one())
+
+
 def days_since_start(row: CaseloadRow, services: Services) -> int | None:
     return row.days_since_start(today(services))
 

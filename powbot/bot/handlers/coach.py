@@ -12,6 +12,7 @@ from powbot.bot.handlers.filters import ForFlow, HasRole
 from powbot.conversation.context import Ctx
 from powbot.features.coach import flow as coach
 from powbot.features.coach.link import create_link
+from powbot.features.coach.placement_form import PLACEMENT_FORM
 from powbot.features.coach.web_link import send_web_link
 
 
@@ -48,7 +49,7 @@ def _coach_router() -> Router:
     router.message.register(cmd_clients, Command("clienten", "clients"))
     router.message.register(cmd_today, Command("vandaag", "today"))
     router.message.register(cmd_link, Command("koppel", "link"))
-    router.callback_query.register(press, ForFlow(coach.NAME))
+    router.callback_query.register(press, ForFlow(coach.NAME, PLACEMENT_FORM.name))
     return router
 
 

@@ -4,10 +4,11 @@ from powbot.conversation.registry import Feature, MenuItem
 from powbot.domain.roles import COACHES, SEEKERS
 from powbot.features.coach import flow as coach
 from powbot.features.coach import link
+from powbot.features.coach.placement_form import PLACEMENT_FORM
 
 FEATURE = Feature(
     name="coach",
-    flows=(coach.CoachFlow(), link.ClientFlow()),
+    flows=(coach.CoachFlow(), link.ClientFlow(), PLACEMENT_FORM),
     menu=(
         MenuItem("coach_clients", "coach.menu_clients", COACHES, coach.caseload, order=10),
         MenuItem("coach_today", "coach.menu_today", COACHES, coach.show_today, order=20),

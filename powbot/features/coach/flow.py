@@ -21,7 +21,6 @@ from powbot.features.aftercare.common import back_to_menu, leave_current_flow
 from powbot.features.coach import actions, placement_form
 from powbot.features.coach.digest import KIND_DIGEST, job_digest, job_followup, plan_digests
 from powbot.features.coach.link import create_link
-from powbot.features.coach.placement_form import parse_date
 from powbot.features.coach.screens import caseload, show_alert, show_client, show_today
 from powbot.features.coach.web_link import send_web_link
 
@@ -35,7 +34,6 @@ __all__ = [
     "caseload",
     "job_digest",
     "job_followup",
-    "parse_date",
     "plan_digests",
     "show_alert",
     "show_client",
@@ -55,8 +53,6 @@ class CoachFlow:
             await actions.save_note(ctx, text)
         elif step == "msg":
             await actions.send_message(ctx, text)
-        elif step in placement_form.STEPS:
-            await placement_form.on_text(ctx, text)
         else:
             ctx.set_state(None)
             await engine.handle_text(ctx, text)
@@ -71,12 +67,6 @@ class CoachFlow:
         step = ctx.user.step
         if action == "cancel":
             await back_to_menu(ctx, "coach.cancelled")
-        elif action == "sd" and step == "p_start" and arg in ("0", "1"):
-            await placement_form.pick_start(ctx, int(arg))
-        elif action == "hs" and step == "p_hours":
-            await placement_form.skip_hours(ctx)
-        elif action == "pc" and step == "p_confirm":
-            await placement_form.confirm(ctx, arg == "yes")
         elif action == "pw" and step == "p_end":
             await placement_form.end(ctx, arg)
         else:
@@ -109,8 +99,6 @@ class CoachFlow:
             actions.ask_note(ctx)
         elif step == "msg":
             await actions.start_message(ctx, parse_id(ctx.user.flow_data.get("client")))
-        elif step in placement_form.STEPS:
-            await placement_form.ask_step(ctx)
         elif step == "p_end":
             await placement_form.ask_end(ctx, ctx.user.flow_data.get("placement"))
         else:

@@ -1,14 +1,22 @@
-"""Registering a placement for a client (employer, job title, start, hours, confirm) and
-ending one. Creating it starts aftercare through the domain's placement events."""
+"""Registering a placement for a client as a declarative form (powbot.conversation.form): each
+step declared once — employer, job title, first day, hours, and the pay and contract terms
+aftercare plans its money and contract checks from (how often paid, first payday, contract
+end, probation end; each may be 'weet ik niet') — then a summary to confirm. Creating it
+starts aftercare through the domain's placement events; the terms re-plan it.
+
+Ending a placement (a reason, then done) stays two buttons of the coach flow."""
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from powbot.conversation.context import Ctx
-from powbot.domain.caseload import count_scheduled
+from powbot.conversation.form import SKIPPED, Choice, Form, Parsed, Parser, Step
+from powbot.conversation.form_parsers import a_date, number, yes_no
+from powbot.domain.aftercare_planning import PayFrequency
+from powbot.domain.aftercare_records import set_terms
+from powbot.domain.caseload import planned_checkins
 from powbot.domain.coaching import (
     COACH_FLOW,
     client_of,
@@ -18,170 +26,235 @@ from powbot.domain.coaching import (
     parse_id,
     today,
 )
-from powbot.domain.messages import Button
+from powbot.domain.messages import Button, Callback
 from powbot.domain.placements import create_placement, end_placement
+from powbot.domain.roles import COACHES
 from powbot.features.aftercare.common import back_to_menu
-from powbot.features.aftercare.flow import KIND_CHECKIN, placement_ref
+from powbot.features.aftercare.planning import replan_checkins
 from powbot.features.coach.screens import not_found, show_client
-from powbot.knowledge.text import normalise, parse_int, parse_yes_no
+from powbot.storage.models import Placement
 
 NAME = COACH_FLOW
-STEPS = ("p_employer", "p_title", "p_start", "p_hours", "p_confirm")
+FORM = "coach_placement"
+CANCEL = "x"
 END_REASONS = ("job_ended", "changed_job")
-DATE_PATTERNS = (
-    re.compile(r"^(?P<d>\d{1,2})[-/. ](?P<m>\d{1,2})[-/. ](?P<y>\d{4})$"),
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
-    re.compile(r"^(?P<d>\d{1,2})[-/. ](?P<m>\d{1,2})$"),
-)
-TODAY_WORDS = {"vandaag", "today"}
-TOMORROW_WORDS = {"morgen", "tomorrow"}
+START_WINDOW = (-180, 365)  # days from today a first working day may lie
+TERMS = ("pay", "payday", "contract_end", "probation_end")
 
 
-def parse_date(text: str, reference: date) -> date | None:
-    """'12-3-2026', '12/03', '2026-03-12', 'vandaag', 'morgen'."""
-    word = normalise(text)
-    if word in TODAY_WORDS:
-        return reference
-    if word in TOMORROW_WORDS:
-        return reference + timedelta(days=1)
-    stripped = text.strip()
-    for pattern in DATE_PATTERNS:
-        match = pattern.match(stripped)
-        if match:
-            parts = match.groupdict()
-            try:
-                return date(int(parts.get("y") or reference.year), int(parts["m"]), int(parts["d"]))
-            except ValueError:
-                return None
+# --- what each step accepts ------------------------------------------------------------------
+
+
+def _text(low: int, high: int) -> Parser:
+    def parse(ctx: Ctx, typed: str) -> Parsed:
+        value = " ".join(typed.split())
+        if not low <= len(value) <= high:
+            return Parsed(error="coach.length_between", values={"min": low, "max": high})
+        return Parsed(value=value)
+
+    return parse
+
+
+def _start(ctx: Ctx, typed: str) -> Parsed:
+    parsed = a_date(*START_WINDOW)(ctx, typed)
+    return Parsed(error="coach.date_not_understood") if parsed.error else parsed
+
+
+def _hours(ctx: Ctx, typed: str) -> Parsed:
+    parsed = number(1, 60)(ctx, typed)
+    return Parsed(error="coach.hours_not_understood") if parsed.error else parsed
+
+
+def _start_days(ctx: Ctx) -> tuple[Choice, ...]:
+    first = today(ctx)
+    return (
+        Choice(first.isoformat(), "coach.btn_today_date"),
+        Choice(date.fromordinal(first.toordinal() + 1).isoformat(), "coach.btn_tomorrow_date"),
+    )
+
+
+def _not_before_start(ctx: Ctx, value: Any) -> str | None:
+    start = ctx.user.flow_data.get("answers", {}).get("start")
+    if isinstance(value, str) and start and value < start:
+        return "coach.date_before_start"
     return None
+
+
+def _client_name(ctx: Ctx) -> dict[str, Any]:
+    return {"name": ctx.user.flow_data.get("name", "")}
+
+
+def _given(answers: dict[str, Any], key: str) -> Any:
+    value = answers.get(key)
+    return None if value is None or value == SKIPPED else value
+
+
+def _shown_date(ctx: Ctx, answers: dict[str, Any], key: str) -> str:
+    value = _given(answers, key)
+    return fmt_date(ctx, date.fromisoformat(value)) if value else ctx.t("coach.hours_unknown")
+
+
+def _summary(ctx: Ctx) -> dict[str, Any]:
+    answers = ctx.user.flow_data.get("answers", {})
+    pay = _given(answers, "pay")
+    return {
+        "name": ctx.user.flow_data.get("name", ""),
+        "employer": answers.get("employer", ""),
+        "title": answers.get("title", ""),
+        "date": _shown_date(ctx, answers, "start"),
+        "hours": _given(answers, "hours") or ctx.t("coach.hours_unknown"),
+        "pay": ctx.t(f"coach.pay_{pay}") if pay else ctx.t("coach.hours_unknown"),
+        "payday": _shown_date(ctx, answers, "payday"),
+        "contract_end": _shown_date(ctx, answers, "contract_end"),
+        "probation_end": _shown_date(ctx, answers, "probation_end"),
+    }
+
+
+def _date_step(step_id: str, text: str, following: str, skip_label: str) -> Step:
+    return Step(
+        step_id,
+        text,
+        parse=a_date(-31, 3 * 366),
+        validate=_not_before_start,
+        skip=True,
+        skip_label=skip_label,
+        next=following,
+    )
+
+
+STEPS = (
+    Step(
+        "employer",
+        "coach.ask_employer",
+        parse=_text(2, 120),
+        values=_client_name,
+        back=False,
+        next="title",
+    ),
+    Step("title", "coach.ask_title", parse=_text(2, 120), next="start"),
+    Step("start", "coach.ask_start", parse=_start, options=_start_days, next="hours"),
+    Step(
+        "hours",
+        "coach.ask_hours",
+        parse=_hours,
+        takes_number=True,
+        skip=True,
+        skip_label="coach.btn_skip",
+        next="pay",
+    ),
+    Step(
+        "pay",
+        "coach.ask_pay",
+        choices=tuple(Choice(f.value, f"coach.pay_{f.value}") for f in PayFrequency),
+        skip=True,
+        skip_label="coach.btn_skip",
+        next="payday",
+    ),
+    _date_step("payday", "coach.ask_payday", "contract_end", "coach.btn_skip"),
+    _date_step("contract_end", "coach.ask_contract_end", "probation_end", "coach.btn_no_end"),
+    _date_step("probation_end", "coach.ask_probation_end", "confirm", "coach.btn_no_end"),
+    Step(
+        "confirm",
+        "coach.confirm_placement",
+        parse=yes_no,
+        values=_summary,
+        choices=(Choice("yes", "coach.btn_confirm"), Choice("no", "coach.btn_cancel")),
+    ),
+)
+
+
+class PlacementForm(Form):
+    """The steps above, a cancel button under every step, and the placement made at the end."""
+
+    def __init__(self) -> None:
+        super().__init__(FORM, COACHES, STEPS, self._complete)
+
+    async def open(self, ctx: Ctx, seeker_id: int | None) -> None:
+        seeker = await client_of(ctx, ctx.user, seeker_id)
+        if seeker is None:
+            await not_found(ctx)
+            return
+        await self.start(ctx, client=seeker.id, name=display_name(ctx, ctx.lang, seeker))
+
+    def _parse(self, ctx: Ctx, step: Step, text: str) -> Parsed:
+        """A step with buttons that also takes typed text (a date, a number) says what was
+        wrong with the text, not only 'choose a button'."""
+        parsed = super()._parse(ctx, step, text)
+        if parsed.error == "common.choose_a_button" and step.parse is not None:
+            own = step.parse(ctx, text)
+            return own if own.error else parsed
+        return parsed
+
+    def _buttons(self, ctx: Ctx, step: Step) -> list[list[Button]]:
+        rows = super()._buttons(ctx, step)
+        if step.id != "confirm":
+            rows.append([ctx.button(ctx.t("coach.btn_cancel"), FORM, CANCEL)])
+        return rows
+
+    async def on_button(self, ctx: Ctx, callback: Callback) -> None:
+        if callback.action == CANCEL:
+            await back_to_menu(ctx, "coach.placement_cancelled")
+            return
+        await super().on_button(ctx, callback)
+
+    async def _complete(self, ctx: Ctx, answers: dict[str, Any]) -> None:
+        seeker = await client_of(ctx, ctx.user, parse_id(ctx.user.flow_data.get("client")))
+        if answers.get("confirm") != "yes" or seeker is None:
+            await back_to_menu(ctx, "coach.placement_cancelled")
+            return
+        placement = await create_placement(
+            ctx,
+            seeker_id=seeker.id,
+            employer_name=answers["employer"],
+            job_title=answers["title"],
+            start_date=date.fromisoformat(answers["start"]),
+            source="coach",
+            hours_per_week=_given(answers, "hours"),
+        )
+        assert placement.id is not None
+        planned = await planned_checkins(ctx, placement.id)
+        if any(_given(answers, key) for key in TERMS):
+            planned = await _set_terms(ctx, placement, answers)
+        ctx.set_state(None)
+        ctx.say(
+            ctx.t(
+                "coach.placement_created", name=display_name(ctx, ctx.lang, seeker), count=planned
+            )
+        )
+        await show_client(ctx, seeker.id)
+
+
+async def _set_terms(ctx: Ctx, placement: Placement, answers: dict[str, Any]) -> int:
+    """The pay and contract terms given: stored with the placement and the check-ins planned
+    again from them (pay checks after the paydays, a check before the contract ends)."""
+    assert placement.id is not None
+    days = {key: _given(answers, key) for key in ("payday", "contract_end", "probation_end")}
+    first_payday = date.fromisoformat(days["payday"]) if days["payday"] else None
+    frequency = PayFrequency(_given(answers, "pay") or PayFrequency.MONTH.value)
+    await set_terms(
+        ctx,
+        placement.id,
+        pay_frequency=frequency,
+        pay_day=first_payday.day if first_payday and frequency is PayFrequency.MONTH else None,
+        first_payday=first_payday,
+        contract_end=date.fromisoformat(days["contract_end"]) if days["contract_end"] else None,
+        probation_end=date.fromisoformat(days["probation_end"]) if days["probation_end"] else None,
+    )
+    return await replan_checkins(ctx, placement)
+
+
+PLACEMENT_FORM = PlacementForm()
+
+
+async def start(ctx: Ctx, seeker_id: int | None) -> None:
+    await PLACEMENT_FORM.open(ctx, seeker_id)
+
+
+# --- ending a placement ----------------------------------------------------------------------
 
 
 def cancel_row(ctx: Ctx) -> list[Button]:
     return [ctx.button(ctx.t("coach.btn_cancel"), NAME, "cancel")]
-
-
-async def start(ctx: Ctx, seeker_id: int | None) -> None:
-    seeker = await client_of(ctx, ctx.user, seeker_id)
-    if seeker is None:
-        await not_found(ctx)
-        return
-    ctx.set_state(NAME, "p_employer", client=seeker.id)
-    await ask_step(ctx)
-
-
-def _step_screen(ctx: Ctx, name: str) -> tuple[str, list[list[Button]]]:
-    step = ctx.user.step
-    data = ctx.user.flow_data
-    if step == "p_employer":
-        return ctx.t("coach.ask_employer", name=name), [cancel_row(ctx)]
-    if step == "p_title":
-        return ctx.t("coach.ask_title"), [cancel_row(ctx)]
-    if step == "p_start":
-        dates = [
-            ctx.button(ctx.t("coach.btn_today_date"), NAME, "sd", "0"),
-            ctx.button(ctx.t("coach.btn_tomorrow_date"), NAME, "sd", "1"),
-        ]
-        return ctx.t("coach.ask_start"), [dates, cancel_row(ctx)]
-    if step == "p_hours":
-        skip = [ctx.button(ctx.t("coach.btn_skip"), NAME, "hs")]
-        return ctx.t("coach.ask_hours"), [skip, cancel_row(ctx)]
-    hours = data.get("hours")
-    text = ctx.t(
-        "coach.confirm_placement",
-        name=name,
-        employer=data.get("employer", ""),
-        title=data.get("title", ""),
-        date=fmt_date(ctx, date.fromisoformat(data["start"])),
-        hours=hours if hours else ctx.t("coach.hours_unknown"),
-    )
-    answers = [
-        ctx.button(ctx.t("coach.btn_confirm"), NAME, "pc", "yes"),
-        ctx.button(ctx.t("coach.btn_cancel"), NAME, "pc", "no"),
-    ]
-    return text, [answers]
-
-
-async def ask_step(ctx: Ctx, prefix: str | None = None) -> None:
-    seeker = await client_of(ctx, ctx.user, parse_id(ctx.user.flow_data.get("client")))
-    if seeker is None:
-        await not_found(ctx)
-        await back_to_menu(ctx, "menu.title")
-        return
-    text, rows = _step_screen(ctx, display_name(ctx, ctx.lang, seeker))
-    ctx.say(f"{prefix}\n\n{text}" if prefix else text, rows)
-
-
-def _text_step(ctx: Ctx, value: str) -> str | None:
-    """Store a typed answer and move on; the error text key when it is not understood."""
-    step = ctx.user.step
-    if step in ("p_employer", "p_title"):
-        if not 2 <= len(value) <= 120:
-            return ctx.t("coach.length_between", min=2, max=120)
-        if step == "p_employer":
-            ctx.update_state("p_title", employer=value)
-        else:
-            ctx.update_state("p_start", title=value)
-    elif step == "p_start":
-        first = today(ctx)
-        start_date = parse_date(value, first)
-        if start_date is None or not (
-            first - timedelta(days=180) <= start_date <= first + timedelta(days=365)
-        ):
-            return ctx.t("coach.date_not_understood")
-        ctx.update_state("p_hours", start=start_date.isoformat())
-    elif step == "p_hours":
-        hours = parse_int(value)
-        if hours is None or not 1 <= hours <= 60:
-            return ctx.t("coach.hours_not_understood")
-        ctx.update_state("p_confirm", hours=hours)
-    return None
-
-
-async def on_text(ctx: Ctx, text: str) -> None:
-    value = text.strip()
-    if ctx.user.step == "p_confirm":
-        answer = parse_yes_no(value)
-        if answer is None:
-            await ask_step(ctx, ctx.t("common.choose_a_button"))
-            return
-        await confirm(ctx, answer)
-        return
-    error = _text_step(ctx, value)
-    await ask_step(ctx, error)
-
-
-async def pick_start(ctx: Ctx, days: int) -> None:
-    ctx.update_state("p_hours", start=(today(ctx) + timedelta(days=days)).isoformat())
-    await ask_step(ctx)
-
-
-async def skip_hours(ctx: Ctx) -> None:
-    ctx.update_state("p_confirm", hours=None)
-    await ask_step(ctx)
-
-
-async def confirm(ctx: Ctx, yes: bool) -> None:
-    data = ctx.user.flow_data
-    seeker = await client_of(ctx, ctx.user, parse_id(data.get("client")))
-    if not yes or seeker is None:
-        await back_to_menu(ctx, "coach.placement_cancelled")
-        return
-    placement = await create_placement(
-        ctx,
-        seeker_id=seeker.id,
-        employer_name=data["employer"],
-        job_title=data["title"],
-        start_date=date.fromisoformat(data["start"]),
-        source="coach",
-        hours_per_week=data.get("hours"),
-    )
-    assert placement.id is not None
-    planned = await count_scheduled(ctx, placement_ref(placement.id), KIND_CHECKIN)
-    ctx.set_state(None)
-    ctx.say(
-        ctx.t("coach.placement_created", name=display_name(ctx, ctx.lang, seeker), count=planned)
-    )
-    await show_client(ctx, seeker.id)
 
 
 async def ask_end(ctx: Ctx, arg: Any) -> None:
