@@ -190,7 +190,7 @@ FIELD_STEPS = (
         next="shifts",
     ),
     Step("shifts", "open_hiring.ask_shifts", parse=text(2, 200), next="pay"),
-    Step("pay", "open_hiring.ask_pay", parse=_pay, next="places"),
+    Step("pay", "open_hiring.ask_pay", parse=_pay, takes_number=True, next="places"),
     Step(
         "places",
         "open_hiring.ask_places",
@@ -200,7 +200,13 @@ FIELD_STEPS = (
         next="start",
     ),
     Step("start", "open_hiring.ask_start", parse=_start, after=_start_noted, next="start_time"),
-    Step("start_time", "open_hiring.ask_start_time", parse=_start_time, next="contact"),
+    Step(
+        "start_time",
+        "open_hiring.ask_start_time",
+        parse=_start_time,
+        takes_number=True,
+        next="contact",
+    ),
     Step("contact", "open_hiring.ask_contact", parse=_contact, next="bring"),
     Step(
         "bring",

@@ -65,3 +65,13 @@ async def test_a_drafts_questions_are_chosen_again_from_the_preview(harness: Har
     async with harness.runtime.db.transaction() as session:
         vacancy = (await session.exec(select(Vacancy))).one()
         assert vacancy.status == "draft" and vacancy.questions == ["lifting"]
+
+
+def test_a_bare_number_is_the_answer_where_a_number_is_asked() -> None:
+    """In the terminal chat a typed '1' at the pay or start-time step is that number, not the
+    Back button at position 1."""
+    from powbot.features.open_hiring.vacancies import FLOW
+
+    for step in ("hours", "pay", "places", "start_time", "questions"):
+        assert FLOW.takes_number(None, step), step
+    assert not FLOW.takes_number(None, "title")
