@@ -86,6 +86,8 @@ class Step:
     hint: str | None = None  # catalog key shown when typed text is not understood
     skip_label: str = "form.skip"
     after: After | None = None
+    why_label: str = "form.why"
+    buttons_after: Callable[[Ctx], list[list[Button]]] | None = None  # e.g. 'other items'
 
     def targets(self) -> tuple[str, ...]:
         return (self.next,) if isinstance(self.next, str) else self.goes_to
@@ -105,6 +107,7 @@ class Form(ChoiceSteps):
 
     unbound_actions: frozenset[str] = frozenset()
     edit_prefix: str | None = None  # catalog key shown above a step asked on its own
+    back_at_start: bool = False  # offer Back at the first step too (a subclass's `back`)
 
     def __init__(
         self,
@@ -212,6 +215,8 @@ class Form(ChoiceSteps):
         path = [*[s for s in data.get("path", []) if s != step.id], step.id]
         note = await step.after(ctx, value, answers) if step.after else None
         following = step.next(answers) if callable(step.next) else step.next
+        if following == step.id:  # a step that leads to itself asks its next item: `i`
+            ctx.update_state(i=int(data.get("i", 0)) + 1)
         if following is None or data.get("only"):
             ctx.update_state(answers=answers, path=path, pending=None)
             await self.on_complete(ctx, answers)
@@ -220,6 +225,11 @@ class Form(ChoiceSteps):
         await self.resume(ctx, before=note)
 
     async def back(self, ctx: Ctx) -> None:
+        item, step = int(ctx.user.flow_data.get("i", 0)), self._current(ctx)
+        if item and step.id in step.targets():  # the step's previous item
+            ctx.update_state(i=item - 1, pending=None)
+            await self.resume(ctx)
+            return
         path = list(ctx.user.flow_data.get("path", []))
         if not path:
             ctx.toast = ctx.t("form.nothing_to_go_back")
@@ -267,7 +277,7 @@ class Form(ChoiceSteps):
 
     async def _control(self, ctx: Ctx, step: Step, action: str) -> None:
         if action == WHY and step.why:
-            ctx.say(ctx.t(step.why))
+            ctx.say(ctx.t(step.why, **(step.values(ctx) if step.values else {})))
             await self.resume(ctx)
         elif action == BACK:
             await self.back(ctx)
@@ -314,13 +324,15 @@ class Form(ChoiceSteps):
         extra = [
             ctx.button(ctx.t(key), self.name, action)
             for action, key, on in (
-                (WHY, "form.why", bool(step.why)),
+                (WHY, step.why_label, bool(step.why)),
                 (DECLINE, "form.prefer_not", step.decline),
                 (SKIP, step.skip_label, step.skip),
             )
             if on
         ]
-        if step.back and ctx.user.flow_data.get("path"):
+        rows += step.buttons_after(ctx) if step.buttons_after else []
+        data = ctx.user.flow_data
+        if step.back and (data.get("path") or data.get("i") or self.back_at_start):
             extra.append(ctx.button(ctx.t("form.back"), self.name, BACK))
         return rows + ([extra] if extra else [])
 
@@ -357,6 +369,7 @@ def check_form(form: Form, has_text: Callable[[str], bool] | None = None) -> lis
             problems.append(f"{form.name}.{step.id}: two choices share a value")
         keys = [step.text, step.why, *(choice.label for choice in step.choices)]
         keys += [step.done, step.hint, step.skip_label if step.skip else None]
+        keys += [step.why_label] if step.why else []
         if step.multi and not (step.choices or step.options):
             problems.append(f"{form.name}.{step.id}: a multiple choice needs choices")
         if has_text is not None:

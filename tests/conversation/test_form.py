@@ -303,3 +303,59 @@ async def test_one_step_on_its_own_completes_with_the_edit_prefix(content: Conte
 def test_static_checks_know_multiple_choice_steps(content: Content) -> None:
     assert check_form(pick_form([]), content.catalog.has) == []
     assert "d" in pick_form([]).steps["fruit"].actions()
+
+
+def loop_form(person_done: list[dict[str, Any]]) -> Form:
+    """One yes/no step asked once per item of data; 'why' explains the item asked."""
+
+    async def complete(ctx: Ctx, answers: dict[str, Any]) -> None:
+        person_done.append({"i": ctx.user.flow_data.get("i"), **answers})
+        ctx.set_state(None)
+
+    def item(ctx: Ctx) -> dict[str, Any]:
+        return {"max": ["apple", "pear", "plum"][int(ctx.user.flow_data.get("i", 0))], "min": 0}
+
+    async def more(ctx: Ctx, value: Any, answers: dict[str, Any]) -> str | None:
+        answers["more"] = int(ctx.user.flow_data.get("i", 0)) < 2
+        return None
+
+    return Form(
+        "loop",
+        frozenset({"seeker"}),
+        (
+            Step(
+                "item",
+                "form.number_range",
+                parse=yes_no,
+                choices=(Choice("yes", "common.yes"), Choice("no", "common.no")),
+                why="form.number_range",
+                why_label="form.skip",
+                values=item,
+                after=more,
+                next=lambda answers: "item" if answers["more"] else None,
+                goes_to=("item",),
+                buttons_after=lambda ctx: [[ctx.button("Elsewhere", "other", "x")]],
+            ),
+        ),
+        complete,
+    )
+
+
+async def test_a_step_that_leads_to_itself_asks_each_item_and_back_goes_one_item_back(
+    content: Content,
+) -> None:
+    done: list[dict[str, Any]] = []
+    person = Person(content, loop_form(done))
+    shown = await person.start()
+    assert "tot apple" in shown and "Elsewhere" in person.buttons
+    assert "⬅️ Terug" not in person.buttons  # nothing to go back to at the first item
+    shown = await person.send("ja")
+    assert "tot pear" in shown and "⏭ Overslaan" in person.buttons  # the why label
+    shown = await person.press("w")
+    assert shown.startswith("Typ een getal van 0 tot pear.")  # why, with the item's values
+    shown = await person.send("terug")
+    assert "tot apple" in shown and person.user.flow_data["i"] == 0
+    await person.send("ja")
+    await person.send("ja")
+    await person.send("nee")
+    assert done == [{"i": 2, "item": "no", "more": False}]
