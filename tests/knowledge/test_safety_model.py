@@ -19,11 +19,11 @@ CONTENT = ROOT / "powbot" / "knowledge" / "content"
 # Written for this test: no phrase, pattern or example says it this way (checked below).
 UNSEEN_CRISIS = [
     ("het heeft voor mij allemaal geen zin meer", "suicide"),
-    ("ik wil niet meer hier zijn", "suicide"),
+    ("alles is donker en ik wil er uit", "suicide"),
+    ("ik heb niks meer om voor te leven", "suicide"),
     ("ik ben alles kwijt en wil weg uit dit leven", "suicide"),
     ("i am not want live", "suicide"),
     ("me wanna finish life", "suicide"),
-    ("ik heb geen plek meer om te wonen", "no_shelter"),
     ("de kids hebben al dagen niks gehad", "no_food"),
 ]
 
