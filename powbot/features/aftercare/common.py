@@ -3,18 +3,20 @@ may see, alerts, the audit trail and buttons on pushed messages."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-
-from sqlmodel import col, select
-
-from powbot.clock import from_local
 from powbot.conversation.context import Ctx
 from powbot.conversation.registry import FLOWS
-from powbot.domain.messages import Button, Callback, Reply
+from powbot.domain.coaching import (
+    active_placements,
+    display_name,
+    fmt_date,
+    push_button,
+    today,
+)
+from powbot.domain.messages import Button, Reply
 from powbot.domain.unit import Services
 from powbot.features.aftercare.alert_text import detail_lines, phase_line, risk_summary
 from powbot.features.menu import show_menu
-from powbot.storage.models import AuditEntry, Placement, User
+from powbot.storage.models import Placement, User
 from powbot.storage.models_aftercare import Alert, CheckIn
 
 COACH_FLOW = "coach"
@@ -39,67 +41,11 @@ def checkin_ref(checkin_id: int) -> str:
     return f"checkin:{checkin_id}"
 
 
-def push_button(label: str, flow: str, action: str, arg: str = "") -> Button:
-    """A button on a message pushed to someone else: never bound to a screen, so the flow
-    must validate it against stored state and ownership when it is pressed."""
-    return Button(label=label, data=Callback(flow, action, arg, None).encode())
-
-
-async def audit(services: Services, actor_id: int, subject_id: int | None, action: str) -> None:
-    """Every look of a coach at a client's data leaves a trace (AVG: who saw what)."""
-    services.session.add(
-        AuditEntry(at=services.now, actor_id=actor_id, subject_id=subject_id, action=action[:64])
-    )
-
-
-def display_name(services: Services, lang: str, user: User) -> str:
-    return user.first_name or services.text(lang, "coach.unnamed", id=user.id)
-
-
-def fmt_date(services: Services, moment: datetime | date) -> str:
-    if isinstance(moment, datetime):
-        moment = services.local(moment).date()
-    return moment.strftime("%d-%m-%Y")
-
-
-def local_moment(services: Services, day: date, clock: time) -> datetime:
-    """A wall-clock time on a local day, as aware UTC."""
-    return from_local(datetime.combine(day, clock), services.settings.tz)
-
-
-def today(services: Services) -> date:
-    return services.local(services.now).date()
-
-
 async def coach_of(services: Services, seeker: User) -> User | None:
     if seeker.coach_id is None:
         return None
     coach = await services.session.get(User, seeker.coach_id)
     return coach if coach is not None and coach.role == "coach" else None
-
-
-async def client_of(services: Services, coach: User, seeker_id: int) -> User | None:
-    """The seeker only when they are this coach's client; None for anyone else, so a
-    forged button with another client's id reveals nothing."""
-    seeker = await services.session.get(User, seeker_id)
-    if seeker is None or seeker.role != "seeker" or seeker.coach_id != coach.id:
-        return None
-    return seeker
-
-
-def alert_visible(alert: Alert, seeker: User) -> bool:
-    """A coach sees check-in details only while the client shares them; a request for
-    contact (limited alert) and operational alerts are always visible."""
-    return seeker.share_with_coach or alert.limited or alert.kind == "unreachable"
-
-
-async def active_placements(services: Services, seeker_id: int) -> list[Placement]:
-    rows = await services.session.exec(
-        select(Placement)
-        .where(Placement.seeker_id == seeker_id, Placement.status == "active")
-        .order_by(col(Placement.start_date).desc())
-    )
-    return list(rows.all())
 
 
 def placement_line(services: Services, lang: str, placement: Placement) -> str:

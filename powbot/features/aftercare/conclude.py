@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from powbot.domain.aftercare_planning import phase_of
 from powbot.domain.aftercare_records import answers_of, resolve_no_answer, words_of
+from powbot.domain.coaching import active_placements
 from powbot.domain.unit import Services
-from powbot.features.aftercare.common import (
-    active_placements,
-    checkin_ref,
-    coach_of,
-    raise_alert,
-)
+from powbot.features.aftercare.common import checkin_ref, coach_of, raise_alert
 from powbot.knowledge.aftercare import Aftercare
 from powbot.storage.models import Placement, User
 from powbot.storage.models_aftercare import CheckIn

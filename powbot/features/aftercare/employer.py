@@ -13,16 +13,12 @@ from sqlmodel import col
 from powbot.conversation.context import Ctx
 from powbot.domain.aftercare_planning import phase_of
 from powbot.domain.aftercare_records import answers_of, keep_words
+from powbot.domain.coaching import display_name, push_button
 from powbot.domain.ids import parse_id, parse_index
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.unit import Services
 from powbot.features.aftercare.alert_text import answer_line
-from powbot.features.aftercare.common import (
-    coach_of,
-    display_name,
-    push_button,
-    raise_alert,
-)
+from powbot.features.aftercare.common import coach_of, raise_alert
 from powbot.features.aftercare.conclude import answer_details
 from powbot.knowledge.aftercare import Question
 from powbot.storage.models import Placement, User

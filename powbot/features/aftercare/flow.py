@@ -14,6 +14,7 @@ from typing import Any
 
 from powbot.conversation.context import Ctx
 from powbot.domain.aftercare_records import keep_words
+from powbot.domain.coaching import active_placements, fmt_date, push_button
 from powbot.domain.ids import parse_id, parse_index
 from powbot.domain.messages import Button, Callback
 from powbot.domain.placements import end_placement
@@ -33,12 +34,9 @@ from powbot.features.aftercare.common import (
     KIND_ESCALATE,
     KIND_REMIND,
     KIND_UNREACHABLE,
-    active_placements,
     back_to_menu,
-    fmt_date,
     leave_current_flow,
     placement_ref,
-    push_button,
 )
 from powbot.features.aftercare.jobs import job_checkin, job_escalate, job_remind
 from powbot.features.aftercare.planning import (

@@ -12,6 +12,7 @@ from sqlmodel import col, select
 from powbot.conversation.context import Ctx
 from powbot.domain.aftercare_planning import PayFrequency, local_today, paydays, still_ahead
 from powbot.domain.aftercare_records import terms_of
+from powbot.domain.coaching import display_name, fmt_date, local_moment, push_button
 from powbot.domain.messages import Reply
 from powbot.domain.unit import Services
 from powbot.features.aftercare.common import (
@@ -21,11 +22,7 @@ from powbot.features.aftercare.common import (
     WORKER_KINDS,
     checkin_ref,
     coach_of,
-    display_name,
-    fmt_date,
-    local_moment,
     placement_ref,
-    push_button,
     raise_alert,
 )
 from powbot.knowledge.aftercare import PlanAnchors

@@ -3,9 +3,10 @@ a question with its answers."""
 
 from __future__ import annotations
 
+from powbot.domain.coaching import push_button
 from powbot.domain.messages import Button, Reply
 from powbot.domain.unit import Services
-from powbot.features.aftercare.common import AFTERCARE_FLOW, push_button
+from powbot.features.aftercare.common import AFTERCARE_FLOW
 from powbot.knowledge.aftercare import Aftercare
 from powbot.storage.models_aftercare import CheckIn
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from powbot.conversation.context import Ctx
+from powbot.domain.coaching import display_name, push_button
 from powbot.domain.ids import parse_id
 from powbot.domain.messages import Callback, Reply
 from powbot.features.aftercare.common import (
@@ -18,9 +19,7 @@ from powbot.features.aftercare.common import (
     COACH_FLOW,
     back_to_menu,
     coach_of,
-    display_name,
     leave_current_flow,
-    push_button,
 )
 from powbot.features.onboarding.flow import ask_consent
 from powbot.features.onboarding.invites import create_invite, find_usable

@@ -84,7 +84,8 @@ async def _person(ctx: Ctx) -> None:
     """The right person for the role: the coach or the gemeente; the WSP for employers."""
     role = ctx.user.role
     if role == "seeker":
-        from powbot.features.aftercare.common import coach_of, display_name
+        from powbot.domain.coaching import display_name
+        from powbot.features.aftercare.common import coach_of
 
         coach = await coach_of(ctx, ctx.user)
         if coach is not None:
