@@ -155,6 +155,16 @@ class Aftercare(BaseModel):
         moment_ids = [m.id for m in self.moments]
         if len(moment_ids) != len(set(moment_ids)) or PAYDAY in moment_ids:
             raise ValueError(f"moments: ids must be unique and not {PAYDAY!r}")
+        self._check_question_groups(set(ids))
+        if self.contact_question not in ids:
+            raise ValueError(f"contact_question: unknown question {self.contact_question!r}")
+        if self.question(self.contact_question).type != "yesno":
+            raise ValueError("contact_question: must be a yesno question")
+        self._check_risks(set(ids))
+        return self
+
+    def _check_question_groups(self, ids: set[str]) -> None:
+        """Every moment (and the payday check) asks a sensible number of known questions."""
         groups: list[tuple[str, list[str]]] = [
             (f"moments.{m.id}.questions", m.questions) for m in self.moments
         ]
@@ -168,10 +178,9 @@ class Aftercare(BaseModel):
                     raise ValueError(f"{where}: unknown question {qid!r}")
                 if qid == self.contact_question:
                     raise ValueError(f"{where}: {qid!r} is asked at the end of every check-in")
-        if self.contact_question not in ids:
-            raise ValueError(f"contact_question: unknown question {self.contact_question!r}")
-        if self.question(self.contact_question).type != "yesno":
-            raise ValueError("contact_question: must be a yesno question")
+
+    def _check_risks(self, ids: set[str]) -> None:
+        """Risk rules name known questions and answers, once each."""
         risk_ids = [r.id for r in self.risks]
         if len(risk_ids) != len(set(risk_ids)):
             raise ValueError("risks: risk ids must be unique")
@@ -185,7 +194,6 @@ class Aftercare(BaseModel):
                         raise ValueError(
                             f"risks.{risk.id}.when.answers.{qid}: unknown answer {answer!r}"
                         )
-        return self
 
     # --- lookups -------------------------------------------------------------------------
 
