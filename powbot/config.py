@@ -97,14 +97,6 @@ class Settings(BaseSettings):
             raise ValueError("must look like HH:MM")
         return value
 
-    @field_validator("digest_days")
-    @classmethod
-    def _digest_days(cls, value: str) -> str:
-        from powbot.domain.aftercare_coach import parse_digest_days
-
-        parse_digest_days(value)  # a ValueError names the part it did not understand
-        return value
-
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)

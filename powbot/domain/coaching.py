@@ -7,19 +7,21 @@ scheduled jobs and the web page call the same functions.
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, time
 
 from sqlalchemy import insert
 from sqlmodel import col, select
 
 from powbot.clock import from_local
-from powbot.domain.aftercare_coach import parse_digest_days
+from powbot.domain.aftercare_coach import WEEKDAYS, parse_digest_days
 from powbot.domain.ids import parse_id as parse_id  # the one id parser, for coaching callers
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.unit import Services
 from powbot.storage.models import AuditEntry, Placement, User
 from powbot.storage.models_aftercare import Alert, CoachMessage
 
+log = logging.getLogger(__name__)
 COACH_FLOW = "coach"
 CLIENT_FLOW = "client"
 MAX_NOTE = 500
@@ -79,8 +81,15 @@ def digest_clock(services: Services) -> time:
 
 
 def digest_days(services: Services) -> frozenset[int]:
-    """The weekdays (Monday = 0) coaches get a digest: POWBOT_DIGEST_DAYS, default Mon-Fri."""
-    return parse_digest_days(getattr(services.settings, "digest_days", "ma-vr"))
+    """The weekdays (Monday = 0) coaches get a digest: POWBOT_DIGEST_DAYS, default Mon-Fri.
+    A value that is not understood is logged and Monday to Friday used (the setting is read
+    here, not in the config module, which may not import the domain)."""
+    setting = getattr(services.settings, "digest_days", "ma-vr")
+    try:
+        return parse_digest_days(setting)
+    except ValueError as problem:
+        log.warning("POWBOT_DIGEST_DAYS=%r: %s; using Monday to Friday", setting, problem)
+        return WEEKDAYS
 
 
 async def clients(services: Services, coach: User) -> list[User]:

@@ -12,6 +12,7 @@ from sqlmodel import select
 from powbot.clock import utcnow
 from powbot.domain.agenda import KIND_DIGEST, plan_digests
 from powbot.domain.alerts import snooze_until
+from powbot.domain.coaching import digest_days
 from powbot.domain.urgent import alert_coach_urgently
 from powbot.features.coach.digest import job_digest
 from powbot.storage.models import ScheduledItem, User
@@ -240,3 +241,12 @@ async def test_alert_snoozed_on_friday_comes_back_on_monday(harness: Harness) ->
 
     until = await services_do(harness, snooze, FRIDAY_NOON)
     assert until.astimezone(AMSTERDAM).date().isoformat() == "2026-12-14"
+
+
+async def test_digest_days_not_understood_fall_back_to_working_days(harness: Harness) -> None:
+    harness.runtime.settings.digest_days = "weekdagen"
+
+    async def days(services):  # type: ignore[no-untyped-def]
+        return digest_days(services)
+
+    assert await services_do(harness, days) == frozenset(range(5))
