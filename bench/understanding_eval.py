@@ -217,13 +217,23 @@ def main(argv: list[str] | None = None) -> int:
         "--crisis",
         type=Path,
         nargs="+",
-        default=[sets / "crisis.tsv", HELD / "crisis_dev.tsv", HELD / "crisis_dev2.tsv"],
+        default=[
+            sets / "crisis.tsv",
+            HELD / "crisis_dev.tsv",
+            HELD / "crisis_dev2.tsv",
+            HELD / "crisis_dev3.tsv",
+        ],
     )
     parser.add_argument(
         "--ordinary",
         type=Path,
         nargs="+",
-        default=[sets / "ordinary.tsv", HELD / "ordinary_dev.tsv", HELD / "ordinary_dev2.tsv"],
+        default=[
+            sets / "ordinary.tsv",
+            HELD / "ordinary_dev.tsv",
+            HELD / "ordinary_dev2.tsv",
+            HELD / "ordinary_dev3.tsv",
+        ],
     )
     parser.add_argument("--sealed-crisis", type=Path, default=HELD / "crisis_sealed.tsv")
     parser.add_argument("--sealed-ordinary", type=Path, default=HELD / "ordinary_sealed.tsv")
