@@ -295,7 +295,8 @@ class Form(ChoiceSteps):
         choice = self._typed_choice(ctx, step, text)
         if choice is not None:
             return Parsed(value=choice)
-        return Parsed(error="common.choose_a_button" if has_choices else "form.not_understood")
+        generic = "common.choose_a_button" if has_choices else "form.not_understood"
+        return Parsed(error=step.hint or generic)
 
     def _typed_choice(self, ctx: Ctx, step: Step, text: str) -> str | None:
         said = normalise(text)

@@ -330,6 +330,7 @@ def loop_form(person_done: list[dict[str, Any]]) -> Form:
                 choices=(Choice("yes", "common.yes"), Choice("no", "common.no")),
                 why="form.number_range",
                 why_label="form.skip",
+                hint="form.date_hint",
                 values=item,
                 after=more,
                 next=lambda answers: "item" if answers["more"] else None,
@@ -349,6 +350,8 @@ async def test_a_step_that_leads_to_itself_asks_each_item_and_back_goes_one_item
     shown = await person.start()
     assert "tot apple" in shown and "Elsewhere" in person.buttons
     assert "⬅️ Terug" not in person.buttons  # nothing to go back to at the first item
+    shown = await person.send("misschien")
+    assert shown.startswith("Welke datum bedoel je?")  # the step's own hint
     shown = await person.send("ja")
     assert "tot pear" in shown and "⏭ Overslaan" in person.buttons  # the why label
     shown = await person.press("w")

@@ -1,11 +1,15 @@
-"""Signing up for a vacancy: the employer's yes/no questions one by one, with Terug, Stop
-and "why do you ask?" on each; a "no" can be taken back. Nothing is stored until the
-last yes: then the person joins the list (or gets a free place at once)."""
+"""Signing up for a vacancy: the employer's yes/no questions, one form step asked once per
+question (powbot.conversation.form), with Terug, Stop and "why do you ask?" on each; a "no"
+can be taken back. Nothing is stored until the last yes: then the person joins the list
+(or gets a free place at once)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from powbot.conversation.context import Ctx
-from powbot.conversation.parse import is_why, parse_yes_no
+from powbot.conversation.form import Choice, Parsed, Step
+from powbot.conversation.parse import parse_yes_no
 from powbot.domain import open_hiring_queue as queue
 from powbot.domain.open_hiring_offers import SEEKER_FLOW as NAME
 from powbot.domain.open_hiring_offers import offer_reply
@@ -15,153 +19,106 @@ from powbot.knowledge.text import normalise
 from powbot.storage.models_open_hiring import Vacancy
 
 BACK_WORDS = ("terug", "back", "vorige", "previous")
+STOP_WORDS = ("stop", "stoppen", "cancel", "annuleren")
 
 
-async def join(ctx: Ctx, vacancy_id: int) -> None:
-    vacancy = await ctx.session.get(Vacancy, vacancy_id)
-    if vacancy is None or vacancy.status != "open":
-        key = (
-            "open_hiring.vacancy_paused"
-            if vacancy and vacancy.status == "paused"
-            else "open_hiring.vacancy_gone"
-        )
-        ctx.set_state(None)
-        ctx.say(ctx.t(key), other_vacancies(ctx))
-        return
-    mine = await queue.live_signup(ctx, vacancy_id, ctx.user.id)
-    if mine is not None:
-        await show_vacancy(ctx, vacancy_id)
-        return
-    questions = questions_of(ctx, vacancy)
-    if not questions:
-        await complete(ctx, vacancy_id)
-        return
-    ctx.set_state(NAME, "q", vid=vacancy_id, i=0)
-    ctx.say(ctx.t("open_hiring.join_intro", title=vacancy.title, count=len(questions)))
-    await ask(ctx)
-
-
-async def _current(ctx: Ctx) -> tuple[Vacancy, list[tuple[str, str]], int] | None:
-    """The vacancy being signed up for, its questions and the index asked; None (and the
-    person told) when the vacancy closed meanwhile."""
+async def open_vacancy(ctx: Ctx) -> Vacancy | None:
+    """The vacancy being signed up for, its questions kept for the steps to show; None (and
+    the person told) when it closed meanwhile."""
     vacancy = await ctx.session.get(Vacancy, ctx.user.flow_data.get("vid", 0))
     if vacancy is None or vacancy.status != "open":
         ctx.set_state(None)
         ctx.say(ctx.t("open_hiring.vacancy_gone"), other_vacancies(ctx))
         return None
-    return vacancy, questions_of(ctx, vacancy), int(ctx.user.flow_data.get("i", 0))
+    ctx.update_state(qs=questions_of(ctx, vacancy), title=vacancy.title)
+    return vacancy
 
 
-async def ask(ctx: Ctx) -> None:
-    current = await _current(ctx)
-    if current is None:
-        return
-    vacancy, questions, index = current
-    if index >= len(questions):
-        await complete(ctx, vacancy.id or 0)
-        return
-    ctx.update_state(step="q")
-    text = ctx.t(
-        "open_hiring.question", number=index + 1, total=len(questions), question=questions[index][0]
-    )
-    ctx.say(
-        text,
-        [
-            [
-                ctx.button(ctx.t("common.yes"), NAME, "ans", "1"),
-                ctx.button(ctx.t("common.no"), NAME, "ans", "0"),
-            ],
-            [ctx.button(ctx.t("open_hiring.why_ask"), NAME, "why")],
-            [
-                ctx.button(ctx.t("open_hiring.q_back"), NAME, "qback"),
-                ctx.button(ctx.t("open_hiring.q_stop"), NAME, "qstop"),
-            ],
-        ],
-    )
+def _asked(ctx: Ctx) -> dict[str, Any]:
+    data = ctx.user.flow_data
+    questions, index = data.get("qs") or [["", ""]], int(data.get("i", 0))
+    question, need = questions[min(index, len(questions) - 1)]
+    total = len(questions)
+    return {"number": index + 1, "total": total, "question": question, "need": need}
 
 
-async def answer(ctx: Ctx, yes: bool) -> None:
-    current = await _current(ctx)
-    if current is None:
-        return
-    vacancy, questions, index = current
-    if not yes and index < len(questions):
-        # Nothing is stored: not the answer, not that they tried. A mistake can be undone.
-        ctx.update_state(step="no")
-        ctx.say(
-            ctx.t("open_hiring.not_eligible", need=questions[index][1], title=vacancy.title),
-            [
-                [ctx.button(ctx.t("open_hiring.change_answer"), NAME, "redo")],
-                *other_vacancies(ctx),
-            ],
-        )
-        return
-    ctx.update_state(i=index + 1)
-    await ask(ctx)
+def _yes_no_stop(ctx: Ctx, text: str) -> Parsed:
+    if normalise(text) in STOP_WORDS:
+        return Parsed(value="stop")
+    answer = parse_yes_no(text)
+    if answer is None:
+        return Parsed(error="open_hiring.yes_or_no")
+    return Parsed(value="yes" if answer else "no")
 
 
-async def why(ctx: Ctx) -> None:
-    current = await _current(ctx)
-    if current is None:
-        return
-    _, questions, index = current
-    if index < len(questions):
-        ctx.say(ctx.t("open_hiring.why_answer", need=questions[index][1]))
-    await ask(ctx)
-
-
-async def back(ctx: Ctx) -> None:
-    index = int(ctx.user.flow_data.get("i", 0))
-    if index <= 0:
-        ctx.set_state(None)
-        await show_vacancy(ctx, int(ctx.user.flow_data.get("vid", 0)))
-        return
-    ctx.update_state(i=index - 1)
-    await ask(ctx)
-
-
-async def stop(ctx: Ctx) -> None:
-    ctx.set_state(None)
-    ctx.say(ctx.t("open_hiring.signup_stopped"), other_vacancies(ctx))
-
-
-async def question_text(ctx: Ctx, text: str) -> None:
-    """Typed during the questions: yes, no, why, back or stop."""
-    said = normalise(text)
-    if said in BACK_WORDS:
-        await back(ctx)
-        return
-    if said in ("stop", "stoppen", "cancel", "annuleren"):
-        await stop(ctx)
-        return
-    if is_why(text):
-        await why(ctx)
-        return
-    yes_no = parse_yes_no(text)
-    if yes_no is None:
-        ctx.say(ctx.t("open_hiring.yes_or_no"))
-        await ask(ctx)
-        return
-    await answer(ctx, yes_no)
-
-
-async def after_no_text(ctx: Ctx, text: str) -> None:
+def _after_no(ctx: Ctx, text: str) -> Parsed:
     """After a "no": "ja", "oeps" or "terug" takes it back; anything else leaves it."""
     said = normalise(text)
-    if parse_yes_no(text) is True or said in (*BACK_WORDS, "oeps", "oops", "sorry"):
-        await redo(ctx)
-        return
-    ctx.set_state(None)
-    ctx.say(ctx.t("open_hiring.after_no_hint"), other_vacancies(ctx))
+    taken_back = parse_yes_no(text) is True or said in (*BACK_WORDS, "oeps", "oops", "sorry")
+    return Parsed(value="redo" if taken_back else "leave")
 
 
-async def redo(ctx: Ctx) -> None:
-    """Ask the question answered with "no" again."""
-    if ctx.user.flow_data.get("vid") is None:
+async def _more(ctx: Ctx, value: Any, answers: dict[str, Any]) -> str | None:
+    answers["more"] = int(ctx.user.flow_data.get("i", 0)) + 1 < len(ctx.user.flow_data["qs"])
+    return None
+
+
+def _after_question(answers: Any) -> str | None:
+    if answers["q"] == "no":
+        return "no"
+    return "q" if answers["q"] == "yes" and answers["more"] else None
+
+
+STEPS = (
+    Step(
+        "q",
+        "open_hiring.question",
+        parse=_yes_no_stop,
+        choices=(
+            Choice("yes", "common.yes"),
+            Choice("no", "common.no"),
+            Choice("stop", "open_hiring.q_stop"),
+        ),
+        why="open_hiring.why_answer",
+        why_label="open_hiring.why_ask",
+        hint="open_hiring.yes_or_no",
+        values=_asked,
+        after=_more,
+        next=_after_question,
+        goes_to=("q", "no"),
+    ),
+    Step(
+        "no",
+        "open_hiring.not_eligible",
+        parse=_after_no,
+        choices=(Choice("redo", "open_hiring.change_answer"),),
+        values=lambda ctx: {**_asked(ctx), "title": ctx.user.flow_data.get("title", "")},
+        buttons_after=other_vacancies,
+        back=False,
+        next=lambda answers: "q" if answers["no"] == "redo" else None,
+        goes_to=("q",),
+    ),
+)
+
+
+async def finish(ctx: Ctx, answers: dict[str, Any]) -> None:
+    """The form done: stopped, left after a "no", or every answer yes."""
+    step, vacancy_id = ctx.user.step, int(ctx.user.flow_data.get("vid", 0))
+    if step == "no":
         ctx.set_state(None)
-        return
-    ctx.update_state(step="q")
-    await ask(ctx)
+        ctx.say(ctx.t("open_hiring.after_no_hint"), other_vacancies(ctx))
+    elif answers.get("q") == "stop":
+        ctx.set_state(None)
+        ctx.say(ctx.t("open_hiring.signup_stopped"), other_vacancies(ctx))
+    else:
+        await complete(ctx, vacancy_id)
+
+
+async def back_out(ctx: Ctx) -> None:
+    """Back at the first question: the vacancy again."""
+    vacancy_id = int(ctx.user.flow_data.get("vid", 0))
+    ctx.set_state(None)
+    await show_vacancy(ctx, vacancy_id)
 
 
 async def complete(ctx: Ctx, vacancy_id: int) -> None:

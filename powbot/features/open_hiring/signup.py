@@ -1,9 +1,13 @@
 """Open Hiring for job seekers: the conversation that ties browsing, signing up, my
-sign-ups and offers together (see browse, joining and answers for each part)."""
+sign-ups and offers together (see browse, joining and answers for each part). Signing up
+is a declared form (joining.STEPS); the flow is that form plus the states around it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from powbot.conversation.context import Ctx
+from powbot.conversation.form import HANDLED_ACTIONS, Form
 from powbot.conversation.parse import parse_yes_no
 from powbot.domain import open_hiring_queue as queue
 from powbot.domain.messages import Callback
@@ -14,11 +18,36 @@ from powbot.features.open_hiring.browse import (
     browse,
     browse_text,
     choose_city,
+    other_vacancies,
     parse_list_arg,
+    questions_of,
     show_vacancy,
 )
+from powbot.storage.models_open_hiring import Vacancy
 
 __all__ = ["NAME", "OpenHiringFlow", "browse", "browse_entry", "my_signups"]
+
+
+async def join(ctx: Ctx, vacancy_id: int) -> None:
+    vacancy = await ctx.session.get(Vacancy, vacancy_id)
+    if vacancy is None or vacancy.status != "open":
+        key = (
+            "open_hiring.vacancy_paused"
+            if vacancy and vacancy.status == "paused"
+            else "open_hiring.vacancy_gone"
+        )
+        ctx.set_state(None)
+        ctx.say(ctx.t(key), other_vacancies(ctx))
+        return
+    if await queue.live_signup(ctx, vacancy_id, ctx.user.id) is not None:
+        await show_vacancy(ctx, vacancy_id)
+        return
+    questions = questions_of(ctx, vacancy)
+    if not questions:
+        await joining.complete(ctx, vacancy_id)
+        return
+    ctx.say(ctx.t("open_hiring.join_intro", title=vacancy.title, count=len(questions)))
+    await FLOW.start_at(ctx, "q", vid=vacancy_id, i=0)
 
 
 async def _confirm_text(ctx: Ctx, step: str, text: str) -> None:
@@ -35,24 +64,40 @@ async def _confirm_text(ctx: Ctx, step: str, text: str) -> None:
         await my_signups(ctx)
     else:
         ctx.say(ctx.t("common.choose_a_button"))
-        await OpenHiringFlow().resume(ctx)
+        await FLOW.resume(ctx)
 
 
-class OpenHiringFlow:
-    name = NAME
-    roles: frozenset[str | None] = frozenset({"seeker"})
+OFFER_BUTTONS = {
+    "mine": lambda ctx, arg: my_signups(ctx),
+    "wd": answers.ask_withdraw,
+    "wdyes": answers.withdraw,
+    "acc": answers.ask_contact,
+    "nameonly": lambda ctx, arg: answers.accept(ctx, arg, None),
+    "dec": answers.ask_decline,
+    "decyes": answers.decline,
+}
 
-    async def start(self, ctx: Ctx) -> None:
+
+class OpenHiringFlow(Form):
+    """The sign-up form, plus browsing, my sign-ups and answering an offer."""
+
+    back_at_start = True  # Back at the first question shows the vacancy again
+    # Lists, vacancies and offers keep working after other messages (unbound buttons).
+    unbound_actions = frozenset({"list", "cities", "view", "join", "back", *OFFER_BUTTONS})
+
+    def __init__(self) -> None:
+        super().__init__(NAME, frozenset({"seeker"}), joining.STEPS, joining.finish)
+
+    async def start(self, ctx: Ctx, **data: Any) -> None:
         await browse(ctx)
 
     async def on_text(self, ctx: Ctx, text: str) -> None:
         step = ctx.user.step or ""
-        if step == "browse":
+        if step in self.steps:
+            if await joining.open_vacancy(ctx):
+                await super().on_text(ctx, text)
+        elif step == "browse":
             await browse_text(ctx, text)
-        elif step == "q":
-            await joining.question_text(ctx, text)
-        elif step == "no":
-            await joining.after_no_text(ctx, text)
         elif step == "contact":
             await answers.contact_typed(ctx, text)
         elif step in ("decline?", "withdraw?"):
@@ -63,19 +108,17 @@ class OpenHiringFlow:
     async def on_button(self, ctx: Ctx, callback: Callback) -> None:
         action, arg = callback.action, callback.arg
         vacancy_id = queue.row_id(arg)
-        step = ctx.user.step
-        if action == "list":
+        if action in HANDLED_ACTIONS and (ctx.user.step or "") in self.steps:
+            if await joining.open_vacancy(ctx):
+                await super().on_button(ctx, callback)
+        elif action == "list":
             await browse(ctx, *parse_list_arg(arg))
         elif action == "cities":
             await choose_city(ctx)
         elif action == "view" and vacancy_id:
             await show_vacancy(ctx, vacancy_id)
         elif action == "join" and vacancy_id:
-            await joining.join(ctx, vacancy_id)
-        elif step == "q" and action in QUESTION_BUTTONS:
-            await QUESTION_BUTTONS[action](ctx, arg)
-        elif action == "redo" and step == "no":
-            await joining.redo(ctx)
+            await join(ctx, vacancy_id)
         elif action in OFFER_BUTTONS:
             await OFFER_BUTTONS[action](ctx, arg)
         elif action == "back":
@@ -83,11 +126,20 @@ class OpenHiringFlow:
         else:
             ctx.toast = ctx.t("common.button_unknown")
 
-    async def resume(self, ctx: Ctx) -> None:
+    async def back(self, ctx: Ctx) -> None:
+        if ctx.user.step == "q" and not ctx.user.flow_data.get("i"):
+            await joining.back_out(ctx)
+        else:
+            await super().back(ctx)
+
+    async def resume(
+        self, ctx: Ctx, problem: str | None = None, *, before: str | None = None, **values: Any
+    ) -> None:
         data = ctx.user.flow_data
-        step = ctx.user.step
-        if step in ("q", "no"):
-            await joining.ask(ctx)
+        step = ctx.user.step or ""
+        if step in self.steps:
+            if await joining.open_vacancy(ctx):
+                await super().resume(ctx, problem, before=before, **values)
         elif step == "view" and isinstance(data.get("vid"), int):
             await show_vacancy(ctx, data["vid"])
         elif step == "contact":
@@ -104,26 +156,7 @@ class OpenHiringFlow:
             await browse(ctx, int(data.get("page", 0) or 0), str(data.get("city", "") or ""))
 
 
-async def _answer_button(ctx: Ctx, arg: str) -> None:
-    if arg in ("0", "1"):
-        await joining.answer(ctx, arg == "1")
-
-
-QUESTION_BUTTONS = {
-    "ans": _answer_button,
-    "why": lambda ctx, arg: joining.why(ctx),
-    "qback": lambda ctx, arg: joining.back(ctx),
-    "qstop": lambda ctx, arg: joining.stop(ctx),
-}
-OFFER_BUTTONS = {
-    "mine": lambda ctx, arg: my_signups(ctx),
-    "wd": answers.ask_withdraw,
-    "wdyes": answers.withdraw,
-    "acc": answers.ask_contact,
-    "nameonly": lambda ctx, arg: answers.accept(ctx, arg, None),
-    "dec": answers.ask_decline,
-    "decyes": answers.decline,
-}
+FLOW = OpenHiringFlow()
 
 
 async def browse_entry(ctx: Ctx) -> None:
