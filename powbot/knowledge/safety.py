@@ -77,6 +77,11 @@ def normalise(text: str) -> str:
     return " ".join(_REPEATS.sub(r"\1\1", plain).split())
 
 
+# The model judges sentences, not the short answers typed at a form's step ("heel veel",
+# "24 uur", "fiets, bus"): below this many words only the phrases and patterns count.
+MODEL_MIN_WORDS = 3
+
+
 @dataclass(frozen=True)
 class SafetyHit:
     kinds: tuple[str, ...]  # in KINDS order
@@ -145,7 +150,7 @@ class SafetyContent:
         fixed = " ".join(words)
         kinds, votes = self._rule_hits(words, fixed)
         by_model = False
-        if not kinds and self.model is not None:
+        if not kinds and self.model is not None and len(words) >= MODEL_MIN_WORDS:
             kinds.update(self.model.kinds(fixed)[:1])
             if kinds:
                 by_model = True
