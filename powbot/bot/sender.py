@@ -336,6 +336,9 @@ class Sender:
 
     async def _settle_replies(self, rows: list[Outbox], done: list[int]) -> None:
         rest = [row.id for row in rows if row.id is not None and row.id not in done]
+        if done and not rest:  # the usual case: confirmed in one statement
+            await self.db.execute_now(delete(Outbox).where(col(Outbox.id).in_(done)))
+            return
         async with self.db.transaction() as session:
             if done:
                 await session.exec(delete(Outbox).where(col(Outbox.id).in_(done)))
@@ -409,21 +412,20 @@ class Sender:
             return rows
 
     async def _finish_row(self, row: Outbox, status: str, error: str | None) -> None:
-        async with self.db.transaction() as session:
-            if status == "sent" and row.update_id is not None:
-                # The reply of an update: confirmed, so nothing of it needs to stay.
-                await session.exec(delete(Outbox).where(col(Outbox.id) == row.id))
-                return
-            values: dict[str, object] = {"status": status, "error": error}
-            if status == "sent":
-                values["sent_at"] = utcnow()
-            if status == "pending":
-                values |= {"claimed_by": None, "claimed_at": None}
-            await session.exec(
-                update(Outbox)
-                .where(col(Outbox.id) == row.id, col(Outbox.claimed_by) == self.worker)
-                .values(**values)
-            )
+        if status == "sent" and row.update_id is not None:
+            # The reply of an update: confirmed, so nothing of it needs to stay.
+            await self.db.execute_now(delete(Outbox).where(col(Outbox.id) == row.id))
+            return
+        values: dict[str, object] = {"status": status, "error": error}
+        if status == "sent":
+            values["sent_at"] = utcnow()
+        if status == "pending":
+            values |= {"claimed_by": None, "claimed_at": None}
+        await self.db.execute_now(
+            update(Outbox)
+            .where(col(Outbox.id) == row.id, col(Outbox.claimed_by) == self.worker)
+            .values(**values)
+        )
 
     async def _release(self, rows: list[Outbox]) -> None:
         ids = [row.id for row in rows if row.id is not None]

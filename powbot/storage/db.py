@@ -15,6 +15,7 @@ from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.sql.expression import Executable
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -88,6 +89,18 @@ class Database:
         """One unit of work: committed at the end, rolled back on any error."""
         async with self.sessionmaker() as session, session.begin():
             yield session
+
+    async def execute_now(self, statement: Executable) -> None:
+        """One statement committed on its own: on PostgreSQL in autocommit (one round trip
+        instead of BEGIN, statement, COMMIT). Used to confirm a sent message, where every
+        millisecond between Telegram's answer and the record is a window for a duplicate."""
+        if self.is_sqlite:
+            async with self.transaction() as session:
+                await session.exec(statement)  # type: ignore[call-overload]
+            return
+        async with self.engine.connect() as connection:
+            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await autocommit.execute(statement)
 
     async def migrate(self) -> None:
         """Bring the schema to the newest migration (run at every start)."""
