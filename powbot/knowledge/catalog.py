@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.loading import parse_yaml
 
 LANGUAGES = ("nl", "en")
 PLURAL_FORMS = ("one", "other")
@@ -73,7 +74,7 @@ def _load_language(folder: Path, lang: str) -> dict[str, str]:
         raise KnowledgeError(folder, lang, "catalog folder is missing")
     for file in sorted(folder.glob("*.yaml")):
         try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+            data = parse_yaml(file.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
         _flatten(file.stem, data, table, file)

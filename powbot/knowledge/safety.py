@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.loading import parse_yaml
 from powbot.knowledge.safety_model import CrisisModel, read_examples
 
 KINDS = ("suicide", "unsafe_home", "no_shelter", "no_food", "money", "medical")
@@ -34,7 +35,6 @@ DANGER_KINDS = frozenset({"suicide", "unsafe_home", "medical"})
 HELP_KEYS = ("intro", "intro_other", "danger", *KINDS)
 PLACEHOLDERS = frozenset({"shelter", "food", "gemeente"})
 REQUIRED_LANGUAGES = ("nl", "en")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
 MAX_SCAN = 2000  # characters looked at (messages are capped well below this anyway)
 
 _FOLD = str.maketrans(
@@ -276,7 +276,7 @@ def _trigrams(text: str) -> set[str]:
 
 def _read(file: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER)  # a safe loader
+        data = parse_yaml(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise KnowledgeError(file, "yaml", str(exc).splitlines()[0]) from None
     if not isinstance(data, dict):

@@ -7,8 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from powbot.knowledge.loading import parse_yaml
 from powbot.knowledge.text import normalise
 
 FOLDER = Path(__file__).parent
@@ -50,6 +49,6 @@ def words() -> Words:
     lists: dict[str, set[str]] = {}
     maps: dict[str, dict[str, int]] = {}
     for lang in LANGUAGES:
-        data = yaml.safe_load((FOLDER / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+        data = parse_yaml((FOLDER / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
         _merge(data, lists, maps)
     return Words({name: frozenset(items) for name, items in lists.items()}, maps)

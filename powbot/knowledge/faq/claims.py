@@ -14,9 +14,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-import yaml
-
 from powbot.knowledge.faq.models import FAQ_DIR, FaqBase, FaqEntry
+from powbot.knowledge.loading import parse_yaml
 
 SOURCES_FILE = "_sources.yaml"
 # An amount of money or a percentage, or a deadline ("binnen 3 maanden", "within 6 weeks").
@@ -38,7 +37,7 @@ def official_domains(knowledge_dir: Path) -> tuple[str, ...]:
     path = Path(knowledge_dir) / FAQ_DIR / SOURCES_FILE
     if not path.exists():
         return ()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     return tuple(str(d).lower() for d in data.get("official_domains", []))
 
 

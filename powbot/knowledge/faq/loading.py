@@ -27,6 +27,7 @@ from powbot.knowledge.faq.models import (
     _FaqFile,
     _OutOfScopeFile,
 )
+from powbot.knowledge.loading import parse_yaml
 
 
 def _field_path(loc: Sequence[int | str]) -> str:
@@ -73,7 +74,7 @@ def _read_yaml(path: Path, rel: str) -> Any:
     except OSError as exc:
         raise KnowledgeError(rel, "(file)", f"cannot read: {exc.strerror}") from None
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as exc:
         raise KnowledgeError(rel, "(file)", f"invalid YAML: {exc}") from None
     if not isinstance(data, dict):
