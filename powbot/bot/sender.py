@@ -316,7 +316,8 @@ class Sender:
         text stays), the rest go back to `pending` for the outbox drain."""
         if not rows:
             return
-        done: list[int] = []
+        done: list[int] = []  # to delete: not sent, but nothing more to do with them
+        confirmed: list[int] = []  # sent and deleted one by one
         try:
             for row in rows:
                 try:
@@ -324,21 +325,29 @@ class Sender:
                 except TelegramBadRequest as exc:
                     log.error("Telegram refused a reply: %s", exc.message)
                 assert row.id is not None
-                done.append(row.id)
+                # Confirmed at once, not after the other replies: a kill -9 between
+                # Telegram's answer and this record is the one way to a duplicate.
+                await self.db.execute_now(delete(Outbox).where(col(Outbox.id) == row.id))
+                confirmed.append(row.id)
         except Unreachable:
-            done = [row.id for row in rows if row.id is not None]
+            done = [row.id for row in rows if row.id is not None and row.id not in confirmed]
             await self.mark_unreachable(chat_id)
         except (TelegramRetryAfter, TelegramNetworkError, TelegramServerError) as exc:
             log.warning("replies to %s wait for the outbox: %s", chat_id, type(exc).__name__)
             self.wakeup.set()
         finally:
-            await self._settle_replies(rows, done)
+            await self._settle_replies(rows, done, confirmed)
 
-    async def _settle_replies(self, rows: list[Outbox], done: list[int]) -> None:
-        rest = [row.id for row in rows if row.id is not None and row.id not in done]
-        if done and not rest:  # the usual case: confirmed in one statement
-            await self.db.execute_now(delete(Outbox).where(col(Outbox.id).in_(done)))
-            return
+    async def _settle_replies(
+        self, rows: list[Outbox], done: list[int], confirmed: list[int]
+    ) -> None:
+        rest = [
+            row.id
+            for row in rows
+            if row.id is not None and row.id not in done and row.id not in confirmed
+        ]
+        if not done and not rest:
+            return  # the usual case: each was confirmed as it was sent
         async with self.db.transaction() as session:
             if done:
                 await session.exec(delete(Outbox).where(col(Outbox.id).in_(done)))
