@@ -151,7 +151,11 @@ def test_broken_region(content: Path) -> None:
 
 
 def test_stale_entries_are_reported_not_raised(content: Path) -> None:
-    _edit(content / "faq" / "bbl.yaml", lambda d: d["entries"][1].update(reviewed="2024-01-31"))
+    def age(data: dict) -> None:  # type: ignore[type-arg]
+        entry = data["entries"][1]  # bbl-subsidy: its freshness is its stalest claim's
+        entry["claims"][0]["checked"] = "2024-01-31"
+
+    _edit(content / "faq" / "bbl.yaml", age)
     base = load_faq(content)  # loads fine: staleness is a warning
     stale = stale_entries(base, max_age_days=365, today=date(2026, 11, 22))
     assert [e.id for e in stale] == ["bbl-subsidy"]
