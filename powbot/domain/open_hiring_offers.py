@@ -115,8 +115,8 @@ def first_day(vacancy: Vacancy, start_date: date) -> FirstDay:
         start_date=start_date,
         start_time=vacancy.start_time,
         bring=vacancy.bring,
-        contact_name=vacancy.contact_name,
-        contact_phone=vacancy.contact_phone,
+        contact_name=vacancy.contact_name or "",
+        contact_phone=vacancy.contact_phone or "",
     )
 
 

@@ -67,8 +67,9 @@ class Vacancy(SQLModel, table=True):
     travel_paid: bool | None = None
     # For the first day: the time to be there and whom to ask for (shared on accepting).
     start_time: str = Field(default="", max_length=5)
-    contact_name: str = Field(default="", max_length=80)
-    contact_phone: str = Field(default="", max_length=30)
+    # Nullable: erasing the employer anonymises the vacancy and clears its contact person.
+    contact_name: str | None = Field(default="", max_length=80)
+    contact_phone: str | None = Field(default="", max_length=30)
     # Ids from knowledge/content/open_hiring.yaml, and up to two typed questions.
     questions: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     custom_questions: list[str] = Field(

@@ -75,9 +75,15 @@ async def ask_erase(ctx: Ctx) -> None:
 
 
 async def erase_everything(services: Services, user: User) -> dict[str, int]:
-    """Run the capabilities' hooks, then erase every personal row of this user."""
+    """Run the capabilities' hooks, then erase every personal row of this user.
+
+    The hooks run in a plain unit of work, not the leaving user's conversation: what they
+    send to others (the next person's offer, the coach's nameless notice) is not about this
+    user, so it must not be tagged as theirs and erased with them a moment later."""
+    hooks = Services(services.session, services.settings, services.content, services.now)
     for hook in ON_ERASE:
-        await hook(services, user)
+        await hook(hooks, user)
+    services.outbox_written = services.outbox_written or hooks.outbox_written
     user_id = user.id
     # The row is about to disappear underneath the ORM: stop tracking it first.
     services.session.expunge(user)

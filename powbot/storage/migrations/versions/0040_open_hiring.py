@@ -40,10 +40,10 @@ def upgrade() -> None:
             sa.Column("start_time", AutoString(length=5), nullable=False, server_default="")
         )
         batch_op.add_column(
-            sa.Column("contact_name", AutoString(length=80), nullable=False, server_default="")
+            sa.Column("contact_name", AutoString(length=80), nullable=True, server_default="")
         )
         batch_op.add_column(
-            sa.Column("contact_phone", AutoString(length=30), nullable=False, server_default="")
+            sa.Column("contact_phone", AutoString(length=30), nullable=True, server_default="")
         )
         batch_op.add_column(
             sa.Column("custom_questions_en", sa.JSON(), nullable=False, server_default="[]")
