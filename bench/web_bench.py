@@ -205,7 +205,7 @@ def serve(settings: Settings, port: int) -> Any:
 
     app = create_app(settings)
     server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False)
     )
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:

@@ -52,6 +52,9 @@ def run_web(
         # The access log would write every path, and a login path holds its token: the
         # app logs each request by page name instead (powbot.web.security).
         access_log=False,
+        # Keep the logging `powbot` set up: uvicorn's own config would disable every logger
+        # that already exists, the web page's and the audit trail's included.
+        log_config=None,
         proxy_headers=True,
         server_header=False,
     )

@@ -167,8 +167,10 @@ class LiveServer:
     def __init__(self, settings: Settings, port: int) -> None:
         import uvicorn
 
+        # log_config=None: uvicorn's own logging config would disable the loggers of every
+        # module imported so far, and later tests in this process would see no log lines.
         config = uvicorn.Config(
-            create_app(settings), host="127.0.0.1", port=port, log_level="warning"
+            create_app(settings), host="127.0.0.1", port=port, log_config=None, access_log=False
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
