@@ -93,7 +93,7 @@ class Outbox(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(sa_column=Column(BigInteger, index=True, nullable=False))
-    # A serialised powbot.conversation.context.Reply.
+    # A serialised powbot.domain.messages.Reply.
     payload: dict[str, Any] = _json_column()
     urgent: bool = False
     created_at: datetime = Field(default_factory=utcnow)

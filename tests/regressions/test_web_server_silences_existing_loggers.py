@@ -23,6 +23,7 @@ def test_powbot_web_keeps_the_existing_loggers(
     monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: seen.update(kwargs))
     monkeypatch.setattr(serve, "create_app", lambda settings: object())
     logger = logging.getLogger("powbot.bot.middleware")
+    logger.disabled = False  # whatever an earlier test in this process did
     serve.run_web(make_settings(sqlite_url))
     assert "log_config" in seen and seen["log_config"] is None
     assert not logger.disabled
