@@ -38,7 +38,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_questionnaire_flow import READY, answer_for  # noqa: E402
+from tests.features.questionnaire.test_questionnaire_flow import READY, answer_for  # noqa: E402
 
 SECRET = "crash-bench-secret"
 TOKEN = "42:CRASH"

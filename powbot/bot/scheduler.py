@@ -21,8 +21,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import delete, or_, update
 from sqlmodel import col, select
 
+from powbot.bot.outbox_delivery import claim_owner_is_dead
 from powbot.bot.runtime import Runtime
-from powbot.bot.sender import claim_owner_is_dead
 from powbot.clock import utcnow
 from powbot.conversation.registry import JOBS, PERIODIC
 from powbot.domain.messages import Reply

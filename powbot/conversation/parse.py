@@ -18,35 +18,17 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz, process
 
 from powbot.conversation.words import words
+
+# One id parser for the whole app (callback data, flow state, typed ids).
+from powbot.domain.ids import MAX_ID as MAX_ID
+from powbot.domain.ids import parse_id as parse_id
 from powbot.knowledge.text import normalise
 
 T = TypeVar("T")
-MAX_ID = 2**63 - 1
-_MAX_ID_DIGITS = len(str(MAX_ID))
 YES_EMOJI = ("👍", "✅", "👌", "✔", "☑", "🙂", "😊", "😀", "🆗", "💯")
 NO_EMOJI = ("👎", "❌", "✖", "🙅", "⛔", "🚫")
 _REPEATS = re.compile(r"(\w)\1+")
 _DIGIT_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
-
-
-def parse_id(text: object) -> int | None:
-    """A database row id from callback data, flow state or typed text; None for anything a
-    table could not hold. Only ASCII digits count (no signs, no '١٢', no '1e3'), and the value
-    must lie in 1..2**63-1, so forged data never reaches the database as an out-of-range number."""
-    if isinstance(text, bool):
-        return None
-    if isinstance(text, int):
-        return text if 0 < text <= MAX_ID else None
-    if not isinstance(text, str):
-        return None
-    digits = text.strip()
-    if not digits or not digits.isascii() or not digits.isdigit():
-        return None
-    digits = digits.lstrip("0")
-    if not digits or len(digits) > _MAX_ID_DIGITS:
-        return None
-    value = int(digits)
-    return value if value <= MAX_ID else None
 
 
 # --- words ------------------------------------------------------------------------------

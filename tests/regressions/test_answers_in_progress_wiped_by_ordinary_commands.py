@@ -14,7 +14,7 @@ from sqlmodel import col, select
 from powbot.domain.messages import Callback
 from powbot.storage.models import QuestionnaireRun, User
 from tests.conftest import Harness, Player, onboard
-from tests.test_questionnaire_flow import READY, answer_for
+from tests.features.questionnaire.test_questionnaire_flow import READY, answer_for
 
 ANSWERED = 3
 SEEKER_COMMANDS = [

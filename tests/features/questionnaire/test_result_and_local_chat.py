@@ -7,7 +7,7 @@ import io
 
 from powbot.bot.localchat import chat
 from tests.conftest import Harness, make_settings
-from tests.test_questionnaire_flow import READY, fill_in, start_questionnaire
+from tests.features.questionnaire.test_questionnaire_flow import READY, fill_in, start_questionnaire
 
 
 async def test_a_short_result_with_more_tips_and_the_crisis_help_again(harness: Harness) -> None:

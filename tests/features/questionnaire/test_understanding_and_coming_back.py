@@ -13,7 +13,7 @@ from powbot.clock import utcnow
 from powbot.storage.models import QuestionnaireRun, ScheduledItem, User
 from powbot.storage.models_aftercare import Alert
 from tests.conftest import Harness, Player
-from tests.test_questionnaire_flow import start_questionnaire
+from tests.features.questionnaire.test_questionnaire_flow import start_questionnaire
 
 REMINDER = "Je was bezig met de werkfit-vragenlijst"
 

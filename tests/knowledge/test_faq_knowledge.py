@@ -13,7 +13,7 @@ from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.faq import INSTRUMENTS, load_faq, load_region, stale_entries
 from tests.clock_double import local_today
 
-CONTENT = Path(__file__).resolve().parent.parent / "powbot" / "knowledge" / "content"
+CONTENT = Path(__file__).resolve().parents[2] / "powbot" / "knowledge" / "content"
 
 
 @pytest.fixture

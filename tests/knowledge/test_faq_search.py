@@ -11,7 +11,7 @@ import pytest
 
 from powbot.knowledge.faq import FaqIndex, faq_ask_json, load_faq, main_faq_ask
 
-CONTENT = Path(__file__).resolve().parent.parent / "powbot" / "knowledge" / "content"
+CONTENT = Path(__file__).resolve().parents[2] / "powbot" / "knowledge" / "content"
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from powbot.storage.personal import NOT_PERSONAL, PERSONAL, erase_user, export_u
 from powbot.storage.tables import metadata
 from tests.clock_double import local_today
 from tests.conftest import Harness, onboard
-from tests.test_questionnaire_flow import READY, fill_in, start_questionnaire
+from tests.features.questionnaire.test_questionnaire_flow import READY, fill_in, start_questionnaire
 
 
 def test_every_table_is_either_personal_or_declared_free_of_personal_data() -> None:
