@@ -51,9 +51,7 @@ async def show_audit(ctx: Ctx, argument: str) -> None:
 async def show_stats(ctx: Ctx) -> None:
     """Counts only: nothing here identifies a person."""
     session = ctx.session
-    roles = dict(
-        (await session.exec(select(User.role, func.count()).group_by(User.role))).all()
-    )
+    roles = dict((await session.exec(select(User.role, func.count()).group_by(User.role))).all())
     results = (await session.exec(select(func.count()).select_from(QuestionnaireResult))).one()
     placements = (
         await session.exec(
