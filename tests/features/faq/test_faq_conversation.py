@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -21,6 +18,7 @@ from powbot.features.faq.flow import valid_contact
 from powbot.knowledge.check import check
 from powbot.knowledge.faq import FaqEntry, answer_text, split_answer
 from powbot.storage.models_faq import CallbackRequest, FaqFeedback, FaqUnanswered
+from tests.cli_support import run_cli
 from tests.conftest import Harness, Player, make_harness, make_settings, onboard
 
 WSP_NL = 900  # a WSP contact who never used the bot: gets the default language
@@ -366,39 +364,29 @@ def test_contact_validation_is_loose_but_not_anything() -> None:
 # --------------------------------------------------------------------------- processes
 
 
-def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {
-        **os.environ,
+def _powbot(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], stdin: str = "", **env: str
+) -> str:
+    settings = {
         "DATABASE_URL": f"sqlite:///{tmp_path / 'chat.db'}",
         # The terminal is not Telegram: no need to pace replies at 1 per second per chat.
         "POWBOT_SEND_RATE_PER_CHAT": "1000",
-        **extra,
+        **env,
     }
-    env.pop("TELEGRAM_BOT_TOKEN", None)
-    return env
-
-
-def _powbot(tmp_path: Path, args: list[str], stdin: str = "", **env: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "powbot.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=_env(tmp_path, **env),
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
+    result = run_cli(monkeypatch, tmp_path, args, stdin=stdin, env=settings)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
-def test_local_chat_employer_asks_and_leaves_a_callback_request(tmp_path: Path) -> None:
+def test_local_chat_employer_asks_and_leaves_a_callback_request(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     script = [
         "/start", "1", "2", CLEAR, UNKNOWN, "1",
         "Jan Jansen", "Bakkerij Jansen", "06 1234 5678", "1", "Versturen",
     ]  # fmt: skip
     out = _powbot(
+        monkeypatch,
         tmp_path,
         ["chat", "--user", "42"],
         "\n".join(script) + "\n",
@@ -415,15 +403,19 @@ def test_local_chat_employer_asks_and_leaves_a_callback_request(tmp_path: Path) 
         rows = db.execute("SELECT payload FROM outbox WHERE user_id = 77").fetchall()
     assert len(rows) == 1 and "Bakkerij Jansen" in json.loads(rows[0][0])["text"]
     # The operator sees the unanswered question on the command line.
-    report = _powbot(tmp_path, ["admin", "unanswered", "--limit", "5"])
+    report = _powbot(monkeypatch, tmp_path, ["admin", "unanswered", "--limit", "5"])
     assert "1 users [nl] hoe laat gaat het stadhuis dicht" in report
 
 
-def test_cli_faq_ask_json_and_stdin(tmp_path: Path) -> None:
-    one = json.loads(_powbot(tmp_path, ["faq", "ask", "--json", "Wat is een proefplaatsing?"]))
+def test_cli_faq_ask_json_and_stdin(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    one = json.loads(
+        _powbot(monkeypatch, tmp_path, ["faq", "ask", "--json", "Wat is een proefplaatsing?"])
+    )
     assert one["instrument"] == "proefplaatsing" and one["entry"] == "pp-what"
     assert one["answer"] and 0 <= one["score"] <= 100 and isinstance(one["alternatives"], list)
-    lines = _powbot(tmp_path, ["faq", "ask", "-", "--lang", "en"], f"{CLEAR}\n\n{OUT_OF_SCOPE}\n")
+    lines = _powbot(
+        monkeypatch, tmp_path, ["faq", "ask", "-", "--lang", "en"], f"{CLEAR}\n\n{OUT_OF_SCOPE}\n"
+    )
     first, second = (json.loads(line) for line in lines.splitlines())
     assert first["instrument"] == "loonkostensubsidie" and "wage cost" in first["answer"].lower()
     assert second["instrument"] is None and second["answer"] is None

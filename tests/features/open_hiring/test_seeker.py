@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 
 from powbot.clock import utcnow
@@ -18,6 +16,7 @@ from powbot.knowledge.content import load_content
 from powbot.storage.db import Database
 from powbot.storage.models import Placement, User
 from powbot.storage.models_open_hiring import Signup, Vacancy
+from tests.cli_support import run_cli
 from tests.conftest import Harness, make_settings
 from tests.open_hiring_helpers import (
     START,
@@ -175,12 +174,11 @@ async def test_typed_answers_and_english(harness: Harness) -> None:
     assert "It is your turn" in offer[-1].text
 
 
-def test_local_chat_two_users_one_database(tmp_path: Path) -> None:
+def test_local_chat_two_users_one_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """An employer and a job seeker take turns in `powbot chat` on one SQLite file; a
     message for someone who is not in the chat waits and shows when they open it."""
     url = f"sqlite:///{tmp_path / 'chat.db'}"
     env = {
-        **os.environ,
         "DATABASE_URL": url,
         # Whatever the hour the suite runs: messages are due at once.
         "POWBOT_QUIET_START": "00:00",
@@ -189,20 +187,11 @@ def test_local_chat_two_users_one_database(tmp_path: Path) -> None:
         "POWBOT_SEND_RATE": "10000",
         "POWBOT_SEND_RATE_PER_CHAT": "10000",
     }
-    env.pop("TELEGRAM_BOT_TOKEN", None)
     asyncio.run(_employer_with_vacancy(url))
 
     def chat(user: int, name: str, lines: list[str]) -> str:
-        result = subprocess.run(
-            [sys.executable, "-m", "powbot.cli", "chat", "--user", str(user), "--name", name],
-            input="\n".join(lines) + "\n",
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=120,
-            check=False,
-        )
+        args = ["chat", "--user", str(user), "--name", name]
+        result = run_cli(monkeypatch, tmp_path, args, stdin="\n".join(lines) + "\n", env=env)
         assert result.returncode == 0, result.stderr
         return result.stdout
 
