@@ -26,17 +26,31 @@ DAYS_PER_MONTH = 30.44
 
 async def explain(ctx: Ctx) -> None:
     role = ctx.user.role or "seeker"
-    ctx.say(
+    parts = [
         ctx.t(
             f"privacy.explain_{role}",
             months=ctx.settings.retention_months,
             result_months=ctx.settings.result_retention_months,
-        )
-        + "\n\n"
-        + ctx.t("privacy.rights")
-        + "\n\n"
-        + ctx.t("privacy.backups")
-    )
+        ),
+        # A person for a job seeker is their coach or gemeente, not the employers' desk.
+        ctx.t("privacy.rights" if role == "seeker" else "privacy.rights_other"),
+        ctx.t("privacy.backups"),
+    ]
+    controller = _controller_line(ctx)
+    if controller:
+        parts.append(controller)
+    ctx.say("\n\n".join(parts))
+
+
+def _controller_line(ctx: Ctx) -> str | None:
+    """Who is responsible, whom to ask, and the right to complain to the AP (AVG art. 13)."""
+    region = ctx.content.region
+    if region.controller is None:
+        return None
+    officer = region.privacy_officer
+    contact = (officer.email or officer.phone or officer.website) if officer else None
+    key = "privacy.controller" if contact else "privacy.controller_only"
+    return ctx.t(key, controller=region.controller.name, contact=contact or "")
 
 
 async def export(ctx: Ctx) -> None:

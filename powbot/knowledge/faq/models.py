@@ -162,6 +162,10 @@ class Region(_Strict):
     gemeente: Contact | None = None
     shelter: Contact | None = None
     food: Contact | None = None
+    # AVG: who is responsible for the data (the controller) and its privacy officer, named in
+    # /privacy. Optional for older region files; /privacy then leaves the line out.
+    controller: Contact | None = None
+    privacy_officer: Contact | None = None
 
 
 @dataclass(frozen=True)
