@@ -4,6 +4,7 @@ module grows past one concept's size, and every Feature's flows and buttons are 
 from __future__ import annotations
 
 import ast
+import logging
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,15 @@ def test_the_domain_knows_no_conversation_and_no_transport() -> None:
 def test_import_contracts_hold(capsys: pytest.CaptureFixture[str]) -> None:
     """The contracts in pyproject.toml ([tool.importlinter]): layers point one way."""
     lint_imports = pytest.importorskip("importlinter.cli").lint_imports
-    code = lint_imports(config_filename=str(PACKAGE.parent / "pyproject.toml"), no_cache=True)
+    # import-linter configures logging with dictConfig, which disables every logger that
+    # exists; later tests in this process read log lines, so their state is put back.
+    loggers = [logging.getLogger(name) for name in logging.root.manager.loggerDict]
+    disabled = {logger: logger.disabled for logger in loggers}
+    try:
+        code = lint_imports(config_filename=str(PACKAGE.parent / "pyproject.toml"), no_cache=True)
+    finally:
+        for logger, was in disabled.items():
+            logger.disabled = was
     assert code == 0, capsys.readouterr().out[-3000:]
 
 
