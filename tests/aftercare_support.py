@@ -10,13 +10,12 @@ from sqlalchemy import update
 from sqlmodel import col, select
 
 from powbot.bot.scheduler import run_due
-from powbot.clock import utcnow
 from powbot.domain.placements import create_placement
 from powbot.domain.unit import Services
 from powbot.features.onboarding.invites import create_invite
 from powbot.storage.models import Placement, ScheduledItem, User
 from powbot.storage.models_aftercare import Alert, CheckIn
-from tests.clock_double import local_today
+from tests.clock_double import clock_now, local_today
 from tests.conftest import Harness, Player, onboard
 
 
@@ -24,7 +23,7 @@ async def services_do(harness: Harness, work: Any, now: datetime | None = None) 
     """Run `work(services)` in one transaction, as a job would."""
     runtime = harness.runtime
     async with runtime.db.transaction() as session:
-        services = Services(session, runtime.settings, runtime.content, now or utcnow())
+        services = Services(session, runtime.settings, runtime.content, now or clock_now())
         return await work(services)
 
 
@@ -104,7 +103,7 @@ async def send_checkin(
     """Send the first planned check-in now (its time is made 'now'); the others stay away.
     `questions` replaces the moment's questions, to drive one risk rule at a time."""
     first = next(c for c in await checkins(harness, seeker_id) if c.status == "scheduled")
-    now = utcnow()
+    now = clock_now()
     async with harness.runtime.db.transaction() as session:
         await session.exec(
             update(ScheduledItem)

@@ -11,7 +11,7 @@ import os
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from powbot.clock import Clock, from_local
+from powbot.clock import Clock, from_local, utcnow
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DEFAULT_START = "2026-12-07T10:15"  # a Monday morning
@@ -21,6 +21,11 @@ def start_moment() -> datetime:
     return from_local(
         datetime.fromisoformat(os.environ.get("POWBOT_TEST_NOW", DEFAULT_START)), AMSTERDAM
     )
+
+
+def clock_now() -> datetime:
+    """What the installed test clock says (tests never read the wall clock)."""
+    return utcnow()
 
 
 def local_today() -> date:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 import pytest
 
-from powbot.clock import utcnow
 from powbot.config import Settings
 from powbot.conversation.context import Ctx
 from powbot.domain.messages import Reply
@@ -22,6 +21,7 @@ from powbot.features.compose import compose
 from powbot.knowledge.content import Content
 from powbot.storage.db import Database
 from powbot.storage.models import User
+from tests.clock_double import clock_now
 from tests.conftest import make_settings, shipped_content
 
 
@@ -35,10 +35,10 @@ class FlowHarness:
         async with self.db.transaction() as session:
             user = await session.get(User, user_id, with_for_update=True)
             if user is None:
-                user = User(id=user_id, chat_id=user_id, first_name="Test", created_at=utcnow())
+                user = User(id=user_id, chat_id=user_id, first_name="Test", created_at=clock_now())
                 session.add(user)
                 await session.flush()
-            ctx = Ctx(session, self.settings, self.content, utcnow(), user)
+            ctx = Ctx(session, self.settings, self.content, clock_now(), user)
             if action == "text":
                 await routing.handle_text(ctx, value)
             else:

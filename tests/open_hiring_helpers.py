@@ -8,12 +8,11 @@ from typing import Any
 from sqlmodel import col, select
 
 from powbot.bot.scheduler import run_due
-from powbot.clock import utcnow
 from powbot.domain.unit import Services
 from powbot.features.onboarding.invites import create_invite
 from powbot.storage.models import Outbox, User
 from powbot.storage.models_open_hiring import Offer, Signup, Vacancy
-from tests.clock_double import local_today
+from tests.clock_double import clock_now, local_today
 from tests.conftest import Harness, Player, onboard
 
 START = local_today() + timedelta(days=30)
@@ -21,7 +20,7 @@ START = local_today() + timedelta(days=30)
 
 def services(harness: Harness, session: Any, now: datetime | None = None) -> Services:
     runtime = harness.runtime
-    return Services(session, runtime.settings, runtime.content, now or utcnow())
+    return Services(session, runtime.settings, runtime.content, now or clock_now())
 
 
 async def approved_employer(
@@ -120,7 +119,7 @@ async def make_vacancy(
             start_date=START,
             questions=questions if questions is not None else [],
             status="open",
-            published_at=utcnow(),
+            published_at=clock_now(),
         )
         session.add(vacancy)
         await session.flush()

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from powbot.clock import utcnow
 from powbot.storage.db import Database
 from powbot.storage.models import Outbox, ScheduledItem, User
 from tests.cli_support import run_cli
+from tests.clock_double import clock_now
 
 
 def test_tick_without_token_runs_due_work_and_keeps_messages_queued(
@@ -26,10 +26,15 @@ def test_tick_without_token_runs_due_work_and_keeps_messages_queued(
             session.add(User(id=1, chat_id=1, language="nl", role="seeker"))
             # inactive for three years: retention must erase this one when the tick runs
             session.add(
-                User(id=2, chat_id=2, language="nl", last_active_at=utcnow() - timedelta(days=1100))
+                User(
+                    id=2,
+                    chat_id=2,
+                    language="nl",
+                    last_active_at=clock_now() - timedelta(days=1100),
+                )
             )
             session.add(Outbox(user_id=1, payload={"text": "hallo", "buttons": []}))
-            session.add(ScheduledItem(kind="no.such.kind", due_at=utcnow() + timedelta(days=5)))
+            session.add(ScheduledItem(kind="no.such.kind", due_at=clock_now() + timedelta(days=5)))
         await db.dispose()
 
     async def check() -> None:
@@ -42,7 +47,7 @@ def test_tick_without_token_runs_due_work_and_keeps_messages_queued(
         await db.dispose()
 
     asyncio.run(prepare())
-    later = (utcnow() + timedelta(days=6)).isoformat()
+    later = (clock_now() + timedelta(days=6)).isoformat()
     result = run_cli(monkeypatch, tmp_path, ["tick", "--now", later], env={"DATABASE_URL": url})
     assert result.returncode == 0, result.stderr
     assert "messages sent: 0" in result.stdout

@@ -10,10 +10,10 @@ import pytest
 from sqlmodel import col, select
 
 from powbot.bot.scheduler import claim_due, run_due
-from powbot.clock import utcnow
 from powbot.domain.open_hiring_queue import lock_vacancy, position, sign_up, withdraw
 from powbot.storage.models import ScheduledItem
 from powbot.storage.models_open_hiring import Offer, Signup
+from tests.clock_double import clock_now
 from tests.conftest import Harness, make_harness, make_settings
 from tests.open_hiring_helpers import (
     approved_employer,
@@ -264,7 +264,7 @@ async def test_two_instances_never_process_the_same_item(postgres_url: str) -> N
         for vacancy_id in vacancy_ids:
             await _sign_up(first, vacancy_id, 470)
             await _sign_up(first, vacancy_id, 471)
-        later = utcnow() + timedelta(hours=HOURS + 1)
+        later = clock_now() + timedelta(hours=HOURS + 1)
         # Raw claims by two named workers: disjoint, and together everything due.
         claims = await asyncio.gather(
             claim_due(first.runtime, later, "worker-a", limit=7),

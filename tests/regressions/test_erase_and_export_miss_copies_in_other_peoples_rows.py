@@ -10,13 +10,13 @@ from sqlalchemy import BigInteger
 from sqlmodel import select
 
 from powbot.bot.scheduler import SENT_MEMORY, run_due
-from powbot.clock import utcnow
 from powbot.conversation.context import Ctx
 from powbot.domain.messages import Reply
 from powbot.storage.models import Outbox, User
 from powbot.storage.models_aftercare import CoachMessage, CoachNote
 from powbot.storage.personal import NOT_A_USER_ID, NOT_PERSONAL, PERSONAL, export_user
 from powbot.storage.tables import metadata
+from tests.clock_double import clock_now
 from tests.conftest import Harness, onboard
 
 
@@ -49,7 +49,7 @@ async def test_messages_about_a_person_in_others_rows_go_with_them(harness: Harn
         user = await session.get(User, 5601)
         assert user is not None
         user.coach_id = coach_id
-        ctx = Ctx(session, harness.runtime.settings, harness.runtime.content, utcnow(), user)
+        ctx = Ctx(session, harness.runtime.settings, harness.runtime.content, clock_now(), user)
         await ctx.notify(employer_id, Reply("Ann heeft de plek aangenomen. Contact: 0612345678"))
         session.add(CoachNote(coach_id=coach_id, seeker_id=5601, text="belt morgen"))
         session.add(
@@ -76,10 +76,10 @@ async def test_sent_outbox_rows_are_deleted_after_their_retention(harness: Harne
         session.add(Outbox(user_id=5610, payload=Reply("oud bericht").to_payload()))
     await run_due(harness.runtime)
     assert [sent.text for sent in harness.session.to(5610)] == ["oud bericht"]
-    later = utcnow() + SENT_MEMORY + timedelta(days=1)
+    later = clock_now() + SENT_MEMORY + timedelta(days=1)
     async with harness.runtime.db.transaction() as session:
         for row in (await session.exec(select(Outbox))).all():
-            row.created_at = utcnow() - SENT_MEMORY - timedelta(days=1)
+            row.created_at = clock_now() - SENT_MEMORY - timedelta(days=1)
     await run_due(harness.runtime, later)
     async with harness.runtime.db.transaction() as session:
         assert (await session.exec(select(Outbox))).all() == []

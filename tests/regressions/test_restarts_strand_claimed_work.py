@@ -8,9 +8,9 @@ from datetime import timedelta
 from sqlmodel import select
 
 from powbot.bot.scheduler import run_due
-from powbot.clock import utcnow
 from powbot.domain.messages import Reply
 from powbot.storage.models import Outbox
+from tests.clock_double import clock_now
 from tests.conftest import Harness
 
 
@@ -21,11 +21,11 @@ async def test_claimed_rows_of_a_killed_process_are_sent_at_the_next_start(
         for n in range(5):
             session.add(Outbox(user_id=5400 + n, payload=Reply(f"bericht {n}").to_payload()))
     harness.session.failures[5401] = ["network"] * 4
-    await harness.runtime.sender.drain_outbox(now=utcnow() + timedelta(seconds=1))
+    await harness.runtime.sender.drain_outbox(now=clock_now() + timedelta(seconds=1))
     async with harness.runtime.db.transaction() as session:
         statuses = [row.status for row in (await session.exec(select(Outbox))).all()]
     assert "sending" not in statuses
-    await harness.runtime.sender._claim(utcnow() + timedelta(seconds=1), None, 50)  # then killed
+    await harness.runtime.sender._claim(clock_now() + timedelta(seconds=1), None, 50)  # then killed
     restarted = await harness.restart()
     try:
         await run_due(restarted.runtime)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from powbot.bot.app import create_app
-from powbot.clock import to_local, utcnow
+from powbot.clock import to_local
 from powbot.domain.messages import Reply
 from powbot.storage.models import Outbox
 from tests.cli_support import run_cli
-from tests.clock_double import AMSTERDAM
+from tests.clock_double import AMSTERDAM, clock_now
 from tests.conftest import make_settings
 
 
@@ -25,7 +25,7 @@ def _queue(url: str, user_id: int, *delays: timedelta) -> None:
             async with app.runtime.db.transaction() as session:
                 for number, delay in enumerate(delays):
                     reply = Reply(text=f"bericht {number}").to_payload()
-                    session.add(Outbox(user_id=user_id, payload=reply, due_at=utcnow() + delay))
+                    session.add(Outbox(user_id=user_id, payload=reply, due_at=clock_now() + delay))
         finally:
             await app.close()
 
@@ -50,7 +50,7 @@ def test_chat_at_a_pretend_time_shows_what_a_tick_planned_for_then(
 ) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'chat.db'}"
     _queue(url, 8, timedelta(days=3))
-    later = to_local(utcnow() + timedelta(days=3, hours=1), AMSTERDAM).replace(tzinfo=None)
+    later = to_local(clock_now() + timedelta(days=3, hours=1), AMSTERDAM).replace(tzinfo=None)
     args = ["chat", "--user", "8", "--now", later.isoformat(timespec="minutes")]
     env = {"DATABASE_URL": url, "POWBOT_TIMEZONE": "Europe/Amsterdam"}
     result = run_cli(monkeypatch, tmp_path, args, env=env)

@@ -22,11 +22,11 @@ from hypothesis import strategies as st
 
 from powbot.bot.commands import ALL_COMMANDS
 from powbot.bot.scheduler import run_due
-from powbot.clock import utcnow
 from powbot.domain.unit import Services
 from powbot.features.onboarding.invites import create_invite
 from powbot.storage.personal import PERSONAL
 from powbot.storage.tables import metadata
+from tests.clock_double import clock_now
 from tests.conftest import Harness, Player, make_harness, make_settings, onboard
 from tests.telegram_double import MESSAGE_DATE
 
@@ -77,7 +77,7 @@ async def setup(tmp: Path) -> tuple[Harness, dict[int, Player]]:
     await onboard(players[903], role="employer")
     runtime = harness.runtime
     async with runtime.db.transaction() as session:
-        services = Services(session, runtime.settings, runtime.content, utcnow())
+        services = Services(session, runtime.settings, runtime.content, clock_now())
         code, _ = await create_invite(services, "coach", None, timedelta(days=1))
     await players[904].send(f"/start {code}")
     await players[904].press("Nederlands")
@@ -113,7 +113,7 @@ async def play(harness: Harness, players: dict[int, Player], script: list[Any]) 
         elif kind == "again" and history:
             update = history[index % len(history)]
         elif kind == "tick":
-            await run_due(harness.runtime, utcnow() + timedelta(hours=index * 3))
+            await run_due(harness.runtime, clock_now() + timedelta(hours=index * 3))
         if update is not None:
             history.append(update)
             await harness.app.feed(update)

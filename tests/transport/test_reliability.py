@@ -12,14 +12,14 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from powbot.bot.scheduler import claim_due, release_claims, run_due, worker_name
-from powbot.clock import utcnow
 from powbot.conversation.registry import JOBS
 from powbot.domain.messages import Reply
 from powbot.domain.unit import Services
 from powbot.storage.models import Outbox, ScheduledItem
+from tests.clock_double import clock_now
 from tests.conftest import Harness, make_harness, make_settings
 
-NOW = utcnow().replace(microsecond=0)
+NOW = clock_now().replace(microsecond=0)
 
 
 @pytest.fixture
@@ -92,12 +92,12 @@ async def test_one_failing_row_does_not_strand_its_batch(harness: Harness) -> No
             session.add(Outbox(user_id=user_id, payload=Reply(f"hi {user_id}").to_payload()))
         session.add(Outbox(user_id=8004, payload={"broken": True}))
     harness.session.failures[8002] = ["network"] * 4
-    await harness.runtime.sender.drain_outbox(now=utcnow() + timedelta(seconds=1))
+    await harness.runtime.sender.drain_outbox(now=clock_now() + timedelta(seconds=1))
     rows = {row.user_id: row for row in await _outbox(harness)}
     assert rows[8001].status == "sent"
     # The failing row and the rest of its batch are back in the queue, not `sending`.
     assert rows[8002].status == "pending" and rows[8003].status == "pending"
-    await harness.runtime.sender.drain_outbox(now=utcnow() + timedelta(seconds=1))
+    await harness.runtime.sender.drain_outbox(now=clock_now() + timedelta(seconds=1))
     rows = {row.user_id: row for row in await _outbox(harness)}
     assert [rows[u].status for u in (8001, 8002, 8003, 8004)] == [
         "sent",
@@ -113,7 +113,7 @@ async def test_a_restart_sends_what_the_dead_process_had_claimed_at_once(
 ) -> None:
     async with harness.runtime.db.transaction() as session:
         session.add(Outbox(user_id=8101, payload=Reply("hallo").to_payload()))
-    claimed = await harness.runtime.sender._claim(utcnow() + timedelta(seconds=1), None, 10)
+    claimed = await harness.runtime.sender._claim(clock_now() + timedelta(seconds=1), None, 10)
     assert len(claimed) == 1  # claimed, then the process is killed before sending
     restarted = await harness.restart()
     try:
@@ -214,7 +214,7 @@ async def test_webhook_shutdown_finishes_and_hands_back_claims(sqlite_url: str) 
     # Something claimed by this worker and not sent when the stop comes.
     async with harness.runtime.db.transaction() as session:
         session.add(Outbox(user_id=8202, payload=Reply("later").to_payload()))
-    await harness.runtime.sender._claim(utcnow() + timedelta(seconds=1), 8202, 10)
+    await harness.runtime.sender._claim(clock_now() + timedelta(seconds=1), 8202, 10)
     stopped.set_result(None)
     await asyncio.wait_for(serving, 30)
     assert "Welke taal" in harness.session.to(8201)[0].text

@@ -9,11 +9,11 @@ from sqlmodel import col, select
 
 from powbot.bot.app import create_app
 from powbot.bot.scheduler import run_due
-from powbot.clock import utcnow
 from powbot.domain.placements import create_placement
 from powbot.domain.unit import Services
 from powbot.storage.models import ScheduledItem, User
 from powbot.storage.models_aftercare import CheckIn
+from tests.clock_double import clock_now
 from tests.conftest import make_settings
 from tests.telegram_double import RecordingSession
 
@@ -26,7 +26,7 @@ async def test_two_dispatchers_send_each_checkin_exactly_once(postgres_url: str)
     first = await create_app(settings, session=sessions[0])
     second = await create_app(settings, session=sessions[1])
     try:
-        now = utcnow()
+        now = clock_now()
         async with first.runtime.db.transaction() as session:
             services = Services(session, settings, first.runtime.content, now)
             for n in range(WORKERS):

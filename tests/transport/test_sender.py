@@ -11,9 +11,9 @@ from aiogram.methods import SendMessage, TelegramMethod
 from sqlmodel import select
 
 from powbot.bot.sender import TEXT_LIMIT, Sender
-from powbot.clock import utcnow
 from powbot.domain.messages import Button, Reply
 from powbot.storage.models import Outbox, User
+from tests.clock_double import clock_now
 from tests.conftest import Harness
 from tests.telegram_double import RecordingSession
 
@@ -66,7 +66,7 @@ async def test_blocked_user_is_marked_and_later_messages_are_dropped(harness: Ha
     async with harness.runtime.db.transaction() as db:
         db.add(User(id=9, chat_id=9, role="seeker"))
         for text in ("een", "twee", "drie"):
-            db.add(Outbox(user_id=9, payload=Reply(text).to_payload(), due_at=utcnow()))
+            db.add(Outbox(user_id=9, payload=Reply(text).to_payload(), due_at=clock_now()))
     session.blocked.add(9)
     sent = await sender.drain_outbox()
     assert sent == 0

@@ -11,13 +11,13 @@ from typing import Any
 
 import httpx
 
-from powbot.clock import utcnow
 from powbot.domain.unit import Services
 from powbot.domain.web_login import create_login_token
 from powbot.storage.models import Placement, QuestionnaireResult, QuestionnaireRun, User
 from powbot.storage.models_aftercare import Alert, CheckIn
 from powbot.web.app import create_app
 from powbot.web.security import client_ref
+from tests.clock_double import clock_now
 from tests.conftest import Harness
 
 SECRET = "test-secret-for-client-references"
@@ -42,7 +42,7 @@ class Web:
     async def do(self, work: Callable[[Services], Awaitable[Any]]) -> Any:
         runtime = self.harness.runtime
         async with runtime.db.transaction() as session:
-            return await work(Services(session, runtime.settings, runtime.content, utcnow()))
+            return await work(Services(session, runtime.settings, runtime.content, clock_now()))
 
     async def token_for(self, user_id: int) -> str:
         async def work(services: Services) -> str:
@@ -176,4 +176,4 @@ async def seed_results(web: Web, first_id: int, stages: list[str], domains: dict
 
 
 def start_of(days_ago: int) -> date:
-    return utcnow().date() - timedelta(days=days_ago)
+    return clock_now().date() - timedelta(days=days_ago)

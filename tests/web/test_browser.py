@@ -21,7 +21,6 @@ from typing import Any
 
 import pytest
 
-from powbot.clock import utcnow
 from powbot.config import Settings
 from powbot.domain.unit import Services
 from powbot.domain.web_login import create_login_token
@@ -30,6 +29,7 @@ from powbot.storage.db import Database
 from powbot.storage.models import Placement, QuestionnaireResult, QuestionnaireRun, User
 from powbot.storage.models_aftercare import Alert, CheckIn
 from powbot.web.app import create_app
+from tests.clock_double import clock_now
 from tests.conftest import make_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,7 +77,7 @@ async def _seed(settings: Settings) -> dict[str, str]:
     content = load_content(settings.knowledge_dir)
     tokens: dict[str, str] = {}
     async with db.transaction() as session:
-        services = Services(session, settings, content, utcnow())
+        services = Services(session, settings, content, clock_now())
         coach = User(id=COACH, chat_id=COACH, first_name="Anna", language="nl", role="coach")
         admin = User(id=ADMIN, chat_id=ADMIN, first_name="Ria", language="nl", role="admin")
         session.add_all([coach, admin])

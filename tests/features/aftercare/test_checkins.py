@@ -11,7 +11,7 @@ import yaml
 from sqlmodel import col, select
 
 from powbot.bot.scheduler import run_due
-from powbot.clock import from_local, utcnow
+from powbot.clock import from_local
 from powbot.knowledge.aftercare import load_aftercare
 from powbot.knowledge.errors import KnowledgeError
 from powbot.storage.models import ScheduledItem
@@ -27,6 +27,7 @@ from tests.aftercare_support import (
     send_checkin,
     tomorrow,
 )
+from tests.clock_double import clock_now
 from tests.conftest import Harness, make_harness, make_settings, onboard
 
 KNOWLEDGE = Path(__file__).parents[3] / "powbot" / "knowledge" / "content" / "aftercare.yaml"
@@ -115,7 +116,7 @@ async def test_placement_plans_checkins_at_ten_local_and_tells_the_worker(
     tz = harness.runtime.settings.tz
     assert all(c.due_at.astimezone(tz).strftime("%H:%M") == "10:00" for c in planned)
     assert planned[0].moment == "before_start" and planned[0].day == start - timedelta(days=1)
-    await run_due(harness.runtime, utcnow())
+    await run_due(harness.runtime, clock_now())
     assert any("Gefeliciteerd met je nieuwe werk" in s.text for s in bram.inbox())
 
 
@@ -319,7 +320,7 @@ async def test_worker_ends_the_job_and_the_schedule_stops(harness: Harness) -> N
     assert "Ik stuur geen vragen meer" in done[-1].text
     assert {c.status for c in await checkins(harness, gijs.id)} == {"cancelled"}
     before = len(gijs.inbox())
-    await run_due(harness.runtime, utcnow() + timedelta(days=200))
+    await run_due(harness.runtime, clock_now() + timedelta(days=200))
     assert not [s for s in gijs.inbox()[before:] if s.buttons and s.buttons[0][0] == "😞"]
     assert any("is beëindigd" in s.text and "Ander werk" in s.text for s in coach.inbox())
 

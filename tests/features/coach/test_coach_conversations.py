@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlmodel import col, select
 
 from powbot.bot.scheduler import run_due
-from powbot.clock import from_local, utcnow
+from powbot.clock import from_local
 from powbot.features.coach.flow import KIND_DIGEST, job_digest, plan_digests
 from powbot.storage.models import AuditEntry, Placement, ScheduledItem
 from powbot.storage.models_aftercare import Alert, CoachNote
@@ -26,6 +26,7 @@ from tests.aftercare_support import (
     services_do,
     tomorrow,
 )
+from tests.clock_double import clock_now
 from tests.conftest import Harness, onboard
 
 
@@ -133,7 +134,7 @@ async def test_client_view_shows_history_trend_and_writes_audit(harness: Harness
 
             row = await session.get(CheckIn, checkin.id)
             assert row is not None
-            row.answered_at = utcnow() - timedelta(days=10 - mood)  # keep the order clear
+            row.answered_at = clock_now() - timedelta(days=10 - mood)  # keep the order clear
     view = await coach.press_data(f"coach:c:{bram.id}:")
     text = view[-1].text
     assert "Inpakker bij Bakkerij Zon" in text
@@ -283,7 +284,7 @@ async def test_daily_digest_only_when_there_is_something_to_say(harness: Harness
     coach = await make_coach(harness, 580, "Anna")
     bram = await make_client(harness, coach, 581, "Bram")
     tz = harness.runtime.settings.tz
-    day = utcnow().astimezone(tz).date() + timedelta(days=1)
+    day = clock_now().astimezone(tz).date() + timedelta(days=1)
     digest_at = from_local(
         datetime.combine(day, datetime.min.time()).replace(hour=8, minute=30), tz
     )
@@ -324,7 +325,7 @@ async def test_blocked_worker_stops_checkins_and_the_coach_is_told(harness: Harn
     harness.session.blocked.add(bram.id)
     await send_checkin(harness, bram.id)  # the check-in bounces: Bram blocked the bot
     assert (await get_user(harness, bram.id)).unreachable_at is not None
-    await run_due(harness.runtime, utcnow() + timedelta(minutes=1))
+    await run_due(harness.runtime, clock_now() + timedelta(minutes=1))
     await harness.runtime.sender.drain_outbox()
     assert "Heeft powbot geblokkeerd" in coach.inbox()[-1].text
     statuses = {c.status for c in await checkins(harness, bram.id)}
@@ -339,7 +340,7 @@ async def test_blocked_worker_stops_checkins_and_the_coach_is_told(harness: Harn
         ).all()
     assert pending == []
     calls = len(harness.session.calls)
-    await run_due(harness.runtime, utcnow() + timedelta(days=200))
+    await run_due(harness.runtime, clock_now() + timedelta(days=200))
     assert not [c for c in harness.session.calls[calls:] if getattr(c, "chat_id", 0) == bram.id]
 
 

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 
 from sqlmodel import select
 
-from powbot.clock import utcnow
 from powbot.domain.agenda import KIND_DIGEST, plan_digests
 from powbot.domain.alerts import snooze_until
 from powbot.domain.coaching import digest_days
@@ -27,7 +26,7 @@ from tests.aftercare_support import (
     services_do,
     tomorrow,
 )
-from tests.clock_double import AMSTERDAM, local_today
+from tests.clock_double import AMSTERDAM, clock_now, local_today
 from tests.conftest import Harness, Player
 
 FRIDAY_NOON = datetime(2026, 12, 11, 12, 0, tzinfo=AMSTERDAM)
@@ -219,7 +218,7 @@ async def test_digest_planned_for_a_saturday_earlier_is_not_sent(harness: Harnes
     await place(harness, bram.id, tomorrow())
     await low_mood(harness, bram)
     before = len(coach.inbox())
-    saturday = utcnow() - timedelta(days=2)  # the test clock's Monday, two days back
+    saturday = clock_now() - timedelta(days=2)  # the test clock's Monday, two days back
 
     async def digest(services):  # type: ignore[no-untyped-def]
         await job_digest(

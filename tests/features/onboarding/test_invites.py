@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from powbot.clock import utcnow
 from powbot.domain.unit import Services
 from powbot.features.onboarding.invites import create_invite
 from powbot.storage.models import InviteCode, User
 from tests.cli_support import run_cli
+from tests.clock_double import clock_now
 from tests.conftest import Harness, make_harness, make_settings
 
 
 async def new_code(harness: Harness, purpose: str, days: float = 7) -> str:
     runtime = harness.runtime
     async with runtime.db.transaction() as session:
-        services = Services(session, runtime.settings, runtime.content, utcnow())
+        services = Services(session, runtime.settings, runtime.content, clock_now())
         code, _ = await create_invite(services, purpose, None, timedelta(days=days))
     return code
 

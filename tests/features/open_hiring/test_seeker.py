@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from powbot.clock import utcnow
 from powbot.domain.unit import Services
 from powbot.features.onboarding.invites import create_invite
 from powbot.knowledge.content import load_content
@@ -17,6 +16,7 @@ from powbot.storage.db import Database
 from powbot.storage.models import Placement, User
 from powbot.storage.models_open_hiring import Signup, Vacancy
 from tests.cli_support import run_cli
+from tests.clock_double import clock_now
 from tests.conftest import Harness, make_settings
 from tests.open_hiring_helpers import (
     START,
@@ -217,9 +217,12 @@ async def _employer_with_vacancy(url: str) -> None:
         async with db.transaction() as session:
             content = load_content(settings.knowledge_dir)
             _code, invite = await create_invite(
-                Services(session, settings, content, utcnow()), "employer", None, timedelta(days=1)
+                Services(session, settings, content, clock_now()),
+                "employer",
+                None,
+                timedelta(days=1),
             )
-            invite.used_by, invite.used_at = 501, utcnow()
+            invite.used_by, invite.used_at = 501, clock_now()
             session.add(
                 User(id=501, chat_id=501, first_name="Erik", language="nl", role="employer")
             )

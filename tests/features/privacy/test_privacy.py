@@ -12,11 +12,10 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from powbot.bot.scheduler import run_due
-from powbot.clock import utcnow
 from powbot.storage.models import QuestionnaireResult, QuestionnaireRun, User
 from powbot.storage.personal import NOT_PERSONAL, PERSONAL, erase_user, export_user
 from powbot.storage.tables import metadata
-from tests.clock_double import local_today
+from tests.clock_double import clock_now, local_today
 from tests.conftest import Harness, onboard
 from tests.features.questionnaire.test_questionnaire_flow import READY, fill_in, start_questionnaire
 
@@ -43,7 +42,7 @@ def _dummy(column: sa.Column[Any], owner: int) -> Any:
     if isinstance(column_type, sa.JSON):
         return {}
     if isinstance(column_type, sa.DateTime) or "DateTime" in type(column_type).__name__:
-        return utcnow()
+        return clock_now()
     if isinstance(column_type, sa.Date):
         return local_today()
     return "x"
@@ -149,7 +148,7 @@ async def test_retention_erases_inactive_users_and_old_results(harness: Harness)
     old, recent = await start_questionnaire(harness, 604), await start_questionnaire(harness, 605)
     await fill_in(old, READY)
     await fill_in(recent, READY)
-    now = utcnow()
+    now = clock_now()
     async with harness.runtime.db.transaction() as session:
         stale = await session.get(User, 604)
         assert stale is not None

@@ -9,9 +9,9 @@ from typing import Any
 from sqlmodel import select
 
 from powbot.bot.scheduler import run_due
-from powbot.clock import utcnow
 from powbot.storage.models import QuestionnaireRun, ScheduledItem, User
 from powbot.storage.models_aftercare import Alert
+from tests.clock_double import clock_now
 from tests.conftest import Harness, Player
 from tests.features.questionnaire.test_questionnaire_flow import start_questionnaire
 
@@ -98,12 +98,12 @@ async def test_two_reminders_at_most_and_none_after_finishing_or_stop(
     await di.press("Pauze")
     # After 3 idle days the first reminder, after 8 the second, then never again.
     clock.advance(timedelta(days=3))
-    await run_due(harness.runtime, utcnow())
+    await run_due(harness.runtime, clock_now())
     assert sum(REMINDER in s.text for s in di.inbox()) == 1
     clock.advance(timedelta(days=5))
-    await run_due(harness.runtime, utcnow())
+    await run_due(harness.runtime, clock_now())
     clock.advance(timedelta(days=30))
-    await run_due(harness.runtime, utcnow())
+    await run_due(harness.runtime, clock_now())
     reminders = [s for s in di.inbox() if REMINDER in s.text]
     assert len(reminders) == 2 and "vraag 2 van" in reminders[0].text
     go_on = await di.press("Verder waar ik was", reminders[-1])
@@ -115,11 +115,11 @@ async def test_no_more_reminders_when_asked(harness: Harness, clock: Any) -> Non
     await ed.send("5")
     await ed.press("Pauze")
     clock.advance(timedelta(days=3))
-    await run_due(harness.runtime, utcnow())
+    await run_due(harness.runtime, clock_now())
     stop = await ed.press("Geen herinneringen meer")
     assert "geen herinneringen meer" in stop[-1].text
     clock.advance(timedelta(days=30))
-    await run_due(harness.runtime, utcnow())
+    await run_due(harness.runtime, clock_now())
     assert sum(REMINDER in s.text for s in ed.inbox()) == 1
     async with harness.runtime.db.transaction() as session:
         items = (
