@@ -49,6 +49,10 @@ from aiogram.types import Chat, Message, Update, User
 
 from powbot.bot.app import create_app
 from powbot.config import load_settings
+from powbot.knowledge.classifier import use_cache_dir
+
+CACHE = Path(tempfile.gettempdir()) / "powbot-bench-cache"
+WARM_IDS = itertools.count(1)
 
 ANSWERS = [
     "5",
@@ -207,9 +211,12 @@ async def powbot_run(database_url: str, users: int, kind: str) -> Result:
         POWBOT_SEND_RATE_PER_CHAT=1_000_000,
         POWBOT_FLOOD_MESSAGES=1_000_000,
     )
+    use_cache_dir(CACHE)  # as the CLI does: classifiers train once, not at every start
     app = await create_app(settings, session=NullSession())
     try:
-        await app.feed(text_update(1, 999, "/start"))  # warm up imports and caches
+        # Warm up imports and caches, free text included (the safety and FAQ models).
+        for text in ("/start", "1", "hallo, hoe werkt dit?"):
+            await app.feed(text_update(next(WARM_IDS), 999, text))
         return await run_feed(app.feed, kind, users)
     finally:
         await app.close()

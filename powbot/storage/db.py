@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,6 +15,8 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.sql.expression import Executable
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+from powbot.storage.sqlite_inline import InlineConnection, WalCheckpointer
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -37,14 +37,26 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_engine(url: str) -> AsyncEngine:
-    database = make_url(url).database
-    if database and database != ":memory:":
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+def _sqlite_engine(url: str, checkpointer: WalCheckpointer | None) -> AsyncEngine:
+    database = make_url(url).database or ":memory:"
+    if database != ":memory:":
+        database = str(Path(database).expanduser())
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    on_commit = checkpointer.committed if checkpointer is not None else None
+
+    async def connect() -> InlineConnection:
+        return await InlineConnection(database, on_commit)
+
     # One connection: SQLite has one writer anyway, and queueing in asyncio is cheaper
-    # than busy-waiting on the file lock.
+    # than busy-waiting on the file lock. Its statements run on the event loop itself
+    # (sqlite_inline.py): a thread hand-off per statement cost more than the statement.
     engine = create_async_engine(
-        url, pool_size=1, max_overflow=0, pool_timeout=60, hide_parameters=True
+        url,
+        async_creator=connect,
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=60,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine.sync_engine, "connect")
@@ -54,7 +66,6 @@ def _sqlite_engine(url: str) -> AsyncEngine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
         # Erased rows are overwritten with zeros, not merely unlinked in the file.
         cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
@@ -72,8 +83,12 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
         self.is_sqlite = self.url.startswith("sqlite")
+        self.checkpointer: WalCheckpointer | None = None
         if self.is_sqlite:
-            self.engine = _sqlite_engine(self.url)
+            database = make_url(self.url).database
+            if database and database != ":memory:":
+                self.checkpointer = WalCheckpointer(str(Path(database).expanduser()))
+            self.engine = _sqlite_engine(self.url, self.checkpointer)
         else:
             # hide_parameters: error messages must not carry answers into the logs.
             self.engine = create_async_engine(
@@ -119,9 +134,8 @@ class Database:
         if not tables:
             return
         if self.is_sqlite:
-            database = make_url(self.url).database
-            if database and database != ":memory:":
-                await asyncio.to_thread(_checkpoint, database)
+            if self.checkpointer is not None:
+                await self.checkpointer.run("TRUNCATE")
             return
         async with self.engine.connect() as connection:
             autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
@@ -131,16 +145,8 @@ class Database:
     async def dispose(self) -> None:
         self.closed = True
         await self.engine.dispose()
-
-
-def _checkpoint(database: str) -> None:
-    """Outside any transaction of ours (a checkpoint cannot run inside one)."""
-    connection = sqlite3.connect(database, timeout=30)
-    try:
-        connection.execute("PRAGMA secure_delete=ON")
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        connection.close()
+        if self.checkpointer is not None:
+            await self.checkpointer.close()
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:
