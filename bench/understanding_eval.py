@@ -73,10 +73,13 @@ def eval_crisis(safety: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
         hit = safety.check(row["text"])
         stats = per[row["lang"]]
         stats["n"] += 1
-        if hit is None:
+        possible = hit is not None and getattr(hit, "possible", False)
+        # A possible hit is help only when its one line names the help for this kind.
+        if hit is None or (possible and row["kind"] not in hit.kinds):
             misses.append(f"{row['lang']}\t{row['kind']}\t{row['text']}")
             continue
         stats["hit"] += 1
+        stats["possible"] += possible
         stats["kind"] += row["kind"] in hit.kinds
         stats["help_language"] += hit.language == row["lang"]
         stats["about"] += hit.about_other == (row.get("about") == "other")
@@ -85,6 +88,7 @@ def eval_crisis(safety: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
         lang: {
             "messages": s["n"],
             "recall_pct": pct(s["hit"], s["n"]),
+            "full_alarm_pct": pct(s["hit"] - s["possible"], s["n"]),
             "right_kind_pct": pct(s["kind"], s["n"]),
             "help_in_their_language_pct": pct(s["help_language"], s["hit"]),
             "self_or_other_right_pct": pct(s["about"], s["hit"]),
@@ -94,26 +98,38 @@ def eval_crisis(safety: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
     }
     total = sum(s["n"] for s in per.values())
     hits = sum(s["hit"] for s in per.values())
-    return {"per_language": report, "recall_pct": pct(hits, total), "misses": misses}
+    full = hits - sum(s["possible"] for s in per.values())
+    return {
+        "per_language": report,
+        "recall_pct": pct(hits, total),
+        "full_alarm_pct": pct(full, total),
+        "misses": misses,
+    }
 
 
 def eval_false_alarms(safety: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
-    per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    """Full false alarms (the crisis reply) and possible ones (one added line), apart."""
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     alarms: list[str] = []
     for row in rows:
         group = row["source"].split(":")[0]
         per[group][0] += 1
         hit = safety.check(row["text"])
         if hit is not None:
-            per[group][1] += 1
-            alarms.append(f"{','.join(hit.kinds)}\t{row['text'][:140]}")
-    total = sum(n for n, _ in per.values())
-    fired = sum(f for _, f in per.values())
+            possible = getattr(hit, "possible", False)
+            per[group][2 if possible else 1] += 1
+            tier = "possible" if possible else "ALARM"
+            alarms.append(f"{tier}\t{','.join(hit.kinds)}\t{row['text'][:140]}")
+    total = sum(n for n, _, _ in per.values())
+    fired = sum(f for _, f, _ in per.values())
+    maybe = sum(m for _, _, m in per.values())
     return {
         "messages": total,
         "false_alarm_pct": pct(fired, total),
+        "possible_line_pct": pct(maybe, total),
         "per_source": {
-            g: {"messages": n, "false_alarm_pct": pct(f, n)} for g, (n, f) in per.items()
+            g: {"messages": n, "false_alarm_pct": pct(f, n), "possible_line_pct": pct(m, n)}
+            for g, (n, f, m) in per.items()
         },
         "alarms": alarms,
     }
@@ -179,9 +195,11 @@ def eval_sealed(
     return {
         "crisis_messages": len(crisis),
         "recall_pct": found["recall_pct"],
+        "full_alarm_pct": found["full_alarm_pct"],
         "recall_per_language": {k: v["recall_pct"] for k, v in found["per_language"].items()},
         "hard_negatives": alarms["messages"],
         "false_alarm_pct": alarms["false_alarm_pct"],
+        "possible_line_pct": alarms["possible_line_pct"],
     }
 
 
@@ -222,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "crisis_dev.tsv",
             HELD / "crisis_dev2.tsv",
             HELD / "crisis_dev3.tsv",
+            HELD / "crisis_dev4.tsv",
         ],
     )
     parser.add_argument(
@@ -233,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "ordinary_dev.tsv",
             HELD / "ordinary_dev2.tsv",
             HELD / "ordinary_dev3.tsv",
+            HELD / "ordinary_dev4.tsv",
         ],
     )
     parser.add_argument("--sealed-crisis", type=Path, default=HELD / "crisis_sealed.tsv")
@@ -285,20 +305,27 @@ def main(argv: list[str] | None = None) -> int:
 
 def print_report(result: dict[str, Any], *, show: bool) -> None:
     crisis, alarms = result["crisis"], result["false_alarms"]
-    print(f"crisis recall {crisis['recall_pct']} % (aim >= 99)")
-    print("  lang  msgs  recall  right-kind  help-in-their-lang  self/other  model-only")
+    print(
+        f"crisis recall {crisis['recall_pct']} % (aim >= 99; full alarm"
+        f" {crisis['full_alarm_pct']} %, the rest a 'possible crisis' line naming the right help)"
+    )
+    print("  lang  msgs  recall  full  right-kind  help-in-their-lang  self/other  model-only")
     for lang, s in crisis["per_language"].items():
         print(
-            f"  {lang:4} {s['messages']:5} {s['recall_pct']:7} {s['right_kind_pct']:11}"
+            f"  {lang:4} {s['messages']:5} {s['recall_pct']:7} {s['full_alarm_pct']:5}"
+            f" {s['right_kind_pct']:11}"
             f" {s['help_in_their_language_pct']:19} {s['self_or_other_right_pct']:11}"
             f" {s['caught_by_model_only']:11}"
         )
     print(
         f"false alarms {alarms['false_alarm_pct']} % of {alarms['messages']} ordinary messages"
-        " (aim <= 1)"
+        f" (aim <= 1); 'possible crisis' line added to {alarms['possible_line_pct']} %"
     )
     for source, s in alarms["per_source"].items():
-        print(f"  {source:14} {s['messages']:5} messages  {s['false_alarm_pct']} %")
+        print(
+            f"  {source:14} {s['messages']:5} messages  {s['false_alarm_pct']} %"
+            f"  (+ possible line {s['possible_line_pct']} %)"
+        )
     intents = result["intents"]
     print(f"intent accuracy {intents['accuracy_pct']} % of {intents['messages']}")
     print("  " + "  ".join(f"{k} {v}" for k, v in intents["per_intent"].items()))
@@ -317,7 +344,8 @@ def print_report(result: dict[str, Any], *, show: bool) -> None:
     if sealed:
         print(
             f"SEALED batch (never tuned on): crisis recall {sealed['recall_pct']} % of"
-            f" {sealed['crisis_messages']}, false alarms {sealed['false_alarm_pct']} % of"
+            f" {sealed['crisis_messages']} (full alarm {sealed['full_alarm_pct']} %), false alarms"
+            f" {sealed['false_alarm_pct']} % (+ possible line {sealed['possible_line_pct']} %) of"
             f" {sealed['hard_negatives']} hard negatives"
         )
         print("  " + "  ".join(f"{k} {v}" for k, v in sealed["recall_per_language"].items()))

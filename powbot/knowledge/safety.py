@@ -14,7 +14,6 @@ the same text: it catches phrasings nobody wrote into the rules.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,55 +26,18 @@ from rapidfuzz.distance import Levenshtein
 
 from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.loading import parse_yaml
-from powbot.knowledge.safety_model import CrisisModel, read_examples
+from powbot.knowledge.safety_concepts import EMPTY, Concepts, load_concepts
+from powbot.knowledge.safety_model import POSSIBLE_THRESHOLD, THRESHOLD, CrisisModel, read_examples
+from powbot.knowledge.safety_text import fold, normalise
 
 KINDS = ("suicide", "unsafe_home", "no_shelter", "no_food", "money", "medical")
 # Kinds where life can be in danger right now: the reply starts with 112.
 DANGER_KINDS = frozenset({"suicide", "unsafe_home", "medical"})
-HELP_KEYS = ("intro", "intro_other", "danger", *KINDS)
+HELP_KEYS = ("intro", "intro_other", "danger", "possible", *KINDS)
 PLACEHOLDERS = frozenset({"shelter", "food", "gemeente"})
 REQUIRED_LANGUAGES = ("nl", "en")
+CONCEPTS = "concepts"  # safety/concepts.yaml: the meaning components, not a language
 MAX_SCAN = 2000  # characters looked at (messages are capped well below this anyway)
-
-_FOLD = str.maketrans(
-    {
-        "ł": "l",
-        "ı": "i",
-        "đ": "d",
-        "ø": "o",
-        "æ": "ae",
-        "œ": "oe",
-        "’": "'",
-        "ʼ": "'",
-        "‘": "'",
-        # Arabic and Persian letter forms typed interchangeably.
-        "ى": "ي",
-        "ی": "ي",
-        "ک": "ك",
-        "ة": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
-        "ـ": "",
-        "\u200c": "",  # zero-width non-joiner (Persian)
-        "\u200d": "",
-    }
-)
-_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_REPEATS = re.compile(r"(\w)\1{2,}", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents or tatweel, letter variants unified; punctuation kept."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.translate(_FOLD)
-
-
-def normalise(text: str) -> str:
-    """fold() plus: punctuation to spaces, 3+ repeated letters to 2, single spaces."""
-    plain = _NON_WORD.sub(" ", fold(text)).replace("_", " ")
-    return " ".join(_REPEATS.sub(r"\1\1", plain).split())
-
 
 # The model judges sentences, not the short answers typed at a form's step ("heel veel",
 # "24 uur", "fiets, bus"): below this many words only the phrases and patterns count.
@@ -88,6 +50,8 @@ class SafetyHit:
     language: str  # the language whose phrases matched (the help is given in it)
     about_other: bool  # the message is about someone else (an employee, a friend, ...)
     by_model: bool = False  # no phrase or pattern matched; the crisis model did
+    # A weaker signal: the normal reply goes on, with one line naming the help (possible_text).
+    possible: bool = False
 
 
 @dataclass
@@ -108,6 +72,7 @@ class SafetyLanguage:
 class SafetyContent:
     languages: dict[str, SafetyLanguage]
     model: CrisisModel | None = None
+    concepts: Concepts = EMPTY
     # first word -> [(phrase words, kind, language)]
     _index: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
     _vocabulary: list[str] = field(default_factory=list)
@@ -138,7 +103,12 @@ class SafetyContent:
     # ------------------------------------------------------------------ detection
 
     def check(self, text: str) -> SafetyHit | None:
-        """The crisis kinds in this message, or None."""
+        """The crisis kinds in this message (possible=True: a weaker signal), or None.
+
+        Full alarm: a phrase or pattern, a combination of meaning components marked `alarm`,
+        or the model above THRESHOLD. Possible: a component combination marked `possible`,
+        the model between POSSIBLE_THRESHOLD and THRESHOLD, or any of the above except an
+        `alarm` combination in a calm context (a vacancy, a lunch break, the past, a joke)."""
         plain = normalise(text[:MAX_SCAN])
         if not plain:
             return None
@@ -148,19 +118,31 @@ class SafetyContent:
                     plain = f" {plain} ".replace(f" {phrase} ", " | ").strip()
         words = [self._correct(word) for word in plain.split()]
         fixed = " ".join(words)
-        kinds, votes = self._rule_hits(words, fixed)
+        rules, votes = self._rule_hits(words, fixed)
+        tags = self.concepts.tag(fixed)
+        combos = self.concepts.kinds(tags)
+        strong = {kind for kind, tier in combos.items() if tier == "alarm"}
+        alarm = strong | rules
+        possible = set(combos) - alarm
         by_model = False
-        if not kinds and self.model is not None and len(words) >= MODEL_MIN_WORDS:
-            kinds.update(self.model.kinds(fixed)[:1])
-            if kinds:
-                by_model = True
-                votes[self._guess_language(fixed)] = 1
+        if not alarm and self.model is not None and len(words) >= MODEL_MIN_WORDS:
+            kind, margin = self.model.best(fixed, tags)
+            if margin > POSSIBLE_THRESHOLD:
+                by_model = not possible
+                (alarm if margin > THRESHOLD else possible).add(kind)
+        if self.concepts.is_calm(tags) and alarm - strong:
+            possible |= alarm - strong
+            alarm = strong
+        kinds = alarm or possible
         if not kinds:
             return None
+        if not votes:
+            votes[self._guess_language(fixed)] = 1
         order = list(self.languages)
         best = max(votes, key=lambda code: (votes[code], -order.index(code)))
         about_other = self._about_other(fixed)
-        return SafetyHit(tuple(k for k in KINDS if k in kinds), best, about_other, by_model)
+        ordered = tuple(k for k in KINDS if k in kinds)
+        return SafetyHit(ordered, best, about_other, by_model, possible=not alarm)
 
     def _rule_hits(self, words: list[str], fixed: str) -> tuple[set[str], dict[str, int]]:
         """Kinds the phrases and patterns find, and per language how strongly it matched."""
@@ -224,6 +206,12 @@ class SafetyContent:
         lines += [language.help[kind].format(**places) for kind in hit.kinds]
         return "\n\n".join(lines)
 
+    def possible_text(self, code: str, hit: SafetyHit, places: dict[str, str]) -> str:
+        """The short addition for a possible crisis: one kind line under `help.possible`."""
+        language = self.languages.get(code) or self.languages[REQUIRED_LANGUAGES[0]]
+        kinds = "\n".join(language.help[kind].format(**places) for kind in hit.kinds)
+        return f"{language.help['possible']}\n{kinds}"
+
 
 # --------------------------------------------------------------------------- loading
 
@@ -250,7 +238,8 @@ def load_safety(directory: Path) -> SafetyContent:
 def _load(folder: Path, files: list[Path]) -> SafetyContent:
     languages: dict[str, SafetyLanguage] = {}
     for file in files:
-        languages[file.stem] = _load_language(file)
+        if file.stem != CONCEPTS:
+            languages[file.stem] = _load_language(file)
     for code in REQUIRED_LANGUAGES:
         if code not in languages:
             raise KnowledgeError(folder / f"{code}.yaml", "(file)", "missing")
@@ -266,7 +255,8 @@ def _load(folder: Path, files: list[Path]) -> SafetyContent:
         for kind, phrases in lang.phrases.items()
         for words in phrases
     ]
-    return SafetyContent(ordered, CrisisModel(examples))
+    concepts = load_concepts(folder / f"{CONCEPTS}.yaml", KINDS, _read)
+    return SafetyContent(ordered, CrisisModel(examples, concepts.tag), concepts)
 
 
 def _trigrams(text: str) -> set[str]:

@@ -18,12 +18,13 @@ bench/data/understanding/heldout/ so that ordinary questions almost never cross 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 from pathlib import Path
 
 from powbot.knowledge.classifier import Doc, InstrumentClassifier
 from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.safety_concepts import Concepts
 
 NONE = "none"
 # A kind's margin above this raises crisis help. Three-fold runs over the dev batches and
@@ -34,6 +35,9 @@ NONE = "none"
 # negatives (ordinary messages sharing crisis words); at 0.2: +10 % for 2.8 % and 3.6 %,
 # at 0.0: +12.5 % for 6 % and 8 %. Long questions (the FAQ sets) stay near 0 %.
 THRESHOLD = 0.3
+# Between this and THRESHOLD the message gets the 'possible crisis' line (the normal reply goes
+# on): a false alarm there costs one line. Chosen with bench/safety_cv.py (see its figures).
+POSSIBLE_THRESHOLD = 0.0
 
 
 class _CrisisSvm(InstrumentClassifier):
@@ -43,10 +47,14 @@ class _CrisisSvm(InstrumentClassifier):
     CHAR_NGRAMS = (2, 5)
 
 
-def doc(plain: str) -> Doc:
-    """Word unigrams and bigrams plus the text itself (for character n-grams)."""
+Tagger = Callable[[str], frozenset[str]]
+
+
+def doc(plain: str, tags: Iterable[str] = ()) -> Doc:
+    """Word unigrams and bigrams, the meaning components (safety_concepts.py) and their pairs,
+    plus the text itself (for character n-grams)."""
     words = plain.split()
-    return [*words, *(f"{a} {b}" for a, b in pairwise(words))], plain
+    return [*words, *(f"{a} {b}" for a, b in pairwise(words)), *Concepts.features(tags)], plain
 
 
 class CrisisModel:
@@ -56,8 +64,9 @@ class CrisisModel:
     other commands, knowledge checks) pay nothing; with a cache folder (use_cache_dir) a
     start loads the saved arrays instead of training (~6 MB file, ~47k features)."""
 
-    def __init__(self, examples: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, examples: Iterable[tuple[str, str]], tagger: Tagger | None = None) -> None:
         self._pairs = sorted(set(examples))  # stable order: the cache key depends on it
+        self._tag: Tagger = tagger or (lambda _plain: frozenset())
         self._svm: _CrisisSvm | None = None
         self._lock = threading.Lock()
 
@@ -67,7 +76,8 @@ class CrisisModel:
             with self._lock:  # two threads asking at once train once
                 if self._svm is None:
                     pairs = self._pairs
-                    self._svm = _CrisisSvm([doc(t) for t, _ in pairs], [k for _, k in pairs])
+                    docs = [doc(t, self._tag(t)) for t, _ in pairs]
+                    self._svm = _CrisisSvm(docs, [k for _, k in pairs])
         return self._svm
 
     @property
@@ -79,14 +89,21 @@ class CrisisModel:
         """Kinds whose margin is above the threshold, the strongest first."""
         if not plain:
             return ()
-        margins = self.svm.margins(doc(plain))
+        margins = self.svm.margins(doc(plain, self._tag(plain)))
         margins.pop(NONE, None)
         above = [kind for kind, margin in margins.items() if margin > threshold]
         return tuple(sorted(above, key=lambda kind: -margins[kind]))
 
+    def best(self, plain: str, tags: frozenset[str] | None = None) -> tuple[str, float]:
+        """The strongest crisis kind and its margin."""
+        margins = self.svm.margins(doc(plain, self._tag(plain) if tags is None else tags))
+        margins.pop(NONE, None)
+        kind = max(margins, key=lambda k: margins[k])
+        return kind, margins[kind]
+
     def margin(self, plain: str) -> float:
         """The strongest crisis margin (for the bench and tests)."""
-        margins = self.svm.margins(doc(plain))
+        margins = self.svm.margins(doc(plain, self._tag(plain)))
         margins.pop(NONE, None)
         return max(margins.values(), default=float("-inf"))
 

@@ -45,10 +45,23 @@ def help_message(ctx: Ctx, hit: SafetyHit) -> str:
     return "\n\n— — —\n\n".join(parts)
 
 
+def possible_message(ctx: Ctx, hit: SafetyHit) -> str:
+    """The one 'just in case' line for a possible crisis, in the message's language and,
+    when the bot does not speak it, also in the user's bot language."""
+    safety = ctx.content.safety
+    text = safety.possible_text(hit.language, hit, places(ctx, hit.language))
+    if hit.language in BOT_LANGUAGES:
+        return text
+    return f"{text}\n\n{safety.possible_text(ctx.lang, hit, places(ctx, ctx.lang))}"
+
+
 async def crisis_help(ctx: Ctx, text: str) -> SafetyHit | None:
     """Reply with crisis help when the message points to a crisis. Returns the hit or None."""
     hit = ctx.content.safety.check(text)
     if hit is None:
+        return None
+    if hit.possible:  # a weaker signal: one line with the help, then the normal reply
+        ctx.say(possible_message(ctx, hit))
         return None
     ctx.say(help_message(ctx, hit))
     if ctx.user.role == "seeker" and not hit.about_other:

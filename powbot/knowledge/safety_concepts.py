@@ -1,0 +1,148 @@
+"""Meaning components for the crisis detector: which building blocks of a crisis a message
+has (a self-reference, wanting, dying; a partner or parent and hitting or threatening; 'no'
+and a bed and tonight; hunger and days or children; eviction or a cut-off and a date; chest
+pain, not breathing ...), in every language at once (safety/concepts.yaml).
+
+Whole phrases only catch what someone wrote down; fresh wording mostly recombines the same
+components. So the components serve twice: combinations of them are rules (`alarm`: crisis
+help at once; `possible`: the normal reply plus one line naming the help for that kind), and
+they are extra features for the crisis model (safety_model.py), so it learns 'partner +
+threat' rather than one sentence. `calm` components (a vacancy, a lunch break, 'haha',
+'vroeger', 'geregeld') turn a lone keyword hit into a possible one: "ik heb honger, wanneer
+is de lunchpauze" gets a line about food help, not the full crisis reply.
+
+Stem syntax (matched on safety.normalise()d text, folded the same way): `stem` matches words
+that start with it, `=word` a whole word, `~part` anywhere (for Arabic and Persian, whose
+prefixes are written onto the word). A stem may hold spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from powbot.knowledge.errors import KnowledgeError
+from powbot.knowledge.safety_text import normalise
+
+TIERS = ("alarm", "possible")
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    tier: str
+    needs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Concepts:
+    # One-word stems are looked up per word (fast on long FAQ questions); stems with a space
+    # and `~part` stems are searched in the text.
+    words: dict[str, frozenset[str]]  # whole word -> components
+    prefixes: dict[str, tuple[tuple[str, str], ...]]  # first two letters -> (stem, component)
+    texts: tuple[tuple[str, str], ...]  # (" word word" / " whole phrase " / part, component)
+    rules: tuple[Rule, ...]
+    calm: frozenset[str]
+
+    def tag(self, plain: str) -> frozenset[str]:
+        """The components present in normalised text."""
+        found: set[str] = set()
+        for word in plain.split():
+            found |= self.words.get(word, frozenset())
+            for stem, name in self.prefixes.get(word[:2], ()):
+                if word.startswith(stem):
+                    found.add(name)
+        padded = f" {plain} "
+        found.update(name for needle, name in self.texts if needle in padded)
+        return frozenset(found)
+
+    def kinds(self, tags: frozenset[str]) -> dict[str, str]:
+        """kind -> 'alarm' or 'possible' for every rule whose components are all present."""
+        out: dict[str, str] = {}
+        for rule in self.rules:
+            if rule.needs <= tags and out.get(rule.kind) != "alarm":
+                out[rule.kind] = rule.tier
+        return out
+
+    def is_calm(self, tags: frozenset[str]) -> bool:
+        return bool(tags & self.calm)
+
+    @staticmethod
+    def features(tags: Iterable[str]) -> list[str]:
+        """Model features: each component and each pair of components."""
+        names = sorted(tags)
+        pairs = [f"§{a}+{b}" for i, a in enumerate(names) for b in names[i + 1 :]]
+        return [f"§{name}" for name in names] + pairs
+
+
+EMPTY = Concepts({}, {}, (), (), frozenset())
+
+
+def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
+    """safety/concepts.yaml (optional: without it no component rules run)."""
+    if not file.is_file():
+        return EMPTY
+    data = read(file)
+    raw = data.get("concepts")
+    if not isinstance(raw, dict) or not raw:
+        raise KnowledgeError(file, "concepts", "must map a name to a list of stems")
+    words: dict[str, set[str]] = {}
+    prefixes: dict[str, list[tuple[str, str]]] = {}
+    texts: list[tuple[str, str]] = []
+    for name, stems in raw.items():
+        if not isinstance(stems, list) or not all(isinstance(s, str) and s for s in stems):
+            raise KnowledgeError(file, f"concepts.{name}", "must be a list of texts")
+        for stem in stems:
+            mark, body = (
+                (stem[0], normalise(stem[1:])) if stem[0] in "=~" else ("", normalise(stem))
+            )
+            if len(body) < (1 if mark else 2):
+                raise KnowledgeError(file, f"concepts.{name}", f"{stem!r} is too short")
+            _place(mark, body, name, words, prefixes, texts)
+    calm = frozenset(data.get("calm") or [])
+    if calm - set(raw):
+        raise KnowledgeError(file, "calm", f"unknown {set(calm) - set(raw)}")
+    return Concepts(
+        {word: frozenset(names) for word, names in words.items()},
+        {key: tuple(items) for key, items in prefixes.items()},
+        tuple(texts),
+        _rules(file, data.get("rules") or {}, kinds, set(raw)),
+        calm,
+    )
+
+
+def _place(
+    mark: str,
+    body: str,
+    name: str,
+    words: dict[str, set[str]],
+    prefixes: dict[str, list[tuple[str, str]]],
+    texts: list[tuple[str, str]],
+) -> None:
+    """A stem goes to the word table, the prefix table or the text searches."""
+    if mark == "~":
+        texts.append((body, name))
+    elif " " in body:
+        texts.append((f" {body} " if mark else f" {body}", name))
+    elif mark:
+        words.setdefault(body, set()).add(name)
+    else:
+        prefixes.setdefault(body[:2], []).append((body, name))
+
+
+def _rules(file: Path, raw: Any, kinds: tuple[str, ...], names: set[str]) -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    for kind, tiers in raw.items():
+        if kind not in kinds:
+            raise KnowledgeError(file, f"rules.{kind}", f"unknown kind; use one of {kinds}")
+        for tier, combos in (tiers or {}).items():
+            if tier not in TIERS:
+                raise KnowledgeError(file, f"rules.{kind}.{tier}", f"use one of {TIERS}")
+            for combo in combos or []:
+                needs = frozenset(combo if isinstance(combo, list) else [combo])
+                if needs - names:
+                    raise KnowledgeError(file, f"rules.{kind}.{tier}", f"unknown {needs - names}")
+                rules.append(Rule(kind, tier, needs))
+    return tuple(rules)

@@ -1,0 +1,46 @@
+"""Text normalisation shared by the crisis detector's rules, meaning components and model:
+case, accents, tatweel and letter variants folded, punctuation to spaces, repeats shortened."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FOLD = str.maketrans(
+    {
+        "ł": "l",
+        "ı": "i",
+        "đ": "d",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "’": "'",
+        "ʼ": "'",
+        "‘": "'",
+        # Arabic and Persian letter forms typed interchangeably.
+        "ى": "ي",
+        "ی": "ي",
+        "ک": "ك",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ـ": "",
+        "\u200c": "",  # zero-width non-joiner (Persian)
+        "\u200d": "",
+    }
+)
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_REPEATS = re.compile(r"(\w)\1{2,}", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or tatweel, letter variants unified; punctuation kept."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.translate(_FOLD)
+
+
+def normalise(text: str) -> str:
+    """fold() plus: punctuation to spaces, 3+ repeated letters to 2, single spaces."""
+    plain = _NON_WORD.sub(" ", fold(text)).replace("_", " ")
+    return " ".join(_REPEATS.sub(r"\1\1", plain).split())
