@@ -29,10 +29,7 @@ MAX_PARTS = 2  # the answer, and at most one "meer"
 PENDING_CLAIMS: set[str] = set()
 # Claims whose only source so far is not official (the content audit confirmed the figure
 # through a secondary source, or could not). Also may only shrink.
-PENDING_OFFICIAL = {
-    "ba-benefits", "bbl-subsidy", "jc-internal", "ld-conditions", "lks-amount", "lks-myths",
-    "lkv-amounts", "lkv-apply", "lkv-older", "lkv-combine", "sroi-percentage",
-}  # fmt: skip
+PENDING_OFFICIAL = {"ld-conditions", "lkv-amounts"}
 
 
 @pytest.fixture(scope="module")
