@@ -14,6 +14,7 @@ for a full alarm and for the 'possible crisis' tier below it.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import sys
 from pathlib import Path
@@ -25,7 +26,7 @@ from powbot.knowledge import safety as safety_module  # noqa: E402
 from powbot.knowledge.safety_model import NONE, CrisisModel, read_examples  # noqa: E402
 
 CONTENT = ROOT / "powbot" / "knowledge" / "content"
-GRID = (-0.5, -0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3)
+GRID = (-0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,30 +45,34 @@ def main(argv: list[str] | None = None) -> int:
         for words in items
     ]
     random.Random(13).shuffle(rows)
-    # per threshold: [crisis caught, crisis n, none fired, none n]
-    stats = {t: [0, 0, 0, 0] for t in GRID}
-    rules_only = [0, 0, 0, 0]
+    # per possible-threshold: crisis [full, helped, n], none [full, possible, n]
+    stats = {t: [0, 0, 0, 0, 0, 0] for t in GRID}
     for fold in range(args.folds):
         test = rows[fold :: args.folds]
         train = [r for i, r in enumerate(rows) if i % args.folds != fold]
-        model = CrisisModel(train + phrases)
-        for text, kind in test:
-            words = text.split()
-            kinds, _ = full._rule_hits(words, text)
-            margin = model.margin(text) if len(words) >= safety_module.MODEL_MIN_WORDS else -9.0
-            crisis = kind != NONE
-            rules_only[0 if crisis else 2] += bool(kinds)
-            rules_only[1 if crisis else 3] += 1
-            for t in GRID:
-                fired = bool(kinds) or margin > t
-                stats[t][0 if crisis else 2] += fired
-                stats[t][1 if crisis else 3] += 1
+        content = dataclasses.replace(full, model=CrisisModel(train + phrases, full.concepts.tag))
+        for t in GRID:
+            safety_module.POSSIBLE_THRESHOLD = t
+            for text, kind in test:
+                hit = content.check(text)
+                row = stats[t]
+                if kind != NONE:
+                    row[2] += 1
+                    if hit is not None:
+                        row[0] += not hit.possible
+                        row[1] += (not hit.possible) or kind in hit.kinds
+                else:
+                    row[5] += 1
+                    if hit is not None:
+                        row[3 if not hit.possible else 4] += 1
     pct = lambda a, b: round(100 * a / b, 1) if b else 0.0  # noqa: E731
-    print(f"{args.folds}-fold over {len(rows)} examples (phrases always in training)")
-    r = rules_only
-    print(f"  rules alone: recall {pct(r[0], r[1])} %  false alarms {pct(r[2], r[3])} %")
-    for t, (c, n, f, m) in stats.items():
-        print(f"  model > {t:5}: recall {pct(c, n):5} %  false alarms {pct(f, m):5} %")
+    print(f"{args.folds}-fold over {len(rows)} examples (phrases always in training);")
+    print(f"full alarm above THRESHOLD {safety_module.THRESHOLD}, possible line above t:")
+    for t, (full_hits, helped, n, fired, maybe, m) in stats.items():
+        print(
+            f"  t {t:5}: recall {pct(helped, n):5} % (full {pct(full_hits, n):5} %)"
+            f"  false alarms {pct(fired, m):5} % + possible {pct(maybe, m):5} %"
+        )
     return 0
 
 

@@ -241,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "crisis_dev2.tsv",
             HELD / "crisis_dev3.tsv",
             HELD / "crisis_dev4.tsv",
+            HELD / "crisis_dev5.tsv",
         ],
     )
     parser.add_argument(
@@ -253,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "ordinary_dev2.tsv",
             HELD / "ordinary_dev3.tsv",
             HELD / "ordinary_dev4.tsv",
+            HELD / "ordinary_dev5.tsv",
         ],
     )
     parser.add_argument("--sealed-crisis", type=Path, default=HELD / "crisis_sealed.tsv")

@@ -36,8 +36,11 @@ NONE = "none"
 # at 0.0: +12.5 % for 6 % and 8 %. Long questions (the FAQ sets) stay near 0 %.
 THRESHOLD = 0.3
 # Between this and THRESHOLD the message gets the 'possible crisis' line (the normal reply goes
-# on): a false alarm there costs one line. Chosen with bench/safety_cv.py (see its figures).
-POSSIBLE_THRESHOLD = 0.0
+# on): a false alarm there costs one line. Chosen with `python bench/safety_cv.py` (5 folds of
+# examples.tsv, 2026-12-07, whole detector): at 0.0 recall 96.8 %, at -0.2 97.9 %, at -0.4
+# 98.6 %, for possible lines on 3.7 %, 7.1 % and 12.1 % of the held-out 'none' examples
+# (mostly hard negatives); full alarms stay at 94.2 % recall and 1.0 % false alarms.
+POSSIBLE_THRESHOLD = -0.2
 
 
 class _CrisisSvm(InstrumentClassifier):
