@@ -89,6 +89,8 @@ class Database:
             if database and database != ":memory:":
                 self.checkpointer = WalCheckpointer(str(Path(database).expanduser()))
             self.engine = _sqlite_engine(self.url, self.checkpointer)
+            if self.checkpointer is not None:
+                self.checkpointer.hold = self.engine.connect
         else:
             # hide_parameters: error messages must not carry answers into the logs.
             self.engine = create_async_engine(
@@ -144,9 +146,9 @@ class Database:
 
     async def dispose(self) -> None:
         self.closed = True
-        await self.engine.dispose()
         if self.checkpointer is not None:
             await self.checkpointer.close()
+        await self.engine.dispose()
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:

@@ -22,6 +22,7 @@ import asyncio
 import sqlite3
 import time
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import aiosqlite
@@ -105,13 +106,16 @@ def _open(database: str) -> sqlite3.Connection:
 
 class WalCheckpointer:
     """Copies the WAL into the database file every CHECKPOINT_EVERY commits, on a thread
-    and from its own connection (a PASSIVE checkpoint never blocks the writer)."""
+    and from its own connection, while holding this process's connection: with no write
+    in between the checkpoint completes, so the next write starts the WAL file from the
+    beginning again (under a steady stream of writes it would otherwise grow for ever)."""
 
     def __init__(self, database: str, every: int = CHECKPOINT_EVERY) -> None:
         self.database = database
         self.every = every
         self.commits = 0
         self.running: asyncio.Task[None] | None = None
+        self.hold: Callable[[], AbstractAsyncContextManager[Any]] | None = None
 
     def committed(self) -> None:
         self.commits += 1
@@ -120,11 +124,16 @@ class WalCheckpointer:
             self.running = asyncio.get_running_loop().create_task(self.run("PASSIVE"))
 
     async def run(self, mode: str) -> None:
-        await asyncio.to_thread(checkpoint, self.database, mode)
+        if self.hold is None:
+            await asyncio.to_thread(checkpoint, self.database, mode)
+            return
+        async with self.hold():  # updates wait (asynchronously) for the few milliseconds
+            await asyncio.to_thread(checkpoint, self.database, mode)
 
     async def close(self) -> None:
         if self.running is not None:
             await self.running
+        self.hold = None  # the engine is gone
         await self.run("PASSIVE")
 
 
