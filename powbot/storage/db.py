@@ -112,8 +112,8 @@ class Database:
         instead of BEGIN, statement, COMMIT). Used to confirm a sent message, where every
         millisecond between Telegram's answer and the record is a window for a duplicate."""
         if self.is_sqlite:
-            async with self.transaction() as session:
-                await session.exec(statement)  # type: ignore[call-overload]
+            async with self.engine.begin() as connection:  # Core: no ORM session to set up
+                await connection.execute(statement)
             return
         async with self.engine.connect() as connection:
             autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")

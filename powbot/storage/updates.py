@@ -20,5 +20,7 @@ async def first_time(session: AsyncSession, update_id: int, now: datetime) -> bo
         .values(update_id=update_id, processed_at=now)
         .on_conflict_do_nothing(index_elements=["update_id"])
     )
-    result = await session.exec(statement)
+    # On the Core connection: the ORM's statement execution costs more than the insert.
+    connection = await session.connection()
+    result = await connection.execute(statement)
     return result.rowcount == 1
