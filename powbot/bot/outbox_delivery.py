@@ -74,6 +74,9 @@ class OutboxDelivery:
     worker: str
     wakeup: asyncio.Event
     _released: bool
+    # Set on shutdown: the message in hand is sent, no further one is taken, and what is
+    # claimed and not sent goes back (`release_mine`).
+    stopping: bool
 
     async def send(self, chat_id: int, reply: Reply) -> None:
         raise NotImplementedError
@@ -331,7 +334,7 @@ class OutboxDelivery:
             await self.release_dead_claims()
         sent = 0
         moment = now or utcnow()
-        while True:
+        while not self.stopping:
             rows = await self._claim(moment, only_user, limit)
             if not rows:
                 return sent
@@ -339,6 +342,8 @@ class OutboxDelivery:
             handled = 0
             try:
                 for row in rows:
+                    if self.stopping:
+                        break  # shutting down: the rest goes back below
                     status, error = await self._send_row(row, blocked)
                     await self._finish_row(row, status, error)
                     handled += 1
@@ -349,10 +354,12 @@ class OutboxDelivery:
             finally:
                 if handled < len(rows):
                     await asyncio.shield(self._release(rows[handled:]))
+        return sent
 
     async def run_forever(self, interval: float = 5.0) -> None:
-        """Background task: drain on a wake-up from a handler, or every `interval` seconds."""
-        while True:
+        """Background task: drain on a wake-up from a handler, or every `interval` seconds,
+        until `stopping` is set (and `wakeup` with it)."""
+        while not self.stopping:
             try:
                 await asyncio.wait_for(self.wakeup.wait(), timeout=interval)
             except TimeoutError:

@@ -92,6 +92,7 @@ class Sender(OutboxDelivery):
         self.db = db
         self.worker = f"{HOST}:{os.getpid()}:{secrets.token_hex(4)}"
         self._released = False
+        self.stopping = False
         _LIVE[self.worker] = self
         self._global = AsyncLimiter(rate, 1.0)
         self._rate_per_chat = rate_per_chat

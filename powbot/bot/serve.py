@@ -69,37 +69,69 @@ async def _background(app: App) -> tuple[object, asyncio.Task[None]]:
     return scheduler, sender
 
 
-async def _shutdown(app: App, scheduler: object, sender: asyncio.Task[None]) -> None:
-    """Finish the scheduler pass, stop the sender and hand back what we claimed."""
-    await stop_scheduler(scheduler, app.runtime, timeout=GRACE_SECONDS)
+def _stop_taking_work(app: App) -> None:
+    """From the stop signal on, the outbox sends the message in hand and takes no other."""
+    app.runtime.sender.stopping = True
+    app.runtime.sender.wakeup.set()
+
+
+async def _shutdown(
+    app: App, scheduler: object, sender: asyncio.Task[None], grace: float = GRACE_SECONDS
+) -> None:
+    """Finish the scheduler pass and the message the sender has in hand (within `grace`),
+    then hand back what we claimed and did not send, and close."""
+    outbox = app.runtime.sender
+    _stop_taking_work(app)
+    grace = max(grace, 0.5)
+    await asyncio.gather(
+        stop_scheduler(scheduler, app.runtime, timeout=grace),
+        asyncio.wait({sender}, timeout=grace),
+    )
     sender.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await sender
     with contextlib.suppress(Exception):
-        await app.runtime.sender.release_mine()
+        await outbox.release_mine()
     await app.close()
     log.info("stopped; claimed work handed back")
 
 
-async def _finish_in_hand(app: App) -> None:
+async def _finish_in_hand(app: App, grace: float = GRACE_SECONDS) -> None:
     tasks = set(getattr(app.dispatcher, "_handle_update_tasks", ()))
     if tasks:
         log.info("finishing %d updates in hand", len(tasks))
-        await asyncio.wait(tasks, timeout=GRACE_SECONDS)
+        await asyncio.wait(tasks, timeout=grace)
 
 
 async def run_polling(settings: Settings) -> None:
     app = await create_app(settings)
     scheduler, sender = await _background(app)
+    loop = asyncio.get_running_loop()
+    stopped_at = None
     try:
         await app.bot.delete_webhook(drop_pending_updates=False)
-        # aiogram stops taking updates on SIGTERM/SIGINT (handle_signals) and returns.
+        # aiogram stops taking updates on SIGTERM/SIGINT (handle_signals) and returns. The
+        # bot's session stays open (close_bot_session=False): the updates in hand are still
+        # sending their replies, and closing it under them would cut those sends off
+        # half-way (a duplicate when Telegram had taken the message, else a reply that
+        # waits for the next start).
         await app.dispatcher.start_polling(
-            app.bot, allowed_updates=allowed_updates(app), handle_signals=True
+            app.bot,
+            allowed_updates=allowed_updates(app),
+            handle_signals=True,
+            close_bot_session=False,
         )
+        stopped_at = loop.time()
+        _stop_taking_work(app)
         await _finish_in_hand(app)
     finally:
-        await _shutdown(app, scheduler, sender)
+        spent = loop.time() - stopped_at if stopped_at is not None else 0.0
+        try:
+            await _shutdown(app, scheduler, sender, GRACE_SECONDS - spent)
+        finally:
+            for sig in (signal.SIGTERM, signal.SIGINT):  # aiogram's handlers
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.remove_signal_handler(sig)
 
 
 def _read_update(raw: bytes, app_bot: object) -> Update | None:
@@ -200,9 +232,12 @@ async def serve_webhook(
         log.info("stopping: no new updates; finishing the ones in hand")
     finally:
         undo()
+        _stop_taking_work(app)
+        stopping_at = asyncio.get_running_loop().time()
         # Stops listening, then waits for the requests in hand (up to the grace period).
         await runner.cleanup()
-        await _shutdown(app, scheduler, sender)
+        spent = asyncio.get_running_loop().time() - stopping_at
+        await _shutdown(app, scheduler, sender, GRACE_SECONDS - spent)
 
 
 async def run_webhook(settings: Settings) -> None:
