@@ -11,12 +11,19 @@ once more, is stopped with SIGTERM, and the database is read. Reported (all shou
 lost answers (acknowledged answers missing from the database), lost replies (an
 acknowledged update whose reply never arrived), duplicates (a message that reached a chat
 twice) and stranded rows (outbox rows or scheduled items still pending or claimed).
+
+Every Bot API send of the server is traced (the child runs through `--child`, which wraps
+the three send paths: an update's replies after its commit, a redelivered update's replies,
+the outbox worker); a duplicate is reported with the paths that sent it and the kills
+around it, so a figure that is not 0 says where it came from.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextvars
+import hashlib
 import itertools
 import json
 import os
@@ -35,7 +42,8 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-ROOT = Path(__file__).resolve().parent.parent
+SELF = Path(__file__).resolve()
+ROOT = SELF.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.features.questionnaire.test_questionnaire_flow import READY, answer_for  # noqa: E402
@@ -43,6 +51,69 @@ from tests.features.questionnaire.test_questionnaire_flow import READY, answer_f
 SECRET = "crash-bench-secret"
 TOKEN = "42:CRASH"
 REPLY_WAIT = 90.0  # seconds an acknowledged update may take to show its reply
+
+
+SEND_PATH: contextvars.ContextVar[str] = contextvars.ContextVar("send_path", default="other")
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+def child() -> int:
+    """The server, with every send traced (one JSON line each, written before the call, so
+    a kill right after Telegram's answer still leaves the line)."""
+    from powbot.bot.outbox_delivery import OutboxDelivery
+    from powbot.bot.sender import Sender
+    from powbot.cli import main as powbot_main
+    from powbot.storage.db import Database
+
+    trace = Path(os.environ["CRASH_TRACE"]).open("a", buffering=1)
+
+    def note(event: str, **fields: Any) -> None:
+        line = {"event": event, "pid": os.getpid(), "at": time.monotonic(), **fields}
+        trace.write(json.dumps(line) + "\n")
+
+    def traced(path: str, original: Any) -> Any:
+        async def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            token = SEND_PATH.set(path)
+            try:
+                return await original(self, *args, **kwargs)
+            finally:
+                SEND_PATH.reset(token)
+
+        return wrapper
+
+    original_send = Sender.send
+    original_staged = OutboxDelivery.deliver_staged
+    original_row = OutboxDelivery._send_row
+    original_execute = Database.execute_now
+
+    async def send(self: Any, chat_id: int, reply: Any) -> None:
+        note("send", path=SEND_PATH.get(), chat=chat_id, text=text_key(reply.text))
+        await original_send(self, chat_id, reply)
+        note("sent", path=SEND_PATH.get(), chat=chat_id, text=text_key(reply.text))
+
+    async def deliver_staged(self: Any, chat_id: int, rows: list[Any]) -> None:
+        # A fresh update's rows were staged with attempts 1; a redelivery claimed them again.
+        path = "update" if all(row.attempts == 1 for row in rows) else "redelivery"
+        note(path, chat=chat_id, rows=[[row.id, row.update_id, row.attempts] for row in rows])
+        await traced(path, original_staged)(self, chat_id, rows)
+
+    async def send_row(self: Any, row: Any, blocked: set[int]) -> Any:
+        note("outbox", chat=row.user_id, rows=[[row.id, row.update_id, row.attempts]])
+        return await traced("outbox", original_row)(self, row, blocked)
+
+    async def execute_now(self: Any, statement: Any) -> None:
+        await original_execute(self, statement)
+        note("confirmed", path=SEND_PATH.get())
+
+    Sender.send = send  # type: ignore[method-assign]
+    Sender.deliver_staged = deliver_staged  # type: ignore[method-assign]
+    Sender._send_row = send_row  # type: ignore[method-assign]
+    Sender.deliver = traced("direct", Sender.deliver)  # type: ignore[method-assign]
+    Database.execute_now = execute_now  # type: ignore[method-assign]
+    return powbot_main(["run", "--webhook"])
 
 
 def free_port() -> int:
@@ -71,7 +142,9 @@ class FakeTelegram:
             ]
             text = str(form.get("text") or form.get("caption") or "")
             message_id = next(self.ids)
-            self.chats[chat_id].append({"text": text, "buttons": buttons, "id": message_id})
+            self.chats[chat_id].append(
+                {"text": text, "buttons": buttons, "id": message_id, "at": time.monotonic()}
+            )
             result: Any = {
                 "message_id": message_id,
                 "date": int(time.time()),
@@ -102,14 +175,13 @@ class Server:
         self.port = port
         self.log = log.open("ab")  # the servers' logs, for a look when a figure is not 0
         self.process: asyncio.subprocess.Process | None = None
+        self.kills: list[tuple[float, int]] = []  # (monotonic time, pid)
 
     async def start(self) -> None:
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
-            "-m",
-            "powbot.cli",
-            "run",
-            "--webhook",
+            str(SELF),
+            "--child",
             cwd=str(ROOT),
             env=self.env,
             stdout=asyncio.subprocess.DEVNULL,
@@ -129,6 +201,7 @@ class Server:
 
     async def kill(self) -> None:
         if self.process is not None and self.process.returncode is None:
+            self.kills.append((time.monotonic(), self.process.pid))
             self.process.send_signal(signal.SIGKILL)
             await self.process.wait()
 
@@ -225,6 +298,7 @@ class Bench:
             POWBOT_QUIET_START="00:00",
             POWBOT_QUIET_END="00:00",
             POWBOT_CACHE_DIR=str(folder / "cache"),
+            CRASH_TRACE=os.environ.get("CRASH_TRACE", str(folder / "trace.jsonl")),
         )
         self.server = Server(
             env, self.port, Path(os.environ.get("CRASH_LOG", folder / "server.log"))
@@ -339,6 +413,9 @@ class Bench:
         for player in players:
             texts = Counter(message["text"] for message in player.inbox)
             duplicates += sum(count - 1 for count in texts.values())
+            for text, count in texts.items():
+                if count > 1:
+                    self._explain(player, text)
         return {
             "kills": self.figures.kills,
             "updates": self.figures.updates,
@@ -351,6 +428,30 @@ class Bench:
             "stuck_conversations": self.figures.stuck,
             "sigterm_exit": exit_code,
         }
+
+    def _explain(self, player: Player, text: str) -> None:
+        """Which paths sent a duplicated message, and what their processes did next."""
+        events = [
+            json.loads(line)
+            for line in Path(self.server.env["CRASH_TRACE"]).read_text().splitlines()
+            if line.strip()
+        ]
+        key = text_key(text)
+        arrivals = [round(m["at"], 3) for m in player.inbox if m["text"] == text]
+        print(f"DUPLICATE chat {player.id} {text[:50]!r} arrived at {arrivals}", file=sys.stderr)
+        kills = {pid: at for at, pid in self.server.kills}
+        for index, event in enumerate(events):
+            if event["event"] != "send" or event["chat"] != player.id or event["text"] != key:
+                continue
+            pid = event["pid"]
+            before = [e for e in events[max(0, index - 30) : index] if e["pid"] == pid][-1:]
+            after = [e for e in events[index + 1 :] if e["pid"] == pid][:3]
+            killed = kills.get(pid)
+            print(
+                f"  pid {pid} ({'killed at ' + str(round(killed, 3)) if killed else 'not killed'})"
+                f": {before} -> SEND {event['path']} at {round(event['at'], 3)} -> {after}",
+                file=sys.stderr,
+            )
 
 
 async def one(database_url: str, label: str, users: int) -> None:
@@ -392,4 +493,6 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--child"]:
+        sys.exit(child())
     asyncio.run(main())
