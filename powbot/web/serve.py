@@ -1,8 +1,18 @@
-"""`powbot web`: serve the web page with uvicorn (a separate process beside `powbot run`)."""
+"""`powbot web`: serve the web page with uvicorn (a separate process beside `powbot run`).
+
+On SIGTERM or SIGINT it stops gracefully: the listening socket closes (no new requests),
+idle connections close, the requests in hand finish (up to the grace period, within
+Docker's 10 s before SIGKILL), then the app's shutdown closes the database, and the
+process ends with 0.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
+from collections.abc import Iterator
+from typing import Any
 
 import uvicorn
 
@@ -32,6 +42,55 @@ async def login_link_for(settings: Settings, user_id: int) -> str | None:
         await db.dispose()
 
 
+GRACE_SECONDS = 8
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server with the stop signals handled in the event loop. uvicorn's own
+    handling re-raises the signal after its shutdown, so the process dies by SIGTERM
+    (exit 143) instead of returning, and in a process that runs more than the web page
+    (or a test) the signal ends everything else too."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        loop = asyncio.get_running_loop()
+        installed = []
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                # A second signal makes uvicorn give up waiting (force_exit).
+                loop.add_signal_handler(sig, self.handle_exit, sig, None)
+                installed.append(sig)
+        try:
+            yield
+        finally:
+            for sig in installed:
+                loop.remove_signal_handler(sig)
+
+
+def web_config(app: Any, host: str, port: int, grace: float = GRACE_SECONDS) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        # The access log would write every path, and a login path holds its token: the
+        # app logs each request by page name instead (powbot.web.security).
+        access_log=False,
+        # Keep the logging `powbot` set up: uvicorn's own config would disable every logger
+        # that already exists, the web page's and the audit trail's included.
+        log_config=None,
+        proxy_headers=True,
+        server_header=False,
+        # Without a limit one hanging request keeps the process until SIGKILL, and the
+        # database is never closed.
+        timeout_graceful_shutdown=int(grace),
+    )
+
+
+async def serve_web(config: uvicorn.Config) -> None:
+    """Serve until SIGTERM/SIGINT, then stop gracefully (see the module docstring)."""
+    await _Server(config).serve()
+
+
 def run_web(
     settings: Settings,
     host: str | None = None,
@@ -45,17 +104,5 @@ def run_web(
             return 2
         print(f"Open this link within 10 minutes (it works once):\n{link}", flush=True)
     app = create_app(settings)
-    uvicorn.run(
-        app,
-        host=host or settings.web_host,
-        port=port or settings.web_port,
-        # The access log would write every path, and a login path holds its token: the
-        # app logs each request by page name instead (powbot.web.security).
-        access_log=False,
-        # Keep the logging `powbot` set up: uvicorn's own config would disable every logger
-        # that already exists, the web page's and the audit trail's included.
-        log_config=None,
-        proxy_headers=True,
-        server_header=False,
-    )
+    asyncio.run(serve_web(web_config(app, host or settings.web_host, port or settings.web_port)))
     return 0

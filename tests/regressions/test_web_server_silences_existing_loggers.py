@@ -15,12 +15,14 @@ from tests.conftest import make_settings
 def test_powbot_web_keeps_the_existing_loggers(
     monkeypatch: pytest.MonkeyPatch, sqlite_url: str
 ) -> None:
-    import uvicorn
-
     from powbot.web import serve
 
     seen: dict[str, Any] = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: seen.update(kwargs))
+
+    async def serve_web(config: Any) -> None:
+        seen["log_config"] = config.log_config
+
+    monkeypatch.setattr(serve, "serve_web", serve_web)
     monkeypatch.setattr(serve, "create_app", lambda settings: object())
     logger = logging.getLogger("powbot.bot.middleware")
     logger.disabled = False  # whatever an earlier test in this process did
