@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextvars
-import hashlib
 import itertools
 import json
 import os
@@ -46,74 +44,12 @@ SELF = Path(__file__).resolve()
 ROOT = SELF.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.crash_trace import child, explain  # noqa: E402
 from tests.features.questionnaire.test_questionnaire_flow import READY, answer_for  # noqa: E402
 
 SECRET = "crash-bench-secret"
 TOKEN = "42:CRASH"
 REPLY_WAIT = 90.0  # seconds an acknowledged update may take to show its reply
-
-
-SEND_PATH: contextvars.ContextVar[str] = contextvars.ContextVar("send_path", default="other")
-
-
-def text_key(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()[:10]
-
-
-def child() -> int:
-    """The server, with every send traced (one JSON line each, written before the call, so
-    a kill right after Telegram's answer still leaves the line)."""
-    from powbot.bot.outbox_delivery import OutboxDelivery
-    from powbot.bot.sender import Sender
-    from powbot.cli import main as powbot_main
-    from powbot.storage.db import Database
-
-    trace = Path(os.environ["CRASH_TRACE"]).open("a", buffering=1)
-
-    def note(event: str, **fields: Any) -> None:
-        line = {"event": event, "pid": os.getpid(), "at": time.monotonic(), **fields}
-        trace.write(json.dumps(line) + "\n")
-
-    def traced(path: str, original: Any) -> Any:
-        async def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-            token = SEND_PATH.set(path)
-            try:
-                return await original(self, *args, **kwargs)
-            finally:
-                SEND_PATH.reset(token)
-
-        return wrapper
-
-    original_send = Sender.send
-    original_staged = OutboxDelivery.deliver_staged
-    original_row = OutboxDelivery._send_row
-    original_execute = Database.execute_now
-
-    async def send(self: Any, chat_id: int, reply: Any) -> None:
-        note("send", path=SEND_PATH.get(), chat=chat_id, text=text_key(reply.text))
-        await original_send(self, chat_id, reply)
-        note("sent", path=SEND_PATH.get(), chat=chat_id, text=text_key(reply.text))
-
-    async def deliver_staged(self: Any, chat_id: int, rows: list[Any]) -> None:
-        # A fresh update's rows were staged with attempts 1; a redelivery claimed them again.
-        path = "update" if all(row.attempts == 1 for row in rows) else "redelivery"
-        note(path, chat=chat_id, rows=[[row.id, row.update_id, row.attempts] for row in rows])
-        await traced(path, original_staged)(self, chat_id, rows)
-
-    async def send_row(self: Any, row: Any, blocked: set[int]) -> Any:
-        note("outbox", chat=row.user_id, rows=[[row.id, row.update_id, row.attempts]])
-        return await traced("outbox", original_row)(self, row, blocked)
-
-    async def execute_now(self: Any, statement: Any) -> None:
-        await original_execute(self, statement)
-        note("confirmed", path=SEND_PATH.get())
-
-    Sender.send = send  # type: ignore[method-assign]
-    Sender.deliver_staged = deliver_staged  # type: ignore[method-assign]
-    Sender._send_row = send_row  # type: ignore[method-assign]
-    Sender.deliver = traced("direct", Sender.deliver)  # type: ignore[method-assign]
-    Database.execute_now = execute_now  # type: ignore[method-assign]
-    return powbot_main(["run", "--webhook"])
 
 
 def free_port() -> int:
@@ -415,7 +351,13 @@ class Bench:
             duplicates += sum(count - 1 for count in texts.values())
             for text, count in texts.items():
                 if count > 1:
-                    self._explain(player, text)
+                    explain(
+                        Path(self.server.env["CRASH_TRACE"]),
+                        self.server.kills,
+                        player.id,
+                        player.inbox,
+                        text,
+                    )
         return {
             "kills": self.figures.kills,
             "updates": self.figures.updates,
@@ -428,30 +370,6 @@ class Bench:
             "stuck_conversations": self.figures.stuck,
             "sigterm_exit": exit_code,
         }
-
-    def _explain(self, player: Player, text: str) -> None:
-        """Which paths sent a duplicated message, and what their processes did next."""
-        events = [
-            json.loads(line)
-            for line in Path(self.server.env["CRASH_TRACE"]).read_text().splitlines()
-            if line.strip()
-        ]
-        key = text_key(text)
-        arrivals = [round(m["at"], 3) for m in player.inbox if m["text"] == text]
-        print(f"DUPLICATE chat {player.id} {text[:50]!r} arrived at {arrivals}", file=sys.stderr)
-        kills = {pid: at for at, pid in self.server.kills}
-        for index, event in enumerate(events):
-            if event["event"] != "send" or event["chat"] != player.id or event["text"] != key:
-                continue
-            pid = event["pid"]
-            before = [e for e in events[max(0, index - 30) : index] if e["pid"] == pid][-1:]
-            after = [e for e in events[index + 1 :] if e["pid"] == pid][:3]
-            killed = kills.get(pid)
-            print(
-                f"  pid {pid} ({'killed at ' + str(round(killed, 3)) if killed else 'not killed'})"
-                f": {before} -> SEND {event['path']} at {round(event['at'], 3)} -> {after}",
-                file=sys.stderr,
-            )
 
 
 async def one(database_url: str, label: str, users: int) -> None:
