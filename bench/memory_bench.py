@@ -128,6 +128,7 @@ def rss_mb() -> float:
 
 
 async def rss_after_users(users: int) -> None:
+    import powbot.bot  # noqa: F401  (first, as in `powbot run`: aiogram's types load lazily)
     from bench.throughput import NullSession, text_update
     from powbot.bot.app import create_app
     from powbot.config import load_settings
@@ -188,6 +189,7 @@ def faq_latency() -> None:
         for _ in range(2):  # cold start, then a start with unchanged content
             start = time.perf_counter()
             index = FaqIndex(base)
+            getattr(index, "build", lambda: None)()  # built on first use since 2026-12
             builds.append(time.perf_counter() - start)
         p50, p95 = latency_ms(questions, index.search)
     print(

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from powbot.knowledge.classifier import Doc, InstrumentClassifier
 from powbot.knowledge.faq.compounds import CompoundSplitter
+from powbot.knowledge.faq.lexical import LexicalScorer
 from powbot.knowledge.faq.models import (
     LANGS,
     OUT_OF_SCOPE,
@@ -36,8 +38,8 @@ class _Doc:
     text: str  # normalised example question, tokens joined by spaces
 
 
-class FaqIndex(CompoundSplitter):
-    """In-memory retriever over a FaqBase. Everything is precomputed in ``__init__``."""
+class FaqIndex(CompoundSplitter, LexicalScorer):
+    """In-memory retriever over a FaqBase, built once (on first use) and then read-only."""
 
     # Lexical scoring, tuned on the dev half of bench/data/employer_questions.tsv (see
     # bench/faq_eval.py). It ranks the entries within an instrument and adds evidence to the
@@ -62,16 +64,50 @@ class FaqIndex(CompoundSplitter):
     def __init__(self, base: FaqBase, audience: Audience | None = None) -> None:
         """``audience=None``: the employer index (also used for coaches and the bench);
         entries only for job seekers stay out of it, so their words never pull an employer's
-        question. ``"seeker"``: the index of what job seekers may get, built on first use."""
+        question. ``"seeker"``: the index of what job seekers may get, built on first use.
+
+        The index itself is built on first use too (``build()``; any attribute it makes
+        builds it): tokenising every example question and loading (or training) the
+        classifier takes 0.6 s or more, and most starts (a /start, a tick) search nothing.
+        The normaliser is ready at once (language detection uses it)."""
         self.base = base
         self.audience = audience
+        self.norm = Normalizer(base.synonyms)
+        self._seeker_index: FaqIndex | None = None
+        self._built = False
+        self._builder: int | None = None  # the thread building it
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for an attribute that is not there (yet): one the build makes.
+        state = self.__dict__
+        if name.startswith("__") or state.get("_built", True):
+            raise AttributeError(name)
+        if state.get("_builder") == threading.get_ident():
+            raise AttributeError(f"{name} (used before the index build made it)")
+        self.build()
+        return object.__getattribute__(self, name)
+
+    def build(self) -> FaqIndex:
+        """Build everything now (once; other threads wait for it)."""
+        if not self._built:
+            with self._lock:
+                if not self._built:
+                    self._builder = threading.get_ident()
+                    try:
+                        self._build()
+                    finally:
+                        self._builder = None
+                    self._built = True
+        return self
+
+    def _build(self) -> None:
+        base, audience = self.base, self.audience
         self.entries = [e for e in base.entries if _serves(e.audience, audience)]
         self.topics = [t for t in base.topics if _serves(t.audience, audience)]
-        self._seeker_index: FaqIndex | None = None
         # Items are the entries followed by the out-of-scope topics; item i >= n_entries is
         # topic i - n_entries. Topics share one pseudo-instrument.
         self.n_entries = len(self.entries)
-        self.norm = Normalizer(base.synonyms)
         self._compound_cache: dict[tuple[str, str], list[str]] = {}
         self.surface: set[str] = set()  # words used by the entries (compound parts)
         self.instruments = sorted({e.instrument for e in self.entries})
@@ -88,6 +124,7 @@ class FaqIndex(CompoundSplitter):
         entry_weights, inst_tokens = self._index_documents(items)
         self._index_postings(entry_weights, inst_tokens)
         self._index_names_and_typos(inst_pos)
+        self._index_arrays()
 
         # Entries per instrument position, in file order (the "what is it" entry first).
         self.inst_items: list[list[int]] = [[] for _ in self.instruments]
@@ -163,6 +200,7 @@ class FaqIndex(CompoundSplitter):
             if canonical in self.postings and len(variant) >= 5:
                 self.fuzzy_vocab.setdefault(variant, canonical)
         self.fuzzy_choices = [t for t in self.fuzzy_vocab if len(t) >= 4]
+        self._near_choices: dict[int, list[str]] = {}  # by token length
 
     # -- query side ---------------------------------------------------------
 
@@ -195,76 +233,30 @@ class FaqIndex(CompoundSplitter):
         if len(tok) < 5:
             return None
         hit = process.extractOne(
-            tok, self.fuzzy_choices, scorer=fuzz.ratio, score_cutoff=self.FUZZY_TOKEN_CUTOFF
+            tok,
+            self._choices_near(len(tok)),
+            scorer=fuzz.ratio,
+            score_cutoff=self.FUZZY_TOKEN_CUTOFF,
         )
         return self.fuzzy_vocab[hit[0]] if hit is not None else None
+
+    def _choices_near(self, size: int) -> list[str]:
+        """The typo choices whose length lets them reach the cutoff, in their own order (so
+        ties go the same way): fuzz.ratio is at most 200 * min(a, b) / (a + b)."""
+        near = self._near_choices.get(size)
+        if near is None:
+            reach = self.FUZZY_TOKEN_CUTOFF - 1  # a point of slack for rounding
+            near = [
+                c for c in self.fuzzy_choices if 200 * min(size, len(c)) / (size + len(c)) >= reach
+            ]
+            if len(self._near_choices) < 100:
+                self._near_choices[size] = near
+        return near
 
     def _doc(self, question: str, toks: Sequence[tuple[str, bool]] | None = None) -> Doc:
         if toks is None:
             toks = self.query_tokens(question)
         return tuple(t for t, _ in toks), _fold(question)
-
-    def _lexical(
-        self, toks: Sequence[tuple[str, bool]], audience: str | None
-    ) -> list[tuple[int, float]]:
-        """Items (entries, then topics) scored 0-100 on shared words, best first."""
-        if not toks:
-            return []
-        unknown_idf = self.UNKNOWN_IDF_FACTOR * self.max_idf
-        total = sum(self.idf[t] if k else unknown_idf for t, k in toks)
-        entry_cov: dict[int, float] = {}
-        inst_cov = [0.0] * len(self.instruments)
-        for tok, known in toks:
-            if not known:
-                continue
-            w = self.idf[tok]
-            for idx, weight in self.postings[tok]:
-                entry_cov[idx] = entry_cov.get(idx, 0.0) + w * weight
-            for i in self.inst_postings[tok]:
-                inst_cov[i] += w
-        named: set[int] = set()
-        for tok, _known in toks:
-            named |= self.name_terms.get(tok, set())
-        pre: list[tuple[float, int]] = []
-        for idx, cov in entry_cov.items():
-            if not self._allowed(idx, audience):
-                continue
-            pre.append(
-                (
-                    self.W_ENTRY * cov / total
-                    + self.W_INSTRUMENT * inst_cov[self.entry_inst[idx]] / total
-                    + self.W_EVIDENCE * min(1.0, cov / self.EVIDENCE_CAP)
-                    + (self.NAME_BONUS / 100.0 if self.entry_inst[idx] in named else 0.0),
-                    idx,
-                )
-            )
-        pre.sort(key=lambda p: (-p[0], p[1]))
-        pre = pre[: self.CANDIDATES]
-        best = self._fuzzy_best(" ".join(t for t, _ in toks), [idx for _, idx in pre])
-        scored: list[tuple[int, float]] = []
-        for (base_score, idx), fuzzy in zip(pre, best, strict=True):
-            score = 100.0 * base_score + self.W_FUZZY * float(fuzzy)
-            scored.append((idx, min(100.0, max(0.0, score))))
-        # Stable on ties: file order puts the "what is it" entry of an instrument first.
-        scored.sort(key=lambda p: (-p[1], p[0]))
-        return scored
-
-    def _fuzzy_best(self, qtext: str, candidates: list[int]) -> np.ndarray:
-        """Best fuzzy match per candidate over its example questions, in two vectorised calls
-        (a Python loop over ~700 texts took half of the search time)."""
-        texts: list[str] = []
-        starts: list[int] = []
-        for idx in candidates:
-            starts.append(len(texts))
-            texts.extend(self.docs[d].text for d in self.entry_docs[idx])
-        if not texts:
-            return np.zeros(0)
-        both = process.cdist([qtext], texts, scorer=fuzz.token_set_ratio, dtype=np.float64)[0]
-        both += process.cdist([qtext], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
-        return np.maximum.reduceat(0.5 * both, starts)
-
-    def _allowed(self, idx: int, audience: str | None) -> bool:
-        return audience is None or idx >= self.n_entries or audience in self.entries[idx].audience
 
     @staticmethod
     def _confidence(fit: float) -> float:

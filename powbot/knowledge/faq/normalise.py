@@ -21,6 +21,8 @@ _MAX_JOIN = 3  # words of a compound written apart
 
 def _fold(text: str) -> str:
     """Lowercase and strip accents (ë -> e), so "geïnteresseerd" == "geinteresseerd"."""
+    if text.isascii():  # nothing to decompose (most text; the index folds ~1M words)
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
