@@ -7,16 +7,17 @@ from powbot.config import Settings
 
 
 async def tick(settings: Settings, now_text: str | None) -> int:
-    from powbot.bot.app import create_app
+    # No dispatcher, and aiogram only loads when a message is due and there is a token.
+    from powbot.bot.app import close_runtime, create_runtime
     from powbot.bot.scheduler import run_due
 
     now = parse_iso(now_text, settings.tz) if now_text else None
-    app = await create_app(settings, offline=not settings.telegram_bot_token)
+    runtime = await create_runtime(settings)
     try:
         # Without a token there is no Telegram to send to: messages stay queued for
         # `powbot chat --user ID`, which shows them when that user opens it.
-        counts = await run_due(app.runtime, now, send=bool(settings.telegram_bot_token))
+        counts = await run_due(runtime, now, send=bool(settings.telegram_bot_token))
     finally:
-        await app.close()
+        await close_runtime(runtime)
     print(f"due items processed: {counts['items']}, messages sent: {counts['sent']}")
     return 0

@@ -21,7 +21,6 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import delete, or_, update
 from sqlmodel import col, select
 
-from powbot.bot.outbox_delivery import claim_owner_is_dead
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
 from powbot.conversation.registry import JOBS, PERIODIC
@@ -184,6 +183,12 @@ async def release_claims(runtime: Runtime, worker: str, *, dead_only: bool) -> i
             owners = (
                 await session.exec(select(ScheduledItem.claimed_by).where(claimed).distinct())
             ).all()
+            if not any(owners):
+                return 0
+            # Here, not at the top: the sender's module brings aiogram, which a tick with
+            # nothing to send or release does without.
+            from powbot.bot.outbox_delivery import claim_owner_is_dead
+
             names = [o for o in owners if o and claim_owner_is_dead(o, worker)]
         else:
             names = [worker]
@@ -238,9 +243,22 @@ async def run_due(
         counts["items"] += await run_batch(runtime, ids, worker, moment)
     await _forget_old(runtime)
     await runtime.db.scrub_erased()  # after retention erasures: out of the files too
-    if send:
+    # A sender that is not loaded yet (`powbot tick`) is loaded when a message is due.
+    if send and (getattr(runtime.sender, "loaded", True) or await _outbox_due(runtime, moment)):
         counts["sent"] = await runtime.sender.drain_outbox(now=moment, only_user=only_user)
     return counts
+
+
+async def _outbox_due(runtime: Runtime, now: datetime) -> bool:
+    """Whether any message is due to be sent, or is being sent (perhaps by a dead worker)."""
+    async with runtime.db.transaction() as session:
+        due = select(Outbox.id).where(
+            or_(
+                (col(Outbox.status) == "pending") & (col(Outbox.due_at) <= now),
+                col(Outbox.status) == "sending",
+            )
+        )
+        return (await session.exec(due.limit(1))).first() is not None
 
 
 def start_scheduler(runtime: Runtime) -> AsyncIOScheduler:
