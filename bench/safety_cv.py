@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from powbot.knowledge import safety as safety_module  # noqa: E402
+from powbot.knowledge import safety_tiers  # noqa: E402
 from powbot.knowledge.safety_model import NONE, CrisisModel, read_examples  # noqa: E402
 
 CONTENT = ROOT / "powbot" / "knowledge" / "content"
@@ -32,7 +33,12 @@ GRID = (-0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--support", type=float, default=None, help="model margin a lone rule hit needs"
+    )
     args = parser.parse_args(argv)
+    if args.support is not None:
+        safety_tiers.SUPPORT = args.support
     full = safety_module.load_safety(CONTENT)
     rows = [
         (safety_module.normalise(t), k)
@@ -52,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         train = [r for i, r in enumerate(rows) if i % args.folds != fold]
         content = dataclasses.replace(full, model=CrisisModel(train + phrases, full.concepts.tag))
         for t in GRID:
-            safety_module.POSSIBLE_THRESHOLD = t
+            safety_tiers.POSSIBLE_THRESHOLD = t
             for text, kind in test:
                 hit = content.check(text)
                 row = stats[t]
@@ -67,7 +73,10 @@ def main(argv: list[str] | None = None) -> int:
                         row[3 if not hit.possible else 4] += 1
     pct = lambda a, b: round(100 * a / b, 1) if b else 0.0  # noqa: E731
     print(f"{args.folds}-fold over {len(rows)} examples (phrases always in training);")
-    print(f"full alarm above THRESHOLD {safety_module.THRESHOLD}, possible line above t:")
+    print(
+        f"full alarm above THRESHOLD {safety_module.THRESHOLD} (a lone rule hit: above SUPPORT"
+        f" {safety_tiers.SUPPORT}), possible line above t:"
+    )
     for t, (full_hits, helped, n, fired, maybe, m) in stats.items():
         print(
             f"  t {t:5}: recall {pct(helped, n):5} % (full {pct(full_hits, n):5} %)"

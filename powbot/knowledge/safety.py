@@ -27,12 +27,11 @@ from rapidfuzz.distance import Levenshtein
 from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.loading import parse_yaml
 from powbot.knowledge.safety_concepts import EMPTY, Concepts, load_concepts
-from powbot.knowledge.safety_model import POSSIBLE_THRESHOLD, THRESHOLD, CrisisModel, read_examples
+from powbot.knowledge.safety_model import CrisisModel, read_examples
 from powbot.knowledge.safety_text import fold, normalise
+from powbot.knowledge.safety_tiers import DANGER_KINDS, decide
 
 KINDS = ("suicide", "unsafe_home", "no_shelter", "no_food", "money", "medical")
-# Kinds where life can be in danger right now: the reply starts with 112.
-DANGER_KINDS = frozenset({"suicide", "unsafe_home", "medical"})
 HELP_KEYS = ("intro", "intro_other", "danger", "possible", *KINDS)
 PLACEHOLDERS = frozenset({"shelter", "food", "gemeente"})
 REQUIRED_LANGUAGES = ("nl", "en")
@@ -105,10 +104,11 @@ class SafetyContent:
     def check(self, text: str) -> SafetyHit | None:
         """The crisis kinds in this message (possible=True: a weaker signal), or None.
 
-        Full alarm: a phrase or pattern, a combination of meaning components marked `alarm`,
-        or the model above THRESHOLD. Possible: a component combination marked `possible`,
-        the model between POSSIBLE_THRESHOLD and THRESHOLD, or any of the above except an
-        `alarm` combination in a calm context (a vacancy, a lunch break, the past, a joke)."""
+        Full alarm: a combination of meaning components marked `alarm`, a phrase or pattern
+        the model backs, or the model above THRESHOLD. Possible: a component combination
+        marked `possible`, a lone phrase or pattern, the model between POSSIBLE_THRESHOLD and
+        THRESHOLD, or any of the above but a firm combination in a calm context (a vacancy,
+        a lunch break, the past, a joke); see safety_tiers.py."""
         plain = normalise(text[:MAX_SCAN])
         if not plain:
             return None
@@ -120,19 +120,15 @@ class SafetyContent:
         fixed = " ".join(words)
         rules, votes = self._rule_hits(words, fixed)
         tags = self.concepts.tag(fixed)
-        combos = self.concepts.kinds(tags)
-        strong = {kind for kind, tier in combos.items() if tier == "alarm"}
-        alarm = strong | rules
-        possible = set(combos) - alarm
-        by_model = False
-        if not alarm and self.model is not None and len(words) >= MODEL_MIN_WORDS:
-            kind, margin = self.model.best(fixed, tags)
-            if margin > POSSIBLE_THRESHOLD:
-                by_model = not possible
-                (alarm if margin > THRESHOLD else possible).add(kind)
-        if self.concepts.is_calm(tags) and alarm - strong:
-            possible |= alarm - strong
-            alarm = strong
+        model = self.model
+
+        def margins() -> dict[str, float] | None:
+            if model is None or len(words) < MODEL_MIN_WORDS:
+                return None
+            return model.margins(fixed, tags)
+
+        tiers = decide(rules, tags, self.concepts, margins)
+        alarm, possible = tiers.alarm, tiers.possible
         kinds = alarm or possible
         if not kinds:
             return None
@@ -142,7 +138,7 @@ class SafetyContent:
         best = max(votes, key=lambda code: (votes[code], -order.index(code)))
         about_other = self._about_other(fixed)
         ordered = tuple(k for k in KINDS if k in kinds)
-        return SafetyHit(ordered, best, about_other, by_model, possible=not alarm)
+        return SafetyHit(ordered, best, about_other, tiers.by_model, possible=not alarm)
 
     def _rule_hits(self, words: list[str], fixed: str) -> tuple[set[str], dict[str, int]]:
         """Kinds the phrases and patterns find, and per language how strongly it matched."""

@@ -45,6 +45,9 @@ class Concepts:
     texts: tuple[tuple[str, str], ...]  # (" word word" / " whole phrase " / part, component)
     rules: tuple[Rule, ...]
     calm: frozenset[str]
+    # Alarm combinations holding a `firm` component ('zelfmoord', 'unconscious') stay alarms
+    # in a calm context; other combinations there become possible ones.
+    firm: frozenset[str] = frozenset()
 
     def tag(self, plain: str) -> frozenset[str]:
         """The components present in normalised text."""
@@ -68,6 +71,14 @@ class Concepts:
 
     def is_calm(self, tags: frozenset[str]) -> bool:
         return bool(tags & self.calm)
+
+    def firm_kinds(self, tags: frozenset[str]) -> set[str]:
+        """Kinds whose alarm combination holds here with a firm component in it."""
+        return {
+            rule.kind
+            for rule in self.rules
+            if rule.tier == "alarm" and rule.needs & self.firm and rule.needs <= tags
+        }
 
     @staticmethod
     def features(tags: Iterable[str]) -> list[str]:
@@ -101,15 +112,18 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
             if len(body) < (1 if mark else 2):
                 raise KnowledgeError(file, f"concepts.{name}", f"{stem!r} is too short")
             _place(mark, body, name, words, prefixes, texts)
-    calm = frozenset(data.get("calm") or [])
-    if calm - set(raw):
-        raise KnowledgeError(file, "calm", f"unknown {set(calm) - set(raw)}")
+    groups: dict[str, frozenset[str]] = {}
+    for key in ("calm", "firm"):
+        groups[key] = frozenset(data.get(key) or [])
+        if groups[key] - set(raw):
+            raise KnowledgeError(file, key, f"unknown {set(groups[key]) - set(raw)}")
     return Concepts(
         {word: frozenset(names) for word, names in words.items()},
         {key: tuple(items) for key, items in prefixes.items()},
         tuple(texts),
         _rules(file, data.get("rules") or {}, kinds, set(raw)),
-        calm,
+        groups["calm"],
+        groups["firm"],
     )
 
 

@@ -104,6 +104,12 @@ class CrisisModel:
         kind = max(margins, key=lambda k: margins[k])
         return kind, margins[kind]
 
+    def margins(self, plain: str, tags: frozenset[str]) -> dict[str, float]:
+        """Every crisis kind's margin (one scoring of the text)."""
+        margins = self.svm.margins(doc(plain, tags))
+        margins.pop(NONE, None)
+        return margins
+
     def margin(self, plain: str) -> float:
         """The strongest crisis margin (for the bench and tests)."""
         margins = self.svm.margins(doc(plain, self._tag(plain)))

@@ -1,0 +1,69 @@
+"""How the crisis detector's signals add up to a full alarm or a 'possible crisis' line.
+
+Signals: phrase and pattern hits (safety/<lang>.yaml), meaning-component combinations
+(safety/concepts.yaml, tier `alarm` or `possible`) and the model's margins per kind
+(safety_model.py). Round 2 (2026-12-07) found that most full false alarms on fresh hard
+negatives were a lone keyword in ordinary wording ("moe van het leven in de stad", "no food
+safety certificate", "nie jadlem sniadania"), so a lone rule hit now needs the model's backing
+for the full reply, and a calm context softens everything but a firm combination.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from powbot.knowledge.safety_concepts import Concepts
+from powbot.knowledge.safety_model import POSSIBLE_THRESHOLD, THRESHOLD
+
+# Kinds where life can be in danger right now: the reply starts with 112.
+DANGER_KINDS = frozenset({"suicide", "unsafe_home", "medical"})
+# A phrase or pattern hit gives the full reply only when the model's margin for that kind is
+# above this or an `alarm` combination holds. Chosen with bench/safety_cv.py (5 folds) and the
+# dev batches: the old hard negatives' full false alarms fell from 1.5 % to 0.2 % with no
+# recall lost (those hits became possible lines naming the right help).
+SUPPORT = -0.5
+# In a calm context a possible shelter, food or money hit with no meaning combination behind
+# it needs the model's margin above this, or it is dropped (danger kinds are never dropped).
+CALM_DROP = 0.0
+
+Margins = Callable[[], dict[str, float] | None]
+
+
+@dataclass
+class Tiers:
+    alarm: set[str]
+    possible: set[str]
+    by_model: bool
+
+
+def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of: Margins) -> Tiers:
+    """Full-alarm and possible kinds. `margins_of` scores the model (None: too short to
+    judge); it is called only when a rule needs backing or nothing else fired."""
+    combos = concepts.kinds(tags)
+    strong = {kind for kind, tier in combos.items() if tier == "alarm"}
+    margins = margins_of() if (rules - strong or not strong) else None
+    # Once the full reply comes, every kind a rule found gets its line in it.
+    alarm = strong | {k for k in rules if margins is None or margins[k] > SUPPORT}
+    if alarm:
+        alarm |= rules
+    possible = (set(combos) | rules) - alarm
+    by_model = False
+    if not alarm and margins:
+        kind = max(margins, key=lambda k: margins[k])
+        if margins[kind] > POSSIBLE_THRESHOLD:
+            by_model = not possible
+            (alarm if margins[kind] > THRESHOLD else possible).add(kind)
+    if concepts.is_calm(tags):
+        # A calm context (a course, lunch, the past, a joke) turns everything but a firm
+        # combination ('zelfmoord', a partner hitting, 'unconscious') into a possible crisis,
+        # and drops a lone shelter, food or money phrase the model does not back ("i slept in
+        # the car on the way to ...").
+        firm = concepts.firm_kinds(tags)
+        possible |= alarm - firm
+        alarm &= firm
+        if margins is not None:
+            possible = {
+                k for k in possible if k in DANGER_KINDS or k in combos or margins[k] > CALM_DROP
+            }
+    return Tiers(alarm, possible, by_model)
