@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import select
@@ -285,24 +286,31 @@ async def test_admin_sees_unanswered_questions_ranked_by_frequency(faq_harness: 
     assert len(top) == 2 and top[1].startswith("3×")
 
 
+async def whole_answer(player: Player, sent: Any) -> Any:
+    """A long answer comes in parts; the 👍/👎 question follows its last part."""
+    while "⬇️ Meer" in labels(sent):
+        sent = (await player.press("⬇️ Meer", sent))[-1]
+    return sent
+
+
 async def test_admin_sees_which_answers_got_a_thumbs_down_and_for_which_question(
     faq_harness: Harness,
 ) -> None:
     a, b, c = [await employer(faq_harness, uid) for uid in (214, 215, 216)]
-    first = (await a.send("Wat kost een jobcoach mij?"))[-1]
+    first = await whole_answer(a, (await a.send("Wat kost een jobcoach mij?"))[-1])
     await a.press("👎", first)
-    second = (await b.send("jobcoach wie betaalt dat"))[-1]
+    second = await whole_answer(b, (await b.send("jobcoach wie betaalt dat"))[-1])
     answered = next(
         e for e in faq_harness.runtime.content.faq.entries if answer_text(e, "nl") in second.text
     )
     await b.press("👍", second)
     # An entry opened from a button is rated without a question: it answered none.
     related = [n for n in labels(second) if n.startswith("➕")]
-    opened = (await c.press(related[0], second))[-1]
+    opened = await whole_answer(c, (await c.press(related[0], second))[-1])
     await c.press("👎", opened)
     sam = faq_harness.user(217)
     await onboard(sam)  # a job seeker: their question may be personal and is not kept
-    own = (await sam.send("Wat doet een jobcoach voor mij?"))[-1]
+    own = await whole_answer(sam, (await sam.send("Wat doet een jobcoach voor mij?"))[-1])
     await sam.press("👎", own)
 
     boss = faq_harness.user(ADMIN)
