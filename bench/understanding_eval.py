@@ -242,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "crisis_dev3.tsv",
             HELD / "crisis_dev4.tsv",
             HELD / "crisis_dev5.tsv",
+            HELD / "crisis_dev6.tsv",
+            HELD / "crisis_dev7.tsv",
         ],
     )
     parser.add_argument(
@@ -255,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "ordinary_dev3.tsv",
             HELD / "ordinary_dev4.tsv",
             HELD / "ordinary_dev5.tsv",
+            HELD / "ordinary_dev6.tsv",
+            HELD / "ordinary_dev7.tsv",
         ],
     )
     parser.add_argument("--sealed-crisis", type=Path, default=HELD / "crisis_sealed.tsv")

@@ -132,6 +132,9 @@ class SafetyContent:
         kinds = alarm or possible
         if not kinds:
             return None
+        script = _script_language(fixed)
+        if script in self.languages:  # Persian words in Arabic letters are Persian
+            votes[script] = votes.get(script, 0) + 2
         if not votes:
             votes[self._guess_language(fixed)] = 1
         order = list(self.languages)
@@ -161,7 +164,12 @@ class SafetyContent:
                     yield kind, lang
 
     def _guess_language(self, fixed: str) -> str:
-        """The language whose phrases share the most character trigrams (ties: nl, en)."""
+        """The script first (Ethiopic: Tigrinya; Arabic letters: Persian when a Persian
+        letter or word shows, else Arabic; Latin words with 2/3/5/7 for letters: Arabizi),
+        else the language whose phrases share the most character trigrams (ties: nl, en)."""
+        script = _script_language(fixed)
+        if script in self.languages:
+            return script
         grams = _trigrams(fixed)
         scores = {code: len(grams & known) for code, known in self._trigrams.items()}
         return max(scores, key=lambda code: scores[code])  # dicts keep nl, en first on ties
@@ -253,6 +261,21 @@ def _load(folder: Path, files: list[Path]) -> SafetyContent:
     ]
     concepts = load_concepts(folder / f"{CONCEPTS}.yaml", KINDS, _read)
     return SafetyContent(ordered, CrisisModel(examples, concepts.tag), concepts)
+
+
+_PERSIAN = re.compile(
+    r"[پچژگ]|(?:^| )(?:ن?مي(?:خو|خا|ز|ك|تو|ش|ر|د|ب|گ|م|ن)\w*|منو|مرا|را|رو|تو|است|نيست"
+    r"|هستم|دارم|ندارم|دارد|داره|ديگه|كنم|شده|بشم|خونه|خانه|شوهرم|پدرم|مادرم|اون|اين|چي)(?: |$)"
+)
+_ARABIZI = re.compile(r"\b[a-z]*[a-z][2357][a-z]+|\b[2357][a-z]{2,}|\b[a-z]{3,}[2357]\b")
+
+
+def _script_language(text: str) -> str | None:
+    if any("\u1200" <= ch <= "\u137f" for ch in text):
+        return "ti"
+    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        return "fa" if _PERSIAN.search(text) else "ar"
+    return "ar" if _ARABIZI.search(text) else None
 
 
 def _trigrams(text: str) -> set[str]:

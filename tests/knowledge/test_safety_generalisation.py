@@ -67,3 +67,48 @@ def test_a_possible_self_harm_line_names_113_in_english(safety: SafetyContent) -
     hit = safety.check("i cut myself while cooking dinner")
     assert hit is not None and hit.possible and "suicide" in hit.kinds
     assert "113" in safety.possible_text("en", hit, PLACES)
+
+
+# Round 2: written for these tests; none is an example, a phrase or in a bench set.
+LONE_KEYWORDS = [
+    "ik ben moe van het leven in de grote stad, liever een dorp",
+    "i slept in the car on the way to rotterdam",
+    "my dad beat me at darts again",
+]
+
+
+@pytest.mark.parametrize("text", LONE_KEYWORDS)
+def test_a_crisis_word_in_ordinary_wording_never_gets_the_full_crisis_reply(
+    safety: SafetyContent, text: str
+) -> None:
+    hit = safety.check(text)
+    assert hit is None or hit.possible, text
+
+
+FRESH_FOREIGN = [
+    ("bidi amoot w khalas", "suicide", "ar", "113"),  # Arabizi
+    ("ابوي بيضربني كل ليلة", "unsafe_home", "ar", "0800-2000"),
+    ("nemikham dige zende basham", "suicide", "fa", "113"),  # Finglish
+    ("kocam beni dovuyor, eve gitmeye korkuyorum", "unsafe_home", "tr", "0800-2000"),
+    ("ሰብኣየ ይወቕዓኒ ኣሎ ሎሚ", "unsafe_home", "ti", "0800-2000"),
+    ("hooyaday ma neefsaneyso", "medical", "so", "112"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "lang", "number"), FRESH_FOREIGN)
+def test_fresh_foreign_wording_gets_the_help_in_that_language(
+    safety: SafetyContent, text: str, kind: str, lang: str, number: str
+) -> None:
+    hit = safety.check(text)
+    assert hit is not None and kind in hit.kinds, text
+    assert hit.language == lang
+    assert number in (
+        safety.possible_text(lang, hit, PLACES)
+        if hit.possible
+        else safety.help_text(lang, hit, PLACES)
+    )
+
+
+def test_a_calm_context_does_not_soften_a_partner_hitting(safety: SafetyContent) -> None:
+    hit = safety.check("mijn man slaat me als ik terugkom van de cursus")
+    assert hit is not None and not hit.possible and "unsafe_home" in hit.kinds
