@@ -38,9 +38,10 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,8 @@ class _Vectorizer:
     offset: int
 
     def transform(self, terms: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        import numpy as np
+
         counts: dict[int, int] = {}
         vocabulary = self.vocabulary
         for term in terms:
@@ -161,6 +164,8 @@ class InstrumentClassifier:
 
     @classmethod
     def _train(cls, docs: Sequence[Doc], labels: Sequence[str]) -> _Model:
+        import numpy as np
+
         # Heavy imports (~0.9 s, ~90 MB) only when there is something to train.
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.pipeline import FeatureUnion, Pipeline
@@ -208,6 +213,8 @@ def _columns(vocabulary: dict[str, Any]) -> dict[str, int]:
 
 def _terms(vocabulary: dict[str, int]) -> np.ndarray:
     """The terms in column order, as one unicode array (saved without pickle)."""
+    import numpy as np
+
     terms = [""] * len(vocabulary)
     for term, column in vocabulary.items():
         terms[column] = term
@@ -221,6 +228,8 @@ def _cache_file(folder: Path, key: str) -> Path:
 def _save(folder: Path, key: str, model: _Model) -> None:
     """Write atomically (a reader never sees half a file); a read-only folder only costs
     the next start a training."""
+    import numpy as np
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         meta = json.dumps({"format": FORMAT, "key": key, "labels": model.labels})
@@ -248,6 +257,8 @@ def _prune(folder: Path) -> None:
 
 
 def _load(folder: Path, key: str) -> _Model | None:
+    import numpy as np
+
     path = _cache_file(folder, key)
     if not path.is_file():
         return None
@@ -279,6 +290,8 @@ def _index(terms: list[str]) -> dict[str, int]:
 
 
 def _check(model: _Model) -> None:
+    import numpy as np
+
     n_features = len(model.words.vocabulary) + len(model.chars.vocabulary)
     n_out = 1 if len(model.labels) == 2 else len(model.labels)
     if len(model.words.vocabulary) != len(model.words.idf) or len(model.chars.vocabulary) != len(

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from powbot.knowledge.faq.models import FaqEntry
 
 
@@ -42,6 +43,8 @@ class LexicalScorer:
 
     def _index_arrays(self) -> None:
         """The postings as arrays, for scoring all items at once."""
+        import numpy as np
+
         self._post_arrays = {
             t: (np.fromiter((i for i, _ in p), np.intp, len(p)), np.array([w for _, w in p]))
             for t, p in self.postings.items()
@@ -55,6 +58,8 @@ class LexicalScorer:
         return audience is None or idx >= self.n_entries or audience in self.entries[idx].audience
 
     def _allowed_mask(self, audience: str) -> np.ndarray:
+        import numpy as np
+
         mask = self._masks.get(audience)
         if mask is None:
             items = len(self.entry_inst)
@@ -66,6 +71,8 @@ class LexicalScorer:
         self, toks: Sequence[tuple[str, bool]], audience: str | None
     ) -> list[tuple[int, float]]:
         """Items (entries, then topics) scored 0-100 on shared words, best first."""
+        import numpy as np
+
         if not toks:
             return []
         unknown_idf = self.UNKNOWN_IDF_FACTOR * self.max_idf
@@ -111,6 +118,8 @@ class LexicalScorer:
     def _fuzzy_best(self, qtext: str, candidates: list[int]) -> np.ndarray:
         """Best fuzzy match per candidate over its example questions, in two vectorised calls
         (a Python loop over ~700 texts took half of the search time)."""
+        import numpy as np
+
         texts: list[str] = []
         starts: list[int] = []
         for idx in candidates:
