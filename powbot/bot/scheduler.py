@@ -15,9 +15,8 @@ import asyncio
 import contextlib
 import logging
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import delete, or_, update
 from sqlmodel import col, select
 
@@ -27,6 +26,9 @@ from powbot.conversation.registry import JOBS, PERIODIC
 from powbot.domain.messages import Reply
 from powbot.domain.unit import Services
 from powbot.storage.models import Outbox, ProcessedUpdate, ScheduledItem
+
+if TYPE_CHECKING:  # the clock of `powbot run` only; tick and chat call run_due themselves
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 log = logging.getLogger(__name__)
 
@@ -262,6 +264,8 @@ async def _outbox_due(runtime: Runtime, now: datetime) -> bool:
 
 
 def start_scheduler(runtime: Runtime) -> AsyncIOScheduler:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
     scheduler = AsyncIOScheduler(timezone=runtime.settings.tz)
     busy = asyncio.Lock()
     scheduler.powbot_busy = busy
