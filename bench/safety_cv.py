@@ -36,7 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--support", type=float, default=None, help="model margin a lone rule hit needs"
     )
+    parser.add_argument(
+        "--calm-drop", type=float, default=None, help="model margin a calm, unbacked line needs"
+    )
     args = parser.parse_args(argv)
+    if args.calm_drop is not None:
+        safety_tiers.CALM_DROP = args.calm_drop
     if args.support is not None:
         safety_tiers.SUPPORT = args.support
     full = safety_module.load_safety(CONTENT)
@@ -74,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     pct = lambda a, b: round(100 * a / b, 1) if b else 0.0  # noqa: E731
     print(f"{args.folds}-fold over {len(rows)} examples (phrases always in training);")
     print(
-        f"full alarm above THRESHOLD {safety_module.THRESHOLD} (a lone rule hit: above SUPPORT"
+        f"full alarm above THRESHOLD {safety_tiers.THRESHOLD} (a lone rule hit: above SUPPORT"
         f" {safety_tiers.SUPPORT}), possible line above t:"
     )
     for t, (full_hits, helped, n, fired, maybe, m) in stats.items():

@@ -19,10 +19,12 @@ from powbot.knowledge.safety_model import POSSIBLE_THRESHOLD, THRESHOLD
 # Kinds where life can be in danger right now: the reply starts with 112.
 DANGER_KINDS = frozenset({"suicide", "unsafe_home", "medical"})
 # A phrase or pattern hit gives the full reply only when the model's margin for that kind is
-# above this or an `alarm` combination holds. Chosen with bench/safety_cv.py (5 folds) and the
-# dev batches: the old hard negatives' full false alarms fell from 1.5 % to 0.2 % with no
-# recall lost (those hits became possible lines naming the right help).
-SUPPORT = -0.5
+# above this or an `alarm` combination holds. `python bench/safety_cv.py --support S` (5 folds,
+# 2026-12-07): S -0.5: full false alarms 1.2 %, full recall 93.5 %; S 0.0: 0.7 % and 90.6 %;
+# S 0.3: 0.7 % and 86.9 %; recall with the possible line 98.0-98.4 % throughout. At 0.0 a probe
+# of 13 ordinary sentences with a lone crisis word ('voedselbank', 'ambulance', 'aanmaningen')
+# fell from 13 full alarms to 6; the dev batches kept their recall.
+SUPPORT = 0.0
 # In a calm context a possible shelter, food or money hit with no meaning combination behind
 # it needs the model's margin above this, or it is dropped (danger kinds are never dropped).
 CALM_DROP = 0.0
