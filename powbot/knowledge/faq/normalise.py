@@ -67,6 +67,8 @@ class Normalizer:
                     self.phrases.setdefault(stemmed, canonical)
                 if len(words) == 1:
                     self.single_variants.setdefault(words[0], canonical)
+        # The first words of all phrases: a word that starts none (most) skips the lookups.
+        self._phrase_heads = {key[0] for key in self.phrases}
 
     def stem(self, word: str, lang: str) -> str:
         key = (word, lang)
@@ -116,7 +118,8 @@ class Normalizer:
                     break
             if matched:
                 continue
-            for size in range(min(_MAX_PHRASE, n - i), 0, -1):
+            starts_phrase = words[i] in self._phrase_heads or stems[i] in self._phrase_heads
+            for size in range(min(_MAX_PHRASE, n - i) if starts_phrase else 0, 0, -1):
                 key = tuple(words[i : i + size])
                 canonical = self.phrases.get(key) or self.phrases.get(tuple(stems[i : i + size]))
                 if canonical:
