@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 import socket
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -94,9 +95,14 @@ async def create_app(
     *,
     offline: bool = False,
     content: Content | None = None,
+    warm_faq: bool = True,
 ) -> App:
     """Load and check the content (unless it is given, already loaded from
-    `settings.knowledge_dir`), migrate the database, wire everything together."""
+    `settings.knowledge_dir`), migrate the database, wire everything together.
+
+    warm_faq: build the FAQ index (built on first use) on a background thread now, so the
+    first question after a start does not wait for it on the event loop; the local chat
+    leaves it to its first question."""
     if session is None and not offline and not settings.telegram_bot_token:
         create_bot(settings)  # fails early with the missing setting, before touching the db
     content, db = await _prepare(settings, content)
@@ -108,6 +114,8 @@ async def create_app(
         sender=create_sender(settings, db, bot),
         flood=FloodGuard(settings),
     )
+    if warm_faq:
+        threading.Thread(target=content.faq_index.build, name="faq-index", daemon=True).start()
     return App(runtime=runtime, bot=bot, dispatcher=build_dispatcher(runtime))
 
 

@@ -180,7 +180,7 @@ async def chat(
     session = TerminalSession(out, Path("data") / "local-chat")
     # A terminal has no flood limits to respect: pacing replies would only slow scripts down.
     settings = settings.model_copy(update={"send_rate": 1_000_000, "send_rate_per_chat": 1_000_000})
-    app = await create_app(settings, session=session)
+    app = await create_app(settings, session=session, warm_faq=False)  # /start asks nothing
     interactive = stdin.isatty()
     tg_user = User(
         id=user_id, is_bot=False, first_name=first_name, language_code=settings.default_language
