@@ -5,7 +5,7 @@ ordinary messages, intent accuracy and the latency per message of the whole chec
     python bench/understanding_eval.py --crisis other_crisis.tsv --ordinary other.tsv --json
 
 The default sets include the held-out dev batches (heldout/*_dev*.tsv, written in another
-voice and since tuned on). The sealed pair (heldout/*_sealed.tsv) is scored on its own line
+voice and since tuned on). Each sealed pair (heldout/*_sealed*.tsv) is scored on its own line
 and must never be tuned on: its figure is the honest estimate for phrasings nobody wrote in.
 
 Sets (tab-separated, with a header):
@@ -203,6 +203,19 @@ def eval_sealed(
     }
 
 
+def sealed_batches(args: argparse.Namespace) -> list[tuple[Path, Path]]:
+    """The sealed pairs to score: the one named, else every crisis_sealed*.tsv with its
+    ordinary_sealed*.tsv (each written blind by someone who never saw the detector)."""
+    if args.sealed_crisis is not None:
+        return [(args.sealed_crisis, args.sealed_ordinary)]
+    pairs = []
+    for crisis_path in sorted(HELD.glob("crisis_sealed*.tsv")):
+        ordinary_path = HELD / crisis_path.name.replace("crisis_", "ordinary_", 1)
+        if ordinary_path.is_file():
+            pairs.append((crisis_path, ordinary_path))
+    return pairs
+
+
 def latency(safety: Any, catalog: Any, texts: list[str]) -> dict[str, float]:
     """The whole free-text check per message: safety, intents and language (uncached)."""
     detect = language_module.foreign_language.__wrapped__  # type: ignore[attr-defined]
@@ -261,9 +274,13 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "ordinary_dev7.tsv",
         ],
     )
-    parser.add_argument("--sealed-crisis", type=Path, default=HELD / "crisis_sealed.tsv")
-    parser.add_argument("--sealed-ordinary", type=Path, default=HELD / "ordinary_sealed.tsv")
-    parser.add_argument("--no-sealed", action="store_true", help="leave out the sealed line")
+    parser.add_argument(
+        "--sealed-crisis",
+        type=Path,
+        help="one sealed crisis batch (default: every heldout/crisis_sealed*.tsv)",
+    )
+    parser.add_argument("--sealed-ordinary", type=Path, help="its ordinary messages")
+    parser.add_argument("--no-sealed", action="store_true", help="leave out the sealed lines")
     parser.add_argument("--intents", type=Path, default=DATA / "understanding" / "intents.tsv")
     parser.add_argument("--no-faq", action="store_true", help="leave out the FAQ bench questions")
     parser.add_argument("--json", action="store_true", help="one JSON object, no lists")
@@ -292,8 +309,11 @@ def main(argv: list[str] | None = None) -> int:
         "languages": eval_languages(crisis, ordinary),
         "latency": latency(safety, catalog, [r["text"] for r in crisis + ordinary + intents]),
     }
-    if not args.no_sealed and args.sealed_crisis.is_file():
-        result["sealed"] = eval_sealed(safety, read(args.sealed_crisis), read(args.sealed_ordinary))
+    if not args.no_sealed:
+        result["sealed"] = {
+            crisis_path.stem: eval_sealed(safety, read(crisis_path), read(ordinary_path))
+            for crisis_path, ordinary_path in sealed_batches(args)
+        }
     if args.json:
         slim = json.loads(json.dumps(result))
         for section, key in (
@@ -346,13 +366,12 @@ def print_report(result: dict[str, Any], *, show: bool) -> None:
         f" of {languages['foreign_messages']}; Dutch/English called foreign"
         f" {languages['dutch_english_called_foreign_pct']} % of {languages['dutch_english_messages']}"
     )
-    sealed = result.get("sealed")
-    if sealed:
+    for name, sealed in result.get("sealed", {}).items():
         print(
-            f"SEALED batch (never tuned on): crisis recall {sealed['recall_pct']} % of"
+            f"SEALED {name} (never tuned on): crisis recall {sealed['recall_pct']} % of"
             f" {sealed['crisis_messages']} (full alarm {sealed['full_alarm_pct']} %), false alarms"
             f" {sealed['false_alarm_pct']} % (+ possible line {sealed['possible_line_pct']} %) of"
-            f" {sealed['hard_negatives']} hard negatives"
+            f" {sealed['hard_negatives']} ordinary messages"
         )
         print("  " + "  ".join(f"{k} {v}" for k, v in sealed["recall_per_language"].items()))
     lat = result["latency"]
