@@ -48,6 +48,11 @@ class Concepts:
     # Alarm combinations holding a `firm` component ('zelfmoord', 'unconscious') stay alarms
     # in a calm context; other combinations there become possible ones.
     firm: frozenset[str] = frozenset()
+    # The past ('years ago') without a sign it is back ('again', 'tonight') or with a sign it is
+    # over ('safe now'): every combination, firm ones too, gives at most the possible line.
+    past: frozenset[str] = frozenset()
+    present: frozenset[str] = frozenset()
+    resolved: frozenset[str] = frozenset()
 
     def tag(self, plain: str) -> frozenset[str]:
         """The components present in normalised text."""
@@ -71,6 +76,13 @@ class Concepts:
 
     def is_calm(self, tags: frozenset[str]) -> bool:
         return bool(tags & self.calm)
+
+    def is_over(self, tags: frozenset[str]) -> bool:
+        """The message speaks of a crisis in the past that is not back or is over now."""
+        return bool(tags & self.past) and (bool(tags & self.resolved) or not tags & self.present)
+
+    def is_resolved(self, tags: frozenset[str]) -> bool:
+        return bool(tags & self.past) and bool(tags & self.resolved)
 
     def firm_kinds(self, tags: frozenset[str]) -> set[str]:
         """Kinds whose alarm combination holds here with a firm component in it."""
@@ -113,7 +125,7 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
                 raise KnowledgeError(file, f"concepts.{name}", f"{stem!r} is too short")
             _place(mark, body, name, words, prefixes, texts)
     groups: dict[str, frozenset[str]] = {}
-    for key in ("calm", "firm"):
+    for key in ("calm", "firm", "past", "present", "resolved"):
         groups[key] = frozenset(data.get(key) or [])
         if groups[key] - set(raw):
             raise KnowledgeError(file, key, f"unknown {set(groups[key]) - set(raw)}")
@@ -124,6 +136,9 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
         _rules(file, data.get("rules") or {}, kinds, set(raw)),
         groups["calm"],
         groups["firm"],
+        groups["past"],
+        groups["present"],
+        groups["resolved"],
     )
 
 

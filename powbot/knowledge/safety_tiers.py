@@ -68,4 +68,10 @@ def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of
             possible = {
                 k for k in possible if k in DANGER_KINDS or k in combos or margins[k] > CALM_DROP
             }
+    if concepts.is_over(tags):
+        # "My ex used to hit me, years ago; I'm safe now": the line, not the crisis reply.
+        possible |= alarm
+        alarm = set()
+        if concepts.is_resolved(tags):  # "now I have my own flat": no shelter line either
+            possible &= DANGER_KINDS
     return Tiers(alarm, possible, by_model)
