@@ -257,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "crisis_dev5.tsv",
             HELD / "crisis_dev6.tsv",
             HELD / "crisis_dev7.tsv",
+            HELD / "crisis_dev8.tsv",
         ],
     )
     parser.add_argument(
@@ -272,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "ordinary_dev5.tsv",
             HELD / "ordinary_dev6.tsv",
             HELD / "ordinary_dev7.tsv",
+            HELD / "ordinary_dev8.tsv",
         ],
     )
     parser.add_argument(
