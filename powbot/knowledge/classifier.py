@@ -146,7 +146,7 @@ class InstrumentClassifier:
         key = self.content_key(docs, labels)
         model = _load(folder, key) if folder is not None else None
         if model is None:
-            model = self._train(docs, labels)
+            model = _train_apart(type(self), docs, labels)
             self.trained = True
             if folder is not None:
                 _save(folder, key, model)
@@ -205,6 +205,18 @@ class InstrumentClassifier:
         if len(self.labels) == 2:  # binary SVM: one value, positive means the second label
             return {self.labels[0]: -float(values[0]), self.labels[1]: float(values[0])}
         return {label: float(v) for label, v in zip(self.labels, values, strict=True)}
+
+
+def _train_apart(
+    cls: type[InstrumentClassifier], docs: Sequence[Doc], labels: Sequence[str]
+) -> _Model:
+    """Train in a child process: scikit-learn and SciPy (~90 MB) would otherwise stay in
+    this process's memory until it ends, although after a content change they are needed
+    for this one training only. The child hands back plain arrays."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(cls._train, (list(docs), list(labels)))
 
 
 def _columns(vocabulary: dict[str, Any]) -> dict[str, int]:

@@ -114,3 +114,24 @@ def test_the_command_line_fills_the_cache_once_and_answers_the_same_from_it(tmp_
     assert [f.stat().st_mtime_ns for f in cached] == [
         f.stat().st_mtime_ns for f in (tmp_path / "cache").glob("faq-classifier-*.npz")
     ]  # read, not written again
+
+
+TRAIN_AND_REPORT = """
+import sys
+from powbot.knowledge.classifier import InstrumentClassifier
+docs = [(q.split(), q) for q in ("lks aanvragen", "loonwaarde meten", "wat doet een jobcoach",
+                                  "begeleiding op de werkvloer")]
+model = InstrumentClassifier(docs, ["lks", "lks", "jc", "jc"])
+margins = model.margins((["jobcoach"], "jobcoach"))
+print(model.trained, max(margins, key=lambda label: margins[label]),
+      sorted({name.split(".")[0] for name in sys.modules} & {"sklearn", "scipy"}))
+"""
+
+
+def test_training_after_a_content_change_leaves_no_scikit_learn_in_the_bot() -> None:
+    """Trained in a child process: the bot's memory does not keep scikit-learn and SciPy
+    (~90 MB) for the rest of its life after one retraining."""
+    out = subprocess.run(
+        [sys.executable, "-c", TRAIN_AND_REPORT], capture_output=True, text=True, check=True
+    ).stdout.strip().split(maxsplit=2)
+    assert out == ["True", "jc", "[]"]
