@@ -3,6 +3,7 @@ the model did not see, not on the bench sets.
 
     python bench/safety_cv.py               # 5 folds over safety/examples.tsv
     python bench/safety_cv.py --folds 3
+    python bench/safety_cv.py --explain     # why each held-out 'none' example got the full reply
 
 Each fold of examples.tsv is left out of training (the phrases of the language files always
 stay in), then scored by the whole detector with that fold's model: the rules are fixed, so
@@ -31,19 +32,7 @@ GRID = (-0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument(
-        "--support", type=float, default=None, help="model margin a lone rule hit needs"
-    )
-    parser.add_argument(
-        "--calm-drop", type=float, default=None, help="model margin a calm, unbacked line needs"
-    )
-    args = parser.parse_args(argv)
-    if args.calm_drop is not None:
-        safety_tiers.CALM_DROP = args.calm_drop
-    if args.support is not None:
-        safety_tiers.SUPPORT = args.support
+    args = parse(argv)
     full = safety_module.load_safety(CONTENT)
     rows = [
         (safety_module.normalise(t), k)
@@ -56,38 +45,114 @@ def main(argv: list[str] | None = None) -> int:
         for words in items
     ]
     random.Random(13).shuffle(rows)
+    chosen = safety_tiers.POSSIBLE_THRESHOLD
     # per possible-threshold: crisis [full, helped, n], none [full, possible, n]
     stats = {t: [0, 0, 0, 0, 0, 0] for t in GRID}
+    explained: list[str] = []
     for fold in range(args.folds):
         test = rows[fold :: args.folds]
         train = [r for i, r in enumerate(rows) if i % args.folds != fold]
         content = dataclasses.replace(full, model=CrisisModel(train + phrases, full.concepts.tag))
+        if args.explain:
+            safety_tiers.POSSIBLE_THRESHOLD = chosen
+            explained += [
+                f"{why(content, text)}\t{text[:110]}"
+                for text, kind in test
+                if kind == NONE and (hit := content.check(text)) is not None and not hit.possible
+            ]
         for t in GRID:
             safety_tiers.POSSIBLE_THRESHOLD = t
             for text, kind in test:
-                hit = content.check(text)
-                row = stats[t]
-                if kind != NONE:
-                    row[2] += 1
-                    if hit is not None:
-                        row[0] += not hit.possible
-                        row[1] += (not hit.possible) or kind in hit.kinds
-                else:
-                    row[5] += 1
-                    if hit is not None:
-                        row[3 if not hit.possible else 4] += 1
+                count(stats[t], kind, content.check(text))
+    report(args.folds, len(rows), stats)
+    if args.explain:
+        print(f"\nheld-out ordinary examples with the full reply ({len(explained)}):")
+        for line in sorted(explained):
+            print("  " + line)
+    return 0
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    """The options; the tier settings they name are set on safety_tiers at once."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--support", type=float, default=None, help="model margin a lone rule hit needs"
+    )
+    parser.add_argument(
+        "--calm-drop", type=float, default=None, help="model margin a calm, unbacked line needs"
+    )
+    parser.add_argument(
+        "--model-alone",
+        type=float,
+        default=None,
+        help="margin the model alone needs for the full reply",
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="list the held-out ordinary examples that got the full reply, and which signal gave it",
+    )
+    args = parser.parse_args(argv)
+    for name, value in (
+        ("MODEL_ALONE", args.model_alone),
+        ("CALM_DROP", args.calm_drop),
+        ("SUPPORT", args.support),
+    ):
+        if value is not None:
+            setattr(safety_tiers, name, value)
+    return args
+
+
+def count(row: list[int], kind: str, hit: safety_module.SafetyHit | None) -> None:
+    if kind != NONE:
+        row[2] += 1
+        if hit is not None:
+            row[0] += not hit.possible
+            row[1] += (not hit.possible) or kind in hit.kinds
+    else:
+        row[5] += 1
+        if hit is not None:
+            row[3 if not hit.possible else 4] += 1
+
+
+def report(folds: int, examples: int, stats: dict[float, list[int]]) -> None:
     pct = lambda a, b: round(100 * a / b, 1) if b else 0.0  # noqa: E731
-    print(f"{args.folds}-fold over {len(rows)} examples (phrases always in training);")
+    print(f"{folds}-fold over {examples} examples (phrases always in training);")
     print(
         f"full alarm above THRESHOLD {safety_tiers.THRESHOLD} (a lone rule hit: above SUPPORT"
-        f" {safety_tiers.SUPPORT}), possible line above t:"
+        f" {safety_tiers.SUPPORT}; the model alone: above MODEL_ALONE"
+        f" {safety_tiers.MODEL_ALONE}), possible line above t:"
     )
     for t, (full_hits, helped, n, fired, maybe, m) in stats.items():
         print(
             f"  t {t:5}: recall {pct(helped, n):5} % (full {pct(full_hits, n):5} %)"
             f"  false alarms {pct(fired, m):5} % + possible {pct(maybe, m):5} %"
         )
-    return 0
+
+
+def why(content: safety_module.SafetyContent, plain: str) -> str:
+    """Which signal gave the full reply: an alarm combination (its components), a phrase or
+    pattern the model backed (kind and margin), or the model alone (kind and margin)."""
+    words = plain.split()
+    rules, _ = content._rule_hits(words, plain)
+    tags = content.concepts.tag(plain)
+    combos = [
+        "+".join(sorted(rule.needs))
+        for rule in content.concepts.rules
+        if rule.tier == "alarm" and rule.needs <= tags
+    ]
+    margins = content.model.margins(plain, tags) if content.model else {}
+    parts = [f"combo {c}" for c in combos]
+    parts += [
+        f"rule {k} {margins.get(k, 0):+.2f}"
+        for k in sorted(rules)
+        if margins.get(k, 0) > safety_tiers.SUPPORT
+    ]
+    if not parts and margins:
+        kind = max(margins, key=lambda k: margins[k])
+        parts.append(f"model {kind} {margins[kind]:+.2f}")
+    return "; ".join(parts)
 
 
 if __name__ == "__main__":

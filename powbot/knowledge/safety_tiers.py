@@ -28,6 +28,14 @@ SUPPORT = 0.0
 # In a calm context a possible shelter, food or money hit with no meaning combination behind
 # it needs the model's margin above this, or it is dropped (danger kinds are never dropped).
 CALM_DROP = 0.0
+# The model alone (no phrase, pattern or component combination behind it) gives the full reply
+# only above this margin; between POSSIBLE_THRESHOLD and here it gives the possible line. Round 4
+# (2026-12-07, `python bench/safety_cv.py --explain`): 14 of the 25 held-out ordinary examples
+# with a full reply were the model alone at 0.3-0.7 ('ik wil verder', 'i love my life', 'de huur
+# is 650 euro'). `--model-alone M`: 0.3: full false alarms 0.8 %, full recall 91.1 %; 0.45:
+# 0.5 % and 89.7 %; 0.6: 0.5 % and 88.6 %; 1.0: 0.4 % and 85.1 %; recall with the possible line
+# 98.8 % throughout.
+MODEL_ALONE = 0.45
 
 Margins = Callable[[], dict[str, float] | None]
 
@@ -55,7 +63,8 @@ def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of
         kind = max(margins, key=lambda k: margins[k])
         if margins[kind] > POSSIBLE_THRESHOLD:
             by_model = not possible
-            (alarm if margins[kind] > THRESHOLD else possible).add(kind)
+            bar = MODEL_ALONE if by_model else THRESHOLD
+            (alarm if margins[kind] > max(bar, THRESHOLD) else possible).add(kind)
     if concepts.is_calm(tags):
         # A calm context (a course, lunch, the past, a joke) turns everything but a firm
         # combination ('zelfmoord', a partner hitting, 'unconscious') into a possible crisis,
