@@ -258,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "crisis_dev6.tsv",
             HELD / "crisis_dev7.tsv",
             HELD / "crisis_dev8.tsv",
+            HELD / "crisis_dev9.tsv",
         ],
     )
     parser.add_argument(
@@ -274,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "ordinary_dev6.tsv",
             HELD / "ordinary_dev7.tsv",
             HELD / "ordinary_dev8.tsv",
+            HELD / "ordinary_dev9.tsv",
         ],
     )
     parser.add_argument(
