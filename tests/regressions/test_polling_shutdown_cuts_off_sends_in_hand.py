@@ -17,13 +17,13 @@ import signal
 from typing import Any
 
 import pytest
-from aiohttp import web
 from sqlmodel import col, select
 
 from powbot.bot.serve import run_polling
 from powbot.domain.messages import Reply
 from powbot.storage.db import Database
 from powbot.storage.models import Outbox, ProcessedUpdate
+from tests.bot_api_server import BotApiServer, serving
 from tests.conftest import make_settings
 
 ASKING = 8301  # the update in hand: its reply is on its way when the signal comes
@@ -43,11 +43,12 @@ def _update(update_id: int, user_id: int) -> dict[str, Any]:
     return {"update_id": update_id, "message": message}
 
 
-class FakeTelegram:
+class FakeTelegram(BotApiServer):
     """getUpdates hands out one update, then holds the next until after the signal;
     sendMessage to ASKING and WAITING is held until the test lets it go."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.sent: list[tuple[int, str]] = []  # recorded as Telegram takes them
         self.polls = 0
         self.signalled = asyncio.Event()
@@ -55,34 +56,21 @@ class FakeTelegram:
         self.in_flight = {ASKING: asyncio.Event(), WAITING: asyncio.Event()}
         self.let_go = asyncio.Event()
 
-    async def handle(self, request: web.Request) -> web.Response:
-        method = request.match_info["method"].lower()
-        data: dict[str, Any] = dict(await request.post()) if request.can_read_body else {}
-        result: Any = True
-        if method == "getme":
-            result = {"id": 42, "is_bot": True, "first_name": "powbot", "username": "powbot_bot"}
-        elif method == "getupdates":
-            self.polls += 1
-            if self.signalled.is_set():
-                self.polls_after_signal += 1
-            if self.polls == 1:
-                result = [_update(5001, ASKING)]
-            else:
-                await self.signalled.wait()
-                result = [_update(5002, LATE)]
-        elif method == "sendmessage":
-            chat_id = int(data["chat_id"])
-            self.sent.append((chat_id, str(data.get("text", ""))))
-            if chat_id in self.in_flight and not self.let_go.is_set():
-                self.in_flight[chat_id].set()
-                await self.let_go.wait()
-            result = {
-                "message_id": len(self.sent),
-                "date": 1_700_000_001,
-                "chat": {"id": chat_id, "type": "private"},
-                "text": data.get("text", ""),
-            }
-        return web.json_response({"ok": True, "result": result})
+    async def updates(self) -> list[dict[str, Any]]:
+        self.polls += 1
+        if self.signalled.is_set():
+            self.polls_after_signal += 1
+        if self.polls == 1:
+            return [_update(5001, ASKING)]
+        await self.signalled.wait()
+        return [_update(5002, LATE)]
+
+    async def on_send(self, data: dict[str, Any]) -> None:
+        chat_id = int(data["chat_id"])
+        self.sent.append((chat_id, str(data.get("text", ""))))
+        if chat_id in self.in_flight and not self.let_go.is_set():
+            self.in_flight[chat_id].set()
+            await self.let_go.wait()
 
     def to(self, chat_id: int) -> list[str]:
         return [text for chat, text in self.sent if chat == chat_id]
@@ -103,44 +91,37 @@ async def test_a_stop_signal_during_polling_finishes_the_sends_in_hand(
     sqlite_url: str, sig: signal.Signals, caplog: pytest.LogCaptureFixture
 ) -> None:
     fake = FakeTelegram()
-    api = web.Application()
-    api.router.add_post("/bot{token}/{method}", fake.handle)
-    runner = web.AppRunner(api)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     db = Database(sqlite_url)
     async with db.transaction() as session:
         for n in range(2):
             session.add(Outbox(user_id=WAITING, payload=Reply(f"bericht {n}").to_payload()))
     await db.dispose()
-    settings = make_settings(
-        sqlite_url,
-        TELEGRAM_API_BASE=f"http://127.0.0.1:{port}",
-        TELEGRAM_BOT_TOKEN="42:STOP",
-        POWBOT_TICK_SECONDS=0.2,
-    )
     caplog.set_level(logging.INFO, logger="powbot.bot.serve")
     finishing = asyncio.Event()
     watcher = _Seen("updates in hand", finishing)
     logging.getLogger("powbot.bot.serve").addHandler(watcher)
-    serving = asyncio.create_task(run_polling(settings))
-    try:
-        for event in fake.in_flight.values():
-            await asyncio.wait_for(event.wait(), 30)
-        os.kill(os.getpid(), sig)
-        # Polling has stopped; only now does Telegram answer the two sends in hand, and
-        # offer one more update.
-        await asyncio.wait_for(finishing.wait(), 30)
-        fake.signalled.set()
-        fake.let_go.set()
-        await asyncio.wait_for(serving, 30)
-    finally:
-        logging.getLogger("powbot.bot.serve").removeHandler(watcher)
-        if not serving.done():
-            serving.cancel()
-        await runner.cleanup()
+    async with serving(fake) as api_base:
+        settings = make_settings(
+            sqlite_url,
+            TELEGRAM_API_BASE=api_base,
+            TELEGRAM_BOT_TOKEN="42:STOP",
+            POWBOT_TICK_SECONDS=0.2,
+        )
+        running = asyncio.create_task(run_polling(settings))
+        try:
+            for event in fake.in_flight.values():
+                await asyncio.wait_for(event.wait(), 30)
+            os.kill(os.getpid(), sig)
+            # Polling has stopped; only now does Telegram answer the two sends in hand, and
+            # offer one more update.
+            await asyncio.wait_for(finishing.wait(), 30)
+            fake.signalled.set()
+            fake.let_go.set()
+            await asyncio.wait_for(running, 30)
+        finally:
+            logging.getLogger("powbot.bot.serve").removeHandler(watcher)
+            if not running.done():
+                running.cancel()
 
     asking = fake.to(ASKING)
     assert len(asking) == 1 and "Welke taal" in asking[0]  # once, not cut off and resent
