@@ -212,11 +212,32 @@ def _train_apart(
 ) -> _Model:
     """Train in a child process: scikit-learn and SciPy (~90 MB) would otherwise stay in
     this process's memory until it ends, although after a content change they are needed
-    for this one training only. The child hands back plain arrays."""
-    import multiprocessing
+    for this one training only. A fresh interpreter (not multiprocessing, which re-imports
+    the caller's main module); if it cannot run, train here: a model must always load."""
+    import os
+    import pickle
+    import subprocess
+    import sys
 
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        return pool.apply(cls._train, (list(docs), list(labels)))
+    root = str(Path(__file__).resolve().parents[2])  # this copy of powbot, not another one
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
+    }
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "powbot.knowledge.classifier_child"],
+            input=pickle.dumps((cls, list(docs), list(labels))),
+            capture_output=True,
+            check=True,
+            env=env,
+            timeout=900,
+        )
+        model: _Model = pickle.loads(done.stdout)  # our own child's answer
+        return model
+    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError) as error:
+        log.warning("training in a child process failed (%s); training in this one", error)
+        return cls._train(docs, labels)
 
 
 def _columns(vocabulary: dict[str, Any]) -> dict[str, int]:

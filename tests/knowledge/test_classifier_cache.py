@@ -131,7 +131,27 @@ print(model.trained, max(margins, key=lambda label: margins[label]),
 def test_training_after_a_content_change_leaves_no_scikit_learn_in_the_bot() -> None:
     """Trained in a child process: the bot's memory does not keep scikit-learn and SciPy
     (~90 MB) for the rest of its life after one retraining."""
-    out = subprocess.run(
-        [sys.executable, "-c", TRAIN_AND_REPORT], capture_output=True, text=True, check=True
-    ).stdout.strip().split(maxsplit=2)
+    out = (
+        subprocess.run(
+            [sys.executable, "-c", TRAIN_AND_REPORT], capture_output=True, text=True, check=True
+        )
+        .stdout.strip()
+        .split(maxsplit=2)
+    )
     assert out == ["True", "jc", "[]"]
+
+
+def test_a_script_without_a_main_guard_trains_once(tmp_path: Path) -> None:
+    """Regression: training through multiprocessing re-ran the calling script in the child
+    (a bench script without `if __name__ == "__main__"` started itself again and the
+    warm-up thread died), so the child is a fresh interpreter instead."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(TRAIN_AND_REPORT)
+    out = (
+        subprocess.run(
+            [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=300
+        )
+        .stdout.strip()
+        .splitlines()
+    )
+    assert out == ["True jc []"]
