@@ -53,6 +53,8 @@ class Concepts:
     past: frozenset[str] = frozenset()
     present: frozenset[str] = frozenset()
     resolved: frozenset[str] = frozenset()
+    # Laughter ('haha', 'lol', 😂): every combination, firm ones too, gives at most the line.
+    joke: frozenset[str] = frozenset()
 
     def tag(self, plain: str) -> frozenset[str]:
         """The components present in normalised text."""
@@ -80,6 +82,9 @@ class Concepts:
     def is_over(self, tags: frozenset[str]) -> bool:
         """The message speaks of a crisis in the past that is not back or is over now."""
         return bool(tags & self.past) and (bool(tags & self.resolved) or not tags & self.present)
+
+    def is_joke(self, tags: frozenset[str]) -> bool:
+        return bool(tags & self.joke)
 
     def is_resolved(self, tags: frozenset[str]) -> bool:
         return bool(tags & self.past) and bool(tags & self.resolved)
@@ -125,7 +130,7 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
                 raise KnowledgeError(file, f"concepts.{name}", f"{stem!r} is too short")
             _place(mark, body, name, words, prefixes, texts)
     groups: dict[str, frozenset[str]] = {}
-    for key in ("calm", "firm", "past", "present", "resolved"):
+    for key in ("calm", "firm", "past", "present", "resolved", "joke"):
         groups[key] = frozenset(data.get(key) or [])
         if groups[key] - set(raw):
             raise KnowledgeError(file, key, f"unknown {set(groups[key]) - set(raw)}")
@@ -139,6 +144,7 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
         groups["past"],
         groups["present"],
         groups["resolved"],
+        groups["joke"],
     )
 
 

@@ -27,6 +27,11 @@ _FOLD = str.maketrans(
         "ـ": "",
         "\u200c": "",  # zero-width non-joiner (Persian)
         "\u200d": "",
+        # Laughing emoji read as laughter (the `laugh` component in safety/concepts.yaml).
+        "😂": " haha ",
+        "🤣": " haha ",
+        "😆": " haha ",
+        "😹": " haha ",
     }
 )
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)

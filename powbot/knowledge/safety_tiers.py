@@ -24,7 +24,12 @@ DANGER_KINDS = frozenset({"suicide", "unsafe_home", "medical"})
 # S 0.3: 0.7 % and 86.9 %; recall with the possible line 98.0-98.4 % throughout. At 0.0 a probe
 # of 13 ordinary sentences with a lone crisis word ('voedselbank', 'ambulance', 'aanmaningen')
 # fell from 13 full alarms to 6; the dev batches kept their recall.
-SUPPORT = 0.0
+# Round 5 (2026-12-07): most full false alarms on fresh wording that a lone rule gave had a
+# margin of 0.01-0.19 (dev9 first pass: 'cut myself chopping onions' +0.01, 'ingeschreven bij
+# de voedselbank' +0.03; dev10: 'het dreigement van de deurwaarder is van tafel' +0.19); at 0.2
+# the tuned sets keep their full recall (99.0 %) and dev10 half A loses 1.6 points of full
+# alarm to the possible line (recall with the line unchanged).
+SUPPORT = 0.2
 # In a calm context a possible shelter, food or money hit with no meaning combination behind
 # it needs the model's margin above this, or it is dropped (danger kinds are never dropped).
 CALM_DROP = 0.0
@@ -77,6 +82,11 @@ def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of
             possible = {
                 k for k in possible if k in DANGER_KINDS or k in combos or margins[k] > CALM_DROP
             }
+    if concepts.is_joke(tags):
+        # Round 5 (dev10): 'ajax heeft weer verloren, ik wil dood 😂' got the full reply; a joke
+        # gets the line naming the help, firm words included.
+        possible |= alarm
+        alarm = set()
     if concepts.is_over(tags):
         # "My ex used to hit me, years ago; I'm safe now": the line, not the crisis reply.
         possible |= alarm
