@@ -259,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "crisis_dev7.tsv",
             HELD / "crisis_dev8.tsv",
             HELD / "crisis_dev9.tsv",
+            HELD / "crisis_dev10.tsv",
         ],
     )
     parser.add_argument(
@@ -276,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "ordinary_dev7.tsv",
             HELD / "ordinary_dev8.tsv",
             HELD / "ordinary_dev9.tsv",
+            HELD / "ordinary_dev10.tsv",
         ],
     )
     parser.add_argument(
