@@ -5,16 +5,10 @@ reply, unless it is back."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from powbot.knowledge.safety import SafetyContent, load_safety
-from powbot.knowledge.safety_model import read_examples
-
-ROOT = Path(__file__).resolve().parents[2]
-CONTENT = ROOT / "powbot" / "knowledge" / "content"
-PLACES = {"shelter": "Nachtopvang 010-1234567", "food": "Voedselbank", "gemeente": "de gemeente"}
+from powbot.knowledge.safety import SafetyContent
+from tests.knowledge.safety_support import PLACES, taught
 
 # Written for this test; none is an example, a phrase or in a bench set.
 FULL = [
@@ -37,13 +31,8 @@ OVER = [
 ]
 
 
-@pytest.fixture(scope="module")
-def safety() -> SafetyContent:
-    return load_safety(CONTENT)
-
-
 def test_these_messages_are_not_examples() -> None:
-    examples = {text.casefold() for text, _ in read_examples(CONTENT / "safety/examples.tsv", [])}
+    examples = taught()
     written = {t for t, *_ in FULL} | {t for t, *_ in AT_LEAST_A_LINE} | set(OVER)
     assert not written & examples
 

@@ -11,10 +11,7 @@ import pytest
 from powbot.knowledge import classifier
 from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.safety import SafetyContent, load_safety
-from powbot.knowledge.safety_model import read_examples
-
-ROOT = Path(__file__).resolve().parents[2]
-CONTENT = ROOT / "powbot" / "knowledge" / "content"
+from tests.knowledge.safety_support import CONTENT, taught
 
 # Written for this test: no phrase, pattern or example says it this way (checked below).
 UNSEEN_CRISIS = [
@@ -44,13 +41,8 @@ HARD_NEGATIVES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def safety() -> SafetyContent:
-    return load_safety(CONTENT)
-
-
 def test_unseen_phrasings_get_help_from_the_model(safety: SafetyContent) -> None:
-    examples = {text.casefold() for text, _ in read_examples(CONTENT / "safety/examples.tsv", [])}
+    examples = taught()
     for text, kind in UNSEEN_CRISIS:
         assert text not in examples
         hit = safety.check(text)
