@@ -72,7 +72,7 @@ class InlineConnection(aiosqlite.Connection):
             try:
                 return fn(*args, **kwargs)
             except sqlite3.OperationalError as error:
-                if getattr(error, "sqlite_errorcode", None) != sqlite3.SQLITE_BUSY:
+                if not _retryable(error):
                     raise
                 now = time.monotonic()
                 deadline = deadline or now + BUSY_WAIT_SECONDS
@@ -95,6 +95,15 @@ class InlineConnection(aiosqlite.Connection):
 
     async def close(self) -> None:
         self.stop()
+
+
+def _retryable(error: sqlite3.OperationalError) -> bool:
+    """Busy (another process writes) or recovering its WAL: the statement did nothing and
+    can run again. Not a stale snapshot inside a transaction: that needs a new transaction."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None or code == sqlite3.SQLITE_BUSY_SNAPSHOT:
+        return False
+    return code & 0xFF == sqlite3.SQLITE_BUSY  # the primary code of its extended codes
 
 
 def _open(database: str) -> sqlite3.Connection:
