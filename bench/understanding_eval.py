@@ -260,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "crisis_dev8.tsv",
             HELD / "crisis_dev9.tsv",
             HELD / "crisis_dev10.tsv",
+            HELD / "crisis_dev11.tsv",
         ],
     )
     parser.add_argument(
@@ -278,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
             HELD / "ordinary_dev8.tsv",
             HELD / "ordinary_dev9.tsv",
             HELD / "ordinary_dev10.tsv",
+            HELD / "ordinary_dev11.tsv",
         ],
     )
     parser.add_argument(
