@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from powbot.knowledge.safety import SafetyContent
-from tests.knowledge.safety_support import PLACES, taught
+from tests.knowledge.safety_support import PLACES, assert_full_help, taught
 
 # Written for this test; none is an example, a phrase or in a bench set.
 FULL = [
@@ -41,10 +41,7 @@ def test_these_messages_are_not_examples() -> None:
 def test_fresh_combinations_get_the_full_crisis_reply(
     safety: SafetyContent, text: str, kind: str, number: str
 ) -> None:
-    hit = safety.check(text)
-    assert hit is not None and not hit.possible, text
-    assert kind in hit.kinds
-    assert number in safety.help_text(hit.language, hit, PLACES)
+    assert_full_help(safety, text, kind, number)
 
 
 @pytest.mark.parametrize(("text", "kind", "number"), AT_LEAST_A_LINE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from powbot.knowledge.safety import SafetyContent
-from tests.knowledge.safety_support import PLACES, taught
+from tests.knowledge.safety_support import assert_full_help, taught
 
 # Written for this test; none is an example, a phrase or in a bench set.
 CRISIS = [
@@ -37,10 +37,7 @@ def test_the_messages_are_not_examples() -> None:
 def test_fresh_crisis_wording_gets_the_full_help(
     safety: SafetyContent, text: str, kind: str, number: str
 ) -> None:
-    hit = safety.check(text)
-    assert hit is not None and not hit.possible, text
-    assert kind in hit.kinds
-    assert number in safety.help_text("nl", hit, PLACES)
+    assert_full_help(safety, text, kind, number)
 
 
 @pytest.mark.parametrize("text", ORDINARY)
