@@ -19,6 +19,8 @@ from powbot.storage.models import ScheduledItem, User
 Job = Callable[[Services, ScheduledItem], Awaitable[None]]
 StartCode = Callable[[Ctx, str], Awaitable[bool]]  # True when it recognised the code
 FreeText = Callable[[Ctx, str], Awaitable[None]]
+# A question typed inside another conversation: answered only when sure (True when answered).
+SideAnswer = Callable[[Ctx, str], Awaitable[bool]]
 UserEvent = Callable[[Services, User], Awaitable[None]]
 # The sender marks a user unreachable in its own session, without content or settings.
 UnreachableEvent = Callable[[Any, int], Awaitable[None]]
@@ -48,6 +50,7 @@ class Feature:
     start_codes: tuple[StartCode, ...] = ()
     jobs: Mapping[str, Job] = field(default_factory=dict)
     free_text: Mapping[str, FreeText] = field(default_factory=dict)  # per role
+    side_answers: Mapping[str, SideAnswer] = field(default_factory=dict)  # per role
     on_erase: tuple[UserEvent, ...] = ()
     on_return: tuple[UserEvent, ...] = ()
     on_unreachable: tuple[UnreachableEvent, ...] = ()
@@ -60,6 +63,7 @@ MENU: list[MenuItem] = []
 START_CODES: list[StartCode] = []
 JOBS: dict[str, Job] = {}
 FREE_TEXT: dict[str | None, FreeText] = {}
+SIDE_ANSWERS: dict[str | None, SideAnswer] = {}
 ON_ERASE: list[UserEvent] = []
 ON_RETURN: list[UserEvent] = []
 ON_UNREACHABLE: list[UnreachableEvent] = []
@@ -69,7 +73,7 @@ INSTALLED: list[Feature] = []
 
 def install(features: Iterable[Feature]) -> None:
     """Fill the lookup tables from these features (replacing what was there)."""
-    for table in (FLOWS, JOBS, FREE_TEXT):
+    for table in (FLOWS, JOBS, FREE_TEXT, SIDE_ANSWERS):
         table.clear()
     for items in (MENU, START_CODES, ON_ERASE, ON_RETURN, ON_UNREACHABLE, PERIODIC, INSTALLED):
         items.clear()
@@ -84,6 +88,8 @@ def install(features: Iterable[Feature]) -> None:
             _add_unique(JOBS, kind, job, "job")
         for role, handler in feature.free_text.items():
             _add_unique(FREE_TEXT, role, handler, "free-text handler for role")
+        for role, answer in feature.side_answers.items():
+            _add_unique(SIDE_ANSWERS, role, answer, "side answer for role")
         MENU.extend(feature.menu)
         START_CODES.extend(feature.start_codes)
         ON_ERASE.extend(feature.on_erase)

@@ -2,12 +2,13 @@
 
 from powbot.conversation.registry import Feature, MenuItem
 from powbot.domain.roles import SEEKERS, Role
-from powbot.features.faq.flow import FaqFlow, explain, free_text
+from powbot.features.faq.flow import FaqFlow, answer_aside, explain, free_text
 
 FEATURE = Feature(
     name="faq",
     flows=(FaqFlow(),),
     free_text={"employer": free_text, "seeker": free_text},
+    side_answers={"employer": answer_aside, "seeker": answer_aside},
     menu=(
         MenuItem("faq", "faq.menu", frozenset({Role.EMPLOYER, Role.COACH}), explain, order=5),
         MenuItem("faq_seeker", "faq.menu", SEEKERS, explain, order=50),

@@ -70,6 +70,7 @@ __all__ = [
     "FaqFlow",
     "FeedbackRow",
     "UnansweredRow",
+    "answer_aside",
     "answer_question",
     "entry_title",
     "explain",
@@ -132,6 +133,17 @@ async def answer_question(ctx: Ctx, text: str) -> None:
     else:
         await record_unanswered(ctx, question)
         await show_unknown(ctx, question, result.topic)
+
+
+async def answer_aside(ctx: Ctx, text: str) -> bool:
+    """A question typed at another conversation's step: answered only when the index is sure
+    (no choice, no "I don't know", nothing stored), so the step can simply be shown again."""
+    question = clean(text)[:MAX_QUESTION]
+    result = ctx.content.faq_index.search(question, audience=audience(ctx))
+    if result.decision != "answer" or result.best is None:
+        return False
+    show_entry(ctx, result.best, result.runner_up, question_language(ctx, question))
+    return True
 
 
 async def _more(ctx: Ctx, arg: str) -> None:

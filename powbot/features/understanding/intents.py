@@ -38,6 +38,12 @@ QUESTION_WORDS = frozenset(
 _cache: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
+def looks_like_question(text: str) -> bool:
+    """A question mark, or a question word first ('hoe werkt een proefplaatsing')."""
+    words = normalise(text).split()
+    return text.rstrip().endswith("?") or (len(words) >= 3 and words[0] in QUESTION_WORDS)
+
+
 # Word lists for the concept rules (beyond whole-message phrases).
 CONCEPT_KEYS = (
     "fillers",

@@ -4,7 +4,8 @@
 2. a message over the length limit: say so, show the step again;
 3. the current step's own parser;
 4. only when the step did not understand (or there is no step): intents that hold in every
-   state, then the note on languages for text in a language the bot does not speak;
+   state, then the note on languages for text in a language the bot does not speak, then
+   (at a step) a question the role's FAQ is sure of, answered before the step is shown again;
 5. the free-text handler of the role (the FAQ);
 6. an honest way on: what the bot can do for this role, the menu and a person.
 """
@@ -12,7 +13,7 @@
 from __future__ import annotations
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import FREE_TEXT
+from powbot.conversation.registry import FREE_TEXT, SIDE_ANSWERS
 from powbot.features.understanding import actions, intents
 from powbot.features.understanding.crisis import crisis_help
 from powbot.features.understanding.language import foreign_language
@@ -94,10 +95,23 @@ async def _after_crisis(ctx: Ctx, text: str, hit: SafetyHit) -> None:
 
 
 async def _second_chance(ctx: Ctx, text: str, *, drop_from: int) -> None:
-    """The step did not understand: an intent or the language note replaces its reply."""
+    """The step did not understand: an intent, the language note or a sure answer to a typed
+    question replaces its reply."""
     mark = len(ctx.replies)
-    if await _intent_or_language(ctx, text):
+    if await _intent_or_language(ctx, text) or await _answer_aside(ctx, text):
         del ctx.replies[drop_from:mark]
+
+
+async def _answer_aside(ctx: Ctx, text: str) -> bool:
+    """'wat is loonkostensubsidie?' at the consent step: the answer, then the step again."""
+    answer = SIDE_ANSWERS.get(ctx.user.role)
+    if answer is None or not intents.looks_like_question(text):
+        return False
+    if not await answer(ctx, text):
+        return False
+    ctx.say(ctx.t("understanding.go_on"))
+    await resume(ctx)
+    return True
 
 
 async def _intent_or_language(ctx: Ctx, text: str) -> bool:
