@@ -1,6 +1,8 @@
 """FAQ retrieval benchmark: accuracy, "I don't know" quality and latency.
 
 Run from the repo root:  python bench/faq_eval.py [-v] [--dev-only] [--no-latency]
+                                                   [--sealed-file NAME=PATH ...]
+  --sealed-file a set kept outside the repository until it is scored: totals only
   -v            print the misses of the sets that may be tuned on (never of sealed sets)
   --dev-only    leave the sealed sets out entirely: use this while tuning
   --no-latency  skip the latency part (and the 5,000-entry synthetic index build)
@@ -20,7 +22,8 @@ employer_questions_blind_d.tsv (scored sealed, then opened and tuned on at the e
 employer_questions_blind_f.tsv (sealed; scored once, at the end of the 2026-11-23 round), employer_questions_blind_g.tsv
 (written 2026-11-23, scored once on the untouched commit 43d3061, then opened for tuning),
 employer_questions_blind_h.tsv (the same, scored once at ca33363 after blind_g's tuning),
-employer_questions_blind_i.tsv (sealed; scored before and after the phrasing augmentation).
+employer_questions_blind_i.tsv (sealed; scored before and after the phrasing augmentation),
+employer_questions_blind_j.tsv (written blind 2026-12-07, scored once at 73df1e2, then tuned on).
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
 a bare "Ja"/"Nee"/"Yes"/"No", and answers that state the rule of another instrument than the
 one asked (an answer to an out-of-scope question counts). Never read the rows of a sealed set. All sealed sets have now been scored at least once: write
@@ -70,6 +73,7 @@ BLIND_F = ROOT / "bench" / "data" / "employer_questions_blind_f.tsv"
 BLIND_G = ROOT / "bench" / "data" / "employer_questions_blind_g.tsv"
 BLIND_H = ROOT / "bench" / "data" / "employer_questions_blind_h.tsv"
 BLIND_I = ROOT / "bench" / "data" / "employer_questions_blind_i.tsv"
+BLIND_J = ROOT / "bench" / "data" / "employer_questions_blind_j.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -283,10 +287,15 @@ def main(argv: list[str]) -> int:
         ("blind_g", BLIND_G, False),  # written blind; scored once at 43d3061, then tuned on
         ("blind_h", BLIND_H, False),  # written blind; scored once at ca33363, then tuned on
         ("blind_i", BLIND_I, True),  # written blind; sealed, scored at c9a57f7 and at b0e59cb
+        ("blind_j", BLIND_J, False),  # written blind 2026-12-07; scored once at 73df1e2, then tuned on
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
             sets.append((extra_name, read_tsv(extra_path), sealed))
+    for flag, value in zip(argv, argv[1:], strict=False):
+        if flag == "--sealed-file":
+            sealed_name, _, sealed_path = value.partition("=")
+            sets.append((sealed_name, read_tsv(Path(sealed_path)), True))
     if dev_only:
         sets = [item for item in sets if not item[2]]
     for name, predictor in (
