@@ -41,6 +41,11 @@ CALM_DROP = 0.0
 # 0.5 % and 89.7 %; 0.6: 0.5 % and 88.6 %; 1.0: 0.4 % and 85.1 %; recall with the possible line
 # 98.8 % throughout.
 MODEL_ALONE = 0.45
+# In a calm context an `alarm` combination the model backs above this margin stays a full alarm.
+# Round 7 (dev12): crisis messages that open with an ordinary preamble ('ik heb het formulier
+# ingevuld. kunnen jullie helpen met eten? we hebben al dagen niks', model +0.9; 'sorry voor de
+# late reactie over de cursus. mijn ex staat weer voor de deur', +0.5) got only the line.
+CALM_KEEP = 0.45
 
 Margins = Callable[[], dict[str, float] | None]
 
@@ -71,17 +76,9 @@ def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of
             bar = MODEL_ALONE if by_model else THRESHOLD
             (alarm if margins[kind] > max(bar, THRESHOLD) else possible).add(kind)
     if concepts.is_calm(tags):
-        # A calm context (a course, lunch, the past, a joke) turns everything but a firm
-        # combination ('zelfmoord', a partner hitting, 'unconscious') into a possible crisis,
-        # and drops a lone shelter, food or money phrase the model does not back ("i slept in
-        # the car on the way to ...").
-        firm = concepts.firm_kinds(tags)
-        possible |= alarm - firm
-        alarm &= firm
-        if margins is not None:
-            possible = {
-                k for k in possible if k in DANGER_KINDS or k in combos or margins[k] > CALM_DROP
-            }
+        alarm, possible = _calm(
+            alarm, possible, strong, tags, concepts, combos, margins, margins_of
+        )
     if concepts.is_joke(tags):
         # Round 5 (dev10): 'ajax heeft weer verloren, ik wil dood 😂' got the full reply; a joke
         # gets the line naming the help, firm words included.
@@ -94,3 +91,31 @@ def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of
         if concepts.is_resolved(tags):  # "now I have my own flat": no shelter line either
             possible &= DANGER_KINDS
     return Tiers(alarm, possible, by_model)
+
+
+def _calm(
+    alarm: set[str],
+    possible: set[str],
+    strong: set[str],
+    tags: frozenset[str],
+    concepts: Concepts,
+    combos: dict[str, str],
+    margins: dict[str, float] | None,
+    margins_of: Margins,
+) -> tuple[set[str], set[str]]:
+    """A calm context (a course, lunch, the past, a joke) turns everything but a firm
+    combination ('zelfmoord', a partner hitting, 'unconscious') or one the model backs above
+    CALM_KEEP into a possible crisis, and drops a lone shelter, food or money phrase the model
+    does not back ("i slept in the car on the way to ...")."""
+    firm = concepts.firm_kinds(tags)
+    if strong - firm:
+        margins = margins if margins is not None else margins_of()
+        if margins is not None:
+            firm |= {k for k in strong if margins[k] > CALM_KEEP}
+    possible = possible | (alarm - firm)
+    alarm = alarm & firm
+    if margins is not None:
+        possible = {
+            k for k in possible if k in DANGER_KINDS or k in combos or margins[k] > CALM_DROP
+        }
+    return alarm, possible
