@@ -45,7 +45,7 @@ MODEL_ALONE = 0.45
 # Round 7 (dev12): crisis messages that open with an ordinary preamble ('ik heb het formulier
 # ingevuld. kunnen jullie helpen met eten? we hebben al dagen niks', model +0.9; 'sorry voor de
 # late reactie over de cursus. mijn ex staat weer voor de deur', +0.5) got only the line.
-CALM_KEEP = 0.45
+CALM_KEEP = 0.3
 
 Margins = Callable[[], dict[str, float] | None]
 
