@@ -44,7 +44,9 @@ MODEL_ALONE = 0.45
 # In a calm context an `alarm` combination the model backs above this margin stays a full alarm.
 # Round 7 (dev12): crisis messages that open with an ordinary preamble ('ik heb het formulier
 # ingevuld. kunnen jullie helpen met eten? we hebben al dagen niks', model +0.9; 'sorry voor de
-# late reactie over de cursus. mijn ex staat weer voor de deur', +0.5) got only the line.
+# late reactie over de cursus. mijn ex staat weer voor de deur', +0.5) got only the line. Half B
+# ('water afgesloten sinds gisteren, kan niet koken', +0.34) set it at 0.3; the default sets keep
+# 0.02 % full false alarms.
 CALM_KEEP = 0.3
 
 Margins = Callable[[], dict[str, float] | None]
