@@ -34,6 +34,7 @@ round of tuning, score it once before and once at the end.
 from __future__ import annotations
 
 import csv
+import itertools
 import random
 import statistics
 import sys
@@ -246,6 +247,16 @@ def fmt(s: Scores, with_misleading: bool = False) -> str:
     return line
 
 
+def sealed_files(argv: list[str]) -> list[tuple[str, Sequence[tuple[str, str]], bool]]:
+    """The sets given as --sealed-file NAME=PATH (kept outside the repository until scored)."""
+    found: list[tuple[str, Sequence[tuple[str, str]], bool]] = []
+    for flag, value in itertools.pairwise(argv):
+        if flag == "--sealed-file":
+            name, _, path = value.partition("=")
+            found.append((name, read_tsv(Path(path)), True))
+    return found
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     dev_only = "--dev-only" in argv
@@ -287,15 +298,17 @@ def main(argv: list[str]) -> int:
         ("blind_g", BLIND_G, False),  # written blind; scored once at 43d3061, then tuned on
         ("blind_h", BLIND_H, False),  # written blind; scored once at ca33363, then tuned on
         ("blind_i", BLIND_I, True),  # written blind; sealed, scored at c9a57f7 and at b0e59cb
-        ("blind_j", BLIND_J, False),  # written blind 2026-12-07; scored once at 73df1e2, then tuned on
+        (
+            "blind_j",
+            BLIND_J,
+            False,
+        ),  # written blind 2026-12-07; scored once at 73df1e2 (top-1 90.0 %,
+        # 14 answers about another instrument), then tuned on
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
             sets.append((extra_name, read_tsv(extra_path), sealed))
-    for flag, value in zip(argv, argv[1:], strict=False):
-        if flag == "--sealed-file":
-            sealed_name, _, sealed_path = value.partition("=")
-            sets.append((sealed_name, read_tsv(Path(sealed_path)), True))
+    sets += sealed_files(argv)
     if dev_only:
         sets = [item for item in sets if not item[2]]
     for name, predictor in (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
     MIN_FIT = -0.5  # the best instrument fits less than this -> "unknown"
     CLARIFY_MARGIN = 0.15  # another instrument fits within this much -> "clarify"
     TOPIC_NAMED_FROM = 45.0  # lexical score from which an out-of-scope topic is named
+    SETTING_MIN_TOKENS = 3  # known words the question itself needs after "maar"/"but"
 
     def __init__(self, base: FaqBase, audience: Audience | None = None) -> None:
         """``audience=None``: the employer index (also used for coaches and the bench);
@@ -214,12 +216,17 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
             if tok in self.postings:
                 out.append((tok, True))
                 continue
+            stem = self.norm.stem(tok, other)
+            if stem in self.postings:
+                out.append((stem, True))
+                continue
+            # A compound before a typo: 'detacheringsconstructie' is detachering +
+            # constructie, not a misspelt 'detacheringscontract'.
+            parts = self.decompound(word, lang) if word is not None else None
+            if parts:
+                out.extend((p, p in self.postings) for p in parts)
+                continue
             alt = self._known_variant(tok, other)
-            if alt is None and word is not None:
-                parts = self.decompound(word, lang)
-                if parts:
-                    out.extend((p, p in self.postings) for p in parts)
-                    continue
             out.append((alt, True) if alt else (tok, False))
         # A repeated word should not count twice.
         return _first_of_each(out)
@@ -277,6 +284,9 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
         toks = self.query_tokens(question)
         if is_vague(self, question, toks):
             return SearchResult("vague", None, 0.0, choices(self, question, toks, audience, limit))
+        setting = self._named_as_setting(question)
+        if setting:  # its name would outweigh what is asked: leave it out of the search
+            toks = [(t, k) for t, k in toks if not self.name_terms.get(t, set()) & setting]
         lexical = self._lexical(toks, audience)
         if not lexical:  # no word the FAQ knows: nothing to go on
             return SearchResult("unknown", None, 0.0, [])
@@ -313,6 +323,23 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
         )
         return SearchResult("answer", best, score, alts, runner_up=runner_up)
 
+    def _named_as_setting(self, question: str) -> set[int]:
+        """Instruments named only before the turn of the question ("We krijgen al LKV voor
+        hem, maar kan de gemeente ook het loon aanvullen?"): they are the setting, and the
+        part after "maar"/"but" says what is asked."""
+        turn = _TURN.split(question)
+        if len(turn) < 2:
+            return set()
+        before, after = " ".join(turn[:-1]), turn[-1]
+        after_toks = [t for t, known in self.query_tokens(after) if known]
+        if len(after_toks) < self.SETTING_MIN_TOKENS:
+            return set()
+        named_after = {p for t in after_toks for p in self.name_terms.get(t, ())}
+        named_before = {
+            p for t, known in self.query_tokens(before) if known for p in self.name_terms.get(t, ())
+        }
+        return named_before - named_after
+
     def _fits(
         self,
         margins: dict[str, float],
@@ -338,6 +365,9 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
         if item is None or item[1] < self.TOPIC_NAMED_FROM or item[0] < self.n_entries:
             return None
         return self.topics[item[0] - self.n_entries]
+
+
+_TURN = re.compile(r"\b(?:maar|but)\b", re.IGNORECASE)
 
 
 def _first_of_each(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
