@@ -14,17 +14,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import delete, or_, update
+from sqlalchemy import delete, insert, or_, update
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
+from powbot.config import Settings
 from powbot.conversation.registry import JOBS, PERIODIC
 from powbot.domain.messages import Reply
 from powbot.domain.unit import Services
+from powbot.knowledge.content import Content
 from powbot.storage.models import Outbox, ProcessedUpdate, ScheduledItem
 
 if TYPE_CHECKING:  # the clock of `powbot run` only; tick and chat call run_due themselves
@@ -45,10 +49,61 @@ def worker_name(runtime: Runtime) -> str:
     return runtime.sender.worker
 
 
+# An outbox row's columns besides the id, and the defaults of those `notify` leaves alone:
+# the same values the model's constructor would give them.
+_OUTBOX_FIELDS = {name: f for name, f in Outbox.model_fields.items() if name != "id"}
+_OUTBOX_DEFAULTS = {
+    name: f.default
+    for name, f in _OUTBOX_FIELDS.items()
+    if f.default_factory is None and not f.is_required()
+}
+# Called here without pydantic's per-call inspection of the factory (none takes arguments).
+_OUTBOX_MADE = {
+    name: cast(Callable[[], Any], f.default_factory)
+    for name, f in _OUTBOX_FIELDS.items()
+    if f.default_factory is not None
+}
+
+
+class QueuedOutbox:
+    """An outbox row of a job batch until the batch inserts it: its column values, read and
+    set by attribute as on the ORM row (a caller may set `subject_id`)."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        object.__setattr__(self, "values", values)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "id":
+            return None  # as on an ORM row before its flush
+        try:
+            return self.values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in _OUTBOX_FIELDS:
+            raise AttributeError(f"the outbox has no column {name!r}")
+        self.values[name] = value
+
+
 class JobServices(Services):
-    """Services for a job: messages it queues for someone else are about the item's user."""
+    """Services for a job: messages it queues for someone else are about the item's user.
+
+    A batch of jobs writes one outbox row per message; building and flushing an ORM object
+    for each was most of a batch's time. Here `notify` keeps the row's values, and the batch
+    inserts them all in one statement before its commit (`insert_queued`). Until then they
+    are not in the session: a job does not read the outbox it writes.
+    """
 
     subject: int | None = None
+
+    def __init__(
+        self, session: AsyncSession, settings: Settings, content: Content, now: datetime
+    ) -> None:
+        super().__init__(session, settings, content, now)
+        self.queued: list[dict[str, Any]] = []
 
     async def notify(
         self,
@@ -58,10 +113,25 @@ class JobServices(Services):
         urgent: bool = False,
         due_at: datetime | None = None,
     ) -> Outbox:
-        row = await super().notify(user_id, reply, urgent=urgent, due_at=due_at)
+        given = self.outbox_values(user_id, reply, urgent=urgent, due_at=due_at)
+        values = dict(_OUTBOX_DEFAULTS)
+        for name, make in _OUTBOX_MADE.items():
+            if name not in given:
+                values[name] = make()
+        values.update(given)
         if self.subject is not None and user_id != self.subject:
-            row.subject_id = self.subject
-        return row
+            values["subject_id"] = self.subject
+        self.queued.append(values)
+        self.outbox_written = True
+        # It stands for the ORM row: callers read and set its columns, nothing else.
+        return cast(Outbox, QueuedOutbox(values))
+
+    async def insert_queued(self) -> None:
+        """The queued outbox rows, in the order they were queued: one Core executemany."""
+        if self.queued:
+            connection = await self.session.connection()
+            await connection.execute(insert(Outbox), self.queued)
+            self.queued = []
 
 
 def _due(now: datetime, stale: datetime) -> list[Any]:
@@ -138,6 +208,7 @@ async def _run_items(
                 item.status = "done"
                 item.done_at = now
             done += 1
+        await services.insert_queued()  # in the batch's transaction, before its commit
     return done
 
 

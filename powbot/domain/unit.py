@@ -67,13 +67,19 @@ class Services:
 
         Non-urgent messages wait until quiet hours are over.
         """
-        due = due_at or self.now
-        if not urgent:
-            due = self.after_quiet_hours(due)
-        row = Outbox(user_id=user_id, payload=reply.to_payload(), urgent=urgent, due_at=due)
+        row = Outbox(**self.outbox_values(user_id, reply, urgent=urgent, due_at=due_at))
         self.session.add(row)
         self.outbox_written = True
         return row
+
+    def outbox_values(
+        self, user_id: int, reply: Reply, *, urgent: bool, due_at: datetime | None
+    ) -> dict[str, Any]:
+        """The columns `notify` sets on its outbox row (the rest keep the model's defaults)."""
+        due = due_at or self.now
+        if not urgent:
+            due = self.after_quiet_hours(due)
+        return {"user_id": user_id, "payload": reply.to_payload(), "urgent": urgent, "due_at": due}
 
     async def schedule(
         self,
