@@ -27,9 +27,6 @@ MAX_PARTS = 2  # the answer, and at most one "meer"
 # Entries that state an amount or a deadline but do not list it as a claim yet. The list
 # may only shrink: adding claims to one of these, or a new entry without claims, fails.
 PENDING_CLAIMS: set[str] = set()
-# Claims whose only source so far is not official (the content audit confirmed the figure
-# through a secondary source, or could not). Also may only shrink.
-PENDING_OFFICIAL = {"ld-conditions", "lkv-amounts"}
 
 
 MAX_HEADING = 100
@@ -95,7 +92,7 @@ def test_money_and_deadline_claims_have_an_official_source(base: FaqBase) -> Non
     no_claims = {p.entry_id for p in problems if "lists no such claim" in p.message}
     assert no_claims == PENDING_CLAIMS
     unofficial = {p.entry_id for p in problems if "no official source" in p.message}
-    assert unofficial == PENDING_OFFICIAL
+    assert unofficial == set()  # every money and deadline claim cites the law or a public body
     assert [p for p in problems if "http link" in p.message] == []
     assert [p for p in problems if "older than" in p.message] == []
 

@@ -60,4 +60,5 @@ def test_unsupported_figures_are_not_stated_as_rules(base: FaqBase) -> None:
     assert "bestaat niet" in nl("sroi-percentage")  # no national 5%
     assert "aannames" in nl("lks-net-cost")  # a worked example, labelled as one
     assert "niet vaststond" in nl("lkv-transfer")  # the 2027 date was not final everywhere
-    assert "Volgens WSP's" in nl("ld-conditions")  # the 31 October 2026 date is unofficial
+    # No official text with the experiment's application deadline was found: no date is given.
+    assert "31 oktober" not in nl("ld-conditions") and "bij UWV" in nl("ld-conditions")
