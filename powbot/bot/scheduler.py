@@ -65,29 +65,6 @@ _OUTBOX_MADE = {
 }
 
 
-class QueuedOutbox:
-    """An outbox row of a job batch until the batch inserts it: its column values, read and
-    set by attribute as on the ORM row (a caller may set `subject_id`)."""
-
-    __slots__ = ("values",)
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        object.__setattr__(self, "values", values)
-
-    def __getattr__(self, name: str) -> Any:
-        if name == "id":
-            return None  # as on an ORM row before its flush
-        try:
-            return self.values[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name not in _OUTBOX_FIELDS:
-            raise AttributeError(f"the outbox has no column {name!r}")
-        self.values[name] = value
-
-
 class JobServices(Services):
     """Services for a job: messages it queues for someone else are about the item's user.
 
@@ -112,19 +89,16 @@ class JobServices(Services):
         *,
         urgent: bool = False,
         due_at: datetime | None = None,
-    ) -> Outbox:
-        given = self.outbox_values(user_id, reply, urgent=urgent, due_at=due_at)
+        anonymous: bool = False,
+    ) -> None:
         values = dict(_OUTBOX_DEFAULTS)
-        for name, make in _OUTBOX_MADE.items():
-            if name not in given:
-                values[name] = make()
-        values.update(given)
-        if self.subject is not None and user_id != self.subject:
-            values["subject_id"] = self.subject
+        values.update((name, make()) for name, make in _OUTBOX_MADE.items())
+        values.update(self.outbox_values(user_id, reply, urgent, due_at, anonymous))
         self.queued.append(values)
         self.outbox_written = True
-        # It stands for the ORM row: callers read and set its columns, nothing else.
-        return cast(Outbox, QueuedOutbox(values))
+
+    def subject_of(self, user_id: int) -> int | None:
+        return None if user_id == self.subject else self.subject
 
     async def insert_queued(self) -> None:
         """The queued outbox rows, in the order they were queued: one Core executemany."""

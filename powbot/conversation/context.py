@@ -16,7 +16,7 @@ from powbot.config import Settings
 from powbot.domain.messages import Button, Callback, Reply
 from powbot.domain.unit import Services
 from powbot.knowledge.content import Content
-from powbot.storage.models import Outbox, User
+from powbot.storage.models import User
 
 
 class Ctx(Services):
@@ -84,20 +84,10 @@ class Ctx(Services):
         self.user.step = step
         self.user.flow_data = dict(data)
 
-    async def notify(
-        self,
-        user_id: int,
-        reply: Reply,
-        *,
-        urgent: bool = False,
-        due_at: datetime | None = None,
-    ) -> Outbox:
-        """A message to someone else, caused by this user: it is about them (export and erase
-        of this user cover it), unless it goes to this user themselves."""
-        row = await super().notify(user_id, reply, urgent=urgent, due_at=due_at)
-        if user_id != self.user.id:
-            row.subject_id = self.user.id
-        return row
+    def subject_of(self, user_id: int) -> int | None:
+        """A message to someone else is caused by this user: it is about them (export and
+        erase of this user cover it), unless it goes to this user themselves."""
+        return None if user_id == self.user.id else self.user.id
 
     def update_state(self, step: str | None = None, **data: Any) -> None:
         if step is not None:

@@ -62,24 +62,34 @@ class Services:
         *,
         urgent: bool = False,
         due_at: datetime | None = None,
-    ) -> Outbox:
+        anonymous: bool = False,
+    ) -> None:
         """Queue a message for another user; sent by the outbound sender after commit.
 
-        Non-urgent messages wait until quiet hours are over.
-        """
-        row = Outbox(**self.outbox_values(user_id, reply, urgent=urgent, due_at=due_at))
-        self.session.add(row)
+        Non-urgent messages wait until quiet hours are over. The row is about the unit's
+        subject (`subject_of`: export and erase of that person cover it), unless
+        `anonymous` (a notice that must outlive the person it was about)."""
+        self.session.add(Outbox(**self.outbox_values(user_id, reply, urgent, due_at, anonymous)))
         self.outbox_written = True
-        return row
+
+    def subject_of(self, user_id: int) -> int | None:
+        """Who a message to `user_id` is about: no one here; an update's or a job's user."""
+        return None
 
     def outbox_values(
-        self, user_id: int, reply: Reply, *, urgent: bool, due_at: datetime | None
+        self, user_id: int, reply: Reply, urgent: bool, due_at: datetime | None, anonymous: bool
     ) -> dict[str, Any]:
         """The columns `notify` sets on its outbox row (the rest keep the model's defaults)."""
         due = due_at or self.now
         if not urgent:
             due = self.after_quiet_hours(due)
-        return {"user_id": user_id, "payload": reply.to_payload(), "urgent": urgent, "due_at": due}
+        return {
+            "user_id": user_id,
+            "payload": reply.to_payload(),
+            "urgent": urgent,
+            "due_at": due,
+            "subject_id": None if anonymous else self.subject_of(user_id),
+        }
 
     async def schedule(
         self,

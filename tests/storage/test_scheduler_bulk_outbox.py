@@ -23,7 +23,7 @@ KIND = "test.bulk_outbox"
 COACH = 7700
 USERS = range(9100, 9112)
 BAD = 9105  # its job fails
-NAMELESS = 9104  # its job's message to the coach is about no one (the returned row is changed)
+NAMELESS = 9104  # its job's message to the coach is about no one (anonymous)
 
 
 def _utc(moment: datetime) -> datetime:
@@ -36,9 +36,12 @@ async def _job(services: Services, item: ScheduledItem) -> None:
         raise RuntimeError("this one fails")
     urgent = item.user_id % 2 == 1
     if item.user_id % 3 == 0:  # a message to the coach, about this user
-        row = await services.notify(COACH, Reply(f"about {item.user_id}"), urgent=urgent)
-        if item.user_id == NAMELESS:
-            row.subject_id = None
+        await services.notify(
+            COACH,
+            Reply(f"about {item.user_id}"),
+            urgent=urgent,
+            anonymous=item.user_id == NAMELESS,
+        )
     else:
         await services.notify(item.user_id, Reply(f"for {item.user_id}"), urgent=urgent)
 

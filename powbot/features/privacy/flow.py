@@ -118,8 +118,8 @@ async def tell_coach(services: Services, user: User) -> None:
         return
     # No name: the notice outlives the erasure, so it must not say who it was about.
     text = services.text(services.lang_of(coach), "privacy.coach_client_erased")
-    row = await services.notify(coach.id, Reply(text))
-    row.subject_id = None  # about no one any more (and not erased with the client)
+    # About no one any more (and not erased with the client).
+    await services.notify(coach.id, Reply(text), anonymous=True)
 
 
 async def apply_retention(services: Services) -> None:
