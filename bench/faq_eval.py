@@ -23,7 +23,8 @@ employer_questions_blind_f.tsv (sealed; scored once, at the end of the 2026-11-2
 (written 2026-11-23, scored once on the untouched commit 43d3061, then opened for tuning),
 employer_questions_blind_h.tsv (the same, scored once at ca33363 after blind_g's tuning),
 employer_questions_blind_i.tsv (sealed; scored before and after the phrasing augmentation),
-employer_questions_blind_j.tsv (written blind 2026-12-07, scored once at 73df1e2, then tuned on).
+employer_questions_blind_j.tsv (written blind 2026-12-07, scored once at 73df1e2, then tuned on),
+employer_questions_blind_l.tsv (the same, scored once at 4b2756b after blind_j's tuning).
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
 a bare "Ja"/"Nee"/"Yes"/"No", and answers that state the rule of another instrument than the
 one asked (an answer to an out-of-scope question counts). Never read the rows of a sealed set. All sealed sets have now been scored at least once: write
@@ -75,6 +76,7 @@ BLIND_G = ROOT / "bench" / "data" / "employer_questions_blind_g.tsv"
 BLIND_H = ROOT / "bench" / "data" / "employer_questions_blind_h.tsv"
 BLIND_I = ROOT / "bench" / "data" / "employer_questions_blind_i.tsv"
 BLIND_J = ROOT / "bench" / "data" / "employer_questions_blind_j.tsv"
+BLIND_L = ROOT / "bench" / "data" / "employer_questions_blind_l.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -304,6 +306,11 @@ def main(argv: list[str]) -> int:
             False,
         ),  # written blind 2026-12-07; scored once at 73df1e2 (top-1 90.0 %,
         # 14 answers about another instrument), then tuned on
+        (
+            "blind_l",
+            BLIND_L,
+            False,
+        ),  # written blind 2026-12-07; scored once at 4b2756b, then tuned on
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
