@@ -129,6 +129,9 @@ def _load_entries(
             raise KnowledgeError(
                 rel, f"{where}.instrument", f"unknown instrument {entry.instrument!r}"
             )
+        unknown = [name for name in entry.covers if name not in INSTRUMENTS]
+        if unknown:
+            raise KnowledgeError(rel, f"{where}.covers", f"unknown instrument {unknown[0]!r}")
         if entry.instrument != path.stem:
             raise KnowledgeError(
                 rel,

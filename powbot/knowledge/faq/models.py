@@ -88,6 +88,12 @@ class FaqEntry(_Strict):
     reviewed: date
     claims: list[Claim] = Field(default_factory=list)
     related: list[str] = Field(default_factory=list)
+    # Other instruments whose questions this entry answers as well: the subsidy per bbl
+    # student *is* the Subsidieregeling praktijkleren (the bench counts either label right).
+    covers: list[str] = Field(default_factory=list)
+
+    def answers_for(self, instrument: str) -> bool:
+        return instrument == self.instrument or instrument in self.covers
 
     def last_checked(self) -> date:
         """The oldest check date of its claims (the answer is as fresh as its stalest

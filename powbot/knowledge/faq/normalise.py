@@ -32,7 +32,9 @@ _DOTTED_RE = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}(?:[a-z](?![a-z0-9]))?")
 
 
 def _words(text: str) -> list[str]:
-    text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), _fold(text).replace("'", ""))
+    # "60%" is the word "procent" too: how much someone can do is what wage subsidies are about.
+    text = _fold(text).replace("'", "").replace("%", " procent ")
+    text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), text)
     return _TOKEN_RE.findall(text)
 
 
