@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
+
 from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.safety_text import normalise
 
@@ -55,6 +57,9 @@ class Concepts:
     resolved: frozenset[str] = frozenset()
     # Laughter ('haha', 'lol', 😂): every combination, firm ones too, gives at most the line.
     joke: frozenset[str] = frozenset()
+    # `texts` as one Aho-Corasick automaton: a single pass over the message instead of one
+    # substring search per needle (4,000+ of them, most of the detector's time).
+    finder: Any = None
 
     def tag(self, plain: str) -> frozenset[str]:
         """The components present in normalised text."""
@@ -65,7 +70,9 @@ class Concepts:
                 if word.startswith(stem):
                     found.add(name)
         padded = f" {plain} "
-        found.update(name for needle, name in self.texts if needle in padded)
+        if self.finder is not None:
+            for _end, names in self.finder.iter(padded):
+                found.update(names)
         return frozenset(found)
 
     def kinds(self, tags: frozenset[str]) -> dict[str, str]:
@@ -145,7 +152,22 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
         groups["present"],
         groups["resolved"],
         groups["joke"],
+        _finder(texts),
     )
+
+
+def _finder(texts: list[tuple[str, str]]) -> Any:
+    """The text needles in one automaton; each needle yields every component it names."""
+    if not texts:
+        return None
+    names: dict[str, set[str]] = {}
+    for needle, name in texts:
+        names.setdefault(needle, set()).add(name)
+    automaton = ahocorasick.Automaton()
+    for needle, found in names.items():
+        automaton.add_word(needle, tuple(sorted(found)))
+    automaton.make_automaton()
+    return automaton
 
 
 def _place(
