@@ -20,6 +20,7 @@ from aiogram.types import CallbackQuery, Chat, Message, Update, User
 from powbot.bot.app import App, create_app
 from powbot.clock import install_clock
 from powbot.config import PACKAGE_KNOWLEDGE_DIR, Settings, load_settings
+from powbot.knowledge import classifier
 from powbot.knowledge.content import Content, load_content
 from powbot.storage.db import Database
 from tests.clock_double import SteppingClock, start_moment
@@ -210,6 +211,19 @@ class Player:
 
     def texts(self, sent: list[Sent]) -> str:
         return "\n".join(message.text for message in sent)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def classifier_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The classifiers train once per content for the whole run, as the bot's processes share
+    one cache folder: all xdist workers use the run's folder (files are written atomically).
+    The cache tests (tests/knowledge/test_classifier_cache.py) use folders of their own."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "classifiers"
+    folder.mkdir(exist_ok=True)
+    previous = classifier.use_cache_dir(folder)
+    yield folder
+    classifier.use_cache_dir(previous)
 
 
 _CONTENT: dict[Path, Content] = {}

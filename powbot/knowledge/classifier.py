@@ -56,10 +56,12 @@ KEEP_FILES = 3  # other bases (benchmarks) may share the folder: keep the newest
 _cache_dir: Path | None = None
 
 
-def use_cache_dir(path: Path | None) -> None:
-    """Where trained models are kept in this process (None: nowhere, train every time)."""
+def use_cache_dir(path: Path | None) -> Path | None:
+    """Where trained models are kept in this process (None: nowhere, train every time).
+    Returns the folder used until now, so a caller can put it back."""
     global _cache_dir
-    _cache_dir = path
+    previous, _cache_dir = _cache_dir, path
+    return previous
 
 
 def _tokens(doc: Doc) -> Sequence[str]:

@@ -65,9 +65,12 @@ def test_a_corrupt_cache_file_is_replaced_by_a_new_training(tmp_path: Path) -> N
 
 
 def test_without_a_cache_folder_nothing_is_written(tmp_path: Path) -> None:
-    classifier_module.use_cache_dir(None)
-    assert InstrumentClassifier(*examples()).trained
-    assert InstrumentClassifier(*examples()).trained
+    previous = classifier_module.use_cache_dir(None)
+    try:
+        assert InstrumentClassifier(*examples()).trained
+        assert InstrumentClassifier(*examples()).trained
+    finally:
+        classifier_module.use_cache_dir(previous)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -74,7 +74,7 @@ def test_loading_content_does_not_train_the_model(tmp_path: Path) -> None:
 
 def test_a_cached_model_is_loaded_not_trained_and_answers_the_same(tmp_path: Path) -> None:
     shutil.copytree(CONTENT / "safety", tmp_path / "safety")
-    classifier.use_cache_dir(tmp_path / "cache")
+    previous = classifier.use_cache_dir(tmp_path / "cache")
     try:
         first = load_safety(tmp_path)
         hit = first.check("ik wil niet meer hier zijn")
@@ -85,7 +85,7 @@ def test_a_cached_model_is_loaded_not_trained_and_answers_the_same(tmp_path: Pat
         assert second.check("ik wil niet meer hier zijn") == hit
         assert second.model is not None and not second.model.trained
     finally:
-        classifier.use_cache_dir(None)
+        classifier.use_cache_dir(previous)
 
 
 def test_an_example_with_an_unknown_kind_names_the_file_and_row(tmp_path: Path) -> None:
