@@ -135,6 +135,7 @@ class InstrumentClassifier:
 
     C = 1.0  # regularisation; 0.5-2 score the same on the tuned-on sets in bench/data
     CHAR_NGRAMS = (2, 5)
+    MIN_DF = 1  # features seen in fewer examples than this are left out (model size)
 
     def __init__(
         self, docs: Sequence[Doc], labels: Sequence[str], *, cache_dir: Path | None = None
@@ -158,7 +159,7 @@ class InstrumentClassifier:
     @classmethod
     def content_key(cls, docs: Sequence[Doc], labels: Sequence[str]) -> str:
         """A hash of everything training depends on."""
-        digest = hashlib.sha256(f"{FORMAT}|{cls.C}|{cls.CHAR_NGRAMS}\n".encode())
+        digest = hashlib.sha256(f"{FORMAT}|{cls.C}|{cls.CHAR_NGRAMS}|{cls.MIN_DF}\n".encode())
         for (tokens, text), label in zip(docs, labels, strict=True):
             digest.update("\x1e".join(tokens).encode())
             digest.update(f"\x1f{text}\x1f{label}\n".encode())
@@ -173,9 +174,13 @@ class InstrumentClassifier:
         from sklearn.pipeline import FeatureUnion, Pipeline
         from sklearn.svm import LinearSVC
 
-        words = TfidfVectorizer(analyzer=_tokens, sublinear_tf=True)
+        words = TfidfVectorizer(analyzer=_tokens, sublinear_tf=True, min_df=cls.MIN_DF)
         chars = TfidfVectorizer(
-            analyzer="char_wb", preprocessor=_text, ngram_range=cls.CHAR_NGRAMS, sublinear_tf=True
+            analyzer="char_wb",
+            preprocessor=_text,
+            ngram_range=cls.CHAR_NGRAMS,
+            sublinear_tf=True,
+            min_df=cls.MIN_DF,
         )
         pipeline = Pipeline(
             [
