@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from aiogram.types import CallbackQuery, Chat, Message, Update, User
 
+from powbot.bot import sender as sender_module
 from powbot.bot.app import App, create_app
 from powbot.clock import install_clock
 from powbot.config import PACKAGE_KNOWLEDGE_DIR, Settings, load_settings
@@ -224,6 +225,12 @@ def classifier_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
     previous = classifier.use_cache_dir(folder)
     yield folder
     classifier.use_cache_dir(previous)
+
+
+@pytest.fixture(autouse=True)
+def no_network_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Bot API double fails at once, so the retries need not wait 0.5 + 1 + 2 s each."""
+    monkeypatch.setattr(sender_module, "NETWORK_BACKOFF", 0.0)
 
 
 _CONTENT: dict[Path, Content] = {}

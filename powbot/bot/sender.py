@@ -48,6 +48,7 @@ TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 RETRY_AFTER_TRIES = 5
 NETWORK_TRIES = 4
+NETWORK_BACKOFF = 0.5  # seconds before the first retry after a network error; then doubled
 
 
 def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
@@ -129,7 +130,7 @@ class Sender(OutboxDelivery):
                     network_failures += 1
                     if network_failures >= NETWORK_TRIES:
                         raise
-                    wait = 0.5 * 2 ** (network_failures - 1)
+                    wait = NETWORK_BACKOFF * 2 ** (network_failures - 1)
                 except TelegramForbiddenError as exc:
                     raise Unreachable(str(exc)) from exc
             await asyncio.sleep(wait)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import time
+from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from aiogram import Bot
 from aiogram.methods import SendMessage, TelegramMethod
 from sqlmodel import select
 
+from powbot.bot import sender as sender_module
 from powbot.bot.sender import TEXT_LIMIT, Sender
 from powbot.domain.messages import Button, Reply
 from powbot.storage.models import Outbox, User
@@ -51,12 +54,20 @@ async def test_retry_after_waits_then_sends_once(harness: Harness) -> None:
     assert [s.text for s in session.to(7)] == ["hallo"]
 
 
-async def test_network_errors_are_retried_with_backoff(harness: Harness) -> None:
+async def test_network_errors_are_retried_with_backoff(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
     sender, session = make_sender(harness)
     session.failures[8] = ["network", "network"]
-    started = time.monotonic()
+    waits: list[float] = []
+
+    async def pause(seconds: float) -> None:  # the waits, without waiting them
+        waits.append(seconds)
+
+    monkeypatch.setattr(sender_module, "NETWORK_BACKOFF", 0.5)
+    monkeypatch.setattr(sender_module, "asyncio", SimpleNamespace(sleep=pause))
     await sender.send(8, Reply("hallo"))
-    assert time.monotonic() - started >= 1.4  # 0.5 s, then 1 s
+    assert waits == [0.5, 1.0]
     assert [s.text for s in session.to(8)] == ["hallo"]
     assert sum(isinstance(c, SendMessage) for c in session.calls) == 3
 
