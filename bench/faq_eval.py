@@ -24,7 +24,8 @@ employer_questions_blind_f.tsv (sealed; scored once, at the end of the 2026-11-2
 employer_questions_blind_h.tsv (the same, scored once at ca33363 after blind_g's tuning),
 employer_questions_blind_i.tsv (sealed; scored before and after the phrasing augmentation),
 employer_questions_blind_j.tsv (written blind 2026-12-07, scored once at 73df1e2, then tuned on),
-employer_questions_blind_l.tsv (the same, scored once at 4b2756b after blind_j's tuning).
+employer_questions_blind_l.tsv (the same, scored once at 4b2756b after blind_j's tuning),
+employer_questions_blind_k.tsv (written blind 2026-12-07; sealed, scored at 73df1e2 and 09e9243).
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
 a bare "Ja"/"Nee"/"Yes"/"No", and answers that state the rule of another instrument than the
 one asked (an answer to an out-of-scope question counts). Never read the rows of a sealed set. All sealed sets have now been scored at least once: write
@@ -77,6 +78,7 @@ BLIND_H = ROOT / "bench" / "data" / "employer_questions_blind_h.tsv"
 BLIND_I = ROOT / "bench" / "data" / "employer_questions_blind_i.tsv"
 BLIND_J = ROOT / "bench" / "data" / "employer_questions_blind_j.tsv"
 BLIND_L = ROOT / "bench" / "data" / "employer_questions_blind_l.tsv"
+BLIND_K = ROOT / "bench" / "data" / "employer_questions_blind_k.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -305,17 +307,12 @@ def main(argv: list[str]) -> int:
         ("blind_g", BLIND_G, False),  # written blind; scored once at 43d3061, then tuned on
         ("blind_h", BLIND_H, False),  # written blind; scored once at ca33363, then tuned on
         ("blind_i", BLIND_I, True),  # written blind; sealed, scored at c9a57f7 and at b0e59cb
-        (
-            "blind_j",
-            BLIND_J,
-            False,
-        ),  # written blind 2026-12-07; scored once at 73df1e2 (top-1 90.0 %,
-        # 14 answers about another instrument), then tuned on
-        (
-            "blind_l",
-            BLIND_L,
-            False,
-        ),  # written blind 2026-12-07; scored once at 4b2756b, then tuned on
+        # Written blind on 2026-12-07: blind_j scored once at 73df1e2 (top-1 90.0 %, 14 answers
+        # about another instrument) and blind_l once at 4b2756b, then both tuned on; blind_k
+        # sealed, scored at 73df1e2 and at 09e9243.
+        ("blind_j", BLIND_J, False),
+        ("blind_k", BLIND_K, True),
+        ("blind_l", BLIND_L, False),
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
