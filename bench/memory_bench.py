@@ -147,10 +147,20 @@ async def rss_after_users(users: int) -> None:
             pass
         else:
             use_cache_dir(Path(name) / "cache")
-            # A start with unchanged content: another process trained and filled the cache.
+            # A start with unchanged content: another process trained and filled the cache
+            # (the FAQ classifier by a question, the crisis model by a typed message).
             warm = [*CLI, "faq", "ask", "loonkostensubsidie"]
             await asyncio.to_thread(
                 subprocess.run, warm, capture_output=True, check=True, env=environment(Path(name))
+            )
+            await asyncio.to_thread(
+                subprocess.run,
+                [*CLI, "chat"],
+                input="ik heb een vraag over mijn werk\n",
+                capture_output=True,
+                text=True,
+                check=True,
+                env=environment(Path(name)),
             )
         print(f"RSS after imports                {rss_mb():6.0f} MB", flush=True)
         app = await create_app(settings, session=NullSession())
