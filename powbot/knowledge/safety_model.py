@@ -53,6 +53,7 @@ class _CrisisSvm(InstrumentClassifier):
     C = 1.0
     CHAR_NGRAMS = (2, 5)
     MIN_DF = 2
+    WEIGHTS = "float32"
 
 
 Tagger = Callable[[str], frozenset[str]]
