@@ -87,7 +87,7 @@ class CrisisModel:
                     pairs = self._pairs
                     docs = [doc(t, self._tag(t)) for t, _ in pairs]
                     self._svm = _CrisisSvm(docs, [k for _, k in pairs])
-                    self._pairs = []  # 27,000 examples: the built model needs none of them
+                    self._pairs = []  # ~20,000 examples: the built model needs none of them
         return self._svm
 
     @property
