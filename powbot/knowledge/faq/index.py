@@ -216,7 +216,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
             if tok in self.postings:
                 out.append((tok, True))
                 continue
-            stem = self.norm.stem(tok, other)
+            stem = self.norm.stem(tok, other)  # "subsidies" in an English sentence
             if stem in self.postings:
                 out.append((stem, True))
                 continue
@@ -226,17 +226,13 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
             if parts:
                 out.extend((p, p in self.postings) for p in parts)
                 continue
-            alt = self._known_variant(tok, other)
+            alt = self._typo_of(tok)
             out.append((alt, True) if alt else (tok, False))
         # A repeated word should not count twice.
         return _first_of_each(out)
 
-    def _known_variant(self, tok: str, other: str) -> str | None:
-        """An indexed token an unknown one stands for: its stem in the other language
-        ("subsidies" in an English sentence), or a close spelling (a typo)."""
-        stem = self.norm.stem(tok, other)
-        if stem in self.postings:
-            return stem
+    def _typo_of(self, tok: str) -> str | None:
+        """The indexed token an unknown one is a close spelling of (a typo), if any."""
         if len(tok) < 5:
             return None
         hit = process.extractOne(
