@@ -17,7 +17,9 @@ few arrays (vocabularies, idf, weights), saved in the cache folder under a hash 
 training input: the documents *as the classifier sees them* (normalised tokens and folded
 text) with their labels and the settings below. Any change to the FAQ content, synonyms or
 normaliser changes that hash, so the next start retrains; the YAML files stay the only source
-of truth and the cache file can always be deleted. A missing, unreadable or corrupt cache
+of truth and the cache file can always be deleted. A caller whose docs are costly to make
+(the crisis model tags every example) passes a hash of its raw inputs instead (`inputs_key`)
+and the docs as a function, called only to train. A missing, unreadable or corrupt cache
 file means: train and write it again. Scoring uses numpy only (no scikit-learn, no SciPy).
 
 The cache folder is set once per process with ``use_cache_dir`` (the CLI does it from the
@@ -35,7 +37,7 @@ import logging
 import math
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -139,18 +141,31 @@ class InstrumentClassifier:
     WEIGHTS = "float64"  # "float32" halves the weights in memory (margins differ by ~1e-7)
 
     def __init__(
-        self, docs: Sequence[Doc], labels: Sequence[str], *, cache_dir: Path | None = None
+        self,
+        docs: Sequence[Doc] | Callable[[], Sequence[Doc]],
+        labels: Sequence[str],
+        *,
+        cache_dir: Path | None = None,
+        inputs_key: str | None = None,
     ) -> None:
+        """`inputs_key`: a hash of the raw inputs the docs are made from, standing in for the
+        docs in the cache key; the caller promises it changes whenever the docs would. `docs`
+        may then be a function that makes them, called only when the model is trained (the
+        crisis model's docs take the concept tagger over ~20,000 examples: ~0.4 s a start)."""
         self.labels = sorted(set(labels))
         self.trained = False
         self._model: _Model | None = None
         if len(self.labels) < 2:
             return  # nothing to choose between (a one-instrument knowledge base)
         folder = cache_dir if cache_dir is not None else _cache_dir
-        key = self.content_key(docs, labels)
+        if inputs_key is None:
+            docs = docs() if callable(docs) else docs
+            key = self.content_key(docs, labels)
+        else:
+            key = self.settings_key(inputs_key)
         model = _load(folder, key) if folder is not None else None
         if model is None:
-            model = _train_apart(type(self), docs, labels)
+            model = _train_apart(type(self), docs() if callable(docs) else docs, labels)
             self.trained = True
             if folder is not None:
                 _save(folder, key, model)
@@ -158,15 +173,23 @@ class InstrumentClassifier:
         self.labels = model.labels
 
     @classmethod
+    def settings(cls) -> str:
+        """The training settings and the cache format, as they go into the cache key."""
+        return f"{FORMAT}|{cls.C}|{cls.CHAR_NGRAMS}|{cls.MIN_DF}|{cls.WEIGHTS}"
+
+    @classmethod
     def content_key(cls, docs: Sequence[Doc], labels: Sequence[str]) -> str:
-        """A hash of everything training depends on."""
-        digest = hashlib.sha256(
-            f"{FORMAT}|{cls.C}|{cls.CHAR_NGRAMS}|{cls.MIN_DF}|{cls.WEIGHTS}\n".encode()
-        )
+        """A hash of everything training depends on: the settings, the docs and labels."""
+        digest = hashlib.sha256(f"{cls.settings()}\n".encode())
         for (tokens, text), label in zip(docs, labels, strict=True):
             digest.update("\x1e".join(tokens).encode())
             digest.update(f"\x1f{text}\x1f{label}\n".encode())
         return digest.hexdigest()
+
+    @classmethod
+    def settings_key(cls, inputs_key: str) -> str:
+        """The cache key from a caller's hash of its raw inputs plus the settings."""
+        return hashlib.sha256(f"inputs|{cls.settings()}|{inputs_key}".encode()).hexdigest()
 
     @classmethod
     def _train(cls, docs: Sequence[Doc], labels: Sequence[str]) -> _Model:

@@ -260,7 +260,8 @@ def _load(folder: Path, files: list[Path]) -> SafetyContent:
         for words in phrases
     ]
     concepts = load_concepts(folder / f"{CONCEPTS}.yaml", KINDS, _read)
-    return SafetyContent(ordered, CrisisModel(examples, concepts.tag), concepts)
+    model = CrisisModel(examples, concepts.tag, tagger_key=f"concepts {concepts.fingerprint}")
+    return SafetyContent(ordered, model, concepts)
 
 
 _PERSIAN = re.compile(

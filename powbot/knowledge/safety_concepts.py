@@ -18,6 +18,7 @@ prefixes are written onto the word). A stem may hold spaces.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,9 @@ class Concepts:
     # `texts` as one Aho-Corasick automaton: a single pass over the message instead of one
     # substring search per needle (4,000+ of them, most of the detector's time).
     finder: Any = None
+    # A hash of concepts.yaml: the crisis model's cache key stands for its tagged examples
+    # by this (with the examples and the code), so a start need not tag them all.
+    fingerprint: str = ""
 
     def tag(self, plain: str) -> frozenset[str]:
         """The components present in normalised text."""
@@ -153,6 +157,7 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
         groups["resolved"],
         groups["joke"],
         _finder(texts),
+        hashlib.sha256(file.read_bytes()).hexdigest(),
     )
 
 

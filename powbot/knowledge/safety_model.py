@@ -17,6 +17,8 @@ bench/data/understanding/heldout/ so that ordinary questions almost never cross 
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import threading
 from collections.abc import Callable, Iterable
 from itertools import pairwise
@@ -71,22 +73,47 @@ class CrisisModel:
 
     Built on first use, not at content load: processes that never read free text (the CLI's
     other commands, knowledge checks) pay nothing; with a cache folder (use_cache_dir) a
-    start loads the saved arrays instead of training (~6 MB file, ~47k features)."""
+    start loads the saved arrays instead of training (~100k features).
 
-    def __init__(self, examples: Iterable[tuple[str, str]], tagger: Tagger | None = None) -> None:
+    `tagger_key` names the tagger's content (safety.py: a hash of concepts.yaml). With it the
+    cache key is a hash of the raw inputs (the examples, that name, the code that makes the
+    features) and a start with a warm cache tags no example; without it (a tagger nobody
+    named) the key is computed from the tagged examples, as the FAQ classifier's is."""
+
+    def __init__(
+        self,
+        examples: Iterable[tuple[str, str]],
+        tagger: Tagger | None = None,
+        *,
+        tagger_key: str | None = None,
+    ) -> None:
         self._pairs = sorted(set(examples))  # stable order: the cache key depends on it
         self._tag: Tagger = tagger or (lambda _plain: frozenset())
+        self._tagger_key = "no tagger" if tagger is None else tagger_key
         self._svm: _CrisisSvm | None = None
         self._lock = threading.Lock()
+
+    def inputs_key(self) -> str | None:
+        """The hash the cache key is made from (None: the tagged examples are hashed)."""
+        code = _code_fingerprint()
+        if self._tagger_key is None or code is None:
+            return None
+        digest = hashlib.sha256(f"{code}|{self._tagger_key}\n".encode())
+        for text, kind in self._pairs:
+            digest.update(f"{text}\x1f{kind}\n".encode())
+        return digest.hexdigest()
 
     @property
     def svm(self) -> _CrisisSvm:
         if self._svm is None:
             with self._lock:  # two threads asking at once train once
                 if self._svm is None:
-                    pairs = self._pairs
-                    docs = [doc(t, self._tag(t)) for t, _ in pairs]
-                    self._svm = _CrisisSvm(docs, [k for _, k in pairs])
+                    pairs, tag = self._pairs, self._tag
+                    self._svm = _CrisisSvm(
+                        lambda: [doc(t, tag(t)) for t, _ in pairs],
+                        [k for _, k in pairs],
+                        inputs_key=self.inputs_key(),
+                    )
                     self._pairs = []  # ~20,000 examples: the built model needs none of them
         return self._svm
 
@@ -122,6 +149,25 @@ class CrisisModel:
         margins = self.svm.margins(doc(plain, self._tag(plain)))
         margins.pop(NONE, None)
         return max(margins.values(), default=float("-inf"))
+
+
+# The code that turns a normalised message into the model's features: the docs (doc() here),
+# the concept tagger and its tables (safety_concepts.py), the normalisation of the stems
+# (safety_text.py) and the vectorisers (classifier.py). Their source goes into the cache key:
+# a change to any of them retrains once, as a content change does.
+_FEATURE_CODE = ("safety_model.py", "safety_concepts.py", "safety_text.py", "classifier.py")
+
+
+@functools.cache
+def _code_fingerprint() -> str | None:
+    """A hash of the feature code's source (None if it cannot be read: hash the docs then)."""
+    digest = hashlib.sha256()
+    try:
+        for name in _FEATURE_CODE:
+            digest.update((Path(__file__).parent / name).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def read_examples(file: Path, kinds: Iterable[str]) -> list[tuple[str, str]]:

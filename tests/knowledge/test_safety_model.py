@@ -4,13 +4,16 @@ ordinary messages that share crisis words do not, and the model trains once per 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
-from powbot.knowledge import classifier
+from powbot.knowledge import classifier, safety_model
+from powbot.knowledge.classifier import Doc
 from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.safety import SafetyContent, load_safety
+from powbot.knowledge.safety_model import doc
 from tests.knowledge.safety_support import CONTENT, taught
 
 # Written for this test: no phrase, pattern or example says it this way (checked below).
@@ -98,3 +101,65 @@ def test_an_example_with_an_unknown_kind_names_the_file_and_row(tmp_path: Path) 
         load_safety(tmp_path)
     assert error.value.file.endswith("examples.tsv")
     assert error.value.field == "line 2"
+
+
+def test_a_warm_start_loads_the_model_without_tagging_the_examples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache key is a hash of the raw examples, concepts.yaml and the feature code, not of
+    the ~20,000 tagged example docs: a start with a warm cache makes no doc at all."""
+    shutil.copytree(CONTENT / "safety", tmp_path / "safety")
+    examples = tmp_path / "safety" / "examples.tsv"  # the first 3,000 lines train in a second
+    examples.write_text("".join(examples.read_text().splitlines(keepends=True)[:3000]))
+    made = []
+
+    def counted(plain: str, tags: Iterable[str] = ()) -> Doc:
+        made.append(plain)
+        return doc(plain, tags)
+
+    monkeypatch.setattr(safety_model, "doc", counted)
+    previous = classifier.use_cache_dir(tmp_path / "cache")
+    try:
+        first = load_safety(tmp_path)
+        assert first.model is not None and first.model.trained
+        assert len(made) > 3000  # the examples and every phrase, tagged for the training
+        (tmp_path / "safety" / "nl.yaml").touch()  # a new mtime: content is loaded again
+        second = load_safety(tmp_path)
+        made.clear()
+        assert second.model is not None and not second.model.trained
+        assert made == []
+        assert second.check("ik wil niet meer hier zijn") == first.check(
+            "ik wil niet meer hier zijn"
+        )
+    finally:
+        classifier.use_cache_dir(previous)
+
+
+def test_editing_the_concepts_examples_or_settings_changes_the_cache_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(CONTENT / "safety", tmp_path / "safety")
+
+    def key() -> str:
+        content = load_safety(tmp_path)
+        assert content.model is not None
+        inputs = content.model.inputs_key()
+        assert inputs is not None
+        return safety_model._CrisisSvm.settings_key(inputs)
+
+    original = key()
+    concepts = tmp_path / "safety" / "concepts.yaml"
+    text = concepts.read_text(encoding="utf-8")
+    concepts.touch()
+    assert key() == original  # loaded again (a new mtime), nothing changed
+    concepts.write_text(text.replace("concepts:\n", "concepts:\n  extra: [zwembadje]\n", 1))
+    edited = key()
+    assert edited != original
+    examples = tmp_path / "safety" / "examples.tsv"
+    with examples.open("a", encoding="utf-8") as out:
+        out.write("ik zie het echt niet meer zitten vandaag\tsuicide\n")
+    (tmp_path / "safety" / "nl.yaml").touch()  # load_safety looks at the YAML files' mtimes
+    assert key() not in (original, edited)
+    before = safety_model._CrisisSvm.settings_key("the same inputs")
+    monkeypatch.setattr(safety_model._CrisisSvm, "MIN_DF", 3)
+    assert safety_model._CrisisSvm.settings_key("the same inputs") != before
