@@ -95,25 +95,28 @@ def char_ngrams(text: str, low: int, high: int) -> list[str]:
 
 @dataclass
 class _Vectorizer:
-    """One TF-IDF feature block: term -> column (offset into the weight rows), and idf."""
+    """One TF-IDF feature block for scoring: its terms as their hashes (this process's
+    ``hash()``, sorted; a term's column is its position in them plus ``offset``) and their
+    idf in the same order. A dict from term to column cost ~130 bytes a term (the string, the
+    entry, the column's int); the hashes cost 8: the crisis model's ~100k terms take 0.8 MB
+    instead of 13. Two terms with the same 64-bit hash are the price: with ~100k terms, one
+    chance in ~10^14 per looked-up n-gram of counting a feature the message does not have."""
 
-    vocabulary: dict[str, int]
+    hashes: np.ndarray  # int64, sorted
     idf: np.ndarray
     offset: int
 
     def transform(self, terms: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
         import numpy as np
 
-        counts: dict[int, int] = {}
-        vocabulary = self.vocabulary
-        for term in terms:
-            column = vocabulary.get(term)
-            if column is not None:
-                counts[column] = counts.get(column, 0) + 1
-        if not counts:
+        hashes = self.hashes
+        keys = np.fromiter(map(hash, terms), dtype=np.int64)
+        if not keys.size or not hashes.size:
             return np.zeros(0, dtype=np.intp), np.zeros(0)
-        columns = np.fromiter(counts, dtype=np.intp, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        at = np.minimum(np.searchsorted(hashes, keys), hashes.size - 1)
+        columns, tf = np.unique(at[hashes[at] == keys], return_counts=True)
+        if not columns.size:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
         values = (np.log(tf) + 1.0) * self.idf[columns]  # sublinear tf times idf
         norm = math.sqrt(float(values @ values))
         return columns + self.offset, values / norm if norm else values
@@ -121,10 +124,25 @@ class _Vectorizer:
 
 @dataclass
 class _Model:
+    """The model as it scores (see _compact)."""
+
     labels: list[str]
     words: _Vectorizer
     chars: _Vectorizer
     weights: np.ndarray  # (features, labels) for one-vs-rest; (features, 1) when binary
+    intercept: np.ndarray
+
+
+@dataclass
+class _Arrays:
+    """The model as trained and saved: the terms (a unicode array each) in column order."""
+
+    labels: list[str]
+    word_terms: np.ndarray
+    word_idf: np.ndarray
+    char_terms: np.ndarray
+    char_idf: np.ndarray
+    weights: np.ndarray
     intercept: np.ndarray
 
 
@@ -163,14 +181,14 @@ class InstrumentClassifier:
             key = self.content_key(docs, labels)
         else:
             key = self.settings_key(inputs_key)
-        model = _load(folder, key) if folder is not None else None
-        if model is None:
-            model = _train_apart(type(self), docs() if callable(docs) else docs, labels)
+        arrays = _load(folder, key) if folder is not None else None
+        if arrays is None:
+            arrays = _train_apart(type(self), docs() if callable(docs) else docs, labels)
             self.trained = True
             if folder is not None:
-                _save(folder, key, model)
-        self._model = model
-        self.labels = model.labels
+                _save(folder, key, arrays)
+        self._model = _compact(arrays)
+        self.labels = self._model.labels
 
     @classmethod
     def settings(cls) -> str:
@@ -192,7 +210,7 @@ class InstrumentClassifier:
         return hashlib.sha256(f"inputs|{cls.settings()}|{inputs_key}".encode()).hexdigest()
 
     @classmethod
-    def _train(cls, docs: Sequence[Doc], labels: Sequence[str]) -> _Model:
+    def _train(cls, docs: Sequence[Doc], labels: Sequence[str]) -> _Arrays:
         import numpy as np
 
         # Heavy imports (~0.9 s, ~90 MB) only when there is something to train.
@@ -216,11 +234,12 @@ class InstrumentClassifier:
         )
         pipeline.fit(list(docs), list(labels))
         svm = pipeline.named_steps["svm"]
-        n_words = len(words.vocabulary_)
-        return _Model(
+        return _Arrays(
             labels=[str(c) for c in pipeline.classes_],
-            words=_Vectorizer(_columns(words.vocabulary_), np.asarray(words.idf_), 0),
-            chars=_Vectorizer(_columns(chars.vocabulary_), np.asarray(chars.idf_), n_words),
+            word_terms=_terms(words.vocabulary_),
+            word_idf=np.asarray(words.idf_),
+            char_terms=_terms(chars.vocabulary_),
+            char_idf=np.asarray(chars.idf_),
             weights=np.ascontiguousarray(np.asarray(svm.coef_).T, dtype=cls.WEIGHTS),
             intercept=np.asarray(svm.intercept_, dtype=np.float64),
         )
@@ -242,7 +261,7 @@ class InstrumentClassifier:
 
 def _train_apart(
     cls: type[InstrumentClassifier], docs: Sequence[Doc], labels: Sequence[str]
-) -> _Model:
+) -> _Arrays:
     """Train in a child process: scikit-learn and SciPy (~90 MB) would otherwise stay in
     this process's memory until it ends, although after a content change they are needed
     for this one training only. A fresh interpreter (not multiprocessing, which re-imports
@@ -266,32 +285,60 @@ def _train_apart(
             env=env,
             timeout=900,
         )
-        model: _Model = pickle.loads(done.stdout)  # our own child's answer
-        return model
+        arrays: _Arrays = pickle.loads(done.stdout)  # our own child's answer
+        return arrays
     except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError) as error:
         log.warning("training in a child process failed (%s); training in this one", error)
         return cls._train(docs, labels)
 
 
-def _columns(vocabulary: dict[str, Any]) -> dict[str, int]:
-    return {str(term): int(column) for term, column in vocabulary.items()}
-
-
-def _terms(vocabulary: dict[str, int]) -> np.ndarray:
+def _terms(vocabulary: dict[str, Any]) -> np.ndarray:
     """The terms in column order, as one unicode array (saved without pickle)."""
     import numpy as np
 
     terms = [""] * len(vocabulary)
     for term, column in vocabulary.items():
-        terms[column] = term
+        terms[int(column)] = str(term)
     return np.array(terms, dtype=str)
+
+
+def _compact(arrays: _Arrays) -> _Model:
+    """The scoring form: each block's terms replaced by their sorted hashes, its idf and its
+    weight rows put in the same order (the margins are the same up to float rounding)."""
+    import numpy as np
+
+    n_words = len(arrays.word_terms)
+    word_hashes, word_order = _hashes(arrays.word_terms)
+    char_hashes, char_order = _hashes(arrays.char_terms)
+    rows = np.concatenate([word_order, char_order + n_words])
+    return _Model(
+        labels=arrays.labels,
+        words=_Vectorizer(word_hashes, arrays.word_idf[word_order], 0),
+        chars=_Vectorizer(char_hashes, arrays.char_idf[char_order], n_words),
+        weights=np.ascontiguousarray(arrays.weights[rows]),
+        intercept=arrays.intercept,
+    )
+
+
+def _hashes(terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The terms' hashes, sorted, and the order that sorts them. A few thousand strings at a
+    time: the ~100k Python strings are never all in memory at once."""
+    import numpy as np
+
+    hashes = np.empty(len(terms), dtype=np.int64)
+    step = 4096
+    for start in range(0, len(terms), step):
+        chunk = terms[start : start + step].tolist()
+        hashes[start : start + len(chunk)] = np.fromiter(map(hash, chunk), np.int64, len(chunk))
+    order = np.argsort(hashes, kind="stable")
+    return hashes[order], order
 
 
 def _cache_file(folder: Path, key: str) -> Path:
     return folder / f"{CACHE_PREFIX}{key[:32]}.npz"
 
 
-def _save(folder: Path, key: str, model: _Model) -> None:
+def _save(folder: Path, key: str, model: _Arrays) -> None:
     """Write atomically (a reader never sees half a file); a read-only folder only costs
     the next start a training."""
     import numpy as np
@@ -303,10 +350,10 @@ def _save(folder: Path, key: str, model: _Model) -> None:
             np.savez(
                 out,
                 meta=np.array(meta),
-                word_terms=_terms(model.words.vocabulary),
-                word_idf=model.words.idf,
-                char_terms=_terms(model.chars.vocabulary),
-                char_idf=model.chars.idf,
+                word_terms=model.word_terms,
+                word_idf=model.word_idf,
+                char_terms=model.char_terms,
+                char_idf=model.char_idf,
                 weights=model.weights,
                 intercept=model.intercept,
             )
@@ -322,7 +369,7 @@ def _prune(folder: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def _load(folder: Path, key: str) -> _Model | None:
+def _load(folder: Path, key: str) -> _Arrays | None:
     import numpy as np
 
     path = _cache_file(folder, key)
@@ -333,38 +380,34 @@ def _load(folder: Path, key: str) -> _Model | None:
             meta = json.loads(str(data["meta"]))
             if meta["format"] != FORMAT or meta["key"] != key:
                 return None
-            word_terms = [str(t) for t in data["word_terms"]]
-            char_terms = [str(t) for t in data["char_terms"]]
-            model = _Model(
+            arrays = _Arrays(
                 labels=[str(label) for label in meta["labels"]],
-                words=_Vectorizer(_index(word_terms), np.asarray(data["word_idf"]), 0),
-                chars=_Vectorizer(
-                    _index(char_terms), np.asarray(data["char_idf"]), len(word_terms)
-                ),
+                word_terms=np.asarray(data["word_terms"]),
+                word_idf=np.asarray(data["word_idf"]),
+                char_terms=np.asarray(data["char_terms"]),
+                char_idf=np.asarray(data["char_idf"]),
                 weights=np.asarray(data["weights"]),
                 intercept=np.asarray(data["intercept"]),
             )
-        _check(model)
+        _check(arrays)
     except Exception as exc:  # any damage: train again and overwrite
         log.warning("FAQ classifier cache %s unusable (%s); retraining", path.name, exc)
         return None
-    return model
+    return arrays
 
 
-def _index(terms: list[str]) -> dict[str, int]:
-    return {term: column for column, term in enumerate(terms)}
-
-
-def _check(model: _Model) -> None:
+def _check(arrays: _Arrays) -> None:
     import numpy as np
 
-    n_features = len(model.words.vocabulary) + len(model.chars.vocabulary)
-    n_out = 1 if len(model.labels) == 2 else len(model.labels)
-    if len(model.words.vocabulary) != len(model.words.idf) or len(model.chars.vocabulary) != len(
-        model.chars.idf
+    n_features = len(arrays.word_terms) + len(arrays.char_terms)
+    n_out = 1 if len(arrays.labels) == 2 else len(arrays.labels)
+    if arrays.word_terms.shape != arrays.word_idf.shape or (
+        arrays.char_terms.shape != arrays.char_idf.shape
     ):
         raise ValueError("vocabulary and idf differ in length")
-    if model.weights.shape != (n_features, n_out) or model.intercept.shape != (n_out,):
+    if arrays.word_terms.dtype.kind != "U" or arrays.char_terms.dtype.kind != "U":
+        raise ValueError("the terms are not text")
+    if arrays.weights.shape != (n_features, n_out) or arrays.intercept.shape != (n_out,):
         raise ValueError("weights do not fit the vocabulary")
-    if not (np.isfinite(model.weights).all() and np.isfinite(model.intercept).all()):
+    if not (np.isfinite(arrays.weights).all() and np.isfinite(arrays.intercept).all()):
         raise ValueError("weights are not finite")

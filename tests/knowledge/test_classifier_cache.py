@@ -158,3 +158,32 @@ def test_a_script_without_a_main_guard_trains_once(tmp_path: Path) -> None:
         .splitlines()
     )
     assert out == ["True jc []"]
+
+
+def test_the_hashed_vocabulary_weighs_terms_as_a_term_dictionary_would() -> None:
+    """The scoring form keeps each term as its hash (8 bytes instead of ~130 as a dict entry):
+    repeated terms still count with sublinear tf, unknown terms not at all."""
+    import numpy as np
+
+    terms = ["zz", "ab", "cd", "ef"]
+    arrays = classifier_module._Arrays(
+        labels=["a", "b"],
+        word_terms=np.array(terms),
+        word_idf=np.array([1.0, 2.0, 3.0, 4.0]),
+        char_terms=np.array(["x"]),
+        char_idf=np.array([5.0]),
+        weights=np.arange(5, dtype=np.float32).reshape(5, 1),
+        intercept=np.zeros(1),
+    )
+    model = classifier_module._compact(arrays)
+    columns, values = model.words.transform(["ef", "ab", "unknown", "ef", "ef"])
+    found = dict(zip(columns.tolist(), values.tolist(), strict=True))
+    raw = {"ab": 2.0, "ef": (1 + np.log(3)) * 4.0}  # sublinear tf times idf, then l2
+    norm = float(np.sqrt(sum(v * v for v in raw.values())))
+    rows = {int(np.nonzero(model.weights[:4, 0] == terms.index(t))[0][0]): t for t in raw}
+    assert {rows[c]: v for c, v in found.items()} == pytest.approx(
+        {t: v / norm for t, v in raw.items()}
+    )
+    char_columns, _ = model.chars.transform(["x", "y"])
+    assert char_columns.tolist() == [4] and float(model.weights[4, 0]) == 4.0
+    assert model.words.transform(["nothing", "known"])[0].size == 0
