@@ -23,6 +23,10 @@ class CompoundSplitter:
         if len(part) < self.MIN_PART:
             return None
         canonical = self.norm.word_canonical(part, lang) or self.norm.word_canonical(part, other)
+        if canonical and len(part) == self.MIN_PART and part not in self.norm.single_variants:
+            # Three letters only as a word of their own ("lks", "uwv"), never as a stem: 'bel'
+            # (of 'bellen') would read 'beloven' as bel + oven, a call about an oven.
+            canonical = None
         if canonical:
             return canonical if canonical in self.postings else None
         if len(part) < self.MIN_PART + 1 or part in self.norm.all_stopwords:
