@@ -229,9 +229,13 @@ class FaqFlow:
             await start_handoff(ctx, remembered(ctx, arg))
         elif action == "x":
             question = remembered(ctx, arg)
+            topic = None
             if question is not None:
                 await record_unanswered(ctx, question)
-            await show_unknown(ctx, question)
+                # A choice offered because a subject outside the FAQ fitted almost as well:
+                # "none of these" says where that subject is answered.
+                topic = ctx.content.faq_index.search(question, audience=audience(ctx)).topic
+            await show_unknown(ctx, question, topic)
         else:
             ctx.toast = ctx.t("common.button_unknown")
 

@@ -49,6 +49,8 @@ def _plain(index: FaqIndex, question: str, lang: str) -> str:
         options = [(result.best, result.score), *result.alternatives]
         lines = ["(clarify) did you mean:"]
         lines += [f"  - {e.id} [{e.instrument}] score {s}" for e, s in options]
+        if result.topic is not None:
+            lines.append(f"  (or the out-of-scope topic {result.topic.id!r})")
         return "\n".join(lines)
     parts = answer_parts(result.best, lang)
     return (

@@ -306,8 +306,13 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
             return SearchResult("unknown", best, score, [])
         others = [(self.entries[best_item[p][0]], f) for f, p in in_scope[1:] if f >= self.MIN_FIT]
         close = [(e, self._confidence(f)) for e, f in others if fit - f < self.CLARIFY_MARGIN]
-        if close:
-            return SearchResult("clarify", best, score, close[: max(0, limit - 1)])
+        # A subject this FAQ does not answer that fits almost as well makes the answer a guess
+        # too ("hired after a trial placement; how early must I say the contract ends?"): a
+        # choice, with "none of these", instead of stating the instrument's rule.
+        topic_close = any(p == oos and fit - f < self.CLARIFY_MARGIN for f, p in fits)
+        if close or topic_close:
+            topic = self._topic(best_item.get(oos)) if topic_close else None
+            return SearchResult("clarify", best, score, close[: max(0, limit - 1)], topic)
         alts = [(e, self._confidence(f)) for e, f in others[: max(0, limit - 1)]]
         runner_up = next(
             (

@@ -24,7 +24,9 @@ class SearchResult:
     best: FaqEntry | None
     score: float
     alternatives: list[tuple[FaqEntry, float]]
-    topic: OutOfScopeTopic | None = None  # set when "unknown" because of a known subject
+    # A known subject outside the FAQ: why it is "unknown", or (on "clarify") the subject that
+    # fitted almost as well as ``best``, where "none of these" points to.
+    topic: OutOfScopeTopic | None = None
     runner_up: FaqEntry | None = None
 
     @property
