@@ -18,8 +18,8 @@ training input: the documents *as the classifier sees them* (normalised tokens a
 text) with their labels and the settings below. Any change to the FAQ content, synonyms or
 normaliser changes that hash, so the next start retrains; the YAML files stay the only source
 of truth and the cache file can always be deleted. A caller whose docs are costly to make
-(the crisis model tags every example) passes a hash of its raw inputs instead (`inputs_key`)
-and the docs as a function, called only to train. A missing, unreadable or corrupt cache
+(the crisis model tags every example) builds with ``from_inputs``: a hash of its raw inputs
+stands in for the docs, which are made only to train. A missing, unreadable or corrupt cache
 file means: train and write it again. Scoring uses numpy only (no scikit-learn, no SciPy).
 
 The cache folder is set once per process with ``use_cache_dir`` (the CLI does it from the
@@ -40,7 +40,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 if TYPE_CHECKING:
     import numpy as np
@@ -159,31 +159,46 @@ class InstrumentClassifier:
     WEIGHTS = "float64"  # "float32" halves the weights in memory (margins differ by ~1e-7)
 
     def __init__(
-        self,
-        docs: Sequence[Doc] | Callable[[], Sequence[Doc]],
-        labels: Sequence[str],
+        self, docs: Sequence[Doc], labels: Sequence[str], *, cache_dir: Path | None = None
+    ) -> None:
+        self._build(
+            labels, cache_dir, lambda: self.content_key(docs, labels), lambda: (docs, labels)
+        )
+
+    @classmethod
+    def from_inputs(
+        cls,
+        inputs_key: str,
+        labels: Iterable[str],
+        make: Callable[[], tuple[Sequence[Doc], Sequence[str]]],
         *,
         cache_dir: Path | None = None,
-        inputs_key: str | None = None,
+    ) -> Self:
+        """For docs that are costly to make (the crisis model tags ~20,000 examples: ~0.4 s):
+        `inputs_key` hashes the raw inputs they are made from and stands in for them in the
+        cache key (the caller sees to it that it changes whenever they would); `labels` are
+        the labels that occur; `make` gives the docs and their labels, called only to train."""
+        model = cls.__new__(cls)
+        model._build(labels, cache_dir, lambda: cls.settings_key(inputs_key), make)
+        return model
+
+    def _build(
+        self,
+        labels: Iterable[str],
+        cache_dir: Path | None,
+        key_of: Callable[[], str],
+        make: Callable[[], tuple[Sequence[Doc], Sequence[str]]],
     ) -> None:
-        """`inputs_key`: a hash of the raw inputs the docs are made from, standing in for the
-        docs in the cache key; the caller promises it changes whenever the docs would. `docs`
-        may then be a function that makes them, called only when the model is trained (the
-        crisis model's docs take the concept tagger over ~20,000 examples: ~0.4 s a start)."""
         self.labels = sorted(set(labels))
         self.trained = False
         self._model: _Model | None = None
         if len(self.labels) < 2:
             return  # nothing to choose between (a one-instrument knowledge base)
         folder = cache_dir if cache_dir is not None else _cache_dir
-        if inputs_key is None:
-            docs = docs() if callable(docs) else docs
-            key = self.content_key(docs, labels)
-        else:
-            key = self.settings_key(inputs_key)
+        key = key_of()
         arrays = _load(folder, key) if folder is not None else None
         if arrays is None:
-            arrays = _train_apart(type(self), docs() if callable(docs) else docs, labels)
+            arrays = _train_apart(type(self), *make())
             self.trained = True
             if folder is not None:
                 _save(folder, key, arrays)

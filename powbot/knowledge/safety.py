@@ -226,12 +226,15 @@ _CACHE: dict[tuple[object, ...], SafetyContent] = {}
 
 
 def load_safety(directory: Path) -> SafetyContent:
-    """Every safety/<lang>.yaml; the first problem raises KnowledgeError (file and field)."""
+    """Every safety/<lang>.yaml and examples.tsv; the first problem raises KnowledgeError (file
+    and field). Loaded again when one of them changed (its size or mtime)."""
     folder = directory / "safety"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    examples = folder / "examples.tsv"
     key = (
         str(folder.resolve()),
         *((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files),
+        (examples.stat().st_mtime_ns, examples.stat().st_size) if examples.is_file() else None,
     )
     cached = _CACHE.get(key)
     if cached is None:
@@ -250,17 +253,20 @@ def _load(folder: Path, files: list[Path]) -> SafetyContent:
     # Dutch and English first: on a tie the help comes in the bot's own languages.
     ordered = {code: languages[code] for code in REQUIRED_LANGUAGES}
     ordered.update({code: lang for code, lang in languages.items() if code not in ordered})
-    examples = [
-        (normalise(text), kind) for text, kind in read_examples(folder / "examples.tsv", KINDS)
-    ]
-    examples += [
+    phrases = [
         (" ".join(words), kind)
         for lang in ordered.values()
         for kind, phrases in lang.phrases.items()
         for words in phrases
     ]
     concepts = load_concepts(folder / f"{CONCEPTS}.yaml", KINDS, _read)
-    model = CrisisModel(examples, concepts.tag, tagger_key=f"concepts {concepts.fingerprint}")
+    model = CrisisModel(
+        phrases,
+        concepts.tag,
+        tagger_key=f"concepts {concepts.fingerprint}",
+        # Checked now (a wrong kind names its line), normalised only if the model trains.
+        raw_examples=read_examples(folder / "examples.tsv", KINDS),
+    )
     return SafetyContent(ordered, model, concepts)
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from powbot.knowledge.classifier import Doc, InstrumentClassifier
 from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.safety_concepts import Concepts
+from powbot.knowledge.safety_text import normalise
 
 NONE = "none"
 # A kind's margin above this raises crisis help. Three-fold runs over the dev batches and
@@ -75,10 +76,12 @@ class CrisisModel:
     other commands, knowledge checks) pay nothing; with a cache folder (use_cache_dir) a
     start loads the saved arrays instead of training (~100k features).
 
+    `examples` are normalised (text, kind) pairs; `raw_examples` are pairs as written
+    (examples.tsv), normalised only if the model is trained (~0.27 s for ~20,000 of them).
     `tagger_key` names the tagger's content (safety.py: a hash of concepts.yaml). With it the
     cache key is a hash of the raw inputs (the examples, that name, the code that makes the
-    features) and a start with a warm cache tags no example; without it (a tagger nobody
-    named) the key is computed from the tagged examples, as the FAQ classifier's is."""
+    features) and a start with a warm cache tags and normalises no example; without it (a
+    tagger nobody named) the key is computed from the tagged examples, as the FAQ's is."""
 
     def __init__(
         self,
@@ -86,8 +89,10 @@ class CrisisModel:
         tagger: Tagger | None = None,
         *,
         tagger_key: str | None = None,
+        raw_examples: Iterable[tuple[str, str]] = (),
     ) -> None:
         self._pairs = sorted(set(examples))  # stable order: the cache key depends on it
+        self._raw = sorted(set(raw_examples))
         self._tag: Tagger = tagger or (lambda _plain: frozenset())
         self._tagger_key = "no tagger" if tagger is None else tagger_key
         self._svm: _CrisisSvm | None = None
@@ -101,20 +106,28 @@ class CrisisModel:
         digest = hashlib.sha256(f"{code}|{self._tagger_key}\n".encode())
         for text, kind in self._pairs:
             digest.update(f"{text}\x1f{kind}\n".encode())
+        digest.update(b"\x1dnot normalised\n")
+        for text, kind in self._raw:
+            digest.update(f"{text}\x1f{kind}\n".encode())
         return digest.hexdigest()
+
+    def _training(self) -> tuple[list[Doc], list[str]]:
+        """Every example normalised and tagged, once each, in a stable order; their kinds."""
+        pairs = sorted({*self._pairs, *((normalise(text), kind) for text, kind in self._raw)})
+        return [doc(t, self._tag(t)) for t, _ in pairs], [k for _, k in pairs]
 
     @property
     def svm(self) -> _CrisisSvm:
         if self._svm is None:
             with self._lock:  # two threads asking at once train once
                 if self._svm is None:
-                    pairs, tag = self._pairs, self._tag
-                    self._svm = _CrisisSvm(
-                        lambda: [doc(t, tag(t)) for t, _ in pairs],
-                        [k for _, k in pairs],
-                        inputs_key=self.inputs_key(),
-                    )
-                    self._pairs = []  # ~20,000 examples: the built model needs none of them
+                    key = self.inputs_key()
+                    if key is None:
+                        self._svm = _CrisisSvm(*self._training())
+                    else:
+                        kinds = {kind for _, kind in (*self._pairs, *self._raw)}
+                        self._svm = _CrisisSvm.from_inputs(key, kinds, self._training)
+                    self._pairs, self._raw = [], []  # the built model needs none of them
         return self._svm
 
     @property

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from powbot.knowledge import classifier, safety_model
+from powbot.knowledge import classifier, safety_model, safety_text
 from powbot.knowledge.classifier import Doc
 from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.safety import SafetyContent, load_safety
@@ -107,27 +107,34 @@ def test_a_warm_start_loads_the_model_without_tagging_the_examples(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The cache key is a hash of the raw examples, concepts.yaml and the feature code, not of
-    the ~20,000 tagged example docs: a start with a warm cache makes no doc at all."""
+    the ~20,000 tagged example docs: a start with a warm cache normalises and tags none."""
     shutil.copytree(CONTENT / "safety", tmp_path / "safety")
     examples = tmp_path / "safety" / "examples.tsv"  # the first 3,000 lines train in a second
     examples.write_text("".join(examples.read_text().splitlines(keepends=True)[:3000]))
-    made = []
+    made, normalised = [], []
 
     def counted(plain: str, tags: Iterable[str] = ()) -> Doc:
         made.append(plain)
         return doc(plain, tags)
 
+    def normalise(text: str) -> str:
+        normalised.append(text)
+        return safety_text.normalise(text)
+
     monkeypatch.setattr(safety_model, "doc", counted)
+    monkeypatch.setattr(safety_model, "normalise", normalise)
     previous = classifier.use_cache_dir(tmp_path / "cache")
     try:
         first = load_safety(tmp_path)
         assert first.model is not None and first.model.trained
         assert len(made) > 3000  # the examples and every phrase, tagged for the training
+        assert len(normalised) > 2900  # the examples (normalised at training, not at load)
         (tmp_path / "safety" / "nl.yaml").touch()  # a new mtime: content is loaded again
-        second = load_safety(tmp_path)
         made.clear()
+        normalised.clear()
+        second = load_safety(tmp_path)
         assert second.model is not None and not second.model.trained
-        assert made == []
+        assert made == [] and normalised == []
         assert second.check("ik wil niet meer hier zijn") == first.check(
             "ik wil niet meer hier zijn"
         )
@@ -158,7 +165,6 @@ def test_editing_the_concepts_examples_or_settings_changes_the_cache_key(
     examples = tmp_path / "safety" / "examples.tsv"
     with examples.open("a", encoding="utf-8") as out:
         out.write("ik zie het echt niet meer zitten vandaag\tsuicide\n")
-    (tmp_path / "safety" / "nl.yaml").touch()  # load_safety looks at the YAML files' mtimes
     assert key() not in (original, edited)
     before = safety_model._CrisisSvm.settings_key("the same inputs")
     monkeypatch.setattr(safety_model._CrisisSvm, "MIN_DF", 3)
