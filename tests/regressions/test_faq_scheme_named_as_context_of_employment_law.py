@@ -1,0 +1,55 @@
+"""'Can I fire my employee with a Wajong while he is on sick leave?' got the no-riskpolis claim
+answer, and a written warning for a banenafspraak employee who keeps coming late got the
+banenafspraak's benefits: the scheme was only the context of an employment-law question. The
+out-of-scope subjects now have examples that name a scheme as context, so such questions get
+"not my subject" and where to go, while questions about the scheme itself keep its answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from powbot.config import PACKAGE_KNOWLEDGE_DIR
+from powbot.knowledge.faq import FaqIndex, load_faq
+
+
+@pytest.fixture(scope="module")
+def index() -> FaqIndex:
+    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can I fire my employee with a Wajong while he is on sick leave?",
+        "Our employee from the banenafspraak keeps coming late. Can I give him an official"
+        " written warning?",
+        "Mijn medewerker met loondispensatie is vaak ziek, mag ik hem ontslaan?",
+    ],
+)
+def test_employment_law_with_a_scheme_as_context_is_out_of_scope(
+    index: FaqIndex, question: str
+) -> None:
+    result = index.search(question)
+    assert result.decision == "unknown"
+    assert result.topic is not None and result.topic.id == "dismissal"
+
+
+@pytest.mark.parametrize(
+    ("question", "instrument"),
+    [
+        (
+            "Mijn werknemer met een no-riskpolis is ziek, hoe vraag ik ziektewet aan?",
+            "no-riskpolis",
+        ),
+        (
+            "Wat gebeurt er met de loonkostensubsidie als het contract eindigt?",
+            "loonkostensubsidie",
+        ),
+    ],
+)
+def test_questions_about_the_scheme_itself_keep_its_answer(
+    index: FaqIndex, question: str, instrument: str
+) -> None:
+    result = index.search(question)
+    assert result.decision == "answer"
+    assert result.best is not None and result.best.instrument == instrument
