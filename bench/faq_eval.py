@@ -324,7 +324,9 @@ def main(argv: list[str]) -> int:
         # Small-business owners on a phone (NL/EN, keywords and long stories, one instrument
         # named as context while another is asked). Written blind on 2026-12-07, scored once at
         # b2faf65 (top-1 95.9 %, 8 answers about another instrument, idk precision 96.3 %,
-        # recall 86.7 %), then tuned on.
+        # recall 86.7 %), then tuned on. One label changed after that first score: 'Can I hire a
+        # refugee from Ukraine ..., do I need a work permit' none -> wsp-contact (the entry
+        # wsp-refugees states that rule).
         ("blind_n", BLIND_N, False),
     )
     for extra_name, extra_path, sealed in extra:
