@@ -48,6 +48,7 @@ def child() -> int:
     original_send = Sender.send
     original_staged = OutboxDelivery.deliver_staged
     original_row = OutboxDelivery._send_row
+    original_delete = Database.delete_outbox_row
     original_execute = Database.execute_now
 
     async def send(self: Any, chat_id: int, reply: Any) -> None:
@@ -65,14 +66,19 @@ def child() -> int:
         note("outbox", chat=row.user_id, rows=[[row.id, row.update_id, row.attempts]])
         return await traced("outbox", original_row)(self, row, blocked)
 
-    async def execute_now(self: Any, statement: Any) -> None:
-        await original_execute(self, statement)
+    async def delete_outbox_row(self: Any, row_id: int) -> None:
+        await original_delete(self, row_id)
+        note("confirmed", path=SEND_PATH.get())
+
+    async def execute_now(self: Any, statement: Any, parameters: Any = None) -> None:
+        await original_execute(self, statement, parameters)
         note("confirmed", path=SEND_PATH.get())
 
     Sender.send = send  # type: ignore[method-assign]
     Sender.deliver_staged = deliver_staged  # type: ignore[method-assign]
     Sender._send_row = send_row  # type: ignore[method-assign]
     Sender.deliver = traced("direct", Sender.deliver)  # type: ignore[method-assign]
+    Database.delete_outbox_row = delete_outbox_row  # type: ignore[method-assign]
     Database.execute_now = execute_now  # type: ignore[method-assign]
     return powbot_main(["run", "--webhook"])
 

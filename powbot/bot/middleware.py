@@ -13,7 +13,6 @@ from aiogram.types import Chat, TelegramObject, Update
 from aiogram.types import User as TgUser
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
 
 from powbot.bot.commands import commands_for
 from powbot.bot.runtime import Runtime
@@ -25,6 +24,7 @@ from powbot.domain.messages import Reply
 from powbot.domain.text import clean_text
 from powbot.storage.models import ProcessedUpdate, User
 from powbot.storage.personal import ERASED_TABLES
+from powbot.storage.update_unit import UpdateUnit
 from powbot.storage.updates import first_time
 
 log = logging.getLogger(__name__)
@@ -114,16 +114,16 @@ class UpdateMiddleware(BaseMiddleware):
         runtime = self.runtime
         language = runtime.settings.default_language
         try:
-            async with runtime.db.transaction() as session:
-                if not await first_time(session, event.update_id, utcnow()):
+            async with runtime.db.update_unit() as unit:
+                if not await first_time(unit.connection, event.update_id, utcnow()):
                     # A redelivery: its state is committed; send what was not confirmed.
-                    staged = await runtime.sender.claim_replies(session, event.update_id)
+                    staged = await runtime.sender.claim_replies(unit.session(), event.update_id)
                     outcome = None
                 else:
-                    outcome = await self._run(handler, event, data, session, tg_user, chat_id)
+                    outcome = await self._run(handler, event, data, unit, tg_user, chat_id)
                     language = outcome.language
-                    staged = runtime.sender.stage_replies(
-                        session, chat_id, event.update_id, outcome.ctx.replies
+                    staged = await runtime.sender.stage_replies(
+                        unit.connection, chat_id, event.update_id, outcome.ctx.replies
                     )
         except Exception as exc:
             if isinstance(exc, IntegrityError) and await self._handled_elsewhere(event.update_id):
@@ -166,22 +166,25 @@ class UpdateMiddleware(BaseMiddleware):
         handler: Handler,
         event: Update,
         data: dict[str, Any],
-        session: Any,
+        unit: UpdateUnit,
         tg_user: TgUser,
         chat_id: int,
     ) -> _Outcome:
         """The handler inside the update's transaction."""
         runtime = self.runtime
-        user, returned, menu_before = await self._user(session, tg_user, chat_id)
+        user, returned, menu_before = await self._user(unit, tg_user, chat_id)
         language = user.language or runtime.settings.default_language
-        ctx = Ctx(session, runtime.settings, runtime.content, utcnow(), user)
+        ctx = Ctx(unit.session, runtime.settings, runtime.content, utcnow(), user)
         if returned:
             for hook in ON_RETURN:
                 await hook(ctx, user)
         data["ctx"] = ctx
         data["runtime"] = runtime
         result = await handler(event, data)
-        erased = not sa_inspect(user).persistent and not sa_inspect(user).pending
+        # Only a feature that opened the session can have deleted the user.
+        erased = unit.session_opened and not (
+            sa_inspect(user).persistent or sa_inspect(user).pending
+        )
         if not erased:
             # A flow this update left saves its progress first, whatever made it leave.
             await ctx.settle(FLOWS)
@@ -193,14 +196,14 @@ class UpdateMiddleware(BaseMiddleware):
             return await session.get(ProcessedUpdate, update_id) is not None
 
     async def _user(
-        self, session: Any, tg_user: TgUser, chat_id: int
+        self, unit: UpdateUnit, tg_user: TgUser, chat_id: int
     ) -> tuple[User, bool, tuple[str | None, str | None]]:
         """The locked user row (created on first contact), whether they came back after
         having blocked the bot, and their (role, language) before this update."""
-        query = select(User).where(User.id == tg_user.id).with_for_update()
-        user = (await session.exec(query)).first()
+        user = await unit.locked_user(tg_user.id)
         now = utcnow()
         if user is None:
+            session = unit.session()
             user = User(
                 id=tg_user.id,
                 chat_id=chat_id,

@@ -39,7 +39,7 @@ from powbot.bot.outbox_delivery import (
     OutboxDelivery,
     Unreachable,
 )
-from powbot.domain.messages import Reply
+from powbot.domain.messages import Button, Reply
 from powbot.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,13 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     if not reply.buttons:
         return None
+    return _markup(tuple(tuple(row) for row in reply.buttons))
+
+
+@functools.lru_cache(maxsize=1024)
+def _markup(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
+    """Built once per distinct keyboard: most are the same few questions' answer buttons,
+    and building aiogram's models cost more per reply than sending it. Never mutated."""
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
@@ -78,7 +85,7 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
                 else InlineKeyboardButton(text=b.label, callback_data=b.data)
                 for b in row
             ]
-            for row in reply.buttons
+            for row in rows
         ]
     )
 

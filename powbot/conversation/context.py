@@ -6,7 +6,7 @@ into a call on a flow and the flow's replies back into Bot API calls.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -24,7 +24,7 @@ class Ctx(Services):
 
     def __init__(
         self,
-        session: AsyncSession,
+        session: AsyncSession | Callable[[], AsyncSession],
         settings: Settings,
         content: Content,
         now: datetime,

@@ -3,6 +3,7 @@ and the moment it runs at (the injectable clock: `now` is fixed for the whole un
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -20,13 +21,30 @@ class Services:
     """Database, settings and content for one unit of work (an update or a job)."""
 
     def __init__(
-        self, session: AsyncSession, settings: Settings, content: Content, now: datetime
+        self,
+        session: AsyncSession | Callable[[], AsyncSession],
+        settings: Settings,
+        content: Content,
+        now: datetime,
     ) -> None:
-        self.session = session
+        # A session, or how to open one when first needed (an update that only moves its
+        # user's state needs none: see storage/update_unit.py).
+        if isinstance(session, AsyncSession):
+            self._session: AsyncSession | None = session
+            self._open_session: Callable[[], AsyncSession] | None = None
+        else:
+            self._session, self._open_session = None, session
         self.settings = settings
         self.content = content
         self.now = now
         self.outbox_written = False
+
+    @property
+    def session(self) -> AsyncSession:
+        if self._session is None:
+            assert self._open_session is not None
+            self._session = self._open_session()
+        return self._session
 
     def text(self, lang: str, key: str, **values: Any) -> str:
         return self.content.catalog.t(lang, key, **values)

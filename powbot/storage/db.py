@@ -10,15 +10,19 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import bindparam, delete, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.sql.expression import Executable
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from powbot.storage.models import Outbox
 from powbot.storage.sqlite_inline import InlineConnection, WalCheckpointer
+from powbot.storage.update_unit import UpdateUnit
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+_DELETE_OUTBOX_ROW = delete(Outbox).where(col(Outbox.id) == bindparam("id"))
 
 # aiosqlite logs every statement with its parameters at DEBUG level, and the parameters
 # hold questionnaire answers and free text: never let those reach a log, whatever the
@@ -107,17 +111,46 @@ class Database:
         async with self.sessionmaker() as session, session.begin():
             yield session
 
-    async def execute_now(self, statement: Executable) -> None:
+    @asynccontextmanager
+    async def update_unit(self) -> AsyncIterator[UpdateUnit]:
+        """The transaction of one Telegram update: committed at the end with what it
+        changed, rolled back on any error (see update_unit.py)."""
+        async with self.engine.connect() as connection:
+            async with connection.begin():
+                unit = UpdateUnit(connection, self.sessionmaker)
+                try:
+                    yield unit
+                    await unit.finish()
+                finally:
+                    await unit.close()
+
+    async def delete_outbox_row(self, row_id: int) -> None:
+        """A sent reply's outbox row, deleted at once on its own: every millisecond between
+        Telegram's answer and this record is a window for a duplicate after a crash."""
+        if not self.is_sqlite:
+            await self._autocommit(_DELETE_OUTBOX_ROW, {"id": row_id})
+            return
+        async with self.engine.connect() as connection:  # waits for the update in progress
+            raw = await connection.get_raw_connection()
+            inline = raw.driver_connection
+            assert isinstance(inline, InlineConnection)
+            await inline.execute_alone("DELETE FROM outbox WHERE id = ?", (row_id,))
+
+    async def execute_now(
+        self, statement: Executable, parameters: dict[str, Any] | None = None
+    ) -> None:
         """One statement committed on its own: on PostgreSQL in autocommit (one round trip
-        instead of BEGIN, statement, COMMIT). Used to confirm a sent message, where every
-        millisecond between Telegram's answer and the record is a window for a duplicate."""
+        instead of BEGIN, statement, COMMIT). Used to record what became of a sent message."""
         if self.is_sqlite:
             async with self.engine.begin() as connection:  # Core: no ORM session to set up
-                await connection.execute(statement)
+                await connection.execute(statement, parameters)
             return
+        await self._autocommit(statement, parameters)
+
+    async def _autocommit(self, statement: Executable, parameters: dict[str, Any] | None) -> None:
         async with self.engine.connect() as connection:
             autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
-            await autocommit.execute(statement)
+            await autocommit.execute(statement, parameters)
 
     async def migrate(self) -> None:
         """Bring the schema to the newest migration (run at every start)."""

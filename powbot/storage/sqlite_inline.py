@@ -86,6 +86,13 @@ class InlineConnection(aiosqlite.Connection):
         if self._on_commit is not None:
             self._on_commit()
 
+    async def execute_alone(self, sql: str, parameters: tuple[Any, ...]) -> None:
+        """One statement as its own transaction (autocommit), outside SQLAlchemy: used where
+        its begin/commit machinery cost more than the statement (confirming a sent reply)."""
+        await self._execute(self._conn.execute, sql, parameters)
+        if self._on_commit is not None:
+            self._on_commit()
+
     def stop(self) -> asyncio.Future[Any] | None:
         self._running = False
         if self._connection is not None:

@@ -1,0 +1,87 @@
+"""Issue 19: an update's user row is read and written with plain statements, and the ORM
+session is opened only when a feature asks for it. Whichever way an update goes, what it
+changed is saved exactly once, one object stands for the user, and an error saves nothing."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlmodel import select
+
+from powbot.storage.db import Database
+from powbot.storage.models import Outbox, User
+from tests.clock_double import clock_now
+
+USER = 4242
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[Database]:
+    database = Database(database_url)
+    await database.migrate()
+    async with database.transaction() as session:
+        session.add(User(id=USER, chat_id=USER, created_at=clock_now(), flow="form", step="q1"))
+    yield database
+    await database.dispose()
+
+
+async def _stored(db: Database) -> User:
+    async with db.transaction() as session:
+        user = await session.get(User, USER)
+        assert user is not None
+        return user
+
+
+async def test_a_step_moved_without_a_session_is_saved(db: Database) -> None:
+    async with db.update_unit() as unit:
+        user = await unit.locked_user(USER)
+        assert user is not None and user.step == "q1"
+        user.step, user.screen = "q2", user.screen + 1
+        user.flow_data = {"answers": {"q1": "32"}}
+    assert not unit.session_opened
+    stored = await _stored(db)
+    assert (stored.step, stored.screen, stored.flow_data) == ("q2", 1, {"answers": {"q1": "32"}})
+
+
+async def test_an_answer_added_in_place_is_saved_too(db: Database) -> None:
+    """Features may add to flow_data without assigning a new dict; that answer must stay."""
+    async with db.update_unit() as unit:
+        user = await unit.locked_user(USER)
+        assert user is not None
+        user.flow_data.setdefault("answers", {})["q1"] = "veertig"
+    assert (await _stored(db)).flow_data == {"answers": {"q1": "veertig"}}
+
+
+async def test_changes_before_and_after_the_session_opened_are_both_saved(db: Database) -> None:
+    async with db.update_unit() as unit:
+        user = await unit.locked_user(USER)
+        assert user is not None
+        user.step = "q2"  # before any feature used the session
+        session = unit.session()
+        # The session knows the same object: a lookup does not make a second copy.
+        assert await session.get(User, USER) is user
+        user.language = "en"
+        session.add(Outbox(user_id=USER, payload={"text": "hi"}))
+    stored = await _stored(db)
+    assert (stored.step, stored.language) == ("q2", "en")
+    async with db.transaction() as session:
+        assert len((await session.exec(select(Outbox))).all()) == 1
+
+
+async def test_an_error_saves_nothing_of_the_update(db: Database) -> None:
+    with pytest.raises(RuntimeError):
+        async with db.update_unit() as unit:
+            user = await unit.locked_user(USER)
+            assert user is not None
+            user.step = "q2"
+            unit.session().add(Outbox(user_id=USER, payload={"text": "hi"}))
+            raise RuntimeError("a crash in a handler")
+    assert (await _stored(db)).step == "q1"
+    async with db.transaction() as session:
+        assert (await session.exec(select(Outbox))).all() == []
+
+
+async def test_an_unknown_user_is_none(db: Database) -> None:
+    async with db.update_unit() as unit:
+        assert await unit.locked_user(USER + 1) is None
