@@ -294,14 +294,18 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
         oos = self.instruments.index(OUT_OF_SCOPE) if self.topics else -1
         in_scope = [(fit, pos) for fit, pos in fits if pos != oos]
         if not in_scope:
-            return SearchResult("unknown", None, 0.0, [], self._topic(best_item.get(oos)))
+            return SearchResult(
+                "unknown", None, 0.0, [], self._topic(best_item.get(oos), toks, audience)
+            )
         fit, pos = in_scope[0]
         best = self.entries[best_item[pos][0]]
         score = self._confidence(fit)
         # A known out-of-scope subject that fits best wins: stretching an instrument answer to
         # a dismissal question would be made-up advice.
         if fits[0][1] == oos:
-            return SearchResult("unknown", best, score, [], self._topic(best_item.get(oos)))
+            return SearchResult(
+                "unknown", best, score, [], self._topic(best_item.get(oos), toks, audience)
+            )
         if fit < self.MIN_FIT:
             return SearchResult("unknown", best, score, [])
         others = [(self.entries[best_item[p][0]], f) for f, p in in_scope[1:] if f >= self.MIN_FIT]
@@ -311,7 +315,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
         # choice, with "none of these", instead of stating the instrument's rule.
         topic_close = any(p == oos and fit - f < self.CLARIFY_MARGIN for f, p in fits)
         if close or topic_close:
-            topic = self._topic(best_item.get(oos)) if topic_close else None
+            topic = self._topic(best_item.get(oos), toks, audience) if topic_close else None
             return SearchResult("clarify", best, score, close[: max(0, limit - 1)], topic)
         alts = [(e, self._confidence(f)) for e, f in others[: max(0, limit - 1)]]
         runner_up = next(
@@ -362,9 +366,25 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
         fits.sort(key=lambda f: (-f[0], f[1]))
         return fits
 
-    def _topic(self, item: tuple[int, float] | None) -> OutOfScopeTopic | None:
+    def _topic(
+        self,
+        item: tuple[int, float] | None,
+        toks: Sequence[tuple[str, bool]],
+        audience: str | None,
+    ) -> OutOfScopeTopic | None:
+        """The out-of-scope subject to name, when ``item`` (the best topic example) fits well
+        enough. A scheme named in the question is context and does not decide which subject
+        it is ("my employee with loondispensatie is often ill, may I dismiss him?" is about
+        dismissal even if an example about working hours names loondispensatie too)."""
         if item is None or item[1] < self.TOPIC_NAMED_FROM or item[0] < self.n_entries:
             return None
+        plain = [(t, k) for t, k in toks if t not in self.name_terms]
+        if plain and len(plain) < len(toks):
+            found = next(
+                (i for i, _ in self._lexical(plain, audience) if i >= self.n_entries), None
+            )
+            if found is not None:
+                item = (found, item[1])
         return self.topics[item[0] - self.n_entries]
 
 
