@@ -202,7 +202,7 @@ class InstrumentClassifier:
             self.trained = True
             if folder is not None:
                 _save(folder, key, arrays)
-        self._model = _compact(arrays)
+        self._model = _compact(arrays)  # empties `arrays`
         self.labels = self._model.labels
 
     @classmethod
@@ -319,20 +319,21 @@ def _terms(vocabulary: dict[str, Any]) -> np.ndarray:
 
 def _compact(arrays: _Arrays) -> _Model:
     """The scoring form: each block's terms replaced by their sorted hashes, its idf and its
-    weight rows put in the same order (the margins are the same up to float rounding)."""
+    weight rows put in the same order (the margins are the same up to float rounding).
+    Takes the terms and weights out of `arrays` as it goes: the terms (~6 MB as unicode
+    arrays) are gone before the weights are copied, which keeps the load's peak and the
+    memory it leaves behind in the process ~4 MB lower."""
     import numpy as np
 
     n_words = len(arrays.word_terms)
     word_hashes, word_order = _hashes(arrays.word_terms)
     char_hashes, char_order = _hashes(arrays.char_terms)
-    rows = np.concatenate([word_order, char_order + n_words])
-    return _Model(
-        labels=arrays.labels,
-        words=_Vectorizer(word_hashes, arrays.word_idf[word_order], 0),
-        chars=_Vectorizer(char_hashes, arrays.char_idf[char_order], n_words),
-        weights=np.ascontiguousarray(arrays.weights[rows]),
-        intercept=arrays.intercept,
-    )
+    arrays.word_terms = arrays.char_terms = np.zeros(0, dtype=str)
+    words = _Vectorizer(word_hashes, arrays.word_idf[word_order], 0)
+    chars = _Vectorizer(char_hashes, arrays.char_idf[char_order], n_words)
+    weights, arrays.weights = arrays.weights, np.zeros((0, 1))
+    weights = weights[np.concatenate([word_order, char_order + n_words])]
+    return _Model(arrays.labels, words, chars, weights, arrays.intercept)
 
 
 def _hashes(terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
