@@ -9,8 +9,8 @@ every language file, over word uni- and bigrams and character 2-5-grams of the n
 text, so a new spelling, word order or inflection of a known crisis still scores high.
 
 It reuses the FAQ classifier's machinery (classifier.py): a one-vs-rest linear SVM trained
-with scikit-learn only when no cached model fits the examples (a hash of them), scored with
-numpy. It is tuned for recall: a kind counts when its margin is above THRESHOLD (below 0,
+with scikit-learn only when no cached model fits the examples (a hash of them as written, of
+concepts.yaml and of the feature code: CrisisModel), scored with numpy. It is tuned for recall: a kind counts when its margin is above THRESHOLD (below 0,
 the SVM's own boundary), chosen on two-fold runs over the dev batches in
 bench/data/understanding/heldout/ so that ordinary questions almost never cross it.
 """
