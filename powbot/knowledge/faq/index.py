@@ -19,6 +19,7 @@ from powbot.knowledge.faq.models import (
     OUT_OF_SCOPE,
     Audience,
     FaqBase,
+    FaqEntry,
     OutOfScopeTopic,
 )
 from powbot.knowledge.faq.normalise import Normalizer, _fold, _words
@@ -314,6 +315,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
         # too ("hired after a trial placement; how early must I say the contract ends?"): a
         # choice, with "none of these", instead of stating the instrument's rule.
         topic_close = any(p == oos and fit - f < self.CLARIFY_MARGIN for f, p in fits)
+        close = self._asked_first(question, setting, pos, (fits, best_item), close)
         if close or topic_close:
             topic = self._topic(best_item.get(oos), toks, audience) if topic_close else None
             return SearchResult("clarify", best, score, close[: max(0, limit - 1)], topic)
@@ -327,6 +329,42 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
             None,
         )
         return SearchResult("answer", best, score, alts, runner_up=runner_up)
+
+    def _asked_first(
+        self,
+        question: str,
+        setting: set[int],
+        pos: int,
+        found: tuple[list[tuple[float, int]], dict[int, tuple[int, float]]],
+        close: list[tuple[FaqEntry, float]],
+    ) -> list[tuple[FaqEntry, float]]:
+        """The choices to offer besides instrument ``pos``'s entry. When the clause that asks
+        names another instrument and ``pos`` is named only around it ("Na de proefplaatsing
+        wil ik hem aannemen, hoe vraag ik de doelgroepverklaring aan?"), the answer is a
+        guess: the instrument asked is offered with it, before any other. (A question with a "maar"
+        turn has had its setting left out already.) ``found``: the fits and best items."""
+        asked = [] if setting else self._asked_instead(question, pos)
+        if not asked:
+            return close
+        fits, best_item = found
+        fit_of = {p: f for f, p in fits}
+        first = [(self.entries[best_item[p][0]], self._confidence(fit_of[p])) for p in asked]
+        names = {e.instrument for e, _ in first}
+        return first + [(e, s) for e, s in close if e.instrument not in names]
+
+    def _asked_instead(self, question: str, pos: int) -> list[int]:
+        """Instruments named in the clause that asks (the last of the sentence with the
+        question mark), when instrument ``pos`` is named only outside it; [] otherwise."""
+        split = _asking_clause(question)
+        if split is None:
+            return []
+        before, after = (
+            {p for t, known in self.query_tokens(part) if known for p in self.name_terms.get(t, ())}
+            for part in split
+        )
+        if pos not in before or pos in after:
+            return []
+        return sorted(after)
 
     def _named_as_setting(self, question: str) -> set[int]:
         """Instruments named only before the turn of the question ("We krijgen al LKV voor
@@ -389,6 +427,24 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
 
 
 _TURN = re.compile(r"\b(?:maar|but)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+_CLAUSE = re.compile(r"[,;:]\s+")
+
+
+def _asking_clause(question: str) -> tuple[str, str] | None:
+    """(the rest, the clause that asks): the last clause of the last sentence with a question
+    mark (or of the last sentence). None for a question of one clause."""
+    sentences = [s for s in _SENTENCE.split(question.strip()) if s.strip()]
+    if not sentences:
+        return None
+    asking = next((i for i in range(len(sentences) - 1, -1, -1) if "?" in sentences[i]), None)
+    if asking is None:
+        asking = len(sentences) - 1
+    clauses = [c for c in _CLAUSE.split(sentences[asking]) if c.strip()]
+    if len(sentences) + len(clauses) < 3:  # one sentence of one clause
+        return None
+    rest = sentences[:asking] + clauses[:-1] + sentences[asking + 1 :]
+    return " ".join(rest), clauses[-1]
 
 
 def _first_of_each(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
