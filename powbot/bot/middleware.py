@@ -25,7 +25,6 @@ from powbot.domain.text import clean_text
 from powbot.storage.models import ProcessedUpdate, User
 from powbot.storage.personal import ERASED_TABLES
 from powbot.storage.update_unit import UpdateUnit
-from powbot.storage.updates import first_time
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +114,7 @@ class UpdateMiddleware(BaseMiddleware):
         language = runtime.settings.default_language
         try:
             async with runtime.db.update_unit() as unit:
-                if not await first_time(unit.connection, event.update_id, utcnow()):
+                if not await unit.first_time(event.update_id, utcnow()):
                     # A redelivery: its state is committed; send what was not confirmed.
                     staged = await runtime.sender.claim_replies(unit.session(), event.update_id)
                     outcome = None
@@ -123,7 +122,7 @@ class UpdateMiddleware(BaseMiddleware):
                     outcome = await self._run(handler, event, data, unit, tg_user, chat_id)
                     language = outcome.language
                     staged = await runtime.sender.stage_replies(
-                        unit.connection, chat_id, event.update_id, outcome.ctx.replies
+                        unit, chat_id, event.update_id, outcome.ctx.replies
                     )
         except Exception as exc:
             if isinstance(exc, IntegrityError) and await self._handled_elsewhere(event.update_id):

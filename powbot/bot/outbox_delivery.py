@@ -9,10 +9,9 @@ import logging
 import os
 import socket
 import weakref
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, cast
+from typing import Any
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -21,8 +20,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from sqlalchemy import delete, insert, or_, update
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import delete, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -31,6 +29,7 @@ from powbot.conversation.registry import ON_UNREACHABLE
 from powbot.domain.messages import Reply
 from powbot.storage.db import Database
 from powbot.storage.models import Outbox, User
+from powbot.storage.update_unit import UpdateUnit
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +38,6 @@ CLAIM_LEASE = timedelta(minutes=2)
 # batch is sent well within the lease, so a live worker never loses its claim.
 CLAIM_BATCH = 50
 HOST = socket.gethostname()
-# The replies of an update, staged in its transaction (ids back in the order given).
-_STAGE = insert(Outbox).returning(col(Outbox.id), sort_by_parameter_order=True)
 
 
 # The senders alive in this process, by worker name (weak: a dropped app is gone).
@@ -119,7 +116,7 @@ class OutboxDelivery:
     # --- replies of an update: outbox rows written in its transaction ------------------
 
     async def stage_replies(
-        self, connection: AsyncConnection, chat_id: int, update_id: int, replies: list[Reply]
+        self, unit: UpdateUnit, chat_id: int, update_id: int, replies: list[Reply]
     ) -> list[StagedReply]:
         """Write the replies of an update as outbox rows in its own transaction, claimed by
         us: after the commit `deliver_staged` sends them; a crash or a network failure in
@@ -143,9 +140,9 @@ class OutboxDelivery:
             }
             for payload in payloads
         ]
-        # One Core statement on the update's connection: ORM objects for rows that live a
+        # Plain statements on the update's connection: ORM objects for rows that live a
         # few milliseconds cost more than the insert itself.
-        ids = cast(Sequence[int], (await connection.execute(_STAGE, rows)).scalars().all())
+        ids = await unit.insert_outbox(rows)
         return [
             StagedReply(id, update_id, 1, payload)
             for id, payload in zip(ids, payloads, strict=True)

@@ -78,7 +78,10 @@ def _sqlite_engine(url: str, checkpointer: WalCheckpointer | None) -> AsyncEngin
     def _on_begin(connection: Connection) -> None:
         # IMMEDIATE takes the write lock up front, so a second process (say `powbot tick`
         # from cron) cannot claim the same due rows between our read and our write.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # On the driver's cursor: SQLAlchemy's statement machinery cost more than the BEGIN.
+        cursor = connection.connection.cursor()
+        cursor.execute("BEGIN IMMEDIATE")
+        cursor.close()
 
     return engine
 
@@ -117,7 +120,12 @@ class Database:
         changed, rolled back on any error (see update_unit.py)."""
         async with self.engine.connect() as connection:
             async with connection.begin():
-                unit = UpdateUnit(connection, self.sessionmaker)
+                sqlite = None
+                if self.is_sqlite:
+                    raw = await connection.get_raw_connection()
+                    assert isinstance(raw.driver_connection, InlineConnection)
+                    sqlite = raw.driver_connection.sqlite
+                unit = UpdateUnit(connection, self.sessionmaker, sqlite)
                 try:
                     yield unit
                     await unit.finish()

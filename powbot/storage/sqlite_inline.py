@@ -86,6 +86,12 @@ class InlineConnection(aiosqlite.Connection):
         if self._on_commit is not None:
             self._on_commit()
 
+    @property
+    def sqlite(self) -> sqlite3.Connection:
+        """The sqlite3 connection itself, for statements run inside a transaction that
+        already holds the write lock (they cannot meet a busy database)."""
+        return self._conn
+
     async def execute_alone(self, sql: str, parameters: tuple[Any, ...]) -> None:
         """One statement as its own transaction (autocommit), outside SQLAlchemy: used where
         its begin/commit machinery cost more than the statement (confirming a sent reply)."""

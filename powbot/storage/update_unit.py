@@ -7,22 +7,32 @@ id, the user row and the outbox rows are plain Core statements on the update's c
 and a session bound to that same connection and transaction is opened only when a feature
 asks for one (`session()`). The user object is then attached to it, with whatever changed
 so far marked for the flush, so code that works through the session sees that one object.
+
+On SQLite these statements run on the sqlite3 connection itself (sqlite_prepared.py),
+inside the transaction SQLAlchemy began; on PostgreSQL they go through SQLAlchemy Core.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+import sqlite3
+from datetime import datetime
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from powbot.storage.models import User
+from powbot.storage.models import Outbox, ProcessedUpdate, User
+from powbot.storage.sqlite_prepared import Prepared, row_reader
 
 _MAPPER = sa_inspect(User)
 _USERS = User.__table__  # type: ignore[attr-defined]
@@ -33,15 +43,41 @@ _LOCKED_USER = (
 )
 # Its SET clause comes from the parameters given: only the changed columns are written.
 _WRITE_USER = update(_USERS).where(_USERS.c.id == bindparam("user_key"))
+_RECORD = {
+    name: make(ProcessedUpdate)
+    .values(update_id=bindparam("update_id"), processed_at=bindparam("processed_at"))
+    .on_conflict_do_nothing(index_elements=["update_id"])
+    for name, make in (("postgresql", postgres_insert), ("sqlite", sqlite_insert))
+}
+# Ids back in the order the rows were given.
+_STAGE = insert(Outbox).returning(col(Outbox.id), sort_by_parameter_order=True)
+_SQLITE = sqlite_dialect()
+_READ_USER = row_reader(_USERS.columns, _SQLITE)
+
+
+@cache
+def _sqlite(name: str, columns: tuple[str, ...] = ()) -> Prepared:
+    """The hot-path statements, compiled once for SQLite (per set of columns written)."""
+    if name == "record":
+        return Prepared(_RECORD["sqlite"], _SQLITE)
+    if name == "user":
+        return Prepared(_LOCKED_USER, _SQLITE)
+    if name == "write_user":
+        return Prepared(_WRITE_USER, _SQLITE, columns)
+    return Prepared(_STAGE, _SQLITE, columns)
 
 
 class UpdateUnit:
     """One update's connection, inside its transaction (see `Database.update_unit`)."""
 
     def __init__(
-        self, connection: AsyncConnection, sessionmaker: async_sessionmaker[AsyncSession]
+        self,
+        connection: AsyncConnection,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        sqlite: sqlite3.Connection | None = None,
     ) -> None:
         self.connection = connection
+        self._sqlite = sqlite  # the same connection underneath, on SQLite
         self._sessionmaker = sessionmaker
         self._session: AsyncSession | None = None
         self._user: User | None = None
@@ -51,13 +87,27 @@ class UpdateUnit:
     def session_opened(self) -> bool:
         return self._session is not None
 
+    async def first_time(self, update_id: int, now: datetime) -> bool:
+        """Record the update id; False when it was recorded before (a redelivery)."""
+        values = {"update_id": update_id, "processed_at": now}
+        if self._sqlite is not None:
+            return _sqlite("record").run(self._sqlite, values).rowcount == 1
+        statement = _RECORD[self.connection.dialect.name]
+        return (await self.connection.execute(statement, values)).rowcount == 1
+
     async def locked_user(self, user_id: int) -> User | None:
         """The user's row, locked for this transaction (PostgreSQL; SQLite's transactions
         hold the write lock from their BEGIN), as a User outside any session."""
-        row = (await self.connection.execute(_LOCKED_USER, {"user_key": user_id})).first()
-        if row is None:
+        key = {"user_key": user_id}
+        values: dict[str, Any] | None
+        if self._sqlite is not None:
+            raw = _sqlite("user").run(self._sqlite, key).fetchone()
+            values = None if raw is None else _READ_USER(raw)
+        else:
+            row = (await self.connection.execute(_LOCKED_USER, key)).first()
+            values = None if row is None else row._asdict()
+        if values is None:
             return None
-        values = row._asdict()
         # Made as the ORM makes a loaded object (no validation: the row is ours), then
         # detached: known to exist, nothing to insert, no changes yet.
         user = _MAPPER.class_manager.new_instance()
@@ -66,6 +116,16 @@ class UpdateUnit:
         self._user = user
         self._loaded = _snapshot(values)
         return user
+
+    async def insert_outbox(self, rows: list[dict[str, Any]]) -> list[int]:
+        """Outbox rows (all with the same columns) in this transaction; their ids in order."""
+        if not rows:
+            return []
+        if self._sqlite is not None:
+            prepared = _sqlite("stage", tuple(rows[0]))
+            return [prepared.run(self._sqlite, row).fetchone()[0] for row in rows]
+        result = await self.connection.execute(_STAGE, rows)
+        return cast(list[int], list(result.scalars().all()))
 
     def session(self) -> AsyncSession:
         """The ORM session of this update, opened on first use, in the same transaction."""
@@ -91,9 +151,14 @@ class UpdateUnit:
         if user is None:
             return
         changed = self._changed(user)
-        if changed:
-            values = {name: getattr(user, name) for name in changed}
-            await self.connection.execute(_WRITE_USER, {"user_key": user.id, **values})
+        if not changed:
+            return
+        values = {name: getattr(user, name) for name in changed}
+        if self._sqlite is not None:
+            prepared = _sqlite("write_user", tuple(changed))
+            prepared.run(self._sqlite, {"user_key": user.id, **values})
+            return
+        await self.connection.execute(_WRITE_USER, {"user_key": user.id, **values})
 
     async def close(self) -> None:
         if self._session is not None:
