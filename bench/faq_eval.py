@@ -27,7 +27,8 @@ employer_questions_blind_j.tsv (written blind 2026-12-07, scored once at 73df1e2
 employer_questions_blind_l.tsv (the same, scored once at 4b2756b after blind_j's tuning),
 employer_questions_blind_k.tsv (written blind 2026-12-07; sealed, scored at 73df1e2 and 09e9243),
 employer_questions_blind_m.tsv (written blind 2026-12-07; sealed, scored at 30da118),
-employer_questions_blind_n.tsv (written blind 2026-12-07, scored once at b2faf65, then tuned on).
+employer_questions_blind_n.tsv (written blind 2026-12-07, scored once at b2faf65, then tuned on),
+employer_questions_blind_o.tsv (written blind 2026-12-07; sealed, scored at b2faf65 and db89baf).
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
 a bare "Ja"/"Nee"/"Yes"/"No", and answers that state the rule of another instrument than the
 one asked (an answer to an out-of-scope question counts). Never read the rows of a sealed set. All sealed sets have now been scored at least once: write
@@ -83,6 +84,7 @@ BLIND_L = ROOT / "bench" / "data" / "employer_questions_blind_l.tsv"
 BLIND_K = ROOT / "bench" / "data" / "employer_questions_blind_k.tsv"
 BLIND_M = ROOT / "bench" / "data" / "employer_questions_blind_m.tsv"
 BLIND_N = ROOT / "bench" / "data" / "employer_questions_blind_n.tsv"
+BLIND_O = ROOT / "bench" / "data" / "employer_questions_blind_o.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -328,6 +330,11 @@ def main(argv: list[str]) -> int:
         # refugee from Ukraine ..., do I need a work permit' none -> wsp-contact (the entry
         # wsp-refugees states that rule).
         ("blind_n", BLIND_N, False),
+        # HR and payroll staff (formal, comparisons, edge cases). Written blind on 2026-12-07;
+        # sealed (kept outside the repository until then), scored at b2faf65 before the
+        # blind_n round (top-1 97.1 %, 4 other-instrument answers, idk precision 93.5 %, recall
+        # 96.7 %) and at db89baf after it (the same four figures; clarify 2.4 -> 3.5 %).
+        ("blind_o", BLIND_O, True),
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
