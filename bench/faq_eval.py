@@ -29,6 +29,8 @@ employer_questions_blind_k.tsv (written blind 2026-12-07; sealed, scored at 73df
 employer_questions_blind_m.tsv (written blind 2026-12-07; sealed, scored at 30da118),
 employer_questions_blind_n.tsv (written blind 2026-12-07, scored once at b2faf65, then tuned on),
 employer_questions_blind_o.tsv (written blind 2026-12-07; sealed, scored at b2faf65 and db89baf).
+Every sealed set (blind_e, f, i, k, m, o) was scored at b2faf65 and at db89baf, before and after
+the blind_n round.
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
 a bare "Ja"/"Nee"/"Yes"/"No", and answers that state the rule of another instrument than the
 one asked (an answer to an out-of-scope question counts). Never read the rows of a sealed set. All sealed sets have now been scored at least once: write
