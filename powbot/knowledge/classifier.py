@@ -32,11 +32,9 @@ needs nothing else from the caller.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,15 +43,13 @@ from typing import TYPE_CHECKING, Any, Self
 if TYPE_CHECKING:
     import numpy as np
 
+from powbot.knowledge.classifier_store import FORMAT, TrainedArrays, load, save
+
 log = logging.getLogger(__name__)
 
 # A document is (normalised tokens, folded text): the caller tokenises once for both the
 # retriever and the classifier.
 Doc = tuple[Sequence[str], str]
-
-FORMAT = 1  # bump when the saved arrays or the features change meaning
-CACHE_PREFIX = "faq-classifier-"
-KEEP_FILES = 3  # other bases (benchmarks) may share the folder: keep the newest few
 
 _cache_dir: Path | None = None
 
@@ -133,19 +129,6 @@ class _Model:
     intercept: np.ndarray
 
 
-@dataclass
-class _Arrays:
-    """The model as trained and saved: the terms (a unicode array each) in column order."""
-
-    labels: list[str]
-    word_terms: np.ndarray
-    word_idf: np.ndarray
-    char_terms: np.ndarray
-    char_idf: np.ndarray
-    weights: np.ndarray
-    intercept: np.ndarray
-
-
 class InstrumentClassifier:
     """One-vs-rest linear SVM; ``margins`` gives each label's signed distance to its
     decision boundary (above 0: the model says "this label"; around 1 or more: confident).
@@ -196,12 +179,12 @@ class InstrumentClassifier:
             return  # nothing to choose between (a one-instrument knowledge base)
         folder = cache_dir if cache_dir is not None else _cache_dir
         key = key_of()
-        arrays = _load(folder, key) if folder is not None else None
+        arrays = load(folder, key) if folder is not None else None
         if arrays is None:
             arrays = _train_apart(type(self), *make())
             self.trained = True
             if folder is not None:
-                _save(folder, key, arrays)
+                save(folder, key, arrays)
         self._model = _compact(arrays)  # empties `arrays`
         self.labels = self._model.labels
 
@@ -225,7 +208,7 @@ class InstrumentClassifier:
         return hashlib.sha256(f"inputs|{cls.settings()}|{inputs_key}".encode()).hexdigest()
 
     @classmethod
-    def _train(cls, docs: Sequence[Doc], labels: Sequence[str]) -> _Arrays:
+    def _train(cls, docs: Sequence[Doc], labels: Sequence[str]) -> TrainedArrays:
         import numpy as np
 
         # Heavy imports (~0.9 s, ~90 MB) only when there is something to train.
@@ -249,7 +232,7 @@ class InstrumentClassifier:
         )
         pipeline.fit(list(docs), list(labels))
         svm = pipeline.named_steps["svm"]
-        return _Arrays(
+        return TrainedArrays(
             labels=[str(c) for c in pipeline.classes_],
             word_terms=_terms(words.vocabulary_),
             word_idf=np.asarray(words.idf_),
@@ -276,12 +259,11 @@ class InstrumentClassifier:
 
 def _train_apart(
     cls: type[InstrumentClassifier], docs: Sequence[Doc], labels: Sequence[str]
-) -> _Arrays:
+) -> TrainedArrays:
     """Train in a child process: scikit-learn and SciPy (~90 MB) would otherwise stay in
     this process's memory until it ends, although after a content change they are needed
     for this one training only. A fresh interpreter (not multiprocessing, which re-imports
     the caller's main module); if it cannot run, train here: a model must always load."""
-    import os
     import pickle
     import subprocess
     import sys
@@ -300,7 +282,7 @@ def _train_apart(
             env=env,
             timeout=900,
         )
-        arrays: _Arrays = pickle.loads(done.stdout)  # our own child's answer
+        arrays: TrainedArrays = pickle.loads(done.stdout)  # our own child's answer
         return arrays
     except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError) as error:
         log.warning("training in a child process failed (%s); training in this one", error)
@@ -317,7 +299,7 @@ def _terms(vocabulary: dict[str, Any]) -> np.ndarray:
     return np.array(terms, dtype=str)
 
 
-def _compact(arrays: _Arrays) -> _Model:
+def _compact(arrays: TrainedArrays) -> _Model:
     """The scoring form: each block's terms replaced by their sorted hashes, its idf and its
     weight rows put in the same order (the margins are the same up to float rounding).
     Takes the terms and weights out of `arrays` as it goes: the terms (~6 MB as unicode
@@ -348,82 +330,3 @@ def _hashes(terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         hashes[start : start + len(chunk)] = np.fromiter(map(hash, chunk), np.int64, len(chunk))
     order = np.argsort(hashes, kind="stable")
     return hashes[order], order
-
-
-def _cache_file(folder: Path, key: str) -> Path:
-    return folder / f"{CACHE_PREFIX}{key[:32]}.npz"
-
-
-def _save(folder: Path, key: str, model: _Arrays) -> None:
-    """Write atomically (a reader never sees half a file); a read-only folder only costs
-    the next start a training."""
-    import numpy as np
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        meta = json.dumps({"format": FORMAT, "key": key, "labels": model.labels})
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as out:
-            np.savez(
-                out,
-                meta=np.array(meta),
-                word_terms=model.word_terms,
-                word_idf=model.word_idf,
-                char_terms=model.char_terms,
-                char_idf=model.char_idf,
-                weights=model.weights,
-                intercept=model.intercept,
-            )
-        os.replace(out.name, _cache_file(folder, key))
-        _prune(folder)
-    except OSError as exc:
-        log.warning("FAQ classifier not cached in %s: %s", folder, exc)
-
-
-def _prune(folder: Path) -> None:
-    files = sorted(folder.glob(f"{CACHE_PREFIX}*.npz"), key=lambda f: f.stat().st_mtime)
-    for stale in files[:-KEEP_FILES]:
-        stale.unlink(missing_ok=True)
-
-
-def _load(folder: Path, key: str) -> _Arrays | None:
-    import numpy as np
-
-    path = _cache_file(folder, key)
-    if not path.is_file():
-        return None
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            meta = json.loads(str(data["meta"]))
-            if meta["format"] != FORMAT or meta["key"] != key:
-                return None
-            arrays = _Arrays(
-                labels=[str(label) for label in meta["labels"]],
-                word_terms=np.asarray(data["word_terms"]),
-                word_idf=np.asarray(data["word_idf"]),
-                char_terms=np.asarray(data["char_terms"]),
-                char_idf=np.asarray(data["char_idf"]),
-                weights=np.asarray(data["weights"]),
-                intercept=np.asarray(data["intercept"]),
-            )
-        _check(arrays)
-    except Exception as exc:  # any damage: train again and overwrite
-        log.warning("FAQ classifier cache %s unusable (%s); retraining", path.name, exc)
-        return None
-    return arrays
-
-
-def _check(arrays: _Arrays) -> None:
-    import numpy as np
-
-    n_features = len(arrays.word_terms) + len(arrays.char_terms)
-    n_out = 1 if len(arrays.labels) == 2 else len(arrays.labels)
-    if arrays.word_terms.shape != arrays.word_idf.shape or (
-        arrays.char_terms.shape != arrays.char_idf.shape
-    ):
-        raise ValueError("vocabulary and idf differ in length")
-    if arrays.word_terms.dtype.kind != "U" or arrays.char_terms.dtype.kind != "U":
-        raise ValueError("the terms are not text")
-    if arrays.weights.shape != (n_features, n_out) or arrays.intercept.shape != (n_out,):
-        raise ValueError("weights do not fit the vocabulary")
-    if not (np.isfinite(arrays.weights).all() and np.isfinite(arrays.intercept).all()):
-        raise ValueError("weights are not finite")

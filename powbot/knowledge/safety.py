@@ -28,7 +28,7 @@ from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.loading import parse_yaml
 from powbot.knowledge.safety_concepts import EMPTY, Concepts, load_concepts
 from powbot.knowledge.safety_model import CrisisModel, read_examples
-from powbot.knowledge.safety_text import fold, normalise
+from powbot.knowledge.safety_text import fold, normalise, script_language
 from powbot.knowledge.safety_tiers import DANGER_KINDS, decide
 
 KINDS = ("suicide", "unsafe_home", "no_shelter", "no_food", "money", "medical")
@@ -132,7 +132,7 @@ class SafetyContent:
         kinds = alarm or possible
         if not kinds:
             return None
-        script = _script_language(fixed)
+        script = script_language(fixed)
         if script in self.languages:  # Persian words in Arabic letters are Persian
             votes[script] = votes.get(script, 0) + 2
         if not votes:
@@ -167,7 +167,7 @@ class SafetyContent:
         """The script first (Ethiopic: Tigrinya; Arabic letters: Persian when a Persian
         letter or word shows, else Arabic; Latin words with 2/3/5/7 for letters: Arabizi),
         else the language whose phrases share the most character trigrams (ties: nl, en)."""
-        script = _script_language(fixed)
+        script = script_language(fixed)
         if script in self.languages:
             return script
         grams = _trigrams(fixed)
@@ -268,21 +268,6 @@ def _load(folder: Path, files: list[Path]) -> SafetyContent:
         raw_examples=read_examples(folder / "examples.tsv", KINDS),
     )
     return SafetyContent(ordered, model, concepts)
-
-
-_PERSIAN = re.compile(
-    r"[پچژگ]|(?:^| )(?:ن?مي(?:خو|خا|ز|ك|تو|ش|ر|د|ب|گ|م|ن)\w*|منو|مرا|را|رو|تو|است|نيست"
-    r"|هستم|دارم|ندارم|دارد|داره|ديگه|كنم|شده|بشم|خونه|خانه|شوهرم|پدرم|مادرم|اون|اين|چي)(?: |$)"
-)
-_ARABIZI = re.compile(r"\b[a-z]*[a-z][2357][a-z]+|\b[2357][a-z]{2,}|\b[a-z]{3,}[2357]\b")
-
-
-def _script_language(text: str) -> str | None:
-    if any("\u1200" <= ch <= "\u137f" for ch in text):
-        return "ti"
-    if any("\u0600" <= ch <= "\u06ff" for ch in text):
-        return "fa" if _PERSIAN.search(text) else "ar"
-    return "ar" if _ARABIZI.search(text) else None
 
 
 def _trigrams(text: str) -> set[str]:

@@ -11,6 +11,7 @@ import pytest
 
 from powbot.knowledge import classifier as classifier_module
 from powbot.knowledge.classifier import InstrumentClassifier
+from powbot.knowledge.classifier_store import TrainedArrays
 
 EXAMPLES = {
     "lks": [
@@ -82,6 +83,7 @@ sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
 from pathlib import Path
 from tests.knowledge.test_classifier_cache import best, examples
 from powbot.knowledge.classifier import InstrumentClassifier
+from powbot.knowledge.classifier_store import TrainedArrays
 model = InstrumentClassifier(*examples(), cache_dir=Path({str(tmp_path)!r}))
 assert not model.trained
 assert best(model, "wat kost een jobcoach") == "jc"
@@ -122,6 +124,7 @@ def test_the_command_line_fills_the_cache_once_and_answers_the_same_from_it(tmp_
 TRAIN_AND_REPORT = """
 import sys
 from powbot.knowledge.classifier import InstrumentClassifier
+from powbot.knowledge.classifier_store import TrainedArrays
 docs = [(q.split(), q) for q in ("lks aanvragen", "loonwaarde meten", "wat doet een jobcoach",
                                   "begeleiding op de werkvloer")]
 model = InstrumentClassifier(docs, ["lks", "lks", "jc", "jc"])
@@ -166,7 +169,7 @@ def test_the_hashed_vocabulary_weighs_terms_as_a_term_dictionary_would() -> None
     import numpy as np
 
     terms = ["zz", "ab", "cd", "ef"]
-    arrays = classifier_module._Arrays(
+    arrays = TrainedArrays(
         labels=["a", "b"],
         word_terms=np.array(terms),
         word_idf=np.array([1.0, 2.0, 3.0, 4.0]),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,13 +12,13 @@ from rapidfuzz import fuzz, process
 
 from powbot.knowledge.classifier import Doc, InstrumentClassifier
 from powbot.knowledge.faq.compounds import CompoundSplitter
+from powbot.knowledge.faq.focus import QuestionFocus
 from powbot.knowledge.faq.lexical import LexicalScorer
 from powbot.knowledge.faq.models import (
     LANGS,
     OUT_OF_SCOPE,
     Audience,
     FaqBase,
-    FaqEntry,
     OutOfScopeTopic,
 )
 from powbot.knowledge.faq.normalise import Normalizer, _fold, _words
@@ -40,7 +39,7 @@ class _Doc:
     text: str  # normalised example question, tokens joined by spaces
 
 
-class FaqIndex(CompoundSplitter, LexicalScorer):
+class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus):
     """In-memory retriever over a FaqBase, built once (on first use) and then read-only."""
 
     # Lexical scoring, tuned on the dev half of bench/data/employer_questions.tsv (see
@@ -62,7 +61,6 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
     MIN_FIT = -0.5  # the best instrument fits less than this -> "unknown"
     CLARIFY_MARGIN = 0.15  # another instrument fits within this much -> "clarify"
     TOPIC_NAMED_FROM = 45.0  # lexical score from which an out-of-scope topic is named
-    SETTING_MIN_TOKENS = 3  # known words the question itself needs after "maar"/"but"
 
     def __init__(self, base: FaqBase, audience: Audience | None = None) -> None:
         """``audience=None``: the employer index (also used for coaches and the bench);
@@ -330,59 +328,6 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
         )
         return SearchResult("answer", best, score, alts, runner_up=runner_up)
 
-    def _asked_first(
-        self,
-        question: str,
-        setting: set[int],
-        pos: int,
-        found: tuple[list[tuple[float, int]], dict[int, tuple[int, float]]],
-        close: list[tuple[FaqEntry, float]],
-    ) -> list[tuple[FaqEntry, float]]:
-        """The choices to offer besides instrument ``pos``'s entry. When the clause that asks
-        names another instrument and ``pos`` is named only around it ("Na de proefplaatsing
-        wil ik hem aannemen, hoe vraag ik de doelgroepverklaring aan?"), the answer is a
-        guess: the instrument asked is offered with it, before any other. (A question with a "maar"
-        turn has had its setting left out already.) ``found``: the fits and best items."""
-        asked = [] if setting else self._asked_instead(question, pos)
-        if not asked:
-            return close
-        fits, best_item = found
-        fit_of = {p: f for f, p in fits}
-        first = [(self.entries[best_item[p][0]], self._confidence(fit_of[p])) for p in asked]
-        names = {e.instrument for e, _ in first}
-        return first + [(e, s) for e, s in close if e.instrument not in names]
-
-    def _asked_instead(self, question: str, pos: int) -> list[int]:
-        """Instruments named in the clause that asks (the last of the sentence with the
-        question mark), when instrument ``pos`` is named only outside it; [] otherwise."""
-        split = _asking_clause(question)
-        if split is None:
-            return []
-        before, after = (
-            {p for t, known in self.query_tokens(part) if known for p in self.name_terms.get(t, ())}
-            for part in split
-        )
-        if pos not in before or pos in after:
-            return []
-        return sorted(after)
-
-    def _named_as_setting(self, question: str) -> set[int]:
-        """Instruments named only before the turn of the question ("We krijgen al LKV voor
-        hem, maar kan de gemeente ook het loon aanvullen?"): they are the setting, and the
-        part after "maar"/"but" says what is asked."""
-        turn = _TURN.split(question)
-        if len(turn) < 2:
-            return set()
-        before, after = " ".join(turn[:-1]), turn[-1]
-        after_toks = [t for t, known in self.query_tokens(after) if known]
-        if len(after_toks) < self.SETTING_MIN_TOKENS:
-            return set()
-        named_after = {p for t in after_toks for p in self.name_terms.get(t, ())}
-        named_before = {
-            p for t, known in self.query_tokens(before) if known for p in self.name_terms.get(t, ())
-        }
-        return named_before - named_after
-
     def _fits(
         self,
         margins: dict[str, float],
@@ -424,27 +369,6 @@ class FaqIndex(CompoundSplitter, LexicalScorer):
             if found is not None:
                 item = (found, item[1])
         return self.topics[item[0] - self.n_entries]
-
-
-_TURN = re.compile(r"\b(?:maar|but)\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.?!])\s+")
-_CLAUSE = re.compile(r"[,;:]\s+")
-
-
-def _asking_clause(question: str) -> tuple[str, str] | None:
-    """(the rest, the clause that asks): the last clause of the last sentence with a question
-    mark (or of the last sentence). None for a question of one clause."""
-    sentences = [s for s in _SENTENCE.split(question.strip()) if s.strip()]
-    if not sentences:
-        return None
-    asking = next((i for i in range(len(sentences) - 1, -1, -1) if "?" in sentences[i]), None)
-    if asking is None:
-        asking = len(sentences) - 1
-    clauses = [c for c in _CLAUSE.split(sentences[asking]) if c.strip()]
-    if len(sentences) + len(clauses) < 3:  # one sentence of one clause
-        return None
-    rest = sentences[:asking] + clauses[:-1] + sentences[asking + 1 :]
-    return " ".join(rest), clauses[-1]
 
 
 def _first_of_each(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
