@@ -4,6 +4,7 @@ changed is saved exactly once, one object stands for the user, and an error save
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 
 import pytest
@@ -85,3 +86,28 @@ async def test_an_error_saves_nothing_of_the_update(db: Database) -> None:
 async def test_an_unknown_user_is_none(db: Database) -> None:
     async with db.update_unit() as unit:
         assert await unit.locked_user(USER + 1) is None
+
+
+async def test_sqlite_stores_what_the_orm_would_store(sqlite_url: str) -> None:
+    """On SQLite the unit writes with sqlite3 itself: dates must be the same text as the ORM
+    writes (the scheduler compares them as text in SQL), JSON the same document."""
+    database = Database(sqlite_url)
+    await database.migrate()
+    moment = clock_now().replace(microsecond=123456)
+    try:
+        async with database.transaction() as session:
+            session.add(User(id=USER, chat_id=USER, created_at=moment, last_active_at=moment))
+        async with database.update_unit() as unit:
+            user = await unit.locked_user(USER)
+            assert user is not None and user.created_at == moment
+            user.consent_at, user.flow_data = moment, {"a": [1, "é"]}
+        async with database.engine.connect() as connection:
+            row = (
+                await connection.exec_driver_sql(
+                    "SELECT created_at, consent_at, flow_data FROM users"
+                )
+            ).one()
+        assert row[1] == row[0]  # written by the unit == written by the ORM
+        assert json.loads(row[2]) == {"a": [1, "é"]}
+    finally:
+        await database.dispose()
