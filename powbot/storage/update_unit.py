@@ -56,7 +56,7 @@ _READ_USER = row_reader(_USERS.columns, _SQLITE)
 
 
 @cache
-def _sqlite(name: str, columns: tuple[str, ...] = ()) -> Prepared:
+def _sqlite_statement(name: str, columns: tuple[str, ...] = ()) -> Prepared:
     """The hot-path statements, compiled once for SQLite (per set of columns written)."""
     if name == "record":
         return Prepared(_RECORD["sqlite"], _SQLITE)
@@ -91,7 +91,7 @@ class UpdateUnit:
         """Record the update id; False when it was recorded before (a redelivery)."""
         values = {"update_id": update_id, "processed_at": now}
         if self._sqlite is not None:
-            return _sqlite("record").run(self._sqlite, values).rowcount == 1
+            return _sqlite_statement("record").run(self._sqlite, values).rowcount == 1
         statement = _RECORD[self.connection.dialect.name]
         return (await self.connection.execute(statement, values)).rowcount == 1
 
@@ -101,7 +101,7 @@ class UpdateUnit:
         key = {"user_key": user_id}
         values: dict[str, Any] | None
         if self._sqlite is not None:
-            raw = _sqlite("user").run(self._sqlite, key).fetchone()
+            raw = _sqlite_statement("user").run(self._sqlite, key).fetchone()
             values = None if raw is None else _READ_USER(raw)
         else:
             row = (await self.connection.execute(_LOCKED_USER, key)).first()
@@ -122,7 +122,7 @@ class UpdateUnit:
         if not rows:
             return []
         if self._sqlite is not None:
-            prepared = _sqlite("stage", tuple(rows[0]))
+            prepared = _sqlite_statement("stage", tuple(rows[0]))
             return [prepared.run(self._sqlite, row).fetchone()[0] for row in rows]
         result = await self.connection.execute(_STAGE, rows)
         return cast(list[int], list(result.scalars().all()))
@@ -155,7 +155,7 @@ class UpdateUnit:
             return
         values = {name: getattr(user, name) for name in changed}
         if self._sqlite is not None:
-            prepared = _sqlite("write_user", tuple(changed))
+            prepared = _sqlite_statement("write_user", tuple(changed))
             prepared.run(self._sqlite, {"user_key": user.id, **values})
             return
         await self.connection.execute(_WRITE_USER, {"user_key": user.id, **values})
