@@ -203,13 +203,20 @@ def eval_sealed(
     }
 
 
+def _batch_number(path: Path) -> tuple[int, str]:
+    """crisis_sealed.tsv is batch 1, crisis_sealed13.tsv batch 13."""
+    digits = path.stem.rsplit("sealed", 1)[-1]
+    return (int(digits) if digits.isdigit() else 1, path.name)
+
+
 def sealed_batches(args: argparse.Namespace) -> list[tuple[Path, Path]]:
     """The sealed pairs to score: the one named, else every crisis_sealed*.tsv with its
-    ordinary_sealed*.tsv (each written blind by someone who never saw the detector)."""
+    ordinary_sealed*.tsv (each written blind by someone who never saw the detector), in the
+    order they were written: sealed, sealed2 ... sealed13."""
     if args.sealed_crisis is not None:
         return [(args.sealed_crisis, args.sealed_ordinary)]
     pairs = []
-    for crisis_path in sorted(HELD.glob("crisis_sealed*.tsv")):
+    for crisis_path in sorted(HELD.glob("crisis_sealed*.tsv"), key=_batch_number):
         ordinary_path = HELD / crisis_path.name.replace("crisis_", "ordinary_", 1)
         if ordinary_path.is_file():
             pairs.append((crisis_path, ordinary_path))
