@@ -48,6 +48,20 @@ MODEL_ALONE = 0.45
 # ('water afgesloten sinds gisteren, kan niet koken', +0.34) set it at 0.3; the default sets keep
 # 0.02 % full false alarms.
 CALM_KEEP = 0.3
+# Round 10 (2026-12-07): a 'possible crisis' line in a calm, joking or past context is dropped
+# for a kind whose model margin is below these (the model firmly says 'ordinary'). Most lines on
+# the tuned ordinary sets were such a lone hit at -0.6 to -1.6 ('the bailiff job vacancy, do I
+# need a diploma', 'bro I'll kill you if you're late again lol', 'watched a documentary about
+# homeless people'), the tuned crisis messages with only the line +0.7 or more. `safety_cv`
+# folds (whole detector, 10,117 held-out crisis examples): possible lines on held-out ordinary
+# examples 11.5 -> 9.4 %, no crisis example loses its line. Danger kinds in a merely calm context
+# need -1.0: at -0.6 long mixed messages lost it ('... ik sta nu bij het spoor ...', a daughter
+# who ate a strip of pills), whose margin the ordinary sentences around them pull down.
+VETO = -0.6
+DANGER_CALM_VETO = -1.0
+# Food help keeps its line: "ik heb honger, hoe laat is de pauze" gets the food bank by design
+# (tests/features/understanding/test_possible_crisis_line.py).
+VETO_KEEPS = frozenset({"no_food"})
 
 Margins = Callable[[], dict[str, float] | None]
 
@@ -92,6 +106,8 @@ def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of
         alarm = set()
         if concepts.is_resolved(tags):  # "now I have my own flat": no shelter line either
             possible &= DANGER_KINDS
+    if possible and not alarm:
+        possible = _veto(possible, tags, concepts, margins, margins_of)
     return Tiers(alarm, possible, by_model)
 
 
@@ -121,3 +137,25 @@ def _calm(
             k for k in possible if k in DANGER_KINDS or k in combos or margins[k] > CALM_DROP
         }
     return alarm, possible
+
+
+def _veto(
+    possible: set[str],
+    tags: frozenset[str],
+    concepts: Concepts,
+    margins: dict[str, float] | None,
+    margins_of: Margins,
+) -> set[str]:
+    """Drops a possible line the model firmly rejects in a calm, joking or past context."""
+    told = concepts.is_joke(tags) or concepts.is_over(tags)
+    if not (told or concepts.is_calm(tags)):
+        return possible
+    margins = margins if margins is not None else margins_of()
+    if margins is None:
+        return possible
+    danger = VETO if told else DANGER_CALM_VETO
+    return {
+        k
+        for k in possible
+        if k in VETO_KEEPS or margins[k] >= (danger if k in DANGER_KINDS else VETO)
+    }
