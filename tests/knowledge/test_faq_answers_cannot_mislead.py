@@ -158,6 +158,13 @@ def test_job_seekers_get_their_own_answers(index: FaqIndex) -> None:
         "houd ik mijn uitkering als ik op proef ga werken?": "ws-proefplaats",
         "krijg ik kinderopvangtoeslag als ik ga werken": "ws-kinderopvang",
         "wie is mijn klantmanager?": "ws-contact",
+        # Asked in a job seeker's own words; these got "Dat weet ik helaas niet" or the
+        # answer about starting work.
+        "moet ik mijn inkomsten doorgeven?": "ws-bijverdienen",
+        "ik heb schulden, kan ik toch werken": "ws-schulden",
+        "I have debts, can I still work?": "ws-schulden",
+        "kan ik een cursus nederlands krijgen": "ws-taal",
+        "where can I learn Dutch for free": "ws-taal",
     }
     for question, entry_id in asked.items():
         result = index.search(question, audience="seeker")
