@@ -39,8 +39,9 @@ def choices(
 ) -> list[tuple[FaqEntry, float]]:
     """The first ("what is it") entry of the instruments that fit best, or of the default
     subjects when the question has no content word at all."""
-    if not toks and SEEKER_INSTRUMENT in index.instruments and index.audience == "seeker":
-        # A job seeker with "ik heb een vraag": their own subjects, not employers' schemes.
+    if SEEKER_INSTRUMENT in index.instruments and index.audience == "seeker":
+        # A job seeker with "ik heb een vraag" or "hoe laat is het": their own subjects, not
+        # employers' schemes ranked by the classifier (it knows only instruments).
         pos = index.instruments.index(SEEKER_INSTRUMENT)
         return [(index.entries[i], 0.0) for i in index.inst_items[pos][:limit]]
     names = [n for n in index.instruments if n != OUT_OF_SCOPE]
