@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import FLOWS, MENU, Feature
+from powbot.conversation.registry import FLOWS, MENU, Feature, MenuItem
 from powbot.domain.messages import Callback
 
 
@@ -38,6 +38,17 @@ async def stop(ctx: Ctx) -> None:
     await show_menu(ctx, "menu.stopped" if running else "menu.title")
 
 
+async def open_item(ctx: Ctx, item: MenuItem) -> None:
+    """Start a menu item: it leaves the previous conversation (kept if paused)."""
+    if ctx.user.flow and ctx.user.flow != "menu":
+        flow = FLOWS.get(ctx.user.flow)
+        on_stop = getattr(flow, "on_stop", None)
+        if on_stop is not None:
+            await on_stop(ctx)
+    ctx.set_state(None)
+    await item.entry(ctx)
+
+
 class MenuFlow:
     name = "menu"
     roles: frozenset[str | None] = frozenset({"seeker", "employer", "coach", "admin"})
@@ -51,14 +62,7 @@ class MenuFlow:
         if callback.action != "go" or item is None:
             ctx.toast = ctx.t("common.button_unknown")
             return
-        # Starting something from the menu leaves the previous conversation (kept if paused).
-        if ctx.user.flow and ctx.user.flow != "menu":
-            flow = FLOWS.get(ctx.user.flow)
-            on_stop = getattr(flow, "on_stop", None)
-            if on_stop is not None:
-                await on_stop(ctx)
-            ctx.set_state(None)
-        await item.entry(ctx)
+        await open_item(ctx, item)
 
     async def resume(self, ctx: Ctx) -> None:
         await show_menu(ctx)

@@ -5,8 +5,10 @@
 3. the current step's own parser;
 4. only when the step did not understand (or there is no step): intents that hold in every
    state, then the note on languages for text in a language the bot does not speak, then
-   (at a step) a question the role's FAQ is sure of, answered before the step is shown again;
-5. the free-text handler of the role (the FAQ);
+   (at a step) a question the role's FAQ is sure of, answered before the step is shown again,
+   or a main-menu item named in words ('profiel' where a number was asked);
+5. a main-menu item asked for in words ('vacatures'), else the free-text handler of the
+   role (the FAQ);
 6. an honest way on: what the bot can do for this role, the menu and a person.
 """
 
@@ -14,9 +16,11 @@ from __future__ import annotations
 
 from powbot.conversation.context import Ctx
 from powbot.conversation.registry import FREE_TEXT, SIDE_ANSWERS
+from powbot.features.menu import open_item
 from powbot.features.understanding import actions, intents
 from powbot.features.understanding.crisis import crisis_help
 from powbot.features.understanding.language import foreign_language
+from powbot.features.understanding.menu_words import typed_menu_item
 from powbot.features.understanding.steps import (
     asks_a_question,
     current_flow,
@@ -70,8 +74,13 @@ async def _safety_or_length(ctx: Ctx, text: str) -> bool:
 
 
 async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
-    """Steps 5 and 6: the role's free-text handler (the FAQ), or an honest way on."""
+    """Steps 5 and 6: a menu item named in words, the role's free-text handler (the FAQ), or
+    an honest way on."""
     ctx.set_state(None)
+    item = typed_menu_item(ctx, text)
+    if item is not None:  # 'vacatures', 'profiel': what its button does
+        await open_item(ctx, item)
+        return
     free_text = FREE_TEXT.get(ctx.user.role)
     if free_text is not None:
         await free_text(ctx, text)
@@ -95,11 +104,16 @@ async def _after_crisis(ctx: Ctx, text: str, hit: SafetyHit) -> None:
 
 
 async def _second_chance(ctx: Ctx, text: str, *, drop_from: int) -> None:
-    """The step did not understand: an intent, the language note or a sure answer to a typed
-    question replaces its reply."""
+    """The step did not understand: an intent, the language note, a sure answer to a typed
+    question or a menu item named in words replaces its reply."""
     mark = len(ctx.replies)
     if await _intent_or_language(ctx, text) or await _answer_aside(ctx, text):
         del ctx.replies[drop_from:mark]
+        return
+    item = typed_menu_item(ctx, text)
+    if item is not None:  # 'profiel' where the step wanted a number: where they want to go
+        del ctx.replies[drop_from:mark]
+        await open_item(ctx, item)
 
 
 async def _answer_aside(ctx: Ctx, text: str) -> bool:
