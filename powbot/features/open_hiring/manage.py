@@ -24,7 +24,9 @@ async def require_approval(ctx: Ctx) -> EmployerProfile | None:
     profile = await approved_profile(ctx, ctx.user)
     if profile is None:
         ctx.set_state(None)
-        ctx.say(ctx.t("open_hiring.not_approved"))
+        # A way to get approved, not a question left hanging: the WSP call-back (faq.handoff).
+        call_back = ctx.button(ctx.t("faq.handoff_button"), "faq", "h", "-", bound=False)
+        ctx.say(ctx.t("open_hiring.not_approved"), [[call_back]])
     return profile
 
 

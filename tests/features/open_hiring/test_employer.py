@@ -29,6 +29,10 @@ async def test_self_declared_employer_cannot_post_but_is_told_how(harness: Harne
     assert "Alleen goedgekeurde werkgevers" in listing[-1].text
     async with harness.runtime.db.transaction() as session:
         assert (await session.exec(select(Vacancy))).all() == []
+    # The way to get approved is a button, not a question left hanging ("Wilt u dat ook?"
+    # answered with "ja" got a choice of FAQ subjects): the WSP call-back starts.
+    form = await bob.press("terugbellen", listing[-1])
+    assert "naam" in form[-1].text.lower()
 
 
 async def test_invited_employer_posts_a_vacancy_step_by_step(harness: Harness) -> None:
