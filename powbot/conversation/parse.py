@@ -79,6 +79,13 @@ def is_decline(text: str) -> bool:
     )
 
 
+def is_unclear(text: str) -> bool:
+    """'ik snap de vraag niet', 'weet ik niet', 'what do you mean?': not an answer gone wrong
+    but a question that needs explaining (or an answer the person is unsure of)."""
+    said = normalise(text)
+    return bool(said) and len(said.split()) <= 8 and said in words().of("unclear")
+
+
 def is_why(text: str) -> bool:
     """'waarom?', 'hoezo', 'why do you ask' — a short question about the question."""
     said = normalise(text)

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.parse import is_decline, is_why, parse_id, parse_yes_no
+from powbot.conversation.parse import is_decline, is_unclear, is_why, parse_id, parse_yes_no
 from powbot.domain.messages import Callback
 from powbot.domain.urgent import alert_coach_urgently
 from powbot.features.menu import show_menu
@@ -200,10 +200,16 @@ async def _finish(ctx: Ctx) -> None:
 
 
 async def _typed_control(ctx: Ctx, question: Question, text: str) -> bool:
-    """'waarom?', 'liever niet', 'overslaan', 'terug', 'pauze' typed instead of pressed."""
+    """'waarom?', 'ik snap de vraag niet', 'liever niet', 'overslaan', 'terug', 'pauze' typed
+    instead of pressed."""
     said = normalise(text)
     if is_why(text):
         ctx.say(question.why.get(ctx.lang) if question.why else ctx.t("questionnaire.why_general"))
+        await ask(ctx)
+    elif is_unclear(text):
+        # What the question is for, where it says so, and how to go on when unsure.
+        why = f"{question.why.get(ctx.lang)}\n\n" if question.why else ""
+        ctx.say(ctx.t("questionnaire.unclear", why=why))
         await ask(ctx)
     elif is_decline(text) and (question.may_decline or question.allow_skip):
         await _store(

@@ -1,0 +1,42 @@
+"""'ik snap de vraag niet', 'weet ik niet' or 'what do you mean?' at a question got "Kies een
+cijfer van 1 tot 5", as if it were a wrong answer. It gets a kind explanation (what the
+question is for, where it says so) and a way on, then the same question; nothing is stored."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Harness, onboard
+
+# Answers that fit the first questions in order (as bench/throughput.py types them).
+ANSWERS = ["5", "32", "4", "1, 2", "4", "3", "ja", "4", "1", "4", "1", "1", "nee", "nee"]
+
+
+@pytest.mark.parametrize("text", ["ik snap de vraag niet", "weet ik niet", "what do you mean?"])
+async def test_not_understanding_is_explained_not_called_a_wrong_answer(
+    harness: Harness, text: str
+) -> None:
+    seeker = harness.user(7801)
+    await onboard(seeker)
+    question = (await seeker.send("/vragenlijst"))[-1].text
+    replies = await seeker.send(text)
+    said = "\n".join(m.text for m in replies)
+    assert "Geen probleem" in said and "Twijfel je?" in said
+    assert "Kies een cijfer van 1 tot 5" not in said
+    assert replies[-1].text == question  # the same question, not the next one
+
+
+async def test_a_question_that_says_what_it_is_for_explains_itself(harness: Harness) -> None:
+    seeker = harness.user(7802)
+    await onboard(seeker)
+    body = harness.runtime.content.questionnaire.question("physical_health")
+    assert body is not None and body.why is not None
+    why = body.why
+    last = (await seeker.send("/vragenlijst"))[-1].text
+    for answer in ANSWERS:  # typed answers, up to the question about the body
+        if "lichaam" in last:
+            break
+        last = (await seeker.send(answer))[-1].text
+    assert "lichaam" in last
+    said = "\n".join(m.text for m in await seeker.send("ik snap de vraag niet"))
+    assert why.get("nl") in said
