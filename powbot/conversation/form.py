@@ -18,7 +18,13 @@ from typing import Any
 
 from powbot.conversation.context import Ctx
 from powbot.conversation.form_choices import ChoiceSteps
-from powbot.conversation.parse import is_decline, is_why, match_choice, parse_yes_no
+from powbot.conversation.parse import (
+    is_decline,
+    is_unclear,
+    is_why,
+    match_choice,
+    parse_yes_no,
+)
 from powbot.domain.messages import Button, Callback
 from powbot.knowledge.text import normalise
 
@@ -172,7 +178,12 @@ class Form(ChoiceSteps):
             await self._multi_text(ctx, step, text)
             return
         parsed = self._parse(ctx, step, text)
-        if parsed.error:
+        if parsed.error and (step.choices or step.options) and is_unclear(text):
+            # 'weet ik niet', 'wat bedoel je?': explained, not called a wrong answer.
+            values = step.values(ctx) if step.values else {}
+            why = f"{ctx.t(step.why, **values)}\n\n" if step.why else ""
+            await self.resume(ctx, "form.unclear", why=why)
+        elif parsed.error:
             await self.resume(ctx, parsed.error, **parsed.values)
         elif parsed.confirm:
             question = ctx.t(parsed.confirm, **parsed.values)

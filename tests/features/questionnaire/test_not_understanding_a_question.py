@@ -40,3 +40,15 @@ async def test_a_question_that_says_what_it_is_for_explains_itself(harness: Harn
     assert "lichaam" in last
     said = "\n".join(m.text for m in await seeker.send("ik snap de vraag niet"))
     assert why.get("nl") in said
+
+
+async def test_every_form_with_choices_explains_instead_of_saying_wrong(harness: Harness) -> None:
+    """The shared forms too: 'weet ik niet' at "are you sure you want everything erased?" is
+    not an answer and erases nothing; the same choice comes back."""
+    seeker = harness.user(7803)
+    await onboard(seeker)
+    question = (await seeker.send("/verwijder"))[-1]
+    replies = await seeker.send("weet ik niet")
+    assert "Geen probleem" in replies[-1].text and "Twijfel je?" in replies[-1].text
+    assert [label for label, _ in replies[-1].buttons] == [label for label, _ in question.buttons]
+    assert "Hoe graag" in (await seeker.send("/vragenlijst"))[-1].text  # still there
