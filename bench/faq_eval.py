@@ -28,7 +28,8 @@ employer_questions_blind_l.tsv (the same, scored once at 4b2756b after blind_j's
 employer_questions_blind_k.tsv (written blind 2026-12-07; sealed, scored at 73df1e2 and 09e9243),
 employer_questions_blind_m.tsv (written blind 2026-12-07; sealed, scored at 30da118),
 employer_questions_blind_n.tsv (written blind 2026-12-07, scored once at b2faf65, then tuned on),
-employer_questions_blind_o.tsv (written blind 2026-12-07; sealed, scored at b2faf65 and db89baf).
+employer_questions_blind_o.tsv (written blind 2026-12-07; sealed, scored at b2faf65 and db89baf),
+employer_questions_blind_p.tsv (written blind 2026-12-07, scored once at 0e104fb, then tuned on).
 Every sealed set (blind_e, f, i, k, m, o) was scored at b2faf65 and at db89baf, before and after
 the blind_n round.
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
@@ -87,6 +88,7 @@ BLIND_K = ROOT / "bench" / "data" / "employer_questions_blind_k.tsv"
 BLIND_M = ROOT / "bench" / "data" / "employer_questions_blind_m.tsv"
 BLIND_N = ROOT / "bench" / "data" / "employer_questions_blind_n.tsv"
 BLIND_O = ROOT / "bench" / "data" / "employer_questions_blind_o.tsv"
+BLIND_P = ROOT / "bench" / "data" / "employer_questions_blind_p.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -337,6 +339,9 @@ def main(argv: list[str]) -> int:
         # blind_n round (top-1 97.1 %, 4 other-instrument answers, idk precision 93.5 %, recall
         # 96.7 %) and at db89baf after it (the same four figures; clarify 2.4 -> 3.5 %).
         ("blind_o", BLIND_O, True),
+        # Written blind 2026-12-07, scored once at 0e104fb (top-1 91.8 %, top-3 97.6 %, idk
+        # precision 96.8 % recall 100 %, 9 other-instrument), then tuned on.
+        ("blind_p", BLIND_P, False),
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
