@@ -10,7 +10,8 @@ import pytest
 
 from powbot.config import load_settings
 from powbot.conversation.context import Ctx
-from powbot.conversation.form import SKIPPED, Choice, Form, Step, check_form
+from powbot.conversation.form import SKIPPED, Choice, Form, Step
+from powbot.conversation.form_check import check_form
 from powbot.conversation.form_parsers import a_date, clock_time, duration, free_text, number, yes_no
 from powbot.domain.messages import Callback
 from powbot.knowledge.content import Content, load_content

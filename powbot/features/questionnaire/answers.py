@@ -12,6 +12,9 @@ from typing import Any
 
 from powbot.conversation.parse import (
     NumberRange,
+    is_decline,
+    is_unclear,
+    is_why,
     match_choice,
     parse_duration,
     parse_id,
@@ -171,3 +174,21 @@ def button_value(question: Question, arg: str) -> Any:
     if question.type == "yesno":
         return number == 1 if number in (0, 1) else None
     return None
+
+
+def typed_control(question: Question, text: str) -> str | None:
+    """Which control a typed text is instead of an answer: 'why' ('waarom?'), 'unclear'
+    ('ik snap de vraag niet', 'weet ik niet'), 'decline' ('liever niet'), 'skip', 'back',
+    'pause'; None for an answer. 'decline' and 'skip' only where the question allows them."""
+    said = normalise(text)
+    if is_why(text):
+        return "why"
+    if is_unclear(text):
+        return "unclear"
+    if is_decline(text) and (question.may_decline or question.allow_skip):
+        return "decline"
+    if said in SKIP_WORDS and question.allow_skip:
+        return "skip"
+    if said in BACK_WORDS:
+        return "back"
+    return "pause" if said in PAUSE_WORDS else None

@@ -10,23 +10,21 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.parse import is_decline, is_unclear, is_why, parse_id, parse_yes_no
+from powbot.conversation.parse import parse_id, parse_yes_no
 from powbot.domain.messages import Callback
 from powbot.domain.urgent import alert_coach_urgently
 from powbot.features.menu import show_menu
 from powbot.features.onboarding.flow import ask_consent
 from powbot.features.questionnaire import screens
 from powbot.features.questionnaire.answers import (
-    BACK_WORDS,
     CONTINUE_WORDS,
-    PAUSE_WORDS,
     RESTART_WORDS,
-    SKIP_WORDS,
     URGENT_KINDS,
     button_value,
     is_done_word,
     normalise_multi,
     parse_answer,
+    typed_control,
 )
 from powbot.features.questionnaire.reminders import mute, plan_reminders, stop_reminders
 from powbot.features.questionnaire.result import DOTS, more_tips, show_latest, show_result
@@ -200,30 +198,24 @@ async def _finish(ctx: Ctx) -> None:
 
 
 async def _typed_control(ctx: Ctx, question: Question, text: str) -> bool:
-    """'waarom?', 'ik snap de vraag niet', 'liever niet', 'overslaan', 'terug', 'pauze' typed
-    instead of pressed."""
-    said = normalise(text)
-    if is_why(text):
-        ctx.say(question.why.get(ctx.lang) if question.why else ctx.t("questionnaire.why_general"))
+    """A control word typed instead of pressed (see answers.typed_control)."""
+    control = typed_control(question, text)
+    if control in ("why", "unclear"):
+        why = question.why.get(ctx.lang) if question.why else None
+        if control == "why":
+            ctx.say(why or ctx.t("questionnaire.why_general"))
+        else:  # what the question is for, where it says so, and how to go on when unsure
+            ctx.say(ctx.t("questionnaire.unclear", why=f"{why}\n\n" if why else ""))
         await ask(ctx)
-    elif is_unclear(text):
-        # What the question is for, where it says so, and how to go on when unsure.
-        why = f"{question.why.get(ctx.lang)}\n\n" if question.why else ""
-        ctx.say(ctx.t("questionnaire.unclear", why=why))
-        await ask(ctx)
-    elif is_decline(text) and (question.may_decline or question.allow_skip):
+    elif control == "decline":
         await _store(
             ctx, question, {"prefer_not": True} if question.may_decline else {"skipped": True}
         )
-    elif said in SKIP_WORDS and question.allow_skip:
+    elif control == "skip":
         await _store(ctx, question, {"skipped": True})
-    elif said in BACK_WORDS:
-        await _back(ctx)
-    elif said in PAUSE_WORDS:
-        await _pause(ctx)
-    else:
-        return False
-    return True
+    elif control in ("back", "pause"):
+        await (_back if control == "back" else _pause)(ctx)
+    return control is not None
 
 
 async def _typed_answer(ctx: Ctx, question: Question, text: str) -> None:

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from powbot.conversation.form import check_form
+from powbot.conversation.form_check import check_form
 from powbot.features.coach.placement_form import PLACEMENT_FORM
 from powbot.storage.models import Placement
 from powbot.storage.models_aftercare import PlacementTerms

@@ -6,7 +6,8 @@ from __future__ import annotations
 from sqlmodel import select
 
 from powbot.config import load_settings
-from powbot.conversation.form import Form, check_form
+from powbot.conversation.form import Form
+from powbot.conversation.form_check import check_form
 from powbot.knowledge.content import load_content
 from powbot.storage.models_open_hiring import Vacancy
 from tests.conftest import Harness
