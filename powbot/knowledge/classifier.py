@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Self
 if TYPE_CHECKING:
     import numpy as np
 
-from powbot.knowledge.classifier_store import FORMAT, TrainedArrays, load, save
+from powbot.knowledge.classifier_store import FORMAT, TrainedArrays, load, save, training_lock
 
 log = logging.getLogger(__name__)
 
@@ -179,12 +179,17 @@ class InstrumentClassifier:
             return  # nothing to choose between (a one-instrument knowledge base)
         folder = cache_dir if cache_dir is not None else _cache_dir
         key = key_of()
-        arrays = load(folder, key) if folder is not None else None
-        if arrays is None:
+        if folder is None:
             arrays = _train_apart(type(self), *make())
             self.trained = True
-            if folder is not None:
-                save(folder, key, arrays)
+        else:
+            with training_lock(folder, key):  # processes starting together train once
+                cached = load(folder, key)
+                if cached is None:
+                    cached = _train_apart(type(self), *make())
+                    self.trained = True
+                    save(folder, key, cached)
+            arrays = cached
         self._model = _compact(arrays)  # empties `arrays`
         self.labels = self._model.labels
 

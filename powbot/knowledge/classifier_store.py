@@ -7,6 +7,8 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +21,7 @@ log = logging.getLogger(__name__)
 FORMAT = 1  # bump when the saved arrays or the features change meaning
 CACHE_PREFIX = "faq-classifier-"
 KEEP_FILES = 3  # other bases (benchmarks) may share the folder: keep the newest few
+LOCK_WAIT_SECONDS = 600  # a training takes seconds to a minute; past this, train anyway
 
 
 @dataclass
@@ -36,6 +39,28 @@ class TrainedArrays:
 
 def _cache_file(folder: Path, key: str) -> Path:
     return folder / f"{CACHE_PREFIX}{key[:32]}.npz"
+
+
+@contextmanager
+def training_lock(folder: Path, key: str) -> Iterator[None]:
+    """Held while one process loads or trains the model of `key`: the bot, a `powbot tick`
+    from cron and test workers that start together wait for the first one's training
+    instead of each running their own. A folder that cannot hold the lock file (read-only)
+    just goes without it."""
+    from filelock import FileLock, Timeout
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(folder / f"{CACHE_PREFIX}{key[:32]}.lock", timeout=LOCK_WAIT_SECONDS)
+        lock.acquire()
+    except (OSError, Timeout) as exc:
+        log.warning("classifier cache lock in %s not taken: %s", folder, exc)
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def save(folder: Path, key: str, model: TrainedArrays) -> None:
@@ -67,6 +92,7 @@ def _prune(folder: Path) -> None:
     files = sorted(folder.glob(f"{CACHE_PREFIX}*.npz"), key=lambda f: f.stat().st_mtime)
     for stale in files[:-KEEP_FILES]:
         stale.unlink(missing_ok=True)
+        stale.with_suffix(".lock").unlink(missing_ok=True)  # its training lock, if any
 
 
 def load(folder: Path, key: str) -> TrainedArrays | None:

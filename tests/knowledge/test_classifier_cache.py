@@ -190,3 +190,37 @@ def test_the_hashed_vocabulary_weighs_terms_as_a_term_dictionary_would() -> None
     char_columns, _ = model.chars.transform(["x", "y"])
     assert char_columns.tolist() == [4] and float(model.weights[4, 0]) == 4.0
     assert model.words.transform(["nothing", "known"])[0].size == 0
+
+
+def test_two_starts_at_once_train_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bot and a `powbot tick` (or two test workers) starting together on new content: one
+    trains, the other waits for it and loads the result."""
+    import threading
+
+    real_train = classifier_module._train_apart
+    trainings: list[int] = []
+    started = threading.Event()
+
+    def slow_train(*args: object) -> TrainedArrays:
+        trainings.append(1)
+        started.set()
+        # Long enough for the other start to look for the cache while this one trains.
+        threading.Event().wait(0.3)
+        return real_train(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(classifier_module, "_train_apart", slow_train)
+    models: list[InstrumentClassifier] = []
+
+    def start() -> None:
+        models.append(InstrumentClassifier(*examples(), cache_dir=tmp_path))
+
+    first = threading.Thread(target=start)
+    first.start()
+    assert started.wait(30)
+    second = threading.Thread(target=start)
+    second.start()
+    first.join(60)
+    second.join(60)
+    assert len(trainings) == 1
+    assert sorted(model.trained for model in models) == [False, True]
+    assert best(models[0], "wat kost een jobcoach") == best(models[1], "wat kost een jobcoach")
