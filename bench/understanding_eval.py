@@ -212,7 +212,7 @@ def _batch_number(path: Path) -> tuple[int, str]:
 def sealed_batches(args: argparse.Namespace) -> list[tuple[Path, Path]]:
     """The sealed pairs to score: the one named, else every crisis_sealed*.tsv with its
     ordinary_sealed*.tsv (each written blind by someone who never saw the detector), in the
-    order they were written: sealed, sealed2 ... sealed13."""
+    order they were written: sealed, sealed2 ... sealed14."""
     if args.sealed_crisis is not None:
         return [(args.sealed_crisis, args.sealed_ordinary)]
     pairs = []
