@@ -7,12 +7,14 @@ import re
 from collections.abc import Callable
 
 from powbot.knowledge.faq.models import FaqEntry
+from powbot.knowledge.faq.normalise import Normalizer, _words
 
 
 class QuestionFocus:
     """Mixed into the FAQ index, whose tokens and instrument names it reads."""
 
     SETTING_MIN_TOKENS = 3  # known words the question itself needs after "maar"/"but"
+    norm: Normalizer
     entries: list[FaqEntry]
     name_terms: dict[str, set[int]]
     query_tokens: Callable[[str], list[tuple[str, bool]]]
@@ -54,25 +56,65 @@ class QuestionFocus:
             return []
         return sorted(after)
 
-    def _named_as_setting(self, question: str) -> set[int]:
-        """Instruments named only before the turn of the question ("We krijgen al LKV voor
-        hem, maar kan de gemeente ook het loon aanvullen?"): they are the setting, and the
-        part after "maar"/"but" says what is asked."""
+    def _named_as_setting(self, question: str) -> tuple[set[int], str]:
+        """Instruments named only as the setting, and the part of the question that asks.
+
+        The setting comes before the turn of the question ("We krijgen al LKV voor hem, maar
+        kan de gemeente ook het loon aanvullen?"), or in a clause that says the employer
+        already has it, before a clause that asks for more ("Hij valt al onder de
+        no-riskpolis, kan ik daarnaast ook nog het bedrag van de Belastingdienst krijgen?").
+        The part that asks decides; it is the whole question when nothing is a setting."""
         turn = _TURN.split(question)
-        if len(turn) < 2:
-            return set()
-        before, after = " ".join(turn[:-1]), turn[-1]
+        if len(turn) >= 2:
+            before, after = " ".join(turn[:-1]), turn[-1]
+        else:
+            split = _asking_clause(question)
+            if split is None:
+                return set(), question
+            before, after = split
+            if not _MORE & set(_words(after)):
+                return set(), question
+        already = bool(_ALREADY & set(_words(before)))
+        if len(turn) < 2 and not already:
+            return set(), question
         after_toks = [t for t, known in self.query_tokens(after) if known]
         if len(after_toks) < self.SETTING_MIN_TOKENS:
-            return set()
+            return set(), question
         named_after = {p for t in after_toks for p in self.name_terms.get(t, ())}
         named_before = {
             p for t, known in self.query_tokens(before) if known for p in self.name_terms.get(t, ())
         }
-        return named_before - named_after
+        setting = named_before - named_after
+        if not (setting and already):
+            return setting, question
+        return setting, f"{self._without_names(before, setting)} {after}"
+
+    def _without_names(self, text: str, setting: set[int]) -> str:
+        """``text`` without the words that name the ``setting`` instruments (the classifier's
+        character n-grams of "no-riskpolis" would still point at the no-riskpolis)."""
+        words = _words(text)
+        kept: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(_NAME_WORDS, len(words) - i), 0, -1):
+                toks = self.norm.tokens(" ".join(words[i : i + size]))
+                if len(toks) == 1 and self.name_terms.get(toks[0], set()) & setting:
+                    i += size
+                    break
+            else:
+                kept.append(words[i])
+                i += 1
+        return " ".join(kept)
 
 
-_TURN = re.compile(r"\b(?:maar|but)\b", re.IGNORECASE)
+# "maar" turns the question after a comma or at the start of a sentence; elsewhere it is
+# mostly "only" ("als hij maar 12 uur werkt"), which turns nothing.
+_TURN = re.compile(r"(?:^|(?<=[,;.?!]))\s*\bmaar\b|\bbut\b", re.IGNORECASE)
+# "We hebben al ..." / "already": what the employer has. "daarnaast", "ook", "also": asking
+# for something more than that.
+_ALREADY = {"al", "already"}
+_MORE = {"daarnaast", "ook", "erbij", "bovendien", "also", "besides", "additionally", "too"}
+_NAME_WORDS = 3  # words of an instrument's name ("no risk polis")
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _CLAUSE = re.compile(r"[,;:]\s+")
 

@@ -279,7 +279,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus):
         toks = self.query_tokens(question)
         if is_vague(self, question, toks):
             return SearchResult("vague", None, 0.0, choices(self, question, toks, audience, limit))
-        setting = self._named_as_setting(question)
+        setting, asked = self._named_as_setting(question)
         if setting:  # its name would outweigh what is asked: leave it out of the search
             toks = [(t, k) for t, k in toks if not self.name_terms.get(t, set()) & setting]
         lexical = self._lexical(toks, audience)
@@ -289,7 +289,9 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus):
         best_item: dict[int, tuple[int, float]] = {}
         for idx, s in lexical:
             best_item.setdefault(self.entry_inst[idx], (idx, s))
-        fits = self._fits(self.classifier.margins(self._doc(question, toks)), best_item, audience)
+        # The classifier reads the part that asks: its character n-grams of a setting's name
+        # would outweigh what is asked as much as the name's token did.
+        fits = self._fits(self.classifier.margins(self._doc(asked, toks)), best_item, audience)
         oos = self.instruments.index(OUT_OF_SCOPE) if self.topics else -1
         in_scope = [(fit, pos) for fit, pos in fits if pos != oos]
         if not in_scope:
