@@ -23,6 +23,7 @@ from powbot.clock import install_clock
 from powbot.config import PACKAGE_KNOWLEDGE_DIR, Settings, load_settings
 from powbot.knowledge import classifier
 from powbot.knowledge.content import Content, load_content
+from powbot.knowledge.faq import FaqIndex, load_faq
 from powbot.storage.db import Database
 from tests.clock_double import SteppingClock, start_moment
 from tests.telegram_double import MESSAGE_DATE, RecordingSession, Sent
@@ -225,6 +226,12 @@ def classifier_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
     previous = classifier.use_cache_dir(folder)
     yield folder
     classifier.use_cache_dir(previous)
+
+
+@pytest.fixture(scope="session")
+def faq_index(classifier_cache: Any) -> FaqIndex:
+    """The shipped FAQ, indexed once per worker: the FAQ tests search it, never change it."""
+    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
 
 
 @pytest.fixture(autouse=True)

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
-
-
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
+from powbot.knowledge.faq import FaqIndex
 
 
 @pytest.mark.parametrize(
@@ -28,9 +22,9 @@ def index() -> FaqIndex:
     ],
 )
 def test_a_job_seekers_own_words_get_their_answer(
-    index: FaqIndex, question: str, entry_id: str
+    faq_index: FaqIndex, question: str, entry_id: str
 ) -> None:
-    result = index.search(question, audience="seeker")
+    result = faq_index.search(question, audience="seeker")
     assert result.decision == "answer" and result.best is not None
     assert result.best.id == entry_id
 
@@ -40,6 +34,6 @@ def test_a_job_seekers_own_words_get_their_answer(
     ["waar kan ik gratis sporten", "waar vind ik een sociale huurwoning", "hoe schrijf ik een cv"],
 )
 def test_everyday_questions_outside_the_faq_get_no_stretched_answer(
-    index: FaqIndex, question: str
+    faq_index: FaqIndex, question: str
 ) -> None:
-    assert index.search(question, audience="seeker").decision == "unknown"
+    assert faq_index.search(question, audience="seeker").decision == "unknown"

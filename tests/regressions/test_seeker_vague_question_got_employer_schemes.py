@@ -6,21 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
+from powbot.knowledge.faq import FaqIndex
 from powbot.knowledge.faq.models import SEEKER_INSTRUMENT
-
-
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
 
 
 @pytest.mark.parametrize("question", ["hoe laat is het", "ik heb een vraag", "vraag"])
 def test_a_job_seekers_vague_question_offers_their_own_subjects(
-    index: FaqIndex, question: str
+    faq_index: FaqIndex, question: str
 ) -> None:
-    result = index.search(question, audience="seeker")
+    result = faq_index.search(question, audience="seeker")
     if result.decision != "vague":
         assert result.decision == "unknown"
         return
