@@ -355,6 +355,3 @@ class Form(ChoiceSteps):
                 ctx.button(ctx.t("common.no"), self.name, CONFIRM, "no"),
             ]
         ]
-
-
-# --- static checks ----------------------------------------------------------------------
