@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
-
-
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
+from powbot.knowledge.faq import FaqIndex
 
 
 @pytest.mark.parametrize(
@@ -36,17 +30,17 @@ def index() -> FaqIndex:
     ],
 )
 def test_maar_meaning_only_keeps_the_scheme_asked(
-    index: FaqIndex, question: str, instrument: str
+    faq_index: FaqIndex, question: str, instrument: str
 ) -> None:
-    result = index.search(question)
+    result = faq_index.search(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.instrument == instrument
 
 
-def test_maar_after_a_comma_still_turns_the_question(index: FaqIndex) -> None:
+def test_maar_after_a_comma_still_turns_the_question(faq_index: FaqIndex) -> None:
     # The scheme they already get is the setting; the question is about the municipality's
     # share of the wage.
-    result = index.search(
+    result = faq_index.search(
         "We ontvangen al loonkostenvoordeel voor haar, maar kan de gemeente ook nog een deel"
         " van het loon betalen?"
     )

@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
-
-
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
+from powbot.knowledge.faq import FaqIndex
 
 
 @pytest.mark.parametrize(
@@ -38,16 +32,16 @@ def index() -> FaqIndex:
     ],
 )
 def test_the_scheme_asked_for_besides_the_one_they_have_answers(
-    index: FaqIndex, question: str, instrument: str
+    faq_index: FaqIndex, question: str, instrument: str
 ) -> None:
-    result = index.search(question)
+    result = faq_index.search(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.instrument == instrument
 
 
-def test_a_scheme_asked_about_itself_after_a_turn_stays_the_subject(index: FaqIndex) -> None:
+def test_a_scheme_asked_about_itself_after_a_turn_stays_the_subject(faq_index: FaqIndex) -> None:
     # No 'al': the proefplaatsing is what is asked about, not a setting.
-    result = index.search(
+    result = faq_index.search(
         "Ik wil een proefplaatsing via UWV, maar moet ik dan echt beloven dat ik haar daarna"
         " een contract geef?"
     )
