@@ -14,6 +14,7 @@ class QuestionFocus:
     """Mixed into the FAQ index, whose tokens and instrument names it reads."""
 
     SETTING_MIN_TOKENS = 3  # known words the question itself needs after "maar"/"but"
+    MIN_FIT: float
     norm: Normalizer
     entries: list[FaqEntry]
     name_terms: dict[str, set[int]]
@@ -56,38 +57,57 @@ class QuestionFocus:
             return []
         return sorted(after)
 
-    def _named_as_setting(self, question: str) -> tuple[set[int], str]:
-        """Instruments named only as the setting, and the part of the question that asks.
+    def _named_as_setting(self, question: str) -> tuple[set[int], str, set[int]]:
+        """Instruments named only as the setting, the text the classifier reads, and the
+        instruments named in the part that asks.
 
         The setting comes before the turn of the question ("We krijgen al LKV voor hem, maar
         kan de gemeente ook het loon aanvullen?"), or in a clause that says the employer
         already has it, before a clause that asks for more ("Hij valt al onder de
         no-riskpolis, kan ik daarnaast ook nog het bedrag van de Belastingdienst krijgen?").
-        The part that asks decides; it is the whole question when nothing is a setting."""
+        The classifier reads the question without the setting's name when the employer
+        already has it; the whole question otherwise."""
         turn = _TURN.split(question)
         if len(turn) >= 2:
             before, after = " ".join(turn[:-1]), turn[-1]
         else:
             split = _asking_clause(question)
             if split is None:
-                return set(), question
+                return set(), question, set()
             before, after = split
             if not _MORE & set(_words(after)):
-                return set(), question
+                return set(), question, set()
         already = bool(_ALREADY & set(_words(before)))
         if len(turn) < 2 and not already:
-            return set(), question
+            return set(), question, set()
         after_toks = [t for t, known in self.query_tokens(after) if known]
         if len(after_toks) < self.SETTING_MIN_TOKENS:
-            return set(), question
+            return set(), question, set()
         named_after = {p for t in after_toks for p in self.name_terms.get(t, ())}
         named_before = {
             p for t, known in self.query_tokens(before) if known for p in self.name_terms.get(t, ())
         }
         setting = named_before - named_after
         if not (setting and already):
-            return setting, question
-        return setting, f"{self._without_names(before, setting)} {after}"
+            return setting, question, named_after
+        return setting, f"{self._without_names(before, setting)} {after}", named_after
+
+    def _setting_not_first(
+        self, setting: set[int], named_after: set[int], in_scope: list[tuple[float, int]]
+    ) -> list[tuple[float, int]]:
+        """The instruments by fit, except that one named only as the setting does not come
+        first when the part that asks names another that fits at all: "We krijgen al LKV,
+        maar kan de gemeente ook bijspringen in het salaris?" offers the wage cost subsidy
+        first, the LKV entry (it fits better, so it is close) beside it."""
+        if not in_scope or in_scope[0][1] not in setting:
+            return in_scope
+        asked = next(
+            (item for item in in_scope if item[1] in named_after and item[0] >= self.MIN_FIT),
+            None,
+        )
+        if asked is None:
+            return in_scope
+        return [asked, *(item for item in in_scope if item != asked)]
 
     def _without_names(self, text: str, setting: set[int]) -> str:
         """``text`` without the words that name the ``setting`` instruments (the classifier's

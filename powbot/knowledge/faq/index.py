@@ -279,7 +279,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus):
         toks = self.query_tokens(question)
         if is_vague(self, question, toks):
             return SearchResult("vague", None, 0.0, choices(self, question, toks, audience, limit))
-        setting, asked = self._named_as_setting(question)
+        setting, asked, named_after = self._named_as_setting(question)
         if setting:  # its name would outweigh what is asked: leave it out of the search
             toks = [(t, k) for t, k in toks if not self.name_terms.get(t, set()) & setting]
         lexical = self._lexical(toks, audience)
@@ -294,6 +294,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus):
         fits = self._fits(self.classifier.margins(self._doc(asked, toks)), best_item, audience)
         oos = self.instruments.index(OUT_OF_SCOPE) if self.topics else -1
         in_scope = [(fit, pos) for fit, pos in fits if pos != oos]
+        in_scope = self._setting_not_first(setting, named_after, in_scope)
         if not in_scope:
             return SearchResult(
                 "unknown", None, 0.0, [], self._topic(best_item.get(oos), toks, audience)
