@@ -29,7 +29,11 @@ employer_questions_blind_k.tsv (written blind 2026-12-07; sealed, scored at 73df
 employer_questions_blind_m.tsv (written blind 2026-12-07; sealed, scored at 30da118),
 employer_questions_blind_n.tsv (written blind 2026-12-07, scored once at b2faf65, then tuned on),
 employer_questions_blind_o.tsv (written blind 2026-12-07; sealed, scored at b2faf65 and db89baf),
-employer_questions_blind_p.tsv (written blind 2026-12-07, scored once at 0e104fb, then tuned on).
+employer_questions_blind_p.tsv (written blind 2026-12-07, scored once at 0e104fb, then tuned on),
+and employer_questions_blind_q.tsv (written blind 2026-12-07; kept outside the repository and
+scored with --sealed-file, at 0e104fb: top-1 91.2 %, idk precision 88.2 %, 6 other-instrument;
+after the blind_p round at 6893eee: top-1 91.2 %, top-3 97.1 %, idk precision 88.2 % recall
+100 %, 8 other-instrument).
 Every sealed set (blind_e, f, i, k, m, o) was scored at b2faf65 and at db89baf, before and after
 the blind_n round.
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
