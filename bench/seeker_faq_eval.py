@@ -38,7 +38,10 @@ DATA = ROOT / "bench" / "data"
 # man on bijstand in slang, a statushouder, a single mother mixing Dutch and English ...),
 # scored once at 66c2c4b after the round on seeker_a (top-1 72.1 %, 23 answered wrong; at
 # 0e104fb 47.1 %, 24), then tuned on. Its twin seeker_questions_blind_d.tsv is sealed (at
-# 0e104fb 35.6 %, 31 wrong; at 66c2c4b 62.5 %, 26 wrong).
+# 0e104fb 35.6 %, 31 wrong; at 66c2c4b 62.5 %, 26 wrong; at 6669d8c, after the round on
+# seeker_c, 62.5 %, 27 wrong, idk precision 63.0 %). seeker_b at 6669d8c: 61.5 %, 26 wrong,
+# idk precision 73.1 % (at 7716385 62.5 %, 24, 73.5 %). Both stay in /work/sealed; write a new
+# blind set before the next round of tuning, as for the employer sets.
 SETS = (
     ("seeker_a", DATA / "seeker_questions_blind_a.tsv"),
     ("seeker_c", DATA / "seeker_questions_blind_c.tsv"),
