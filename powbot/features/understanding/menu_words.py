@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from powbot.conversation.context import Ctx
 from powbot.conversation.registry import MenuItem
@@ -54,7 +54,20 @@ def item_named(catalog: Catalog, menu: Sequence[MenuItem], text: str) -> MenuIte
 
 
 def _phrases(catalog: Catalog, item: MenuItem, labels: bool) -> list[str]:
-    """The item's listed words (and its labels), in both languages, normalised."""
+    """The item's listed words (and its labels), in both languages, normalised; made once per
+    catalog (it does not change once loaded): a step that did not understand its answer asks
+    this at every such message."""
+    cache_key = (id(catalog), item.id, labels)
+    cached = _PHRASES.get(cache_key)
+    if cached is None:
+        cached = _PHRASES[cache_key] = _phrases_of(catalog, item, labels)
+    return cached
+
+
+_PHRASES: dict[tuple[int, str, bool], list[str]] = {}
+
+
+def _phrases_of(catalog: Catalog, item: MenuItem, labels: bool) -> list[str]:
     key = f"understanding.menu_words_{item.id}"
     phrases: list[str] = []
     for lang in LANGUAGES:
@@ -69,14 +82,21 @@ def _strict_choice(said: str, phrases: dict[str, list[str]]) -> str | None:
     """Like a step's buttons, but stricter, since the text may be an answer that went wrong
     ('banaan' at a 1-5 question is no typo of 'banen'): a whole phrase, every typed word a
     word of one item's phrase, a start of a phrase (4+ letters), or a typo of 8+ letters."""
-    tests = (
-        lambda p: p == said,
-        lambda p: all(word in p.split() for word in said.split()),
-        lambda p: len(said) >= 4 and p.startswith(said),
-        lambda p: len(said) >= 8 and fuzz.ratio(said, p) >= TYPO_SCORE,
-    )
-    for fits in tests:
-        hits = {key for key, options in phrases.items() if any(fits(p) for p in options)}
+    typed = set(said.split())
+    for test in ("whole", "words", "start", "typo"):
+        if (test == "start" and len(said) < 4) or (test == "typo" and len(said) < 8):
+            continue
+        hits = {key for key, options in phrases.items() if _fits(test, said, typed, options)}
         if hits:
             return hits.pop() if len(hits) == 1 else None
     return None
+
+
+def _fits(test: str, said: str, typed: set[str], options: list[str]) -> bool:
+    if test == "whole":
+        return said in options
+    if test == "words":
+        return any(typed <= set(option.split()) for option in options)
+    if test == "start":
+        return any(option.startswith(said) for option in options)
+    return process.extractOne(said, options, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE) is not None
