@@ -4,7 +4,7 @@
         [--postgres postgresql://postgres@127.0.0.1:5432/test | --no-postgres]
 
 Each simulated job seeker goes through onboarding and the whole werkfit questionnaire with
-typed answers (about 30 updates each), so every update goes through the dispatcher,
+typed answers (37 updates each, every one an answer the step understands), so every update goes through the dispatcher,
 middleware (dedupe, lock, transaction), flow and database. The echo bot answers every text
 with the same text through the same Bot API double.
 
@@ -54,31 +54,42 @@ from powbot.knowledge.classifier import use_cache_dir
 CACHE = Path(tempfile.gettempdir()) / "powbot-bench-cache"
 WARM_IDS = itertools.count(1)
 
+# One typed answer per question of the werkfit questionnaire, in its order (36 questions; the
+# ones shown only after another answer stay hidden), so every update is an answer the step
+# understands, up to the result.
 ANSWERS = [
-    "5",
-    "32",
-    "4",
-    "1, 2",
-    "4",
-    "3",
-    "ja",
-    "4",
-    "1",
-    "4",
-    "1",
-    "1",
-    "nee",
-    "nee",
-    "nee",
-    "2",
-    "30",
-    "5",
-    "4",
-    "1",
-    "ja",
-    "1",
-    "4",
-    "Ik kan beginnen",
+    "5",  # motivation_want
+    "32",  # motivation_hours
+    "4",  # experience_years
+    "1, 2",  # experience_fields
+    "4",  # experience_learning
+    "3",  # education_level
+    "ja",  # education_certificates
+    "4",  # physical_health
+    "1",  # physical_limits
+    "4",  # mental_wellbeing
+    "1",  # housing_situation
+    "1",  # money_enough
+    "nee",  # money_debts
+    "1",  # money_benefit
+    "1",  # paperwork_post
+    "1",  # safety_home
+    "nee",  # care_children
+    "nee",  # care_other
+    "2",  # transport_how
+    "30",  # transport_minutes
+    "5",  # language_speaking
+    "4",  # language_reading
+    "1",  # activity_now
+    "1",  # rhythm_wakeup
+    "1",  # rhythm_on_time
+    "ja",  # rhythm_activities
+    "1",  # digital_skills
+    "1",  # digital_digid
+    "4",  # network_support
+    "1",  # substances_use
+    "1",  # justice_vog
+    "Ik kan beginnen",  # closing_note
 ]
 ONBOARDING = ["/start", "Nederlands", "Ik zoek werk", "ja", "/vragenlijst"]
 
