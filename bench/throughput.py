@@ -4,8 +4,8 @@
         [--postgres postgresql://postgres@127.0.0.1:5432/test | --no-postgres]
 
 Each simulated job seeker goes through onboarding and the whole werkfit questionnaire with
-typed answers (37 updates each, every one an answer the step understands), so every update goes through the dispatcher,
-middleware (dedupe, lock, transaction), flow and database. The echo bot answers every text
+typed answers (37 updates each, every one an answer the step understands), so every update
+goes through the dispatcher, middleware (dedupe, lock, transaction), flow and database. The echo bot answers every text
 with the same text through the same Bot API double.
 
 Two feeds, each measured for the echo bot, powbot on SQLite and powbot on PostgreSQL:
