@@ -14,11 +14,6 @@ from powbot.knowledge.faq import FaqIndex, faq_ask_json, load_faq, main_faq_ask
 CONTENT = Path(__file__).resolve().parents[2] / "powbot" / "knowledge" / "content"
 
 
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(CONTENT))
-
-
 @pytest.mark.parametrize(
     ("question", "instrument"),
     [
@@ -31,8 +26,8 @@ def index() -> FaqIndex:
         ("jobcouch via uwv", "jobcoaching"),  # typo
     ],
 )
-def test_abbreviations_and_typos_are_answered(index, question, instrument) -> None:
-    result = index.search(question)
+def test_abbreviations_and_typos_are_answered(faq_index, question, instrument) -> None:
+    result = faq_index.search(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.instrument == instrument
 
@@ -50,8 +45,8 @@ def test_abbreviations_and_typos_are_answered(index, question, instrument) -> No
         ("Our deaf employee needs a sign language interpreter at meetings", "werkplekaanpassing"),
     ],
 )
-def test_situations_without_the_instrument_name(index, question, instrument) -> None:
-    result = index.search(question)
+def test_situations_without_the_instrument_name(faq_index, question, instrument) -> None:
+    result = faq_index.search(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.instrument == instrument
 
@@ -69,24 +64,24 @@ def test_situations_without_the_instrument_name(index, question, instrument) -> 
         ("Wat doet het werkgevers service punt voor mij?", "wsp-contact"),
     ],
 )
-def test_compounds_and_dotted_abbreviations(index, question, instrument) -> None:
-    result = index.search(question)
+def test_compounds_and_dotted_abbreviations(faq_index, question, instrument) -> None:
+    result = faq_index.search(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.instrument == instrument
 
 
-def test_decompound_uses_known_vocabulary_only(index) -> None:
-    assert index.decompound("loonkostensubsidieaanvraag", "nl") == [
+def test_decompound_uses_known_vocabulary_only(faq_index) -> None:
+    assert faq_index.decompound("loonkostensubsidieaanvraag", "nl") == [
         "loonkostensubsidie",
         "aanvragen",
     ]
-    assert index.decompound("detacheringsconstructie", "nl") == ["detachering"]  # unknown tail
-    assert index.decompound("kantinevergoeding", "nl") == []  # unknown first part
-    assert index.decompound("paardenstal", "nl") == []
+    assert faq_index.decompound("detacheringsconstructie", "nl") == ["detachering"]  # unknown tail
+    assert faq_index.decompound("kantinevergoeding", "nl") == []  # unknown first part
+    assert faq_index.decompound("paardenstal", "nl") == []
 
 
-def test_general_question_gets_the_overview_of_schemes(index) -> None:
-    result = index.search("regeling voor iemand met een beperking")
+def test_general_question_gets_the_overview_of_schemes(faq_index) -> None:
+    result = faq_index.search("regeling voor iemand met een beperking")
     assert result.decision == "answer" and result.best is not None
     assert result.best.id == "wsp-overview"
 
@@ -100,16 +95,16 @@ def test_general_question_gets_the_overview_of_schemes(index) -> None:
         ("Geldt de no-riskpolis nog voor een 58-jarige die ik uit de WW aanneem?", "nrp-older"),
     ],
 )
-def test_questions_with_their_own_entry_get_that_entry(index, question, entry_id) -> None:
+def test_questions_with_their_own_entry_get_that_entry(faq_index, question, entry_id) -> None:
     # Questions that used to get a neighbouring answer (the SROI percentage, job carving in
     # general, one of the two schemes, the no-risk policy in general) now get their own.
-    result = index.search(question)
+    result = faq_index.search(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.id == entry_id
 
 
-def test_ambiguous_question_asks_to_clarify(index) -> None:
-    result = index.search("hoeveel krijg ik", limit=3)  # LKV or LKS amounts
+def test_ambiguous_question_asks_to_clarify(faq_index) -> None:
+    result = faq_index.search("hoeveel krijg ik", limit=3)  # LKV or LKS amounts
     assert result.decision == "clarify"
     assert result.best is not None
     options = [result.best, *(e for e, _ in result.alternatives)]
@@ -131,11 +126,11 @@ def test_ambiguous_question_asks_to_clarify(index) -> None:
         "???",
     ],
 )
-def test_out_of_scope_is_unknown(index, question) -> None:
-    result = index.search(question)
+def test_out_of_scope_is_unknown(faq_index, question) -> None:
+    result = faq_index.search(question)
     assert result.decision == "unknown"
     assert result.instrument is None
-    assert faq_ask_json(index, question, "nl")["instrument"] is None
+    assert faq_ask_json(faq_index, question, "nl")["instrument"] is None
 
 
 @pytest.mark.parametrize(
@@ -151,14 +146,14 @@ def test_out_of_scope_is_unknown(index, question) -> None:
         ("hoe vaak mag ik een tijdelijk contract verlengen", "contracts"),
     ],
 )
-def test_known_subject_outside_the_faq_is_named_not_stretched(index, question, topic) -> None:
+def test_known_subject_outside_the_faq_is_named_not_stretched(faq_index, question, topic) -> None:
     # Paraphrases, not the topic file's own examples: the subject is recognised, and no
     # instrument answer is given for it.
-    result = index.search(question)
+    result = faq_index.search(question)
     assert result.decision == "unknown" and result.instrument is None
     assert result.topic is not None and result.topic.id == topic
-    assert faq_ask_json(index, question, "nl")["out_of_scope_topic"] == topic
-    assert index.base.pointer(result.topic) is not None
+    assert faq_ask_json(faq_index, question, "nl")["out_of_scope_topic"] == topic
+    assert faq_index.base.pointer(result.topic) is not None
 
 
 @pytest.mark.parametrize(
@@ -175,25 +170,25 @@ def test_known_subject_outside_the_faq_is_named_not_stretched(index, question, t
     ],
 )
 def test_target_group_questions_about_general_subjects_stay_in_scope(
-    index, question, instrument
+    faq_index, question, instrument
 ) -> None:
-    result = index.search(question)
+    result = faq_index.search(question)
     assert result.topic is None
     assert result.instrument == instrument
 
 
-def test_audience_filter(index) -> None:
+def test_audience_filter(faq_index) -> None:
     question = "LKV oudere werknemer afgeschaft?"
-    employer = index.search(question, audience="employer")
+    employer = faq_index.search(question, audience="employer")
     assert employer.best is not None and employer.best.id == "lkv-older"
-    seeker = index.search(question, audience="seeker")
+    seeker = faq_index.search(question, audience="seeker")
     candidates = [seeker.best, *(e for e, _ in seeker.alternatives)] if seeker.best else []
     assert all("seeker" in e.audience for e in candidates)
     assert seeker.best is None or seeker.best.id != "lkv-older"
 
 
-def test_faq_ask_json_shape(index) -> None:
-    out = faq_ask_json(index, "wat is loondispensatie", "nl")
+def test_faq_ask_json_shape(faq_index) -> None:
+    out = faq_ask_json(faq_index, "wat is loondispensatie", "nl")
     assert set(out) == {
         "instrument",
         "entry",
@@ -208,16 +203,16 @@ def test_faq_ask_json_shape(index) -> None:
     assert isinstance(out["answer"], str) and "Wajong" in out["answer"]
     for alt in out["alternatives"]:
         assert set(alt) == {"entry", "instrument", "score"}
-    unknown = faq_ask_json(index, "wie wint het WK voetbal", "en")
+    unknown = faq_ask_json(faq_index, "wie wint het WK voetbal", "en")
     assert unknown["instrument"] is None and unknown["entry"] is None and unknown["answer"] is None
     json.dumps(out)  # serialisable
 
 
-def test_answer_language_follows_request_not_question(index) -> None:
-    entry = index.search("What is the no-risk policy?").best
+def test_answer_language_follows_request_not_question(faq_index) -> None:
+    entry = faq_index.search("What is the no-risk policy?").best
     assert entry is not None
-    nl = faq_ask_json(index, "What is the no-risk policy?", "nl")["answer"]
-    en = faq_ask_json(index, "Wat is de no-riskpolis?", "en")["answer"]
+    nl = faq_ask_json(faq_index, "What is the no-risk policy?", "nl")["answer"]
+    en = faq_ask_json(faq_index, "Wat is de no-riskpolis?", "en")["answer"]
     assert nl == entry.answer.nl.strip()
     assert en == entry.answer.en.strip()
 
@@ -251,25 +246,25 @@ def _with_example(base, entry_id: str, question: str):
     return replace(base, entries=entries)
 
 
-def test_content_authors_teach_new_phrasings_with_example_questions(index) -> None:
+def test_content_authors_teach_new_phrasings_with_example_questions(faq_index) -> None:
     # A phrasing the FAQ has never seen is not answered; after an author adds it (and nothing
     # else) as an example question of an entry, the same phrasing and a variant of it are.
     question = "Mag de kringloopwinkel onze schroevendraaiers sorteren?"
     variant = "kringloopwinkel schroevendraaiers laten sorteren, mag dat"
-    assert index.search(question).decision == "unknown"
-    assert index.search(variant).decision == "unknown"
-    taught = FaqIndex(_with_example(index.base, "jcv-what", question))
+    assert faq_index.search(question).decision == "unknown"
+    assert faq_index.search(variant).decision == "unknown"
+    taught = FaqIndex(_with_example(faq_index.base, "jcv-what", question))
     for q in (question, variant):
         result = taught.search(q)
         assert result.decision == "answer" and result.best is not None
         assert result.best.instrument == "jobcarving"
 
 
-def test_same_question_same_answer_after_a_restart(index) -> None:
+def test_same_question_same_answer_after_a_restart(faq_index) -> None:
     # The classifier is retrained at every start; a restart must not change any answer.
     rebuilt = FaqIndex(load_faq(CONTENT))
     for q in ("hoeveel krijg ik", "ziek na 3 weken", "stagiair", "kan ik iemand proberen"):
-        a, b = index.search(q), rebuilt.search(q)
+        a, b = faq_index.search(q), rebuilt.search(q)
         assert (a.decision, a.best and a.best.id, a.score) == (
             b.decision,
             b.best and b.best.id,
@@ -277,19 +272,19 @@ def test_same_question_same_answer_after_a_restart(index) -> None:
         )
 
 
-def test_a_knowledge_base_with_one_instrument_still_answers(index) -> None:
-    only = tuple(e for e in index.base.entries if e.instrument == "sroi")
-    small = FaqIndex(replace(index.base, entries=only, topics=()))
+def test_a_knowledge_base_with_one_instrument_still_answers(faq_index) -> None:
+    only = tuple(e for e in faq_index.base.entries if e.instrument == "sroi")
+    small = FaqIndex(replace(faq_index.base, entries=only, topics=()))
     result = small.search("wat is social return")
     assert result.decision == "answer" and result.best is not None
     assert result.best.instrument == "sroi"
     assert small.search("???").decision == "unknown"
 
 
-def test_a_stem_shared_with_an_ordinary_word_does_not_name_an_instrument(index) -> None:
+def test_a_stem_shared_with_an_ordinary_word_does_not_name_an_instrument(faq_index) -> None:
     # The English stemmer cuts "secondment" and "seconded" to "second".
     def tokens(question: str) -> list[str]:
-        return [token for token, _ in index.query_tokens(question)]
+        return [token for token, _ in faq_index.query_tokens(question)]
 
     assert "detachering" not in tokens("Can I get a second opinion on this contract?")
     assert "detachering" in tokens("Is a secondment from the sheltered workshop risky?")

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
-
-
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
+from powbot.knowledge.faq import FaqIndex
 
 
 @pytest.mark.parametrize(
@@ -28,13 +22,15 @@ def index() -> FaqIndex:
     ],
 )
 def test_a_converted_vehicle_for_a_disabled_employee_is_a_workplace_adaptation(
-    index: FaqIndex, question: str
+    faq_index: FaqIndex, question: str
 ) -> None:
-    result = index.search(question)
+    result = faq_index.search(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.instrument == "werkplekaanpassing"
 
 
-def test_rebuilding_premises_is_not_a_workplace_adaptation(index: FaqIndex) -> None:
-    result = index.search("We gaan ons bedrijfspand ombouwen tot kantoor, is daar subsidie voor?")
+def test_rebuilding_premises_is_not_a_workplace_adaptation(faq_index: FaqIndex) -> None:
+    result = faq_index.search(
+        "We gaan ons bedrijfspand ombouwen tot kantoor, is daar subsidie voor?"
+    )
     assert result.decision == "unknown"

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
+from powbot.knowledge.faq import FaqIndex
 
 
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
-
-
-def test_an_unknown_compound_is_split_before_it_is_taken_for_a_typo(index: FaqIndex) -> None:
-    tokens = [token for token, _ in index.query_tokens("via een detacheringsconstructie")]
+def test_an_unknown_compound_is_split_before_it_is_taken_for_a_typo(faq_index: FaqIndex) -> None:
+    tokens = [token for token, _ in faq_index.query_tokens("via een detacheringsconstructie")]
     assert "detachering" in tokens
     assert "detacheringscontract" not in tokens
 
@@ -31,14 +25,14 @@ def test_an_unknown_compound_is_split_before_it_is_taken_for_a_typo(index: FaqIn
     ],
 )
 def test_an_instrument_named_as_the_setting_does_not_answer_the_question(
-    index: FaqIndex, question: str
+    faq_index: FaqIndex, question: str
 ) -> None:
-    result = index.search(question)
+    result = faq_index.search(question)
     assert result.best is not None and result.best.instrument == "jobcoaching"
 
 
-def test_an_instrument_named_again_after_maar_is_what_is_asked(index: FaqIndex) -> None:
-    result = index.search(
+def test_an_instrument_named_again_after_maar_is_what_is_asked(faq_index: FaqIndex) -> None:
+    result = faq_index.search(
         "We krijgen al loonkostensubsidie voor hem, maar hoe lang loopt die loonkostensubsidie nog?"
     )
     assert result.best is not None and result.best.instrument == "loonkostensubsidie"

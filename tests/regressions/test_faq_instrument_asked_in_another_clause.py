@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
-
-
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
+from powbot.knowledge.faq import FaqIndex
 
 
 @pytest.mark.parametrize(
@@ -35,9 +29,9 @@ def index() -> FaqIndex:
     ],
 )
 def test_the_instrument_asked_is_offered_not_passed_over(
-    index: FaqIndex, question: str, asked: str
+    faq_index: FaqIndex, question: str, asked: str
 ) -> None:
-    result = index.search(question)
+    result = faq_index.search(question)
     offered = [result.best, *(e for e, _ in result.alternatives)]
     if result.decision == "answer":
         assert result.best is not None and result.best.instrument == asked
@@ -46,7 +40,7 @@ def test_the_instrument_asked_is_offered_not_passed_over(
         assert any(e is not None and e.instrument == asked for e in offered)
 
 
-def test_one_clause_naming_one_instrument_is_answered(index: FaqIndex) -> None:
-    result = index.search("Hoe vraag ik de doelgroepverklaring aan?")
+def test_one_clause_naming_one_instrument_is_answered(faq_index: FaqIndex) -> None:
+    result = faq_index.search("Hoe vraag ik de doelgroepverklaring aan?")
     assert result.decision == "answer"
     assert result.best is not None and result.best.instrument == "loonkostenvoordeel"

@@ -11,13 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
-
-
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
+from powbot.knowledge.faq import FaqIndex
 
 
 @pytest.mark.parametrize(
@@ -42,9 +36,9 @@ def index() -> FaqIndex:
     ],
 )
 def test_employment_law_with_a_scheme_as_context_is_out_of_scope(
-    index: FaqIndex, question: str, topic: str
+    faq_index: FaqIndex, question: str, topic: str
 ) -> None:
-    result = index.search(question)
+    result = faq_index.search(question)
     assert result.decision == "unknown"
     assert result.topic is not None and result.topic.id == topic
 
@@ -63,8 +57,8 @@ def test_employment_law_with_a_scheme_as_context_is_out_of_scope(
     ],
 )
 def test_questions_about_the_scheme_itself_keep_its_answer(
-    index: FaqIndex, question: str, instrument: str
+    faq_index: FaqIndex, question: str, instrument: str
 ) -> None:
-    result = index.search(question)
+    result = faq_index.search(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.instrument == instrument

@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
+from powbot.knowledge.faq import FaqIndex
 
 
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
-
-
-def test_a_language_level_is_not_a_contact_request(index: FaqIndex) -> None:
-    tokens = [token for token, _ in index.query_tokens("hij spreekt nog niet zo goed Nederlands")]
+def test_a_language_level_is_not_a_contact_request(faq_index: FaqIndex) -> None:
+    tokens = [
+        token for token, _ in faq_index.query_tokens("hij spreekt nog niet zo goed Nederlands")
+    ]
     assert "contact" not in tokens
 
 
@@ -25,7 +21,7 @@ def test_a_language_level_is_not_a_contact_request(index: FaqIndex) -> None:
     "question",
     ["Kan ik iemand spreken?", "Ik wil graag met iemand spreken over een kandidaat"],
 )
-def test_asking_to_speak_to_someone_still_gets_the_wsp(index: FaqIndex, question: str) -> None:
-    result = index.search(question)
+def test_asking_to_speak_to_someone_still_gets_the_wsp(faq_index: FaqIndex, question: str) -> None:
+    result = faq_index.search(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.instrument == "wsp-contact"

@@ -5,31 +5,23 @@ of its own ("lks", "uwv", "wsp"), never a stem."""
 
 from __future__ import annotations
 
-import pytest
-
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
+from powbot.knowledge.faq import FaqIndex
 
 
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
-
-
-def test_a_word_is_not_split_after_a_three_letter_stem(index: FaqIndex) -> None:
-    tokens = [token for token, _ in index.query_tokens("moet ik dat echt beloven")]
+def test_a_word_is_not_split_after_a_three_letter_stem(faq_index: FaqIndex) -> None:
+    tokens = [token for token, _ in faq_index.query_tokens("moet ik dat echt beloven")]
     assert "contact" not in tokens
 
 
-def test_a_three_letter_abbreviation_still_heads_a_compound(index: FaqIndex) -> None:
-    tokens = [token for token, _ in index.query_tokens("lkscontract via het uwvloket")]
+def test_a_three_letter_abbreviation_still_heads_a_compound(faq_index: FaqIndex) -> None:
+    tokens = [token for token, _ in faq_index.query_tokens("lkscontract via het uwvloket")]
     assert {"loonkostensubsidie", "uwv"} <= set(tokens)
 
 
 def test_a_promise_after_a_trial_placement_is_a_trial_placement_question(
-    index: FaqIndex,
+    faq_index: FaqIndex,
 ) -> None:
-    result = index.search(
+    result = faq_index.search(
         "Ik wil een proefplaatsing via UWV, maar moet ik dan echt beloven dat ik haar daarna"
         " een contract geef? Ik heb een klein bedrijf en kan niks garanderen."
     )

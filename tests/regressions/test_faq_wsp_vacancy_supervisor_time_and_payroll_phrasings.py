@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
+from powbot.knowledge.faq import FaqIndex
 
 
-@pytest.fixture(scope="module")
-def index() -> FaqIndex:
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
-
-
-def answered_by(index: FaqIndex, question: str) -> str | None:
-    result = index.search(question)
+def answered_by(faq_index: FaqIndex, question: str) -> str | None:
+    result = faq_index.search(question)
     return result.best.instrument if result.decision == "answer" and result.best else None
 
 
@@ -31,9 +25,9 @@ def answered_by(index: FaqIndex, question: str) -> str | None:
     ],
 )
 def test_passing_a_vacancy_to_the_wsp_is_answered_by_the_wsp(
-    index: FaqIndex, question: str
+    faq_index: FaqIndex, question: str
 ) -> None:
-    assert answered_by(index, question) == "wsp-contact"
+    assert answered_by(faq_index, question) == "wsp-contact"
 
 
 @pytest.mark.parametrize(
@@ -47,9 +41,9 @@ def test_passing_a_vacancy_to_the_wsp_is_answered_by_the_wsp(
     ],
 )
 def test_a_supervisors_time_guiding_staff_is_internal_job_coaching(
-    index: FaqIndex, question: str
+    faq_index: FaqIndex, question: str
 ) -> None:
-    assert answered_by(index, question) == "jobcoaching"
+    assert answered_by(faq_index, question) == "jobcoaching"
 
 
 @pytest.mark.parametrize(
@@ -60,8 +54,10 @@ def test_a_supervisors_time_guiding_staff_is_internal_job_coaching(
         "Can I call somebody at the council about hiring a guy on welfare?",
     ],
 )
-def test_phoning_the_municipality_about_hiring_is_the_wsp(index: FaqIndex, question: str) -> None:
-    assert answered_by(index, question) == "wsp-contact"
+def test_phoning_the_municipality_about_hiring_is_the_wsp(
+    faq_index: FaqIndex, question: str
+) -> None:
+    assert answered_by(faq_index, question) == "wsp-contact"
 
 
 @pytest.mark.parametrize(
@@ -71,7 +67,7 @@ def test_phoning_the_municipality_about_hiring_is_the_wsp(index: FaqIndex, quest
         "Moet ik elke maand loonaangifte doen of kan het per kwartaal?",
     ],
 )
-def test_a_payroll_tax_return_question_is_out_of_scope(index: FaqIndex, question: str) -> None:
-    result = index.search(question)
+def test_a_payroll_tax_return_question_is_out_of_scope(faq_index: FaqIndex, question: str) -> None:
+    result = faq_index.search(question)
     assert result.decision == "unknown"
     assert result.topic is not None and result.topic.id == "payroll-and-tax"
