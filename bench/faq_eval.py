@@ -30,11 +30,11 @@ employer_questions_blind_m.tsv (written blind 2026-12-07; sealed, scored at 30da
 employer_questions_blind_n.tsv (written blind 2026-12-07, scored once at b2faf65, then tuned on),
 employer_questions_blind_o.tsv (written blind 2026-12-07; sealed, scored at b2faf65 and db89baf),
 employer_questions_blind_p.tsv (written blind 2026-12-07, scored once at 0e104fb, then tuned on),
-and employer_questions_blind_q.tsv (written blind 2026-12-07; kept outside the repository and
-scored with --sealed-file, at 0e104fb: top-1 91.2 %, idk precision 88.2 %, 6 other-instrument;
+and employer_questions_blind_q.tsv (written blind 2026-12-07; kept outside the repository
+until scored with --sealed-file, now in bench/data as SEALED; at 0e104fb: top-1 91.2 %, idk precision 88.2 %, 6 other-instrument;
 after the blind_p round at 6893eee: top-1 91.2 %, top-3 97.1 %, idk precision 88.2 % recall
 100 %, 8 other-instrument).
-Every sealed set (blind_e, f, i, k, m, o) was scored at b2faf65 and at db89baf, before and after
+Every sealed set (blind_e, f, i, k, m, o; q since this round) was scored at b2faf65 and at db89baf, before and after
 the blind_n round.
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
 a bare "Ja"/"Nee"/"Yes"/"No", and answers that state the rule of another instrument than the
@@ -92,6 +92,7 @@ BLIND_K = ROOT / "bench" / "data" / "employer_questions_blind_k.tsv"
 BLIND_M = ROOT / "bench" / "data" / "employer_questions_blind_m.tsv"
 BLIND_N = ROOT / "bench" / "data" / "employer_questions_blind_n.tsv"
 BLIND_O = ROOT / "bench" / "data" / "employer_questions_blind_o.tsv"
+BLIND_Q = ROOT / "bench" / "data" / "employer_questions_blind_q.tsv"
 BLIND_P = ROOT / "bench" / "data" / "employer_questions_blind_p.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
@@ -346,6 +347,9 @@ def main(argv: list[str]) -> int:
         # Written blind 2026-12-07, scored once at 0e104fb (top-1 91.8 %, top-3 97.6 %, idk
         # precision 96.8 % recall 100 %, 9 other-instrument), then tuned on.
         ("blind_p", BLIND_P, False),
+        # Sealed: written blind 2026-12-07 with blind_p, scored at 0e104fb and 6893eee (see the
+        # docstring); kept in the repository so later rounds can score it again (totals only).
+        ("blind_q", BLIND_Q, True),
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
