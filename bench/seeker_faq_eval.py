@@ -43,9 +43,16 @@ DATA = ROOT / "bench" / "data"
 # seeker_c, 62.5 %, 27 wrong, idk precision 63.0 %). seeker_b at 6669d8c: 61.5 %, 26 wrong,
 # idk precision 73.1 % (at 7716385 62.5 %, 24, 73.5 %). Both are now in bench/data as SEALED
 # (below); write a new blind set before the next round of tuning, as for the employer sets.
+# seeker_questions_blind_e.tsv: written blind on 2026-12-08 by someone who saw neither the FAQ
+# nor the code, mostly long stories with the question last (136 questions over 8 topics, 20
+# "none"); scored once at 9a93ea8 before any change (top-1 75.0 %, 22 answered wrong, idk
+# precision 50.0 % recall 65.0 %), then tuned on. Its twin seeker_questions_blind_f.tsv stays
+# outside the repository (sealed), at 9a93ea8: 62.5 %, 34 wrong, idk precision 46.7 % recall
+# 70.0 %.
 SETS = (
     ("seeker_a", DATA / "seeker_questions_blind_a.tsv"),
     ("seeker_c", DATA / "seeker_questions_blind_c.tsv"),
+    ("seeker_e", DATA / "seeker_questions_blind_e.tsv"),
 )
 # The sealed twins, in the repository since their last scoring so later rounds can score them
 # again: totals only, never their rows (bench/data/seeker_questions_blind_b.tsv, _d.tsv).
