@@ -30,10 +30,13 @@ employer_questions_blind_m.tsv (written blind 2026-12-07; sealed, scored at 30da
 employer_questions_blind_n.tsv (written blind 2026-12-07, scored once at b2faf65, then tuned on),
 employer_questions_blind_o.tsv (written blind 2026-12-07; sealed, scored at b2faf65 and db89baf),
 employer_questions_blind_p.tsv (written blind 2026-12-07, scored once at 0e104fb, then tuned on),
-and employer_questions_blind_q.tsv (written blind 2026-12-07; kept outside the repository
+employer_questions_blind_q.tsv (written blind 2026-12-07; kept outside the repository
 until scored with --sealed-file, now in bench/data as SEALED; at 0e104fb: top-1 91.2 %, idk precision 88.2 %, 6 other-instrument;
 after the blind_p round at 6893eee: top-1 91.2 %, top-3 97.1 %, idk precision 88.2 % recall
-100 %, 8 other-instrument).
+100 %, 8 other-instrument), and employer_questions_blind_r.tsv (written blind 2026-12-07 by
+someone who saw neither the FAQ nor the code; scored once with --sealed-file at 9a93ea8 before
+any change: top-1 94.7 %, top-3 95.3 %, idk precision 80.0 % recall 100 %, 2 other-instrument,
+0 ja/nee; then tuned on).
 Every sealed set (blind_e, f, i, k, m, o; q since this round) was scored at b2faf65 and at db89baf, before and after
 the blind_n round.
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
@@ -94,6 +97,7 @@ BLIND_N = ROOT / "bench" / "data" / "employer_questions_blind_n.tsv"
 BLIND_O = ROOT / "bench" / "data" / "employer_questions_blind_o.tsv"
 BLIND_Q = ROOT / "bench" / "data" / "employer_questions_blind_q.tsv"
 BLIND_P = ROOT / "bench" / "data" / "employer_questions_blind_p.tsv"
+BLIND_R = ROOT / "bench" / "data" / "employer_questions_blind_r.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -350,6 +354,9 @@ def main(argv: list[str]) -> int:
         # Sealed: written blind 2026-12-07 with blind_p, scored at 0e104fb and 6893eee (see the
         # docstring); kept in the repository so later rounds can score it again (totals only).
         ("blind_q", BLIND_Q, True),
+        # Written blind 2026-12-07, scored once at 9a93ea8 (top-1 94.7 %, idk precision 80.0 %,
+        # 2 other-instrument), then tuned on.
+        ("blind_r", BLIND_R, False),
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
