@@ -225,7 +225,9 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus):
             if parts:
                 out.extend((p, p in self.postings) for p in parts)
                 continue
-            alt = self._typo_of(tok)
+            # The stem of a misspelt word can drift from the right word's stem
+            # ('loondispentatie' -> 'loondispenteer'): then the word as typed is compared.
+            alt = self._typo_of(tok) or (self._typo_of(word) if word else None)
             out.append((alt, True) if alt else (tok, False))
         # A repeated word should not count twice.
         return _first_of_each(out)
