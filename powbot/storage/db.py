@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.storage.models import Outbox
 from powbot.storage.sqlite_inline import InlineConnection, WalCheckpointer
+from powbot.storage.sqlite_unit import checked_out, sqlite_update_unit
 from powbot.storage.update_unit import UpdateUnit
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -79,6 +80,11 @@ def _sqlite_engine(url: str, checkpointer: WalCheckpointer | None) -> AsyncEngin
         # IMMEDIATE takes the write lock up front, so a second process (say `powbot tick`
         # from cron) cannot claim the same due rows between our read and our write.
         # On the driver's cursor: SQLAlchemy's statement machinery cost more than the BEGIN.
+        # An update's transaction was begun on the connection itself (sqlite_unit.py): an
+        # ORM session opened inside it joins it.
+        inline = connection.connection.driver_connection
+        if isinstance(inline, InlineConnection) and inline.sqlite.in_transaction:
+            return
         cursor = connection.connection.cursor()
         cursor.execute("BEGIN IMMEDIATE")
         cursor.close()
@@ -117,15 +123,14 @@ class Database:
     @asynccontextmanager
     async def update_unit(self) -> AsyncIterator[UpdateUnit]:
         """The transaction of one Telegram update: committed at the end with what it
-        changed, rolled back on any error (see update_unit.py)."""
+        changed, rolled back on any error (see update_unit.py; on SQLite sqlite_unit.py)."""
+        if self.is_sqlite:
+            async with sqlite_update_unit(self.engine, self.sessionmaker) as unit:
+                yield unit
+            return
         async with self.engine.connect() as connection:
             async with connection.begin():
-                sqlite = None
-                if self.is_sqlite:
-                    raw = await connection.get_raw_connection()
-                    assert isinstance(raw.driver_connection, InlineConnection)
-                    sqlite = raw.driver_connection.sqlite
-                unit = UpdateUnit(connection, self.sessionmaker, sqlite)
+                unit = UpdateUnit(lambda: connection, self.sessionmaker)
                 try:
                     yield unit
                     await unit.finish()
@@ -138,10 +143,7 @@ class Database:
         if not self.is_sqlite:
             await self._autocommit(_DELETE_OUTBOX_ROW, {"id": row_id})
             return
-        async with self.engine.connect() as connection:  # waits for the update in progress
-            raw = await connection.get_raw_connection()
-            inline = raw.driver_connection
-            assert isinstance(inline, InlineConnection)
+        async with checked_out(self.engine) as inline:  # waits for the update in progress
             await inline.execute_alone("DELETE FROM outbox WHERE id = ?", (row_id,))
 
     async def execute_now(

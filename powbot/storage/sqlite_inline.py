@@ -81,6 +81,11 @@ class InlineConnection(aiosqlite.Connection):
             await asyncio.sleep(delay)  # another process writes: let other updates run
             delay = min(delay * 2, 0.05)
 
+    async def begin_immediate(self) -> None:
+        """BEGIN IMMEDIATE: the write lock from the start, waiting (asynchronously) while
+        another process holds it."""
+        await self._execute(self._conn.execute, "BEGIN IMMEDIATE")
+
     async def commit(self) -> None:
         await self._execute(self._conn.commit)
         if self._on_commit is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from typing import Any, cast
@@ -72,11 +73,12 @@ class UpdateUnit:
 
     def __init__(
         self,
-        connection: AsyncConnection,
+        connection: Callable[[], AsyncConnection],
         sessionmaker: async_sessionmaker[AsyncSession],
         sqlite: sqlite3.Connection | None = None,
     ) -> None:
-        self.connection = connection
+        # On SQLite the AsyncConnection is made only when the session needs it.
+        self._connection = connection
         self._sqlite = sqlite  # the same connection underneath, on SQLite
         self._sessionmaker = sessionmaker
         self._session: AsyncSession | None = None
@@ -92,8 +94,8 @@ class UpdateUnit:
         values = {"update_id": update_id, "processed_at": now}
         if self._sqlite is not None:
             return _sqlite_statement("record").run(self._sqlite, values).rowcount == 1
-        statement = _RECORD[self.connection.dialect.name]
-        return (await self.connection.execute(statement, values)).rowcount == 1
+        statement = _RECORD[self._connection().dialect.name]
+        return (await self._connection().execute(statement, values)).rowcount == 1
 
     async def locked_user(self, user_id: int) -> User | None:
         """The user's row, locked for this transaction (PostgreSQL; SQLite's transactions
@@ -104,7 +106,7 @@ class UpdateUnit:
             raw = _sqlite_statement("user").run(self._sqlite, key).fetchone()
             values = None if raw is None else _READ_USER(raw)
         else:
-            row = (await self.connection.execute(_LOCKED_USER, key)).first()
+            row = (await self._connection().execute(_LOCKED_USER, key)).first()
             values = None if row is None else row._asdict()
         if values is None:
             return None
@@ -124,14 +126,14 @@ class UpdateUnit:
         if self._sqlite is not None:
             prepared = _sqlite_statement("stage", tuple(rows[0]))
             return [prepared.run(self._sqlite, row).fetchone()[0] for row in rows]
-        result = await self.connection.execute(_STAGE, rows)
+        result = await self._connection().execute(_STAGE, rows)
         return cast(list[int], list(result.scalars().all()))
 
     def session(self) -> AsyncSession:
         """The ORM session of this update, opened on first use, in the same transaction."""
         if self._session is None:
             self._session = self._sessionmaker(
-                bind=self.connection, join_transaction_mode="rollback_only"
+                bind=self._connection(), join_transaction_mode="rollback_only"
             )
             user = self._user
             if user is not None:
@@ -158,7 +160,7 @@ class UpdateUnit:
             prepared = _sqlite_statement("write_user", tuple(changed))
             prepared.run(self._sqlite, {"user_key": user.id, **values})
             return
-        await self.connection.execute(_WRITE_USER, {"user_key": user.id, **values})
+        await self._connection().execute(_WRITE_USER, {"user_key": user.id, **values})
 
     async def close(self) -> None:
         if self._session is not None:

@@ -5,9 +5,11 @@ changed is saved exactly once, one object stands for the user, and an error save
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import AsyncIterator
 
 import pytest
+from sqlalchemy.engine import make_url
 from sqlmodel import select
 
 from powbot.storage.db import Database
@@ -110,4 +112,22 @@ async def test_sqlite_stores_what_the_orm_would_store(sqlite_url: str) -> None:
         assert row[1] == row[0]  # written by the unit == written by the ORM
         assert json.loads(row[2]) == {"a": [1, "é"]}
     finally:
+        await database.dispose()
+
+
+async def test_another_process_cannot_write_while_an_update_runs(sqlite_url: str) -> None:
+    """The update's transaction is begun on the sqlite3 connection itself: it must still take
+    the write lock at its start, or `powbot tick` from cron could claim the same rows."""
+    database = Database(sqlite_url)
+    await database.migrate()
+    other = sqlite3.connect(str(make_url(sqlite_url).database), timeout=0, isolation_level=None)
+    try:
+        async with database.update_unit() as unit:
+            assert await unit.locked_user(USER) is None
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")  # free again once the update committed
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
         await database.dispose()
