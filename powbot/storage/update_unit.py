@@ -38,6 +38,7 @@ from powbot.storage.sqlite_prepared import Prepared, row_reader
 _MAPPER = sa_inspect(User)
 _USERS = User.__table__  # type: ignore[attr-defined]
 _COLUMNS = tuple(_USERS.columns.keys())
+_FLOW_DATA = _COLUMNS.index("flow_data")
 # Built once: building a statement cost more than running it, at every update.
 _LOCKED_USER = (
     select(*_USERS.columns).where(col(User.id) == bindparam("user_key")).with_for_update()
@@ -104,19 +105,22 @@ class UpdateUnit:
         values: dict[str, Any] | None
         if self._sqlite is not None:
             raw = _sqlite_statement("user").run(self._sqlite, key).fetchone()
-            values = None if raw is None else _READ_USER(raw)
+            if raw is None:
+                return None
+            values = _READ_USER(raw)
+            stored_json = raw[_FLOW_DATA]  # the JSON text as stored: no need to make it again
         else:
             row = (await self._connection().execute(_LOCKED_USER, key)).first()
-            values = None if row is None else row._asdict()
-        if values is None:
-            return None
-        # Made as the ORM makes a loaded object (no validation: the row is ours), then
-        # detached: known to exist, nothing to insert, no changes yet.
+            if row is None:
+                return None
+            values = row._asdict()
+            stored_json = _as_stored(values["flow_data"])
+        # Made as the ORM makes a loaded object (no validation: the row is ours). It is
+        # detached (known to exist, nothing to insert) only if a session takes it over.
         user = _MAPPER.class_manager.new_instance()
         user.__dict__.update(values)
-        make_transient_to_detached(user)
         self._user = user
-        self._loaded = _snapshot(values)
+        self._loaded = {**values, "flow_data": stored_json}
         return user
 
     async def insert_outbox(self, rows: list[dict[str, Any]]) -> list[int]:
@@ -138,6 +142,7 @@ class UpdateUnit:
             user = self._user
             if user is not None:
                 changed = self._changed(user)
+                make_transient_to_detached(user)  # a row that exists, with no changes yet
                 self._session.add(user)
                 for name in changed:  # changed before the session knew the object
                     flag_modified(user, name)
@@ -167,14 +172,17 @@ class UpdateUnit:
             await self._session.close()
 
     def _changed(self, user: User) -> list[str]:
-        current = _snapshot({name: getattr(user, name) for name in _COLUMNS})
-        return [name for name in _COLUMNS if current[name] != self._loaded.get(name)]
+        """The columns whose value differs from the row as read. The JSON column is compared
+        as the text it would be stored as, since features may change the dict in place."""
+        loaded = self._loaded
+        return [
+            name
+            for name in _COLUMNS
+            if (_as_stored(user.flow_data) if name == "flow_data" else getattr(user, name))
+            != loaded[name]
+        ]
 
 
-def _snapshot(values: dict[str, Any]) -> dict[str, Any]:
-    """Column values to compare later; the JSON column as text, since features may change
-    the dict in place."""
-    return {
-        name: json.dumps(value, sort_keys=True, default=str) if name == "flow_data" else value
-        for name, value in values.items()
-    }
+def _as_stored(value: Any) -> str:
+    """The JSON column's text, as SQLAlchemy's JSON type writes it (json.dumps)."""
+    return json.dumps(value, default=str)
