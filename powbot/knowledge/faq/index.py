@@ -23,6 +23,7 @@ from powbot.knowledge.faq.models import (
 )
 from powbot.knowledge.faq.normalise import Normalizer, _fold, _words
 from powbot.knowledge.faq.result import SearchResult
+from powbot.knowledge.faq.seeker import SeekerSubjects
 from powbot.knowledge.faq.vague import choices, is_vague
 
 
@@ -39,7 +40,7 @@ class _Doc:
     text: str  # normalised example question, tokens joined by spaces
 
 
-class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus):
+class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus, SeekerSubjects):
     """In-memory retriever over a FaqBase, built once (on first use) and then read-only."""
 
     # Lexical scoring, tuned on the dev half of bench/data/employer_questions.tsv (see
@@ -134,6 +135,9 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus):
         docs = [self._doc(q) for _, questions, _ in items for q in questions]
         labels = [inst for inst, questions, _ in items for _ in questions]
         self.classifier = InstrumentClassifier(docs, labels)
+        self.subjects = None
+        if audience == "seeker":
+            self._build_subjects(docs)
 
     def _index_documents(
         self, items: list[tuple[str, Sequence[str], Sequence[tuple[str, str]]]]
@@ -278,6 +282,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus):
     def search(self, question: str, audience: str | None = None, limit: int = 3) -> SearchResult:
         if audience == "seeker" and self.audience != "seeker":
             return self.for_audience(audience).search(question, audience, limit)
+        question = self._without_asides(question)
         toks = self.query_tokens(question)
         if is_vague(self, question, toks):
             return SearchResult("vague", None, 0.0, choices(self, question, toks, audience, limit))
@@ -301,6 +306,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus):
             return SearchResult(
                 "unknown", None, 0.0, [], self._topic(best_item.get(oos), toks, audience)
             )
+        own = self._own_subject(question, toks, lexical, best_item)
         fit, pos = in_scope[0]
         best = self.entries[best_item[pos][0]]
         score = self._confidence(fit)
@@ -319,6 +325,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus):
         # choice, with "none of these", instead of stating the instrument's rule.
         topic_close = any(p == oos and fit - f < self.CLARIFY_MARGIN for f, p in fits)
         close = self._asked_first(question, setting, pos, (fits, best_item), close)
+        close = self._own_close(own, fit, pos) + close
         if close or topic_close:
             topic = self._topic(best_item.get(oos), toks, audience) if topic_close else None
             return SearchResult("clarify", best, score, close[: max(0, limit - 1)], topic)

@@ -1,0 +1,139 @@
+"""Which of the job seekers' own entries is asked.
+
+Their entries share one instrument (``werkzoekende``), so the instrument classifier cannot
+tell "reiskosten" from "taal": only the lexical score chose between them, and a story full of
+words about one subject ("alleenstaande moeder met twee kinderen") outweighed a question
+about another ("mag ik iets van het overblijfgeld houden?"). In the job seekers' index they
+are ranked on their own: a second classifier trained on their example questions (each entry
+its own label; the sentence that asks weighs more than the story around it), the lexical
+score, and the share of the question's words each uses, weighed by how few of them use it
+("schuldhulp" is one entry's word, "werk" everyone's). When two fit about equally well the
+job seeker gets a choice instead of a confident answer to the other one.
+
+Weights chosen on the tuned-on sets in bench/data (bench/seeker_faq_eval.py --dev-only).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from powbot.knowledge.classifier import Doc, InstrumentClassifier
+from powbot.knowledge.faq.asking import asking_part, without_asides
+from powbot.knowledge.faq.models import LANGS, SEEKER_INSTRUMENT, FaqEntry
+from powbot.knowledge.faq.normalise import Normalizer
+
+
+class SeekerSubjects:
+    """Mixed into the FAQ index; ``subjects`` is None outside the job seekers' index."""
+
+    SUBJECT_CLASSIFIER_WEIGHT = 0.6  # the own-entry classifier's margin
+    SUBJECT_LEXICAL_WEIGHT = 2.0  # the index's lexical score (0-100) / 100
+    SUBJECT_WORDS_WEIGHT = 0.5  # the IDF share of the question's words the entry uses
+    ASKING_WEIGHT = 0.3  # the asking sentence's margins, against the whole message's
+    SUBJECT_CLARIFY_MARGIN = 0.25  # another own entry this close: a choice
+    ANSWER_WEIGHT: float
+    audience: str | None
+    norm: Normalizer
+    entries: list[FaqEntry]
+    instruments: list[str]
+    subjects: InstrumentClassifier | None
+    query_tokens: Callable[[str], list[tuple[str, bool]]]
+    _doc: Callable[..., Doc]
+    _confidence: Callable[[float], float]
+
+    def _build_subjects(self, docs: Sequence[Doc]) -> None:
+        """``docs``: the example questions of all items, in the order of their entries."""
+        own: list[Doc] = []
+        labels: list[str] = []
+        at = 0
+        self.subject_items: list[int] = []
+        for idx, entry in enumerate(self.entries):
+            n = len(entry.questions)
+            if entry.instrument == SEEKER_INSTRUMENT:
+                own.extend(docs[at : at + n])
+                labels.extend([entry.id] * n)
+                self.subject_items.append(idx)
+            at += n
+        self.subjects = InstrumentClassifier(own, labels) if len(self.subject_items) > 1 else None
+        self.subject_words: list[dict[str, float]] = []
+        for idx in self.subject_items:
+            entry = self.entries[idx]
+            weights: dict[str, float] = {}
+            for lang in LANGS:
+                for t in self.norm.tokens(entry.answer.get(lang), lang):
+                    weights[t] = self.ANSWER_WEIGHT
+            for question in entry.questions:
+                weights.update((t, 1.0) for t in self.norm.tokens(question))
+            self.subject_words.append(weights)
+        n = len(self.subject_words)
+        df: dict[str, int] = {}
+        for weights in self.subject_words:
+            for t in weights:
+                df[t] = df.get(t, 0) + 1
+        self.subject_idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+
+    def _own_subject(
+        self,
+        question: str,
+        toks: Sequence[tuple[str, bool]],
+        lexical: Sequence[tuple[int, float]],
+        best_item: dict[int, tuple[int, float]],
+    ) -> list[tuple[int, float]]:
+        """Puts the best own entry in ``best_item`` (at the job seekers' instrument) and
+        returns the other own entries that fit about as well, each with how much less."""
+        if self.subjects is None or SEEKER_INSTRUMENT not in self.instruments:
+            return []
+        ranked = self._rank_subjects(question, toks, lexical)
+        top_idx, top = ranked[0]
+        pos = self.instruments.index(SEEKER_INSTRUMENT)
+        best_item[pos] = (top_idx, dict(lexical).get(top_idx, 0.0))
+        return [(i, top - f) for i, f in ranked[1:] if top - f < self.SUBJECT_CLARIFY_MARGIN]
+
+    def _without_asides(self, question: str) -> str:
+        """Job seekers' index: the question without what its writer sets aside."""
+        return without_asides(question) if self.audience == "seeker" else question
+
+    def _own_close(
+        self, own: list[tuple[int, float]], fit: float, pos: int
+    ) -> list[tuple[FaqEntry, float]]:
+        """The own entries to offer beside the best one, when the answer is one of theirs."""
+        if not own or self.instruments[pos] != SEEKER_INSTRUMENT:
+            return []
+        return [(self.entries[i], self._confidence(fit - d)) for i, d in own]
+
+    def _rank_subjects(
+        self, question: str, toks: Sequence[tuple[str, bool]], lexical: Sequence[tuple[int, float]]
+    ) -> list[tuple[int, float]]:
+        """The job seekers' own entries, best first, with their fit."""
+        assert self.subjects is not None
+        margins = self.subjects.margins(self._doc(question, toks))
+        story = asking_part(question)
+        ask_toks = self.query_tokens(story) if story else []
+        if story and len(ask_toks) >= 2:
+            asked = self.subjects.margins(self._doc(story, ask_toks))
+            w = self.ASKING_WEIGHT
+            margins = {k: (1 - w) * v + w * asked.get(k, v) for k, v in margins.items()}
+        lex = dict(lexical)
+        words = self._word_shares([t for t, known in toks if known])
+        ranked = [
+            (
+                idx,
+                self.SUBJECT_CLASSIFIER_WEIGHT * margins.get(self.entries[idx].id, -1.0)
+                + self.SUBJECT_LEXICAL_WEIGHT * lex.get(idx, 0.0) / 100.0
+                + self.SUBJECT_WORDS_WEIGHT * share,
+            )
+            for idx, share in zip(self.subject_items, words, strict=True)
+        ]
+        ranked.sort(key=lambda p: (-p[1], p[0]))
+        return ranked
+
+    def _word_shares(self, toks: Sequence[str]) -> list[float]:
+        """Per own entry: the IDF mass (over the own entries) of the question's words it
+        uses, as a share of all of it."""
+        idf = self.subject_idf
+        total = sum(idf.get(t, 0.0) for t in toks) or 1.0
+        return [
+            sum(idf.get(t, 0.0) * words.get(t, 0.0) for t in toks) / total
+            for words in self.subject_words
+        ]
