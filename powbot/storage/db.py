@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ from alembic.config import Config
 from sqlalchemy import bindparam, delete, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql.expression import Executable
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -42,7 +43,11 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_engine(url: str, checkpointer: WalCheckpointer | None) -> AsyncEngine:
+def _sqlite_engine(
+    url: str,
+    checkpointer: WalCheckpointer | None,
+    opened: Callable[[InlineConnection], None],
+) -> AsyncEngine:
     database = make_url(url).database or ":memory:"
     if database != ":memory:":
         database = str(Path(database).expanduser())
@@ -50,7 +55,9 @@ def _sqlite_engine(url: str, checkpointer: WalCheckpointer | None) -> AsyncEngin
     on_commit = checkpointer.committed if checkpointer is not None else None
 
     async def connect() -> InlineConnection:
-        return await InlineConnection(database, on_commit)
+        connection = await InlineConnection(database, on_commit)
+        opened(connection)
+        return connection
 
     # One connection: SQLite has one writer anyway, and queueing in asyncio is cheaper
     # than busy-waiting on the file lock. Its statements run on the event loop itself
@@ -97,11 +104,12 @@ class Database:
         self.url = normalise_url(url)
         self.is_sqlite = self.url.startswith("sqlite")
         self.checkpointer: WalCheckpointer | None = None
+        self._sqlite: InlineConnection | None = None  # the pool's one connection, on SQLite
         if self.is_sqlite:
             database = make_url(self.url).database
             if database and database != ":memory:":
                 self.checkpointer = WalCheckpointer(str(Path(database).expanduser()))
-            self.engine = _sqlite_engine(self.url, self.checkpointer)
+            self.engine = _sqlite_engine(self.url, self.checkpointer, self._opened)
             if self.checkpointer is not None:
                 self.checkpointer.hold = self.engine.connect
         else:
@@ -113,6 +121,9 @@ class Database:
         self.sessionmaker = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
+
+    def _opened(self, connection: InlineConnection) -> None:
+        self._sqlite = connection
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
@@ -143,8 +154,15 @@ class Database:
         if not self.is_sqlite:
             await self._autocommit(_DELETE_OUTBOX_ROW, {"id": row_id})
             return
+        sql, parameters = "DELETE FROM outbox WHERE id = ?", (row_id,)
+        # Most often no update is in progress: then the pool's idle connection runs it at
+        # once (checking it out and in again cost several times the statement).
+        pool = self.engine.sync_engine.pool
+        idle = self._sqlite if isinstance(pool, QueuePool) and pool.checkedout() == 0 else None
+        if idle is not None and idle.run_alone_if_free(sql, parameters):
+            return
         async with checked_out(self.engine) as inline:  # waits for the update in progress
-            await inline.execute_alone("DELETE FROM outbox WHERE id = ?", (row_id,))
+            await inline.execute_alone(sql, parameters)
 
     async def execute_now(
         self, statement: Executable, parameters: dict[str, Any] | None = None

@@ -104,6 +104,22 @@ class InlineConnection(aiosqlite.Connection):
         if self._on_commit is not None:
             self._on_commit()
 
+    def run_alone_if_free(self, sql: str, parameters: tuple[Any, ...]) -> bool:
+        """`execute_alone` at once, without waiting, when no transaction is open on this
+        connection and no other process holds the write lock; False (nothing done) otherwise.
+        Synchronous: nothing else can start on the connection while it runs."""
+        if self._connection is None or self._connection.in_transaction:
+            return False
+        try:
+            self._connection.execute(sql, parameters)
+        except sqlite3.OperationalError as error:
+            if _retryable(error):
+                return False  # a busy statement had no effect
+            raise
+        if self._on_commit is not None:
+            self._on_commit()
+        return True
+
     def stop(self) -> asyncio.Future[Any] | None:
         self._running = False
         if self._connection is not None:

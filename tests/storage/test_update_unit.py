@@ -4,6 +4,7 @@ changed is saved exactly once, one object stands for the user, and an error save
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from collections.abc import AsyncIterator
@@ -130,4 +131,44 @@ async def test_another_process_cannot_write_while_an_update_runs(sqlite_url: str
         other.execute("ROLLBACK")
     finally:
         other.close()
+        await database.dispose()
+
+
+async def test_a_reply_confirmed_during_another_update_stays_confirmed_after_its_rollback(
+    sqlite_url: str,
+) -> None:
+    """A sent reply's outbox row is deleted on the one SQLite connection. While another
+    update's transaction is open on it the delete must wait, not join that transaction:
+    a rollback there would bring the row back and the reply would be sent twice."""
+    database = Database(sqlite_url)
+    await database.migrate()
+    try:
+        async with database.transaction() as session:
+            row = Outbox(user_id=USER, payload={"text": "sent"})
+            session.add(row)
+            await session.flush()
+            row_id = row.id
+        assert row_id is not None
+        inside, release = asyncio.Event(), asyncio.Event()
+
+        async def failing_update() -> None:
+            async with database.update_unit() as unit:
+                await unit.first_time(1, clock_now())
+                inside.set()
+                await release.wait()
+                raise RuntimeError("a crash in a handler")
+
+        update = asyncio.create_task(failing_update())
+        await inside.wait()
+        delete = asyncio.create_task(database.delete_outbox_row(row_id))
+        for _ in range(5):
+            await asyncio.sleep(0)
+        assert not delete.done()  # waits for the update's transaction
+        release.set()
+        with pytest.raises(RuntimeError):
+            await update
+        await delete
+        async with database.transaction() as session:
+            assert await session.get(Outbox, row_id) is None
+    finally:
         await database.dispose()
