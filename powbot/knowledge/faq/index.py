@@ -301,7 +301,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus, SeekerSubjects):
         fits = self._fits(self.classifier.margins(self._doc(asked, toks)), best_item, audience)
         oos = self.instruments.index(OUT_OF_SCOPE) if self.topics else -1
         in_scope = [(fit, pos) for fit, pos in fits if pos != oos]
-        in_scope = self._setting_not_first(setting, named_after, in_scope)
+        in_scope = self._own_first(self._setting_not_first(setting, named_after, in_scope))
         if not in_scope:
             return SearchResult(
                 "unknown", None, 0.0, [], self._topic(best_item.get(oos), toks, audience)

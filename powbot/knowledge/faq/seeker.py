@@ -32,6 +32,7 @@ class SeekerSubjects:
     SUBJECT_WORDS_WEIGHT = 0.5  # the IDF share of the question's words the entry uses
     ASKING_WEIGHT = 0.3  # the asking sentence's margins, against the whole message's
     SUBJECT_CLARIFY_MARGIN = 0.25  # another own entry this close: a choice
+    OWN_FIRST_MARGIN = 0.15  # the index's CLARIFY_MARGIN: within it, the own entry first
     ANSWER_WEIGHT: float
     audience: str | None
     norm: Normalizer
@@ -101,6 +102,17 @@ class SeekerSubjects:
         if not own or self.instruments[pos] != SEEKER_INSTRUMENT:
             return []
         return [(self.entries[i], self._confidence(fit - d)) for i, d in own]
+
+    def _own_first(self, in_scope: list[tuple[float, int]]) -> list[tuple[float, int]]:
+        """Job seekers' index: their own entries first when they fit about as well as the
+        best (a choice either way; the first is the one written for them)."""
+        if self.subjects is None or len(in_scope) < 2 or SEEKER_INSTRUMENT not in self.instruments:
+            return in_scope
+        pos = self.instruments.index(SEEKER_INSTRUMENT)
+        own = next((item for item in in_scope if item[1] == pos), None)
+        if own is None or own == in_scope[0] or in_scope[0][0] - own[0] >= self.OWN_FIRST_MARGIN:
+            return in_scope
+        return [own, *(item for item in in_scope if item != own)]
 
     def _rank_subjects(
         self, question: str, toks: Sequence[tuple[str, bool]], lexical: Sequence[tuple[int, float]]
