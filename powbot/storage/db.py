@@ -10,21 +10,19 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import bindparam, delete, event
+from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql.expression import Executable
-from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from powbot.storage.models import Outbox
+from powbot.storage.pooled import checked_out
 from powbot.storage.sqlite_inline import InlineConnection, WalCheckpointer
-from powbot.storage.sqlite_unit import checked_out, sqlite_update_unit
+from powbot.storage.sqlite_unit import sqlite_update_unit
 from powbot.storage.update_unit import UpdateUnit
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-_DELETE_OUTBOX_ROW = delete(Outbox).where(col(Outbox.id) == bindparam("id"))
 
 # aiosqlite logs every statement with its parameters at DEBUG level, and the parameters
 # hold questionnaire answers and free text: never let those reach a log, whatever the
@@ -152,7 +150,8 @@ class Database:
         """A sent reply's outbox row, deleted at once on its own: every millisecond between
         Telegram's answer and this record is a window for a duplicate after a crash."""
         if not self.is_sqlite:
-            await self._autocommit(_DELETE_OUTBOX_ROW, {"id": row_id})
+            async with checked_out(self.engine) as asyncpg_connection:  # autocommit
+                await asyncpg_connection.execute("DELETE FROM outbox WHERE id = $1", row_id)
             return
         sql, parameters = "DELETE FROM outbox WHERE id = ?", (row_id,)
         # Most often no update is in progress: then the pool's idle connection runs it at
@@ -162,6 +161,7 @@ class Database:
         if idle is not None and idle.run_alone_if_free(sql, parameters):
             return
         async with checked_out(self.engine) as inline:  # waits for the update in progress
+            assert isinstance(inline, InlineConnection)
             await inline.execute_alone(sql, parameters)
 
     async def execute_now(

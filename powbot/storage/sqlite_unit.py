@@ -25,18 +25,6 @@ from powbot.storage.update_unit import UpdateUnit
 
 
 @asynccontextmanager
-async def checked_out(engine: AsyncEngine) -> AsyncIterator[InlineConnection]:
-    """The engine's one SQLite connection, for as long as the block runs; others wait."""
-    pooled: PoolProxiedConnection = await greenlet_spawn(engine.sync_engine.raw_connection)
-    try:
-        inline = pooled.driver_connection
-        assert isinstance(inline, InlineConnection)
-        yield inline
-    finally:
-        await greenlet_spawn(pooled.close)  # back to the pool (rolls back what is left)
-
-
-@asynccontextmanager
 async def sqlite_update_unit(
     engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> AsyncIterator[UpdateUnit]:
