@@ -3,10 +3,15 @@ ordinary messages, intent accuracy and the latency per message of the whole chec
 
     python bench/understanding_eval.py                 # the sets in bench/data/understanding/
     python bench/understanding_eval.py --crisis other_crisis.tsv --ordinary other.tsv --json
+    python bench/understanding_eval.py --totals     # sealed batches: counts only, pooled
+    # a new blind batch, counts only (--with-heldout: pooled with the sealed batches):
+    python bench/understanding_eval.py --totals --sealed-crisis c.tsv --sealed-ordinary o.tsv
 
 The default sets include the held-out dev batches (heldout/*_dev*.tsv, written in another
 voice and since tuned on). Each sealed pair (heldout/*_sealed*.tsv) is scored on its own line
 and must never be tuned on: its figure is the honest estimate for phrasings nobody wrote in.
+(Round 12 opened the misses of sealed..sealed14 as dev material; see heldout/README.md.) A new
+blind batch is scored with --totals: counts per language and kind, never a line of it.
 
 Sets (tab-separated, with a header):
 - crisis:   text, lang, kind, role, about (self|other) — every line must raise crisis help;
@@ -39,15 +44,27 @@ from powbot.knowledge.safety import load_safety  # noqa: E402
 DATA = ROOT / "bench" / "data"
 CONTENT = ROOT / "powbot" / "knowledge" / "content"
 HELD = DATA / "understanding" / "heldout"
+# Kind names a blind writer may use for ours (sealed15 was written with the first three).
+KIND_ALIASES = {
+    "food": "no_food",
+    "homeless": "no_shelter",
+    "violence": "unsafe_home",
+    "self_harm": "suicide",
+    "self-harm": "suicide",
+}
 
 
 def read(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return [
+        rows = [
             row
             for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
             if (row.get("text") or row.get("question") or "").strip()
         ]
+    for row in rows:
+        if row.get("kind"):
+            row["kind"] = KIND_ALIASES.get(row["kind"].strip(), row["kind"].strip())
+    return rows
 
 
 def faq_questions() -> list[dict[str, str]]:
@@ -203,6 +220,56 @@ def eval_sealed(
     }
 
 
+def sealed_totals(safety: Any, batches: list[tuple[Path, Path]]) -> list[str]:
+    """Counts only, never a text: per batch and pooled, crisis messages helped (a full alarm
+    or a possible line naming the right help) and full alarms per language and per kind, and
+    full false alarms and possible lines on the ordinary messages."""
+    pooled: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    lines: list[str] = []
+
+    def add(table: dict[str, list[int]], key: str, helped: bool, full: bool) -> None:
+        table[key][0] += 1
+        table[key][1] += helped
+        table[key][2] += full
+
+    for crisis_path, ordinary_path in batches:
+        per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for row in read(crisis_path):
+            hit = safety.check(row["text"])
+            possible = hit is not None and hit.possible
+            helped = hit is not None and (not possible or row["kind"] in hit.kinds)
+            full = hit is not None and not possible
+            for table in (per, pooled):
+                for key in ("lang " + row["lang"], "kind " + row["kind"], "ALL crisis"):
+                    add(table, key, helped, full)
+        for row in read(ordinary_path):
+            hit = safety.check(row["text"])
+            possible = hit is not None and hit.possible
+            for table in (per, pooled):  # for ordinary messages: [n, possible, full]
+                add(table, "ordinary", possible, hit is not None and not possible)
+        lines += [crisis_path.stem, *_count_lines(per)]
+    if len(batches) > 1:
+        lines += [f"POOLED over {len(batches)} batches", *_count_lines(pooled)]
+    return lines
+
+
+def _count_lines(table: dict[str, list[int]]) -> list[str]:
+    rows = []
+    for key in sorted(table, key=lambda k: (k == "ordinary", k == "ALL crisis", k)):
+        n, helped, full = table[key]
+        if key == "ordinary":
+            rows.append(
+                f"  ordinary        {n:5}  full false alarms {full:4} ({pct(full, n)} %)"
+                f"  possible lines {helped:4} ({pct(helped, n)} %)"
+            )
+        else:
+            rows.append(
+                f"  {key:14}  {n:5}  helped {helped:5} ({pct(helped, n)} %)"
+                f"  full {full:5} ({pct(full, n)} %)"
+            )
+    return rows
+
+
 def _batch_number(path: Path) -> tuple[int, str]:
     """crisis_sealed.tsv is batch 1, crisis_sealed13.tsv batch 13."""
     digits = path.stem.rsplit("sealed", 1)[-1]
@@ -212,10 +279,13 @@ def _batch_number(path: Path) -> tuple[int, str]:
 def sealed_batches(args: argparse.Namespace) -> list[tuple[Path, Path]]:
     """The sealed pairs to score: the one named, else every crisis_sealed*.tsv with its
     ordinary_sealed*.tsv (each written blind by someone who never saw the detector), in the
-    order they were written: sealed, sealed2 ... sealed14."""
-    if args.sealed_crisis is not None:
-        return [(args.sealed_crisis, args.sealed_ordinary)]
+    order they were written: sealed, sealed2 ... sealed15. With --with-heldout, the one named
+    comes first and all of these after it."""
     pairs = []
+    if args.sealed_crisis is not None:
+        pairs.append((args.sealed_crisis, args.sealed_ordinary))
+        if not args.with_heldout:
+            return pairs
     for crisis_path in sorted(HELD.glob("crisis_sealed*.tsv"), key=_batch_number):
         ordinary_path = HELD / crisis_path.name.replace("crisis_", "ordinary_", 1)
         if ordinary_path.is_file():
@@ -296,6 +366,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--sealed-ordinary", type=Path, help="its ordinary messages")
     parser.add_argument("--no-sealed", action="store_true", help="leave out the sealed lines")
+    parser.add_argument(
+        "--totals",
+        action="store_true",
+        help="only the sealed batches, as counts per language and kind (never a text)",
+    )
+    parser.add_argument(
+        "--with-heldout",
+        action="store_true",
+        help="with --sealed-crisis: the heldout sealed batches too (pooled with --totals)",
+    )
     parser.add_argument("--intents", type=Path, default=DATA / "understanding" / "intents.tsv")
     parser.add_argument("--no-faq", action="store_true", help="leave out the FAQ bench questions")
     parser.add_argument("--json", action="store_true", help="one JSON object, no lists")
@@ -307,6 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     model_ms = round((time.perf_counter() - started) * 1000, 1)
     started = time.perf_counter()
     safety = load_safety(CONTENT)
+    if args.totals:
+        print("\n".join(sealed_totals(safety, sealed_batches(args))))
+        return 0
     catalog = load_catalog(CONTENT)
     load_ms = round((time.perf_counter() - started) * 1000, 1)
     crisis = [row for path in args.crisis for row in read(path)]

@@ -62,6 +62,18 @@ DANGER_CALM_VETO = -1.0
 # Food help keeps its line: "ik heb honger, hoe laat is de pauze" gets the food bank by design
 # (tests/features/understanding/test_possible_crisis_line.py).
 VETO_KEEPS = frozenset({"no_food"})
+# Round 12 (2026-12-07): an `alarm` combination without a firm component that the model firmly
+# rejects gives the possible line, not the full reply. Most full false alarms of the fourteen
+# sealed batches were such a combination at -0.5 to -1.2 ('we gaan kamperen, slapen in een
+# tent' no_shelter -0.9, 'in het toneelstuk speel ik een man die uit huis gezet wordt' money
+# -0.9, 'mijn auto is kapot, ik slaap bij mijn zus' -0.5 ...). Pooled over the fourteen: full
+# false alarms 54 -> 47 of 4,427 at -0.5 (44 at -0.3), 1 of 3,383 crisis messages
+# from the full reply to the line (2 at -0.3); recall with the line and the default sets
+# unchanged. -0.5, the side of the full reply: a line for a crisis is the costlier error.
+COMBO_DOUBT = -0.5
+# ... except a combination naming a vulnerable person: 'ik ben 8 maanden zwanger en de
+# verwarming is al een week kapot, het vriest' keeps the full reply whatever the model says.
+VULNERABLE = frozenset({"kids", "frail", "ill"})
 
 Margins = Callable[[], dict[str, float] | None]
 
@@ -75,10 +87,9 @@ class Tiers:
 
 def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of: Margins) -> Tiers:
     """Full-alarm and possible kinds. `margins_of` scores the model (None: too short to
-    judge); it is called only when a rule needs backing or nothing else fired."""
+    judge)."""
     combos = concepts.kinds(tags)
-    strong = {kind for kind, tier in combos.items() if tier == "alarm"}
-    margins = margins_of() if (rules - strong or not strong) else None
+    strong, margins = _strong(rules, tags, concepts, combos, margins_of)
     # Once the full reply comes, every kind a rule found gets its line in it.
     alarm = strong | {k for k in rules if margins is None or margins[k] > SUPPORT}
     if alarm:
@@ -108,7 +119,44 @@ def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of
             possible &= DANGER_KINDS
     if possible and not alarm:
         possible = _veto(possible, tags, concepts, margins, margins_of)
+    if not (alarm or possible) and (rules or combos):
+        possible = _model_line(margins if margins is not None else margins_of())
     return Tiers(alarm, possible, by_model)
+
+
+def _strong(
+    rules: set[str],
+    tags: frozenset[str],
+    concepts: Concepts,
+    combos: dict[str, str],
+    margins_of: Margins,
+) -> tuple[set[str], dict[str, float] | None]:
+    """The kinds of the `alarm` combinations that hold, less those the model doubts
+    (COMBO_DOUBT), and the model's margins when they were needed."""
+    strong = {kind for kind, tier in combos.items() if tier == "alarm"}
+    doubted = strong - concepts.firm_kinds(tags) - _vulnerable_kinds(tags, concepts)
+    margins = margins_of() if (rules - strong or not strong or doubted) else None
+    if margins is not None:
+        strong -= {k for k in doubted if margins[k] < COMBO_DOUBT}
+    return strong, margins
+
+
+def _vulnerable_kinds(tags: frozenset[str], concepts: Concepts) -> set[str]:
+    return {
+        rule.kind
+        for rule in concepts.rules
+        if rule.tier == "alarm" and rule.needs & VULNERABLE and rule.needs <= tags
+    }
+
+
+def _model_line(margins: dict[str, float] | None) -> set[str]:
+    """Round 12: the rules named one kind and the context dropped it, while the model backs
+    another above THRESHOLD ('cliënt is vanochtend ontruimd ... waar kan hij vannacht heen?':
+    an eviction rule for money, dropped on the model's -1.3, and no_shelter at +0.7 never
+    asked): that kind gets its line."""
+    if not margins:
+        return set()
+    return {k for k, margin in margins.items() if margin > THRESHOLD}
 
 
 def _calm(
