@@ -216,13 +216,21 @@ class Player:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def classifier_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """The classifiers train once per content for the whole run, as the bot's processes share
-    one cache folder: all xdist workers use the run's folder (files are written atomically).
-    The cache tests (tests/knowledge/test_classifier_cache.py) use folders of their own."""
-    base = tmp_path_factory.getbasetemp()
-    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "classifiers"
-    folder.mkdir(exist_ok=True)
+def classifier_cache(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Any:
+    """The classifiers train once per content, as the bot's processes share one cache folder:
+    all xdist workers use one folder (files are written atomically, training is locked), kept
+    in pytest's cache between runs, because training the crisis model and the FAQ took ~20 s
+    of every run. Its files are keyed by a hash of the content and the training settings, so
+    a changed content trains again. The cache tests use folders of their own."""
+    cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
+    if cache is not None:
+        folder = Path(cache.mkdir("classifiers"))
+    else:
+        base = tmp_path_factory.getbasetemp()
+        folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "classifiers"
+        folder.mkdir(exist_ok=True)
     previous = classifier.use_cache_dir(folder)
     yield folder
     classifier.use_cache_dir(previous)
