@@ -1,7 +1,9 @@
 """A job seeker asking for another coach ('ik wil een andere jobcoach want die van mij komt nooit
 opdagen') got the full suicide reply: Dutch 'want die' ('because that one') matched the English
 'want die' of a non-native writer. Bare 'want die' now needs an English word before it ('i want
-die'); 'want to die' and Dutch words for wanting to die still get the full reply."""
+die'); 'want to die' and Dutch words for wanting to die still get the full reply, and so does 'I
+just want die' with a hardship after it (it got only the one-line help: 'just want' was not
+read as wanting)."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ def test_dutch_because_that_one_gets_no_crisis_help(safety: SafetyContent, text:
     [
         "i want die",
         "I just want die",
+        "I just want die, no money no house",  # 'just want' is wanting too: not only the line
         "i want to die",
         "ik wil dood want die schulden worden me te veel",
     ],
