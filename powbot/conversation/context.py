@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.config import Settings
-from powbot.domain.messages import Button, Callback, Reply
+from powbot.domain.messages import Button, Callback, Chart, Reply
 from powbot.domain.unit import Services
 from powbot.knowledge.content import Content
 from powbot.storage.models import User
@@ -53,10 +53,10 @@ class Ctx(Services):
         text: str,
         buttons: list[list[Button]] | None = None,
         *,
-        image: bytes | None = None,
+        chart: Chart | None = None,
         document: tuple[str, bytes] | None = None,
     ) -> Reply:
-        reply = Reply(text=text, buttons=buttons or [], image=image, document=document)
+        reply = Reply(text=text, buttons=buttons or [], chart=chart, document=document)
         self.replies.append(reply)
         return reply
 

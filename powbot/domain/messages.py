@@ -1,5 +1,5 @@
-"""The channel-neutral message model: what the bot says to a person (text, buttons, an image,
-a document) and the button data it gets back. Renderers in the transport turn a Reply into
+"""The channel-neutral message model: what the bot says to a person (text, buttons, an image
+or a chart, a document) and the button data it gets back. Renderers in the transport turn a Reply into
 Telegram calls or terminal output; the domain writes Replies to the outbox."""
 
 from __future__ import annotations
@@ -20,11 +20,33 @@ class Button:
     url: str | None = None
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart the transport draws when it sends the reply (rows: label, colour)."""
+
+    title: str
+    rows: tuple[tuple[str, str], ...]
+    legend: tuple[str, ...]  # labels for green, orange, red
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "rows": [list(r) for r in self.rows],
+            "legend": list(self.legend),
+        }
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> Chart:
+        rows = tuple((str(label), str(color)) for label, color in payload["rows"])
+        return cls(str(payload["title"]), rows, tuple(str(x) for x in payload["legend"]))
+
+
 @dataclass
 class Reply:
     text: str
     buttons: list[list[Button]] = field(default_factory=list)
     image: bytes | None = None  # PNG, sent as a photo with the text as caption
+    chart: Chart | None = None  # drawn when sent, then like image
     document: tuple[str, bytes] | None = None  # (file name, content)
 
     def to_payload(self) -> dict[str, Any]:
@@ -34,6 +56,8 @@ class Reply:
         }
         if self.image is not None:
             payload["image"] = base64.b64encode(self.image).decode()
+        if self.chart is not None:
+            payload["chart"] = self.chart.to_payload()
         if self.document is not None:
             payload["document"] = [self.document[0], base64.b64encode(self.document[1]).decode()]
         return payload
@@ -45,6 +69,7 @@ class Reply:
             text=payload["text"],
             buttons=[[Button(*b) for b in row] for row in payload.get("buttons", [])],
             image=base64.b64decode(payload["image"]) if payload.get("image") else None,
+            chart=Chart.from_payload(payload["chart"]) if payload.get("chart") else None,
             document=(document[0], base64.b64decode(document[1])) if document else None,
         )
 

@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from powbot.bot import sender as sender_module
 from powbot.bot.sender import TEXT_LIMIT, Sender
-from powbot.domain.messages import Button, Reply
+from powbot.domain.messages import Button, Chart, Reply
 from powbot.storage.models import Outbox, User
 from tests.clock_double import clock_now
 from tests.conftest import Harness
@@ -92,6 +92,22 @@ async def test_blocked_user_is_marked_and_later_messages_are_dropped(harness: Ha
     # A later pass has nothing left to send to them.
     calls = len(session.calls)
     assert await sender.drain_outbox() == 0 and len(session.calls) == calls
+
+
+async def test_a_chart_waiting_in_the_outbox_is_drawn_and_sent_as_a_photo(harness: Harness) -> None:
+    """The profile chart is stored as what it shows (a few labels), not as an image, so a
+    reply staged before a restart is drawn when it is sent, with its caption."""
+    sender, session = make_sender(harness)
+    chart = Chart("Je profiel", (("Werk", "green"), ("Geld", "red")), ("goed", "let op", "hulp"))
+    payload = Reply("Dit is je profiel.", chart=chart).to_payload()
+    assert "image" not in payload and len(str(payload)) < 300
+    async with harness.runtime.db.transaction() as db:
+        db.add(User(id=11, chat_id=11, role="seeker"))
+        db.add(Outbox(user_id=11, payload=payload, due_at=clock_now()))
+    assert await sender.drain_outbox() == 1
+    [photo] = session.to(11)
+    assert photo.kind == "photo" and photo.text == "Dit is je profiel."
+    assert photo.file is not None and photo.file.startswith(b"\x89PNG")
 
 
 async def test_text_over_the_limit_is_split_with_buttons_on_the_last_part(

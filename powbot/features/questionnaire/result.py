@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from powbot.conversation.context import Ctx
 from powbot.conversation.parse import parse_id
+from powbot.domain.messages import Chart
 from powbot.features.menu import show_menu
-from powbot.features.questionnaire.chart import domain_chart
 from powbot.features.questionnaire.runs import NAME, latest_results
 from powbot.knowledge.questionnaire import Advice, Option, Questionnaire
 from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
@@ -77,16 +75,16 @@ async def show_result(
         ctx.say(
             ctx.t("questionnaire.help_again") + "\n" + questionnaire.urgent_help[key].get(ctx.lang)
         )
-    rows = [
+    rows = tuple(
         (
             questionnaire.domain(domain.id).label.get(ctx.lang),
             result.domains.get(domain.id, "unknown"),
         )
         for domain in questionnaire.domains
-    ]
-    legend = [ctx.t(f"questionnaire.color_{color}") for color in ("green", "orange", "red")]
-    image = await asyncio.to_thread(domain_chart, ctx.t("questionnaire.chart_title"), rows, legend)
-    ctx.say(ctx.t("questionnaire.chart_caption"), image=image)
+    )
+    legend = tuple(ctx.t(f"questionnaire.color_{color}") for color in ("green", "orange", "red"))
+    chart = Chart(ctx.t("questionnaire.chart_title"), rows, legend)
+    ctx.say(ctx.t("questionnaire.chart_caption"), chart=chart)
     await show_menu(ctx, "menu.what_next")
 
 
