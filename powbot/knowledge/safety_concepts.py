@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,9 @@ class Concepts:
     # A hash of concepts.yaml: the crisis model's cache key stands for its tagged examples
     # by this (with the examples and the code), so a start need not tag them all.
     fingerprint: str = ""
+    _rules_by_component: dict[str, list[tuple[int, Rule]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def tag(self, plain: str) -> frozenset[str]:
         """The components present in normalised text."""
@@ -79,11 +82,30 @@ class Concepts:
                 found.update(names)
         return frozenset(found)
 
+    def __post_init__(self) -> None:
+        # Each rule filed under one of its components: a message is checked against the rules
+        # that can hold for its components, not all ~400 of them (most messages have none).
+        index: dict[str, list[tuple[int, Rule]]] = {}
+        for position, rule in enumerate(self.rules):
+            index.setdefault(min(rule.needs, default=""), []).append((position, rule))
+        object.__setattr__(self, "_rules_by_component", index)
+
+    def holding(self, tags: frozenset[str]) -> list[Rule]:
+        """The rules whose components are all in the message, in the file's order."""
+        index = self._rules_by_component
+        found = [
+            (position, rule)
+            for component in (*tags, "")
+            for position, rule in index.get(component, ())
+            if rule.needs <= tags
+        ]
+        return [rule for _position, rule in sorted(found, key=lambda pair: pair[0])]
+
     def kinds(self, tags: frozenset[str]) -> dict[str, str]:
         """kind -> 'alarm' or 'possible' for every rule whose components are all present."""
         out: dict[str, str] = {}
-        for rule in self.rules:
-            if rule.needs <= tags and out.get(rule.kind) != "alarm":
+        for rule in self.holding(tags):
+            if out.get(rule.kind) != "alarm":
                 out[rule.kind] = rule.tier
         return out
 
@@ -104,8 +126,8 @@ class Concepts:
         """Kinds whose alarm combination holds here with a firm component in it."""
         return {
             rule.kind
-            for rule in self.rules
-            if rule.tier == "alarm" and rule.needs & self.firm and rule.needs <= tags
+            for rule in self.holding(tags)
+            if rule.tier == "alarm" and rule.needs & self.firm
         }
 
     @staticmethod
