@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from powbot.knowledge.faq.normalise import Normalizer
 
 
@@ -16,6 +18,8 @@ class CompoundSplitter:
     postings: dict[str, list[tuple[int, float]]]
     surface: set[str]
     _compound_cache: dict[tuple[str, str], list[str]]
+    name_terms: dict[str, set[int]]
+    _typo_of: Callable[[str], str | None]
 
     def _part_token(self, part: str, lang: str, other: str, last: bool = False) -> str | None:
         """Index token for one part of a compound word, or None. A part must be a synonym
@@ -63,7 +67,8 @@ class CompoundSplitter:
     def decompound(self, word: str, lang: str) -> list[str]:
         """Known tokens inside an unknown (Dutch) compound word: "loonkostensubsidieaanvraag"
         -> loonkostensubsidie + aanvragen. Falls back to a long known first part
-        ("detacheringsconstructie" -> detachering); [] when nothing is found."""
+        ("detacheringsconstructie" -> detachering) unless the word is a misspelt instrument
+        name; [] when nothing is found."""
         key = (word, lang)
         cached = self._compound_cache.get(key)
         if cached is not None:
@@ -72,6 +77,12 @@ class CompoundSplitter:
         parts: list[str] | None = None
         if len(word) >= 2 * self.MIN_PART:
             parts = self._segment(word, lang, other)
+            if parts is None:
+                # A misspelt instrument name is not a compound with an unknown rest:
+                # 'loonkostensubsidei' is loonkostensubsidie, not loonkosten + something.
+                typo = self._typo_of(word)
+                if typo is not None and typo in self.name_terms:
+                    parts = [typo]
             if parts is None:
                 for i in range(len(word) - self.MIN_PART, self.MIN_HEAD - 1, -1):
                     head = self._part_token(word[:i], lang, other)
