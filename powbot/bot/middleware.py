@@ -114,7 +114,7 @@ class UpdateMiddleware(BaseMiddleware):
         language = runtime.settings.default_language
         try:
             async with runtime.db.update_unit() as unit:
-                if not await unit.first_time(event.update_id, utcnow()):
+                if not await unit.first_time(event.update_id, utcnow(), tg_user.id):
                     # A redelivery: its state is committed; send what was not confirmed.
                     staged = await runtime.sender.claim_replies(unit.session(), event.update_id)
                     outcome = None

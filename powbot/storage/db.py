@@ -18,6 +18,7 @@ from sqlalchemy.sql.expression import Executable
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.storage.pooled import checked_out
+from powbot.storage.postgres_unit import postgres_update_unit
 from powbot.storage.sqlite_inline import InlineConnection, WalCheckpointer
 from powbot.storage.sqlite_unit import sqlite_update_unit
 from powbot.storage.update_unit import UpdateUnit
@@ -137,14 +138,8 @@ class Database:
             async with sqlite_update_unit(self.engine, self.sessionmaker) as unit:
                 yield unit
             return
-        async with self.engine.connect() as connection:
-            async with connection.begin():
-                unit = UpdateUnit(lambda: connection, self.sessionmaker)
-                try:
-                    yield unit
-                    await unit.finish()
-                finally:
-                    await unit.close()
+        async with postgres_update_unit(self.engine, self.sessionmaker) as unit:
+            yield unit
 
     async def delete_outbox_row(self, row_id: int) -> None:
         """A sent reply's outbox row, deleted at once on its own: every millisecond between

@@ -8,8 +8,10 @@ and a session bound to that same connection and transaction is opened only when 
 asks for one (`session()`). The user object is then attached to it, with whatever changed
 so far marked for the flush, so code that works through the session sees that one object.
 
-On SQLite these statements run on the sqlite3 connection itself (sqlite_prepared.py),
-inside the transaction SQLAlchemy began; on PostgreSQL they go through SQLAlchemy Core.
+These statements run on the driver's connection itself (prepared.py), inside the
+transaction begun there (sqlite_unit.py, postgres_unit.py). On PostgreSQL, where each
+statement is a round trip, they are also joined: the update id is recorded and the user row
+locked in one statement, and the user's changes are written with the replies' outbox rows.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from datetime import datetime
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, func, insert, literal_column, true, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
@@ -33,7 +36,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.storage.models import Outbox, ProcessedUpdate, User
-from powbot.storage.sqlite_prepared import Prepared, row_reader
+from powbot.storage.prepared import Prepared, row_reader
 
 _MAPPER = sa_inspect(User)
 _USERS = User.__table__  # type: ignore[attr-defined]
@@ -51,10 +54,11 @@ _RECORD = {
     .on_conflict_do_nothing(index_elements=["update_id"])
     for name, make in (("postgresql", postgres_insert), ("sqlite", sqlite_insert))
 }
-# Ids back in the order the rows were given.
-_STAGE = insert(Outbox).returning(col(Outbox.id), sort_by_parameter_order=True)
+_STAGE = insert(Outbox).returning(col(Outbox.id))
 _SQLITE = sqlite_dialect()
 _READ_USER = row_reader(_USERS.columns, _SQLITE)
+_POSTGRES = asyncpg_dialect()
+_READ_USER_PG = row_reader(_USERS.columns, _POSTGRES)
 
 
 @cache
@@ -69,6 +73,41 @@ def _sqlite_statement(name: str, columns: tuple[str, ...] = ()) -> Prepared:
     return Prepared(_STAGE, _SQLITE, columns)
 
 
+@cache
+def _postgres_statement(name: str, columns: tuple[str, ...] = (), rows: int = 0) -> Prepared:
+    """The hot-path statements, compiled once for asyncpg. `record_and_lock`: the update id
+    recorded and the user row locked in one round trip ('fresh' is 0 for a redelivery; the
+    user's columns are NULL when there is no such user). `stage`: `rows` outbox rows of
+    these columns and, when `written` columns are given, the user's changes in the same
+    statement (columns: outbox columns, '|', user columns)."""
+    if name == "record_and_lock":
+        recorded = _RECORD["postgresql"].returning(literal_column("1")).cte("recorded")
+        locked = _LOCKED_USER.subquery("locked").lateral()
+        fresh = select(func.count()).select_from(recorded).scalar_subquery().label("fresh")
+        one = select(literal_column("1").label("one")).subquery("one")
+        return Prepared(
+            select(fresh, *locked.c).select_from(one.outerjoin(locked, true())), _POSTGRES
+        )
+    if name == "user":
+        return Prepared(_LOCKED_USER, _POSTGRES)
+    if name == "write_user":
+        return Prepared(_WRITE_USER, _POSTGRES, columns)
+    split = columns.index("|")
+    outbox, written = columns[:split], columns[split + 1 :]
+    table = Outbox.__table__  # type: ignore[attr-defined]
+    stage = insert(table).values(
+        [
+            {name: bindparam(f"{name}_{row}", type_=table.c[name].type) for name in outbox}
+            for row in range(rows)
+        ]
+    )
+    stage = stage.returning(table.c.id)
+    if written:
+        writes = _WRITE_USER.values({name: bindparam(name) for name in written})
+        stage = stage.add_cte(writes.cte("written"))
+    return Prepared(stage, _POSTGRES)
+
+
 class UpdateUnit:
     """One update's connection, inside its transaction (see `Database.update_unit`)."""
 
@@ -77,10 +116,13 @@ class UpdateUnit:
         connection: Callable[[], AsyncConnection],
         sessionmaker: async_sessionmaker[AsyncSession],
         sqlite: sqlite3.Connection | None = None,
+        postgres: Any = None,
     ) -> None:
-        # On SQLite the AsyncConnection is made only when the session needs it.
+        # The AsyncConnection is made only when the session needs it.
         self._connection = connection
         self._sqlite = sqlite  # the same connection underneath, on SQLite
+        self._postgres = postgres  # or the asyncpg connection, on PostgreSQL
+        self._prefetched: tuple[int, Any] | None = None  # (user id, row) read with the update
         self._sessionmaker = sessionmaker
         self._session: AsyncSession | None = None
         self._user: User | None = None
@@ -90,13 +132,17 @@ class UpdateUnit:
     def session_opened(self) -> bool:
         return self._session is not None
 
-    async def first_time(self, update_id: int, now: datetime) -> bool:
-        """Record the update id; False when it was recorded before (a redelivery)."""
+    async def first_time(self, update_id: int, now: datetime, user_id: int) -> bool:
+        """Record the update id; False when it was recorded before (a redelivery). On
+        PostgreSQL the row of the user it comes from is locked and read in the same round
+        trip, for `locked_user`."""
         values = {"update_id": update_id, "processed_at": now}
         if self._sqlite is not None:
             return _sqlite_statement("record").run(self._sqlite, values).rowcount == 1
-        statement = _RECORD[self._connection().dialect.name]
-        return (await self._connection().execute(statement, values)).rowcount == 1
+        statement = _postgres_statement("record_and_lock")
+        [row] = await statement.fetch(self._postgres, {**values, "user_key": user_id})
+        self._prefetched = (user_id, row)
+        return bool(row["fresh"])
 
     async def locked_user(self, user_id: int) -> User | None:
         """The user's row, locked for this transaction (PostgreSQL; SQLite's transactions
@@ -110,10 +156,10 @@ class UpdateUnit:
             values = _READ_USER(raw)
             stored_json = raw[_FLOW_DATA]  # the JSON text as stored: no need to make it again
         else:
-            row = (await self._connection().execute(_LOCKED_USER, key)).first()
+            row = await self._postgres_user(user_id)
             if row is None:
                 return None
-            values = row._asdict()
+            values = _READ_USER_PG(tuple(row[name] for name in _COLUMNS))
             stored_json = _as_stored(values["flow_data"])
         # Made as the ORM makes a loaded object (no validation: the row is ours). It is
         # detached (known to exist, nothing to insert) only if a session takes it over.
@@ -123,6 +169,14 @@ class UpdateUnit:
         self._loaded = {**values, "flow_data": stored_json}
         return user
 
+    async def _postgres_user(self, user_id: int) -> Any:
+        prefetched, self._prefetched = self._prefetched, None
+        if prefetched is not None and prefetched[0] == user_id:
+            row = prefetched[1]
+            return None if row["id"] is None else row
+        rows = await _postgres_statement("user").fetch(self._postgres, {"user_key": user_id})
+        return rows[0] if rows else None
+
     async def insert_outbox(self, rows: list[dict[str, Any]]) -> list[int]:
         """Outbox rows (all with the same columns) in this transaction; their ids in order."""
         if not rows:
@@ -130,8 +184,18 @@ class UpdateUnit:
         if self._sqlite is not None:
             prepared = _sqlite_statement("stage", tuple(rows[0]))
             return [prepared.run(self._sqlite, row).fetchone()[0] for row in rows]
-        result = await self._connection().execute(_STAGE, rows)
-        return cast(list[int], list(result.scalars().all()))
+        values = {f"{name}_{n}": value for n, row in enumerate(rows) for name, value in row.items()}
+        user = self._user if self._session is None else None
+        written = self._changed(user) if user is not None else []
+        if user is not None and written:  # the user's changes go in the same round trip
+            values.update({name: getattr(user, name) for name in written}, user_key=user.id)
+        statement = _postgres_statement("stage", (*rows[0], "|", *written), len(rows))
+        ids = sorted(row[0] for row in await statement.fetch(self._postgres, values))
+        if user is not None:
+            self._mark_written(user, written)
+        # A sequence hands out ids in the order the rows are inserted: sorted, they are in
+        # the order given.
+        return cast(list[int], ids)
 
     def session(self) -> AsyncSession:
         """The ORM session of this update, opened on first use, in the same transaction."""
@@ -160,16 +224,20 @@ class UpdateUnit:
         changed = self._changed(user)
         if not changed:
             return
-        values = {name: getattr(user, name) for name in changed}
+        values = {"user_key": user.id, **{name: getattr(user, name) for name in changed}}
         if self._sqlite is not None:
-            prepared = _sqlite_statement("write_user", tuple(changed))
-            prepared.run(self._sqlite, {"user_key": user.id, **values})
+            _sqlite_statement("write_user", tuple(changed)).run(self._sqlite, values)
             return
-        await self._connection().execute(_WRITE_USER, {"user_key": user.id, **values})
+        await _postgres_statement("write_user", tuple(changed)).fetch(self._postgres, values)
 
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()
+
+    def _mark_written(self, user: User, names: list[str]) -> None:
+        for name in names:
+            value = getattr(user, name)
+            self._loaded[name] = _as_stored(value) if name == "flow_data" else value
 
     def _changed(self, user: User) -> list[str]:
         """The columns whose value differs from the row as read. The JSON column is compared

@@ -91,6 +91,71 @@ async def test_an_unknown_user_is_none(db: Database) -> None:
         assert await unit.locked_user(USER + 1) is None
 
 
+async def test_replies_and_the_users_step_are_saved_together_and_once(db: Database) -> None:
+    """The update id, the user's change and the replies' outbox rows (on PostgreSQL joined
+    into fewer statements) are saved together; the ids come back in the replies' order; the
+    same update again is known as a redelivery and still finds the user."""
+    texts = ["eerste", "tweede", "derde"]
+    async with db.update_unit() as unit:
+        assert await unit.first_time(77, clock_now(), USER)
+        user = await unit.locked_user(USER)
+        assert user is not None and user.step == "q1"
+        user.step = "q2"
+        now = clock_now()
+        rows = [  # as stage_replies writes them: every column with a default given
+            {"user_id": USER, "payload": {"text": text}, "urgent": True, "created_at": now}
+            | {"due_at": now, "status": "sending", "attempts": 1}
+            for text in texts
+        ]
+        ids = await unit.insert_outbox(rows)
+    assert (await _stored(db)).step == "q2"
+    async with db.transaction() as session:
+        stored = {row.id: row.payload["text"] for row in (await session.exec(select(Outbox)))}
+    assert [stored[row_id] for row_id in ids] == texts
+    async with db.update_unit() as unit:
+        assert not await unit.first_time(77, clock_now(), USER)
+        again = await unit.locked_user(USER)
+        assert again is not None and again.step == "q2"
+
+
+async def test_an_unknown_user_after_recording_the_update_is_none(db: Database) -> None:
+    async with db.update_unit() as unit:
+        assert await unit.first_time(78, clock_now(), USER + 1)
+        assert await unit.locked_user(USER + 1) is None
+
+
+async def test_a_second_update_of_the_same_user_waits_for_the_first(db: Database) -> None:
+    """Updates of one user are serialised by the database too (several workers on
+    PostgreSQL): the second reads the user only after the first committed its change."""
+    inside, release = asyncio.Event(), asyncio.Event()
+
+    async def first() -> None:
+        async with db.update_unit() as unit:
+            assert await unit.first_time(80, clock_now(), USER)
+            user = await unit.locked_user(USER)
+            assert user is not None
+            user.step = "q7"
+            inside.set()
+            await release.wait()
+
+    async def second() -> str | None:
+        await inside.wait()
+        async with db.update_unit() as unit:
+            assert await unit.first_time(81, clock_now(), USER)
+            user = await unit.locked_user(USER)
+            return None if user is None else user.step
+
+    first_task = asyncio.create_task(first())
+    second_task = asyncio.create_task(second())
+    await inside.wait()
+    for _ in range(20):
+        await asyncio.sleep(0.01)
+    assert not second_task.done()  # waits for the first update's transaction
+    release.set()
+    await first_task
+    assert await second_task == "q7"
+
+
 async def test_sqlite_stores_what_the_orm_would_store(sqlite_url: str) -> None:
     """On SQLite the unit writes with sqlite3 itself: dates must be the same text as the ORM
     writes (the scheduler compares them as text in SQL), JSON the same document."""
@@ -153,7 +218,7 @@ async def test_a_reply_confirmed_during_another_update_stays_confirmed_after_its
 
         async def failing_update() -> None:
             async with database.update_unit() as unit:
-                await unit.first_time(1, clock_now())
+                await unit.first_time(1, clock_now(), 1)
                 inside.set()
                 await release.wait()
                 raise RuntimeError("a crash in a handler")

@@ -1,11 +1,12 @@
-"""SQLAlchemy statements run straight on the sqlite3 connection, for the update hot path.
+"""SQLAlchemy statements run straight on the driver's connection (sqlite3 or asyncpg), for
+the update hot path.
 
 SQLAlchemy's execution of a compiled statement (the async adapter's greenlet switches, the
-execution context, result processing) cost several times more than SQLite running it. A
-`Prepared` statement is compiled by SQLAlchemy once, keeps the type processors SQLAlchemy
-would apply (dates, JSON, booleans: the same stored format as every other path), and then
-runs on the raw connection inside the transaction SQLAlchemy began. Only for a few
-statements on the hot path (storage/update_unit.py); everything else goes through
+execution context, result processing) cost several times more than the database running
+it. A `Prepared` statement is compiled by SQLAlchemy once for the dialect, keeps the type
+processors SQLAlchemy would apply (dates, JSON, booleans: the same stored format as every
+other path), and then runs on the raw connection inside the update's transaction. Only for
+a few statements on the hot path (storage/update_unit.py); everything else goes through
 SQLAlchemy.
 """
 
@@ -50,6 +51,10 @@ class Prepared:
 
     def run(self, connection: sqlite3.Connection, values: Mapping[str, Any]) -> sqlite3.Cursor:
         return connection.execute(self.sql, self.parameters(values))
+
+    async def fetch(self, connection: Any, values: Mapping[str, Any]) -> list[Any]:
+        """On an asyncpg connection: its rows (asyncpg caches the statement by its SQL)."""
+        return list(await connection.fetch(self.sql, *self.parameters(values)))
 
 
 def row_reader(
