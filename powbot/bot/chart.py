@@ -5,6 +5,7 @@ features store only what the chart shows (a few labels), not 30 KB of image in t
 
 from __future__ import annotations
 
+import functools
 import io
 
 from PIL import Image, ImageDraw, ImageFont
@@ -17,14 +18,19 @@ LENGTH = {"green": 1.0, "orange": 0.66, "red": 0.33, "unknown": 0.08}
 WIDTH, ROW, MARGIN, LABEL_WIDTH = 720, 34, 24, 250
 
 
+@functools.cache
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """Pillow's built-in font: loading it (a base64 TrueType) cost more than the drawing."""
+    return ImageFont.load_default(size=size)
+
+
 def draw_chart(chart: Chart) -> bytes:
     """A PNG of chart.rows (domain label, colour) with chart.legend for green, orange, red."""
     title, rows, legend = chart.title, chart.rows, chart.legend
     height = MARGIN * 2 + 44 + ROW * len(rows) + 40
     image = Image.new("RGB", (WIDTH, height), "white")
     draw = ImageDraw.Draw(image)
-    title_font = ImageFont.load_default(size=22)
-    font = ImageFont.load_default(size=17)
+    title_font, font = _font(22), _font(17)
     draw.text((MARGIN, MARGIN), title, fill="#212121", font=title_font)
     top = MARGIN + 44
     bar_space = WIDTH - MARGIN * 2 - LABEL_WIDTH
