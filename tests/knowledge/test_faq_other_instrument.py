@@ -31,3 +31,16 @@ def test_everyday_things_do_not_name_the_workplace_adjustment(faq_index: FaqInde
         "Hoe lang duurt het voordat UWV een aanvraag voor een tillift beoordeelt?"
     )
     assert result.best is not None and result.best.instrument == "werkplekaanpassing"
+
+
+def test_a_subject_said_without_its_name_is_that_subject(faq_index: FaqIndex) -> None:
+    # Spelt out, the employer's risk assessment became jobcarving's 'taken inventariseren'.
+    ask = "Hoe vaak moeten wij onze risico-inventarisatie en -evaluatie actualiseren?"
+    assert "rie" in _tokens(faq_index, ask)
+    assert faq_index.search(ask).decision != "answer"
+    # Someone who supports the employee at work is a job coach, also beside a named scheme.
+    ask = "Onze Wajonger werkt met loondispensatie, kan hij ook iemand krijgen die hem op het werk ondersteunt?"
+    assert "jobcoach" in _tokens(faq_index, ask)
+    assert "loondispensatie" in _tokens(
+        faq_index, "Can we apply the reduced wage arrangement again?"
+    )
