@@ -88,8 +88,8 @@ async def test_a_job_seeker_gets_answers_written_for_job_seekers(h: Harness) -> 
     sam = h.user(306)
     await onboard(sam)
     reply = (await sam.send("Mag ik bijverdienen naast mijn bijstand?"))[-1]
-    assert reply.text.startswith("❓ Mag ik werken of bijverdienen als ik bijstand heb?")
-    assert "Je mag werken naast je bijstand" in reply.text and " u " not in reply.text
+    assert reply.text.startswith("❓ Mag ik werken of bijverdienen naast mijn uitkering?")
+    assert "Je mag werken naast je uitkering" in reply.text and " u " not in reply.text
     trial = (await sam.send("Wat is een proefplaatsing?"))[-1]
     assert "je uitkering" in trial.text and "bij u op proef" not in trial.text
     lks = (await sam.send("Wat is loonkostensubsidie?"))[-1]
