@@ -4,6 +4,8 @@ the model did not see, not on the bench sets.
     python bench/safety_cv.py               # 5 folds over safety/examples.tsv
     python bench/safety_cv.py --folds 3
     python bench/safety_cv.py --explain     # why each held-out 'none' example got the full reply
+    python bench/safety_cv.py --grid none-crisis     # the second opinion's settings instead
+    python bench/safety_cv.py --grid none-ordinary   # (safety_opinion.py; 99 / -99: off)
 
 Each fold of examples.tsv is left out of training (the phrases of the language files always
 stay in), then scored by the whole detector with that fold's model: the rules are fixed, so
@@ -24,11 +26,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from powbot.knowledge import safety as safety_module  # noqa: E402
-from powbot.knowledge import safety_tiers  # noqa: E402
+from powbot.knowledge import safety_opinion, safety_tiers  # noqa: E402
 from powbot.knowledge.safety_model import NONE, CrisisModel, read_examples  # noqa: E402
 
 CONTENT = ROOT / "powbot" / "knowledge" / "content"
-GRID = (-0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3)
+# The setting each --grid varies: (module, name, values).
+GRIDS = {
+    "possible": (safety_tiers, "POSSIBLE_THRESHOLD", (-0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3)),
+    "none-crisis": (safety_opinion, "NONE_CRISIS", (-99.0, -0.4, -0.2, 0.0, 0.2, 0.4)),
+    "none-ordinary": (safety_opinion, "NONE_ORDINARY", (99.0, 0.6, 0.4, 0.2, 0.0, -0.2)),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,26 +52,28 @@ def main(argv: list[str] | None = None) -> int:
         for words in items
     ]
     random.Random(13).shuffle(rows)
-    chosen = safety_tiers.POSSIBLE_THRESHOLD
-    # per possible-threshold: crisis [full, helped, n], none [full, possible, n]
-    stats = {t: [0, 0, 0, 0, 0, 0] for t in GRID}
+    module, name, grid = GRIDS[args.grid]
+    chosen = getattr(module, name)
+    # per value of the setting: crisis [full, helped, n], none [full, possible, n]
+    stats = {t: [0, 0, 0, 0, 0, 0] for t in grid}
     explained: list[str] = []
     for fold in range(args.folds):
         test = rows[fold :: args.folds]
         train = [r for i, r in enumerate(rows) if i % args.folds != fold]
         content = dataclasses.replace(full, model=CrisisModel(train + phrases, full.concepts.tag))
         if args.explain:
-            safety_tiers.POSSIBLE_THRESHOLD = chosen
+            setattr(module, name, chosen)
             explained += [
                 f"{why(content, text)}\t{text[:110]}"
                 for text, kind in test
                 if kind == NONE and (hit := content.check(text)) is not None and not hit.possible
             ]
-        for t in GRID:
-            safety_tiers.POSSIBLE_THRESHOLD = t
+        for t in grid:
+            setattr(module, name, t)
             for text, kind in test:
                 count(stats[t], kind, content.check(text))
-    report(args.folds, len(rows), stats)
+    setattr(module, name, chosen)
+    report(args.folds, len(rows), stats, name)
     if args.explain:
         print(f"\nheld-out ordinary examples with the full reply ({len(explained)}):")
         for line in sorted(explained):
@@ -76,6 +85,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     """The options; the tier settings they name are set on safety_tiers at once."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--grid", choices=sorted(GRIDS), default="possible", help="what to vary")
     parser.add_argument(
         "--support", type=float, default=None, help="model margin a lone rule hit needs"
     )
@@ -88,6 +98,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="margin the model alone needs for the full reply",
     )
+    for flag in ("none-crisis", "none-ordinary"):
+        parser.add_argument(f"--{flag}", type=float, default=None, help="safety_opinion.py")
     parser.add_argument(
         "--explain",
         action="store_true",
@@ -101,6 +113,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     ):
         if value is not None:
             setattr(safety_tiers, name, value)
+    for name, value in (
+        ("NONE_CRISIS", args.none_crisis),
+        ("NONE_ORDINARY", args.none_ordinary),
+    ):
+        if value is not None:
+            setattr(safety_opinion, name, value)
     return args
 
 
@@ -116,13 +134,15 @@ def count(row: list[int], kind: str, hit: safety_module.SafetyHit | None) -> Non
             row[3 if not hit.possible else 4] += 1
 
 
-def report(folds: int, examples: int, stats: dict[float, list[int]]) -> None:
+def report(folds: int, examples: int, stats: dict[float, list[int]], name: str) -> None:
     pct = lambda a, b: round(100 * a / b, 1) if b else 0.0  # noqa: E731
     print(f"{folds}-fold over {examples} examples (phrases always in training);")
     print(
         f"full alarm above THRESHOLD {safety_tiers.THRESHOLD} (a lone rule hit: above SUPPORT"
         f" {safety_tiers.SUPPORT}; the model alone: above MODEL_ALONE"
-        f" {safety_tiers.MODEL_ALONE}), possible line above t:"
+        f" {safety_tiers.MODEL_ALONE}); second opinion: NONE_CRISIS"
+        f" {safety_opinion.NONE_CRISIS}, NONE_ORDINARY {safety_opinion.NONE_ORDINARY};"
+        f" t is {name}:"
     )
     for t, (full_hits, helped, n, fired, maybe, m) in stats.items():
         print(

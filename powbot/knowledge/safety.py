@@ -121,13 +121,16 @@ class SafetyContent:
         rules, votes = self._rule_hits(words, fixed)
         tags = self.concepts.tag(fixed)
         model = self.model
+        scored: list[dict[str, float] | None] = []
 
-        def margins() -> dict[str, float] | None:
-            if model is None or len(words) < MODEL_MIN_WORDS:
-                return None
-            return model.margins(fixed, tags)
+        def scores() -> dict[str, float] | None:
+            """The model's margins, scored once per message and only when asked for."""
+            if not scored:
+                short = model is None or len(words) < MODEL_MIN_WORDS
+                scored.append(None if short or model is None else model.scores(fixed, tags))
+            return scored[0]
 
-        tiers = decide(rules, tags, self.concepts, margins)
+        tiers = decide(rules, tags, self.concepts, scores)
         alarm, possible = tiers.alarm, tiers.possible
         kinds = alarm or possible
         if not kinds:

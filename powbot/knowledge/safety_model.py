@@ -157,6 +157,10 @@ class CrisisModel:
         margins.pop(NONE, None)
         return margins
 
+    def scores(self, plain: str, tags: frozenset[str]) -> dict[str, float]:
+        """Every crisis kind's margin and, under NONE, the ordinary class's (one scoring)."""
+        return self.svm.margins(doc(plain, tags))
+
     def margin(self, plain: str) -> float:
         """The strongest crisis margin (for the bench and tests)."""
         margins = self.svm.margins(doc(plain, self._tag(plain)))

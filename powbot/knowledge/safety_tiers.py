@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from powbot.knowledge.safety_concepts import Concepts
-from powbot.knowledge.safety_model import POSSIBLE_THRESHOLD, THRESHOLD
+from powbot.knowledge.safety_model import NONE, POSSIBLE_THRESHOLD, THRESHOLD
+from powbot.knowledge.safety_opinion import second_opinion
 
 # Kinds where life can be in danger right now: the reply starts with 112.
 DANGER_KINDS = frozenset({"suicide", "unsafe_home", "medical"})
@@ -75,6 +76,7 @@ COMBO_DOUBT = -0.5
 # verwarming is al een week kapot, het vriest' keeps the full reply whatever the model says.
 VULNERABLE = frozenset({"kids", "frail", "ill"})
 
+# The model's scores: each kind's margin and the `none` class's (NONE), or None (too short).
 Margins = Callable[[], dict[str, float] | None]
 
 
@@ -85,9 +87,25 @@ class Tiers:
     by_model: bool
 
 
-def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of: Margins) -> Tiers:
-    """Full-alarm and possible kinds. `margins_of` scores the model (None: too short to
-    judge)."""
+def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, scores_of: Margins) -> Tiers:
+    """Full-alarm and possible kinds. `scores_of` scores the model (None: too short to judge):
+    the kinds' margins and, under NONE, the margin of the 'ordinary message' class, which
+    gives the model's second opinion on the whole message (safety_opinion.py)."""
+
+    def margins_of() -> dict[str, float] | None:
+        scores = scores_of()
+        return None if scores is None else {k: v for k, v in scores.items() if k != NONE}
+
+    alarm, possible, by_model = _tiers(rules, tags, concepts, margins_of)
+    alone = not (alarm or possible)
+    alarm, possible = second_opinion(alarm, possible, tags, concepts, scores_of, _veto)
+    return Tiers(alarm, possible, by_model or (alone and bool(possible)))
+
+
+def _tiers(
+    rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of: Margins
+) -> tuple[set[str], set[str], bool]:
+    """The tiers from the rules, the combinations and the kinds' margins (rounds 2-12)."""
     combos = concepts.kinds(tags)
     strong, margins = _strong(rules, tags, concepts, combos, margins_of)
     # Once the full reply comes, every kind a rule found gets its line in it.
@@ -121,7 +139,7 @@ def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, margins_of
         possible = _veto(possible, tags, concepts, margins, margins_of)
     if not (alarm or possible) and (rules or combos):
         possible = _model_line(margins if margins is not None else margins_of())
-    return Tiers(alarm, possible, by_model)
+    return alarm, possible, by_model
 
 
 def _strong(
