@@ -44,3 +44,38 @@ def test_a_subject_said_without_its_name_is_that_subject(faq_index: FaqIndex) ->
     assert "loondispensatie" in _tokens(
         faq_index, "Can we apply the reduced wage arrangement again?"
     )
+
+
+def test_a_scheme_named_in_passing_is_the_setting(faq_index: FaqIndex) -> None:
+    # Named after a preposition ("tijdens een proefplaatsing", "in de no-riskpolis") while
+    # another scheme is what is asked: the answer is about the one asked.
+    for question, asked in (
+        (
+            "Krijg ik LKV ook door als de werknemer ziek is en in de no-riskpolis valt?",
+            "loonkostenvoordeel",
+        ),
+        ("Geldt de no-riskpolis ook al tijdens een proefplaatsing?", "no-riskpolis"),
+    ):
+        result = faq_index.search(question)
+        assert result.best is not None and result.best.instrument == asked, question
+    # Not a preposition in passing: 'via een bbl-traject' is what is asked about.
+    result = faq_index.search(
+        "We doen al open hiring in de productie, kunnen we iemand ook laten leren via een bbl-traject?"
+    )
+    assert result.best is not None and result.best.instrument == "bbl"
+
+
+def test_the_payroll_tax_amount_is_the_lkv(faq_index: FaqIndex) -> None:
+    # 'een tegemoetkoming via de loonaangifte' is the LKV in the employer's words: named as
+    # what the employer already gets, it is the setting of a question about loondispensatie.
+    ask = (
+        "Wij krijgen al een tegemoetkoming via de loonaangifte voor onze Wajonger, maar mag ik"
+        " hem ook onder het minimumloon betalen en laat UWV de rest aanvullen?"
+    )
+    assert "loonkostenvoordeel" in _tokens(faq_index, ask)
+    result = faq_index.search(ask)
+    assert (
+        result.decision != "answer"
+        or result.best is None
+        or (result.best.instrument != "loonkostenvoordeel")
+    )

@@ -66,8 +66,13 @@ class QuestionFocus:
         already has it, before a clause that asks for more ("Hij valt al onder de
         no-riskpolis, kan ik daarnaast ook nog het bedrag van de Belastingdienst krijgen?").
         The classifier reads the question without the setting's name when the employer
-        already has it; the whole question otherwise."""
+        already has it; the whole question otherwise. A name in passing (after a preposition,
+        see _named_in_passing) is the setting too."""
         turn = _TURN.split(question)
+        if len(turn) < 2:
+            passing = self._named_in_passing(question)
+            if passing is not None:
+                return passing
         if len(turn) >= 2:
             before, after = " ".join(turn[:-1]), turn[-1]
         else:
@@ -91,6 +96,33 @@ class QuestionFocus:
         if not (setting and already):
             return setting, question, named_after
         return setting, f"{self._without_names(before, setting)} {after}", named_after
+
+    def _named_in_passing(self, question: str) -> tuple[set[int], str, set[int]] | None:
+        """An instrument named only after a preposition ("tijdens een proefplaatsing", "met
+        loondispensatie", "in de no-riskpolis") is the setting when another instrument is named
+        as what the question is about ("Krijg ik LKV ook door als hij ziek is en in de
+        no-riskpolis valt?"). None when that is not so."""
+        words = _words(question)
+        in_passing: set[int] = set()
+        free: set[int] = set()
+        i = 0
+        while i < len(words):
+            for size in range(min(_NAME_WORDS, len(words) - i), 0, -1):
+                toks = self.norm.tokens(" ".join(words[i : i + size]))
+                named = self.name_terms.get(toks[0], set()) if len(toks) == 1 else set()
+                if named:
+                    j = i - 1
+                    while j >= 0 and words[j] in _ARTICLES:
+                        j -= 1
+                    (in_passing if j >= 0 and words[j] in _SETTING_PREP else free).update(named)
+                    i += size
+                    break
+            else:
+                i += 1
+        setting = in_passing - free
+        if not (setting and free):
+            return None
+        return setting, self._without_names(question, setting), free
 
     def _setting_not_first(
         self, setting: set[int], named_after: set[int], in_scope: list[tuple[float, int]]
@@ -135,6 +167,12 @@ _TURN = re.compile(r"(?:^|(?<=[,;.?!]))\s*\bmaar\b|\bbut\b", re.IGNORECASE)
 _ALREADY = {"al", "already"}
 _MORE = {"daarnaast", "ook", "erbij", "bovendien", "also", "besides", "additionally", "too"}
 _NAME_WORDS = 3  # words of an instrument's name ("no risk polis")
+# Words that put a name in passing: the setting, not the subject ("tijdens een proefplaatsing").
+_SETTING_PREP = set(
+    "tijdens bij na op met onder naast in vanuit uit during with under after on from through "
+    "besides".split()
+)
+_ARTICLES = set("een de het zijn haar hun onze a an the his her their our".split())
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _CLAUSE = re.compile(r"[,;:]\s+")
 
