@@ -162,8 +162,8 @@ def _strong(
 def _vulnerable_kinds(tags: frozenset[str], concepts: Concepts) -> set[str]:
     return {
         rule.kind
-        for rule in concepts.rules
-        if rule.tier == "alarm" and rule.needs & VULNERABLE and rule.needs <= tags
+        for rule in concepts.holding(tags)
+        if rule.tier == "alarm" and rule.needs & VULNERABLE
     }
 
 
