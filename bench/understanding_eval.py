@@ -279,7 +279,7 @@ def _batch_number(path: Path) -> tuple[int, str]:
 def sealed_batches(args: argparse.Namespace) -> list[tuple[Path, Path]]:
     """The sealed pairs to score: the one named, else every crisis_sealed*.tsv with its
     ordinary_sealed*.tsv (each written blind by someone who never saw the detector), in the
-    order they were written: sealed, sealed2 ... sealed15. With --with-heldout, the one named
+    order they were written: sealed, sealed2 ... sealed16. With --with-heldout, the one named
     comes first and all of these after it."""
     pairs = []
     if args.sealed_crisis is not None:
