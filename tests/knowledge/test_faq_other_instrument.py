@@ -79,3 +79,25 @@ def test_the_payroll_tax_amount_is_the_lkv(faq_index: FaqIndex) -> None:
         or result.best is None
         or (result.best.instrument != "loonkostenvoordeel")
     )
+
+
+def test_a_named_scheme_just_behind_an_outside_subject_gets_a_choice(faq_index: FaqIndex) -> None:
+    # The question names the scheme; a subject outside this FAQ fits only a hair better. "I
+    # don't know" would drop the scheme the employer asked about: a choice, with "none of these".
+    result = faq_index.search(
+        "Geldt er bij loonkostensubsidie een minimale contractduur, en vervalt de subsidie"
+        " automatisch wanneer wij het tijdelijke contract na afloop niet verlengen?"
+    )
+    assert result.decision == "clarify"
+    assert result.best is not None and result.best.instrument == "loonkostensubsidie"
+    # Nothing named: the subject outside the FAQ still wins.
+    assert faq_index.search("Hoe kan ik een werknemer ontslaan?").decision == "unknown"
+
+
+def test_asking_to_be_put_in_touch_is_the_wsp(faq_index: FaqIndex) -> None:
+    for question in (
+        "Can you put me in touch with someone who can help me hire older unemployed people?",
+        "kan ik via whatsapp met jullie praten of alleen via deze bot",
+    ):
+        result = faq_index.search(question)
+        assert result.best is not None and result.best.instrument == "wsp-contact", question

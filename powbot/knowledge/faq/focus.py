@@ -15,6 +15,8 @@ class QuestionFocus:
 
     SETTING_MIN_TOKENS = 3  # known words the question itself needs after "maar"/"but"
     MIN_FIT: float
+    CLARIFY_MARGIN: float
+    instruments: list[str]
     norm: Normalizer
     entries: list[FaqEntry]
     name_terms: dict[str, set[int]]
@@ -96,6 +98,13 @@ class QuestionFocus:
         if not (setting and already):
             return setting, question, named_after
         return setting, f"{self._without_names(before, setting)} {after}", named_after
+
+    def _named_close(self, toks: list[tuple[str, bool]], pos: int, behind: float) -> bool:
+        """Instrument ``pos`` is named in the question (its name or its own word) and fits
+        within CLARIFY_MARGIN of the subject outside this FAQ that fits best."""
+        name = self.instruments[pos]
+        named = any(pos in self.name_terms.get(t, ()) or t == name for t, _ in toks)
+        return named and behind < self.CLARIFY_MARGIN
 
     def _named_in_passing(self, question: str) -> tuple[set[int], str, set[int]] | None:
         """An instrument named only after a preposition ("tijdens een proefplaatsing", "met

@@ -311,8 +311,9 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus, SeekerSubjects):
         best = self.entries[best_item[pos][0]]
         score = self._confidence(fit)
         # A known out-of-scope subject that fits best wins: stretching an instrument answer to
-        # a dismissal question would be made-up advice.
-        if fits[0][1] == oos:
+        # a dismissal question would be made-up advice. Unless the question names the scheme
+        # and it fits almost as well: then a choice, with "none of these" (below).
+        if fits[0][1] == oos and not self._named_close(toks, pos, fits[0][0] - fit):
             return SearchResult(
                 "unknown", best, score, [], self._topic(best_item.get(oos), toks, audience)
             )
