@@ -101,3 +101,16 @@ def test_asking_to_be_put_in_touch_is_the_wsp(faq_index: FaqIndex) -> None:
     ):
         result = faq_index.search(question)
         assert result.best is not None and result.best.instrument == "wsp-contact", question
+
+
+def test_a_question_about_money_gets_the_entry_that_states_the_amount(faq_index: FaqIndex) -> None:
+    # The bbl's "what is it" entry shared as many words; the subsidy entry states the amount.
+    for question in (
+        "Is there a subsidy for companies that supervise apprentices in the workplace?",
+        "Is er geld beschikbaar voor bedrijven die een leerwerkplaats bieden aan mbo-studenten?",
+    ):
+        result = faq_index.search(question)
+        assert result.best is not None and result.best.id == "bbl-subsidy", question
+    # Not about money: the entry chosen on its words stays.
+    result = faq_index.search("Wat is een bbl-traject?")
+    assert result.best is not None and result.best.id == "bbl-what"

@@ -21,6 +21,7 @@ from powbot.knowledge.faq.models import (
     FaqBase,
     OutOfScopeTopic,
 )
+from powbot.knowledge.faq.money import money_entry
 from powbot.knowledge.faq.normalise import Normalizer, _fold, _words
 from powbot.knowledge.faq.result import SearchResult
 from powbot.knowledge.faq.seeker import SeekerSubjects
@@ -308,6 +309,7 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus, SeekerSubjects):
             )
         own = self._own_subject(question, toks, lexical, best_item)
         fit, pos = in_scope[0]
+        best_item[pos] = money_entry(self.entries, toks, lexical, self.entry_inst, best_item[pos])
         best = self.entries[best_item[pos][0]]
         score = self._confidence(fit)
         # A known out-of-scope subject that fits best wins: stretching an instrument answer to
