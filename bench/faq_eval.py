@@ -50,11 +50,36 @@ questions that got a choice now get a direct answer about another instrument; th
 tree at e4c3658 alone gives the same, so it is that round's doing; rows not read, not tuned on).
 Every sealed set (blind_e, f, i, k, m, o; q since this round) was scored at b2faf65 and at db89baf, before and after
 the blind_n round.
+
+The blind_t round (2026-12-07): every earlier set's scoring rounds are done and recorded
+above, so all of them are now dev sets, read and tuned on (-v prints their misses): heldout2,
+probe, blind_a, blind_test (employer_questions_blind_test.tsv, printed as blind_test since
+blind_t is the new set), blind_c to blind_s. The dev/test halves of employer_questions.tsv
+stay a split (test and all are not printed with -v). One label changed: blind_r's 'Mag ik in
+het sollicitatiegesprek vragen naar zijn gezondheid of beperking?' werkplekaanpassing -> none,
+as the same question is labelled in blind_a, c, g, h, l, m and o and as the content routes it
+(the recruitment topic; wa-duty states the rule beside the adjustment duty).
+employer_questions_blind_t.tsv (written blind 2026-12-07 by someone who saw neither the FAQ
+nor the code; kept outside the repository until scored with --sealed-file, now in bench/data
+as SEALED, the only sealed set): at e79fd17 before the round: top-1 94.4 %, top-3 96.1 %,
+clarify 2.8 % (n=180), idk precision 76.0 % recall 95.0 % (n=20), 0 ja/nee, 3
+other-instrument (baseline 59.4 % top-1); at e8858a6 after it: top-1 95.0 %,
+top-3 96.7 %, clarify 2.2 %, idk precision 79.2 % recall 95.0 %, 0 ja/nee, 4 other-instrument
+(one more than before: the round's fixes lowered it on the dev sets, 40 -> 22 summed, but did
+not carry over to this set's misleading answers; rows not read, not tuned on). In the same run
+at e8858a6 against e79fd17 (the dev sets, opened in this round): blind_e 98.8 % top-1, 0
+other-instrument (98.2, 1); blind_i 97.6, 3 (97.0, 4); blind_k 89.9, 6 (88.2, 9); blind_m 96.5,
+1 (95.9, 3); blind_o 97.6, 2 (97.6, 4); blind_q 93.5, 4 (91.2, 11); blind_r 100.0, 0 (99.3, 0;
+one label changed, above); blind_s 95.3, 3 (92.0, 5); no set's top-1 or idk figures lower.
+blind_q's rise from 8 to 11 other-instrument answers in the blind_r round (e4c3658) was three
+questions: a trial placement before a wage subsidy (pp-what), UWV's processing time for a hoist
+(ld-conditions) and money for an mbo learning place (bbl-what); after this round the first gets
+a choice, the other two the right instrument.
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
 a bare "Ja"/"Nee"/"Yes"/"No", and answers that state the rule of another instrument than the
-one asked (an answer to an out-of-scope question counts). Never read the rows of a sealed set. All sealed sets have now been scored at least once: write
-a new blind set (a helper who sees neither the knowledge base nor these sets) before the next
-round of tuning, score it once before and once at the end.
+one asked (an answer to an out-of-scope question counts). Never read the rows of a sealed set.
+Before the next round of tuning, write a new blind set (a helper who sees neither the
+knowledge base nor these sets), score it once before and once at the end.
 """
 
 from __future__ import annotations
@@ -110,6 +135,7 @@ BLIND_Q = ROOT / "bench" / "data" / "employer_questions_blind_q.tsv"
 BLIND_P = ROOT / "bench" / "data" / "employer_questions_blind_p.tsv"
 BLIND_R = ROOT / "bench" / "data" / "employer_questions_blind_r.tsv"
 BLIND_S = ROOT / "bench" / "data" / "employer_questions_blind_s.tsv"
+BLIND_T = ROOT / "bench" / "data" / "employer_questions_blind_t.tsv"
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
 SYNTHETIC_SIZE = 5000
@@ -330,24 +356,24 @@ def main(argv: list[str]) -> int:
         ("heldout2", HELDOUT2, False),  # written blind; tuned on after its first run
         ("probe", PROBE, False),  # written by a helper who had seen the base
         ("blind_a", BLIND_A, False),  # written blind; tuned on after its first run
-        ("blind_t", BLIND_TEST, False),  # written blind; sealed for two runs, then tuned on
+        ("blind_test", BLIND_TEST, False),  # written blind; sealed for two runs, then tuned on
         ("blind_c", BLIND_C, False),  # written blind; scored three times sealed, now tuned on
         ("blind_d", BLIND_D, False),  # written blind; scored once sealed, now tuned on
-        ("blind_e", BLIND_E, True),  # written blind; sealed, scored once (2026-11-23)
-        ("blind_f", BLIND_F, True),  # written blind; sealed, scored once at 3c4eac1 (2026-11-23)
+        ("blind_e", BLIND_E, False),  # written blind; scored sealed, opened 2026-12-07
+        ("blind_f", BLIND_F, False),  # written blind; scored sealed, opened 2026-12-07
         ("blind_g", BLIND_G, False),  # written blind; scored once at 43d3061, then tuned on
         ("blind_h", BLIND_H, False),  # written blind; scored once at ca33363, then tuned on
-        ("blind_i", BLIND_I, True),  # written blind; sealed, scored at c9a57f7 and at b0e59cb
+        ("blind_i", BLIND_I, False),  # written blind; scored sealed, opened 2026-12-07
         # Written blind on 2026-12-07: blind_j scored once at 73df1e2 (top-1 90.0 %, 14 answers
         # about another instrument) and blind_l once at 4b2756b, then both tuned on; blind_k
-        # sealed, scored at 73df1e2 and at 09e9243.
+        # sealed, scored at 73df1e2 and at 09e9243. All three are dev sets since 2026-12-07.
         ("blind_j", BLIND_J, False),
-        ("blind_k", BLIND_K, True),
+        ("blind_k", BLIND_K, False),
         ("blind_l", BLIND_L, False),
         # Sealed; scored at 30da118 (top-1 95.3 %, 3 other-instrument answers) and once with
         # 444 extra example questions that were then dropped (95.3 %, 3; the tuned-on blind_d
-        # and blind_g went down).
-        ("blind_m", BLIND_M, True),
+        # and blind_g went down). Opened (dev) 2026-12-07.
+        ("blind_m", BLIND_M, False),
         # Small-business owners on a phone (NL/EN, keywords and long stories, one instrument
         # named as context while another is asked). Written blind on 2026-12-07, scored once at
         # b2faf65 (top-1 95.9 %, 8 answers about another instrument, idk precision 96.3 %,
@@ -359,19 +385,24 @@ def main(argv: list[str]) -> int:
         # sealed (kept outside the repository until then), scored at b2faf65 before the
         # blind_n round (top-1 97.1 %, 4 other-instrument answers, idk precision 93.5 %, recall
         # 96.7 %) and at db89baf after it (the same four figures; clarify 2.4 -> 3.5 %).
-        ("blind_o", BLIND_O, True),
+        # Opened (dev) 2026-12-07.
+        ("blind_o", BLIND_O, False),
         # Written blind 2026-12-07, scored once at 0e104fb (top-1 91.8 %, top-3 97.6 %, idk
         # precision 96.8 % recall 100 %, 9 other-instrument), then tuned on.
         ("blind_p", BLIND_P, False),
-        # Sealed: written blind 2026-12-07 with blind_p, scored at 0e104fb and 6893eee (see the
-        # docstring); kept in the repository so later rounds can score it again (totals only).
-        ("blind_q", BLIND_Q, True),
+        # Written blind 2026-12-07 with blind_p, scored sealed at 0e104fb, 6893eee and e4c3658
+        # (see the docstring); opened (dev) in the blind_t round.
+        ("blind_q", BLIND_Q, False),
         # Written blind 2026-12-07, scored once at 9a93ea8 (top-1 94.7 %, idk precision 80.0 %,
         # 2 other-instrument), then tuned on.
         ("blind_r", BLIND_R, False),
-        # Sealed: written blind 2026-12-07 with blind_r, scored at 9a93ea8 and e4c3658 (see the
-        # docstring); kept in the repository so later rounds can score it again (totals only).
-        ("blind_s", BLIND_S, True),
+        # Written blind 2026-12-07 with blind_r, scored sealed at 9a93ea8 and e4c3658
+        # (see the docstring); opened (dev) in the blind_t round.
+        ("blind_s", BLIND_S, False),
+        # Sealed: written blind 2026-12-07, scored with --sealed-file at e79fd17 and e8858a6
+        # (see the docstring); kept in the repository so later rounds can score it again
+        # (totals only).
+        ("blind_t", BLIND_T, True),
     )
     for extra_name, extra_path, sealed in extra:
         if extra_path.exists():
