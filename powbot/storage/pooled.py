@@ -1,6 +1,6 @@
 """A driver connection (sqlite3 inline or asyncpg) checked out of the engine's pool.
 
-For single statements on a hot path: SQLAlchemy's AsyncConnection around a statement cost
+For the statements of the hot path: SQLAlchemy's AsyncConnection around a statement cost
 several times the statement (bench/throughput.py). Checked out of the same pool, it still
 waits its turn like every other user of the database."""
 
@@ -10,7 +10,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.util import greenlet_spawn
 
@@ -24,3 +25,38 @@ async def checked_out(engine: AsyncEngine) -> AsyncIterator[Any]:
         yield pooled.driver_connection
     finally:
         await greenlet_spawn(pooled.close)
+
+
+class UpdateConnection:
+    """The connection of one update's transaction (sqlite_unit.py, postgres_unit.py): the
+    driver's connection, and an AsyncConnection around it made only when the update opens
+    the ORM session."""
+
+    def __init__(self, engine: AsyncEngine, pooled: PoolProxiedConnection) -> None:
+        self._engine = engine
+        self._pooled = pooled
+        self.driver: Any = pooled.driver_connection
+        self._wrapped: AsyncConnection | None = None
+
+    @classmethod
+    async def check_out(cls, engine: AsyncEngine) -> UpdateConnection:
+        return cls(engine, await greenlet_spawn(engine.sync_engine.raw_connection))
+
+    def for_orm(self) -> AsyncConnection:
+        if self._wrapped is None:
+            sync = Connection(self._engine.sync_engine, connection=self._pooled)
+            self._wrapped = AsyncConnection(self._engine, sync)
+        return self._wrapped
+
+    async def end_orm(self, *, commit: bool) -> None:
+        """Ends SQLAlchemy's view of the transaction, if the ORM was used."""
+        if self._wrapped is not None and self._wrapped.in_transaction():
+            await (self._wrapped.commit() if commit else self._wrapped.rollback())
+
+    async def give_back(self, *, broken: bool = False) -> None:
+        if broken:  # not back into the pool
+            await greenlet_spawn(self._pooled.invalidate)
+        if self._wrapped is not None:
+            await self._wrapped.close()  # gives the pooled connection back
+        else:
+            await greenlet_spawn(self._pooled.close)

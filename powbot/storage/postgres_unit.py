@@ -15,14 +15,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
-from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker
-from sqlalchemy.pool import PoolProxiedConnection
-from sqlalchemy.util import greenlet_spawn
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from powbot.storage.pooled import UpdateConnection
 from powbot.storage.update_unit import UpdateUnit
 
 
@@ -31,36 +28,19 @@ async def postgres_update_unit(
     engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> AsyncIterator[UpdateUnit]:
     """Committed at the end with what the update changed, rolled back on any error."""
-    pooled: PoolProxiedConnection = await greenlet_spawn(engine.sync_engine.raw_connection)
-    wrapped: AsyncConnection | None = None
-
-    def connection() -> AsyncConnection:
-        """An AsyncConnection around the checked-out connection, for the ORM session."""
-        nonlocal wrapped
-        if wrapped is None:
-            wrapped = AsyncConnection(engine, Connection(engine.sync_engine, connection=pooled))
-        return wrapped
-
+    connection = await UpdateConnection.check_out(engine)
     unit: UpdateUnit | None = None
-    driver: Any = pooled.driver_connection  # asyncpg.Connection
     try:
-        async with driver.transaction():  # BEGIN; COMMIT at the end, ROLLBACK on an error
-            unit = UpdateUnit(connection, sessionmaker, postgres=driver)
+        async with connection.driver.transaction():  # BEGIN; COMMIT, or ROLLBACK on an error
+            unit = UpdateUnit(connection.for_orm, sessionmaker, postgres=connection.driver)
             try:
                 yield unit
                 await unit.finish()
-                if wrapped is not None and wrapped.in_transaction():
-                    await wrapped.commit()  # releases the ORM's savepoint
+                await connection.end_orm(commit=True)  # releases the ORM's savepoint
             except BaseException:
-                if wrapped is not None and wrapped.in_transaction():
-                    await wrapped.rollback()
+                await connection.end_orm(commit=False)
                 raise
     finally:
         if unit is not None:
             await unit.close()
-        if driver.is_closed():  # the connection broke: not back into the pool
-            await greenlet_spawn(pooled.invalidate)
-        if wrapped is not None:
-            await wrapped.close()  # gives the pooled connection back
-        else:
-            await greenlet_spawn(pooled.close)
+        await connection.give_back(broken=connection.driver.is_closed())

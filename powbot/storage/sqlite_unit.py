@@ -14,12 +14,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker
-from sqlalchemy.pool import PoolProxiedConnection
-from sqlalchemy.util import greenlet_spawn
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from powbot.storage.pooled import UpdateConnection
 from powbot.storage.sqlite_inline import InlineConnection
 from powbot.storage.update_unit import UpdateUnit
 
@@ -29,39 +27,25 @@ async def sqlite_update_unit(
     engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> AsyncIterator[UpdateUnit]:
     """Committed at the end with what the update changed, rolled back on any error."""
-    pooled: PoolProxiedConnection = await greenlet_spawn(engine.sync_engine.raw_connection)
-    wrapped: AsyncConnection | None = None
-
-    def connection() -> AsyncConnection:
-        """An AsyncConnection around the checked-out connection, for the ORM session."""
-        nonlocal wrapped
-        if wrapped is None:
-            wrapped = AsyncConnection(engine, Connection(engine.sync_engine, connection=pooled))
-        return wrapped
-
+    connection = await UpdateConnection.check_out(engine)
     unit: UpdateUnit | None = None
     try:
-        inline = pooled.driver_connection
+        inline = connection.driver
         assert isinstance(inline, InlineConnection)
         await inline.begin_immediate()
-        unit = UpdateUnit(connection, sessionmaker, inline.sqlite)
+        unit = UpdateUnit(connection.for_orm, sessionmaker, inline.sqlite)
         try:
             yield unit
             await unit.finish()
-            if wrapped is not None and wrapped.in_transaction():
-                await wrapped.commit()  # SQLAlchemy's view of the transaction ends too
+            await connection.end_orm(commit=True)  # SQLAlchemy's view of it ends too
             if inline.sqlite.in_transaction:
                 await inline.commit()
         except BaseException:
-            if wrapped is not None and wrapped.in_transaction():
-                await wrapped.rollback()
+            await connection.end_orm(commit=False)
             if inline.sqlite.in_transaction:
                 await inline.rollback()
             raise
     finally:
         if unit is not None:
             await unit.close()
-        if wrapped is not None:
-            await wrapped.close()  # gives the pooled connection back
-        else:
-            await greenlet_spawn(pooled.close)
+        await connection.give_back()
