@@ -22,7 +22,9 @@ This package never imports from ``powbot.bot`` or ``powbot.storage``; user-facin
 structured data only.
 
 The package: ``models`` (content models), ``loading`` (YAML -> models), ``normalise``
-(tokens), ``index`` (retrieval), ``render`` (answer parts), ``cli`` (``powbot faq ask``).
+(tokens), ``index`` (retrieval; its parts: ``building``, ``tokens``, ``compounds``,
+``lexical``, ``focus``, ``seeker``, ``money``, ``vague``), ``render`` (answer parts), ``cli``
+(``powbot faq ask``).
 """
 
 from powbot.knowledge.faq.cli import faq_ask_json, main_faq_ask

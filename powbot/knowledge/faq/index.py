@@ -1,47 +1,29 @@
-"""Retrieval: the in-memory index over a FaqBase and its search decision."""
+"""Retrieval: the in-memory index over a FaqBase and its search decision (answer, choice or
+"I don't know"). Building the index is ``building``, the question's tokens ``tokens``, the
+lexical score ``lexical``; the mixins named in the class line each add one concept."""
 
 from __future__ import annotations
 
-import math
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
-from powbot.knowledge.classifier import Doc, InstrumentClassifier
+from powbot.knowledge.faq.building import IndexBuilder
 from powbot.knowledge.faq.compounds import CompoundSplitter
 from powbot.knowledge.faq.focus import QuestionFocus
 from powbot.knowledge.faq.lexical import LexicalScorer
-from powbot.knowledge.faq.models import (
-    LANGS,
-    OUT_OF_SCOPE,
-    Audience,
-    FaqBase,
-    OutOfScopeTopic,
-)
+from powbot.knowledge.faq.models import OUT_OF_SCOPE, Audience, FaqBase, OutOfScopeTopic
 from powbot.knowledge.faq.money import money_entry
-from powbot.knowledge.faq.normalise import Normalizer, _fold, _words
+from powbot.knowledge.faq.normalise import Normalizer
 from powbot.knowledge.faq.result import SearchResult
 from powbot.knowledge.faq.seeker import SeekerSubjects
+from powbot.knowledge.faq.tokens import QueryTokens
 from powbot.knowledge.faq.vague import choices, is_vague
 
 
-def _serves(audience: Sequence[str], wanted: str | None) -> bool:
-    """Employer index (None): everything not only for job seekers; "seeker": theirs."""
-    if wanted == "seeker":
-        return "seeker" in audience
-    return list(audience) != ["seeker"]
-
-
-@dataclass
-class _Doc:
-    entry_idx: int
-    text: str  # normalised example question, tokens joined by spaces
-
-
-class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus, SeekerSubjects):
+class FaqIndex(
+    IndexBuilder, QueryTokens, CompoundSplitter, LexicalScorer, QuestionFocus, SeekerSubjects
+):
     """In-memory retriever over a FaqBase, built once (on first use) and then read-only."""
 
     # Lexical scoring, tuned on the dev half of bench/data/employer_questions.tsv (see
@@ -54,7 +36,6 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus, SeekerSubjects):
     EVIDENCE_CAP = 5.0  # IDF mass that counts as full evidence (a one-instrument word is ~3.5)
     UNKNOWN_IDF_FACTOR = 0.4  # weight of words the index has never seen, relative to max IDF
     ANSWER_WEIGHT = 0.6  # words only found in the answer text count for less
-    FUZZY_TOKEN_CUTOFF = 88  # typo tolerance for single words (rapidfuzz ratio)
     NAME_BONUS = 12.0  # points for an entry whose instrument is named in the question
     CANDIDATES = 25  # entries that get the (more expensive) fuzzy comparison
     # Decision, on "fit" = classifier margin + LEXICAL_WEIGHT * lexical score / 100. Chosen on
@@ -103,169 +84,6 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus, SeekerSubjects):
                         self._builder = None
                     self._built = True
         return self
-
-    def _build(self) -> None:
-        base, audience = self.base, self.audience
-        self.entries = [e for e in base.entries if _serves(e.audience, audience)]
-        self.topics = [t for t in base.topics if _serves(t.audience, audience)]
-        # Items are the entries followed by the out-of-scope topics; item i >= n_entries is
-        # topic i - n_entries. Topics share one pseudo-instrument.
-        self.n_entries = len(self.entries)
-        self._compound_cache: dict[tuple[str, str], list[str]] = {}
-        self.surface: set[str] = set()  # words used by the entries (compound parts)
-        self.instruments = sorted({e.instrument for e in self.entries})
-        if self.topics:
-            self.instruments.append(OUT_OF_SCOPE)
-        inst_pos = {name: i for i, name in enumerate(self.instruments)}
-        items: list[tuple[str, Sequence[str], Sequence[tuple[str, str]]]] = [
-            (e.instrument, e.questions, [(e.answer.get(lang), lang) for lang in LANGS])
-            for e in self.entries
-        ]
-        items += [(OUT_OF_SCOPE, t.questions, []) for t in self.topics]
-        self.entry_inst = [inst_pos[inst] for inst, _, _ in items]
-
-        entry_weights, inst_tokens = self._index_documents(items)
-        self._index_postings(entry_weights, inst_tokens)
-        self._index_names_and_typos(inst_pos)
-        self._index_arrays()
-
-        # Entries per instrument position, in file order (the "what is it" entry first).
-        self.inst_items: list[list[int]] = [[] for _ in self.instruments]
-        for idx, pos in enumerate(self.entry_inst):
-            self.inst_items[pos].append(idx)
-        docs = [self._doc(q) for _, questions, _ in items for q in questions]
-        labels = [inst for inst, questions, _ in items for _ in questions]
-        self.classifier = InstrumentClassifier(docs, labels)
-        self.subjects = None
-        if audience == "seeker":
-            self._build_subjects(docs)
-
-    def _index_documents(
-        self, items: list[tuple[str, Sequence[str], Sequence[tuple[str, str]]]]
-    ) -> tuple[list[dict[str, float]], list[set[str]]]:
-        """One document per example question; token weights per item (question words 1.0,
-        answer words ANSWER_WEIGHT) and the tokens each instrument uses."""
-        self.docs: list[_Doc] = []
-        self.entry_docs: list[list[int]] = []
-        entry_weights: list[dict[str, float]] = []
-        inst_tokens: list[set[str]] = [set() for _ in self.instruments]
-        for idx, (_, questions, answers) in enumerate(items):
-            weights: dict[str, float] = {}
-            doc_ids: list[int] = []
-            for question in questions:
-                self.surface.update(_words(question))
-                toks = self.norm.tokens(question)
-                for t in toks:
-                    weights[t] = 1.0
-                doc_ids.append(len(self.docs))
-                self.docs.append(_Doc(idx, " ".join(toks)))
-            for text, lang in answers:
-                self.surface.update(_words(text))
-                for t in self.norm.tokens(text, lang):
-                    weights.setdefault(t, self.ANSWER_WEIGHT)
-            entry_weights.append(weights)
-            self.entry_docs.append(doc_ids)
-            inst_tokens[self.entry_inst[idx]].update(weights)
-        return entry_weights, inst_tokens
-
-    def _index_postings(
-        self, entry_weights: list[dict[str, float]], inst_tokens: list[set[str]]
-    ) -> None:
-        # IDF over instruments: a word that every instrument uses says little about which
-        # instrument is meant; a word that only one instrument uses says a lot.
-        n_inst = len(self.instruments)
-        df: dict[str, int] = {}
-        for inst_toks in inst_tokens:
-            for t in inst_toks:
-                df[t] = df.get(t, 0) + 1
-        self.idf = {t: math.log((n_inst + 1) / (d + 0.5)) for t, d in df.items()}
-        self.max_idf = math.log((n_inst + 1) / 0.5)
-
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-        for idx, weights in enumerate(entry_weights):
-            for t, w in weights.items():
-                self.postings.setdefault(t, []).append((idx, w))
-        self.inst_postings: dict[str, list[int]] = {}
-        for i, inst_toks in enumerate(inst_tokens):
-            for t in inst_toks:
-                self.inst_postings.setdefault(t, []).append(i)
-
-    def _index_names_and_typos(self, inst_pos: dict[str, int]) -> None:
-        # Canonical tokens that name an instrument -> instrument positions.
-        self.name_terms: dict[str, set[int]] = {}
-        for inst, terms in self.base.synonyms.instrument_terms.items():
-            if inst not in inst_pos:
-                continue
-            for term in terms:
-                for tok in self.norm.tokens(term):
-                    self.name_terms.setdefault(tok, set()).add(inst_pos[inst])
-
-        # Vocabulary for typo correction: indexed tokens and one-word synonym variants.
-        self.fuzzy_vocab: dict[str, str] = {t: t for t in self.postings}
-        for variant, canonical in self.norm.single_variants.items():
-            if canonical in self.postings and len(variant) >= 5:
-                self.fuzzy_vocab.setdefault(variant, canonical)
-        self.fuzzy_choices = [t for t in self.fuzzy_vocab if len(t) >= 4]
-        self._near_choices: dict[int, list[str]] = {}  # by token length
-
-    # -- query side ---------------------------------------------------------
-
-    def query_tokens(self, question: str) -> list[tuple[str, bool]]:
-        """Tokens of the question, each with a flag: known to the index or not."""
-        words = _words(question)
-        lang = self.norm.language(words)
-        other = "en" if lang == "nl" else "nl"
-        out: list[tuple[str, bool]] = []
-        for tok, word in self.norm.tokens_with_words(question, lang):
-            if tok in self.postings:
-                out.append((tok, True))
-                continue
-            stem = self.norm.stem(tok, other)  # "subsidies" in an English sentence
-            if stem in self.postings:
-                out.append((stem, True))
-                continue
-            # A compound before a typo: 'detacheringsconstructie' is detachering +
-            # constructie, not a misspelt 'detacheringscontract'.
-            parts = self.decompound(word, lang) if word is not None else None
-            if parts:
-                out.extend((p, p in self.postings) for p in parts)
-                continue
-            # The stem of a misspelt word can drift from the right word's stem
-            # ('loondispentatie' -> 'loondispenteer'): then the word as typed is compared.
-            alt = self._typo_of(tok) or (self._typo_of(word) if word else None)
-            out.append((alt, True) if alt else (tok, False))
-        # A repeated word should not count twice.
-        return _first_of_each(out)
-
-    def _typo_of(self, tok: str) -> str | None:
-        """The indexed token an unknown one is a close spelling of (a typo), if any."""
-        if len(tok) < 5:
-            return None
-        hit = process.extractOne(
-            tok,
-            self._choices_near(len(tok)),
-            scorer=fuzz.ratio,
-            score_cutoff=self.FUZZY_TOKEN_CUTOFF,
-        )
-        return self.fuzzy_vocab[hit[0]] if hit is not None else None
-
-    def _choices_near(self, size: int) -> list[str]:
-        """The typo choices whose length lets them reach the cutoff, in their own order (so
-        ties go the same way): fuzz.ratio is at most 200 * min(a, b) / (a + b)."""
-        near = self._near_choices.get(size)
-        if near is None:
-            reach = self.FUZZY_TOKEN_CUTOFF - 1  # a point of slack for rounding
-            near = [
-                c for c in self.fuzzy_choices if 200 * min(size, len(c)) / (size + len(c)) >= reach
-            ]
-            if len(self._near_choices) < 100:
-                self._near_choices[size] = near
-        return near
-
-    def _doc(self, question: str, toks: Sequence[tuple[str, bool]] | None = None) -> Doc:
-        if toks is None:
-            toks = self.query_tokens(question)
-        return tuple(t for t, _ in toks), _fold(question)
 
     @staticmethod
     def _confidence(fit: float) -> float:
@@ -384,14 +202,3 @@ class FaqIndex(CompoundSplitter, LexicalScorer, QuestionFocus, SeekerSubjects):
             if found is not None:
                 item = (found, item[1])
         return self.topics[item[0] - self.n_entries]
-
-
-def _first_of_each(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Each token once, at its first place."""
-    seen: set[str] = set()
-    unique = []
-    for tok, known in tokens:
-        if tok not in seen:
-            seen.add(tok)
-            unique.append((tok, known))
-    return unique
