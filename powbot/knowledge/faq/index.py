@@ -12,7 +12,14 @@ from powbot.knowledge.faq.building import IndexBuilder
 from powbot.knowledge.faq.compounds import CompoundSplitter
 from powbot.knowledge.faq.focus import QuestionFocus
 from powbot.knowledge.faq.lexical import LexicalScorer
-from powbot.knowledge.faq.models import OUT_OF_SCOPE, Audience, FaqBase, OutOfScopeTopic
+from powbot.knowledge.faq.models import (
+    OUT_OF_SCOPE,
+    SEEKER_INSTRUMENT,
+    Audience,
+    FaqBase,
+    FaqEntry,
+    OutOfScopeTopic,
+)
 from powbot.knowledge.faq.money import money_entry
 from powbot.knowledge.faq.normalise import Normalizer
 from powbot.knowledge.faq.result import SearchResult
@@ -127,8 +134,7 @@ class FaqIndex(
             )
         own = self._own_subject(question, toks, lexical, best_item)
         fit, pos = in_scope[0]
-        best_item[pos] = money_entry(self.entries, toks, lexical, self.entry_inst, best_item[pos])
-        best = self.entries[best_item[pos][0]]
+        best = self._chosen(pos, toks, lexical, best_item)
         score = self._confidence(fit)
         # A known out-of-scope subject that fits best wins: stretching an instrument answer to
         # a dismissal question would be made-up advice. Unless the question names the scheme
@@ -146,20 +152,39 @@ class FaqIndex(
         # choice, with "none of these", instead of stating the instrument's rule.
         topic_close = any(p == oos and fit - f < self.CLARIFY_MARGIN for f, p in fits)
         close = self._asked_first(question, setting, pos, (fits, best_item), close)
-        close = self._own_close(own, fit, pos) + close
+        close = self._for_them_all(best, self._own_close(own, fit, pos) + close)
         if close or topic_close:
             topic = self._topic(best_item.get(oos), toks, audience) if topic_close else None
             return SearchResult("clarify", best, score, close[: max(0, limit - 1)], topic)
-        alts = [(e, self._confidence(f)) for e, f in others[: max(0, limit - 1)]]
+        alts = self._for_them_all(best, [(e, self._confidence(f)) for e, f in others])
         runner_up = next(
             (
-                self.entries[idx]
+                entry
                 for idx, _ in lexical
-                if idx != best_item[pos][0] and self.entry_inst[idx] == pos
+                if idx != best_item[pos][0]
+                and self.entry_inst[idx] == pos
+                and (entry := self._for_them(self.entries[idx])).id != best.id
             ),
             None,
         )
+        alts = alts[: max(0, limit - 1)]
         return SearchResult("answer", best, score, alts, runner_up=runner_up)
+
+    def _chosen(
+        self,
+        pos: int,
+        toks: Sequence[tuple[str, bool]],
+        lexical: list[tuple[int, float]],
+        best_item: dict[int, tuple[int, float]],
+    ) -> FaqEntry:
+        """The entry that answers for instrument ``pos``: the one stating an amount for a money
+        question (money.py; not among the job seekers' own entries, which are ranked by
+        subject in seeker.py), then the job seeker's own entry for one written for employers."""
+        if self.instruments[pos] != SEEKER_INSTRUMENT:
+            best_item[pos] = money_entry(
+                self.entries, toks, lexical, self.entry_inst, best_item[pos]
+            )
+        return self._for_them(self.entries[best_item[pos][0]])
 
     def _fits(
         self,

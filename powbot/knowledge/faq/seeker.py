@@ -10,6 +10,11 @@ score, and the share of the question's words each uses, weighed by how few of th
 ("schuldhulp" is one entry's word, "werk" everyone's). When two fit about equally well the
 job seeker gets a choice instead of a confident answer to the other one.
 
+An entry written for employers only (no job-seeker text) that one of their own entries
+``covers`` gives way to that own entry: "hoe lang mag proefwerken" found UWV's trial
+placement entry, in the employer's voice and with UWV's rule alone, where ws-proefplaats
+answers it for them with the gemeente's rule too.
+
 Weights chosen on the tuned-on sets in bench/data (bench/seeker_faq_eval.py --dev-only).
 """
 
@@ -61,6 +66,11 @@ class SeekerSubjects:
                 self.subject_items.append(idx)
             at += n
         self.subjects = InstrumentClassifier(own, labels) if len(self.subject_items) > 1 else None
+        self.covering = {
+            name: self.entries[idx]
+            for idx in reversed(self.subject_items)  # the first own entry that covers it
+            for name in self.entries[idx].covers
+        }
         self.subject_words: list[dict[str, float]] = []
         for idx in self.subject_items:
             entry = self.entries[idx]
@@ -98,6 +108,26 @@ class SeekerSubjects:
     def _without_asides(self, question: str) -> str:
         """Job seekers' index: the question without what its writer sets aside."""
         return without_asides(question) if self.audience == "seeker" else question
+
+    def _for_them(self, entry: FaqEntry) -> FaqEntry:
+        """Job seekers' index: their own entry instead of one written for employers only, when
+        the own entry covers its instrument; ``entry`` otherwise."""
+        if self.audience != "seeker" or entry.seeker is not None:
+            return entry
+        return self.covering.get(entry.instrument, entry)
+
+    def _for_them_all(
+        self, best: FaqEntry, others: list[tuple[FaqEntry, float]]
+    ) -> list[tuple[FaqEntry, float]]:
+        """``others`` through ``_for_them``, each entry once and never ``best`` again."""
+        seen = {best.id}
+        out: list[tuple[FaqEntry, float]] = []
+        for entry, score in others:
+            mine = self._for_them(entry)
+            if mine.id not in seen:
+                seen.add(mine.id)
+                out.append((mine, score))
+        return out
 
     def _own_close(
         self, own: list[tuple[int, float]], fit: float, pos: int
