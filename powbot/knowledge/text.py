@@ -34,8 +34,12 @@ def parse_yes_no(text: str) -> bool | None:
     return None
 
 
-def best_choice(text: str, choices: dict[str, list[str]], cutoff: float = 80) -> str | None:
-    """The key whose labels best match the typed text, allowing small typos."""
+def best_choice(
+    text: str, choices: dict[str, list[str]], cutoff: float = 80, *, words_in_label: bool = True
+) -> str | None:
+    """The key whose labels best match the typed text, allowing small typos. With
+    `words_in_label` also a label that holds every typed word, or all of whose words were
+    typed (a choice hard to undo turns that off: 'mijn werkgever ...' is not 'werkgever')."""
     wanted = normalise(text)
     if not wanted:
         return None
@@ -49,7 +53,7 @@ def best_choice(text: str, choices: dict[str, list[str]], cutoff: float = 80) ->
     match = process.extractOne(wanted, labels, scorer=fuzz.ratio, score_cutoff=cutoff)
     if match is not None:
         return flat[match[2]][0]
-    if len(wanted) < 3:
+    if len(wanted) < 3 or not words_in_label:
         return None
     # "bus" for "Bus, tram of trein": every typed word is in the label. Only when one
     # key is the clear winner, so a vague word never picks an option at random.

@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import FLOWS, START_CODES
+from powbot.conversation.parse import parse_yes_no
+from powbot.conversation.registry import FLOWS, SIDE_ANSWERS, START_CODES
 from powbot.domain.messages import Callback
+from powbot.domain.text import clean_text
 from powbot.features.menu import show_menu
+from powbot.features.onboarding.role_guess import guess_role
 from powbot.knowledge.text import best_choice
 
 NAME = "onboarding"
@@ -16,6 +19,7 @@ LANGUAGE_WORDS = {
     "en": ["english", "engels", "en", "2"],
 }
 PUBLIC_ROLES = ("seeker", "employer")
+MAX_KEPT_QUESTION = 500
 
 
 async def start(ctx: Ctx, code: str | None = None) -> None:
@@ -83,9 +87,9 @@ async def _ask_language(ctx: Ctx) -> None:
     )
 
 
-async def _ask_role(ctx: Ctx) -> None:
+async def _ask_role(ctx: Ctx, key: str = "onboarding.choose_role") -> None:
     ctx.say(
-        ctx.t("onboarding.choose_role"),
+        ctx.t(key),
         [
             [ctx.button(ctx.t(f"onboarding.role_{role}"), NAME, "role", role)]
             for role in PUBLIC_ROLES
@@ -122,12 +126,37 @@ async def _role_chosen(ctx: Ctx, role: str) -> None:
         ctx.toast = ctx.t("common.button_unknown")
         await OnboardingFlow().resume(ctx)
         return
+    question = ctx.user.flow_data.get("question")
     ctx.user.role = role
+    if isinstance(question, str):
+        await _answer_kept_question(ctx, question)
     if role == "seeker":
         await ask_consent(ctx)
         return
     ctx.set_state(None)
     await show_menu(ctx, "onboarding.employer_welcome")
+
+
+async def _suggest_role(ctx: Ctx, role: str, text: str) -> None:
+    """Words that point to a role ('ik wil werken', 'we zoeken personeel'): name it and let
+    them confirm, keeping a question they asked for when they have chosen."""
+    from powbot.features.understanding.intents import looks_like_question
+
+    data: dict[str, Any] = {"guess": role}
+    if looks_like_question(text):
+        data["question"] = clean_text(text)[:MAX_KEPT_QUESTION]
+    ctx.set_state(NAME, "role", **data)
+    await _ask_role(
+        ctx, f"onboarding.role_guess_{role}" + ("_question" if "question" in data else "")
+    )
+
+
+async def _answer_kept_question(ctx: Ctx, question: str) -> None:
+    """The question typed at the role step, now that the FAQ knows whom it answers; only an
+    answer the index is sure of (a choice or "I don't know" would hide the next step)."""
+    answer = SIDE_ANSWERS.get(ctx.user.role)
+    if answer is None or not await answer(ctx, question):
+        ctx.say(ctx.t(f"onboarding.question_later_{ctx.user.role}"))
 
 
 async def _consent_given(ctx: Ctx, yes: bool) -> None:
@@ -144,6 +173,26 @@ async def _consent_given(ctx: Ctx, yes: bool) -> None:
             await start_flow(ctx)
             return
     await show_menu(ctx)
+
+
+def _typed_role(ctx: Ctx, text: str) -> str | None:
+    """A role button's label or number typed, or 'ja' to the role named by a guess."""
+    guess = ctx.user.flow_data.get("guess")
+    if guess in PUBLIC_ROLES and parse_yes_no(text) is True:
+        return str(guess)
+    return best_choice(
+        text,
+        {
+            role: [
+                ctx.text("nl", f"onboarding.role_{role}"),
+                ctx.text("en", f"onboarding.role_{role}"),
+                *ctx.text("nl", f"onboarding.role_{role}_words").split(","),
+                str(index + 1),
+            ]
+            for index, role in enumerate(PUBLIC_ROLES)
+        },
+        words_in_label=False,  # 'mijn werkgever zegt ...' is a guess to confirm, not a choice
+    )
 
 
 class OnboardingFlow:
@@ -167,20 +216,19 @@ class OnboardingFlow:
             await self.resume(ctx)
             return
         elif step == "role":
-            role = best_choice(
-                text,
-                {
-                    role: [
-                        ctx.text("nl", f"onboarding.role_{role}"),
-                        ctx.text("en", f"onboarding.role_{role}"),
-                        *ctx.text("nl", f"onboarding.role_{role}_words").split(","),
-                        str(index + 1),
-                    ]
-                    for index, role in enumerate(PUBLIC_ROLES)
-                },
-            )
+            role = _typed_role(ctx, text)
             if role:
                 await _role_chosen(ctx, role)
+                return
+            if ctx.user.flow_data.get("guess") and parse_yes_no(text) is False:
+                # 'nee' to the guess: the plain question again (a kept question stays kept).
+                kept = ctx.user.flow_data.get("question")
+                ctx.set_state(NAME, "role", **({"question": kept} if kept else {}))
+                await _ask_role(ctx)
+                return
+            guess = guess_role(ctx.content.catalog, text)
+            if guess:
+                await _suggest_role(ctx, guess, text)
                 return
         elif step == "consent":
             choice = best_choice(

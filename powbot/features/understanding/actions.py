@@ -58,6 +58,10 @@ async def run(ctx: Ctx, intent: str, text: str) -> bool:
 
 
 async def _greet(ctx: Ctx, in_flow: bool) -> None:
+    if ctx.user.flow == "onboarding" and ctx.user.role is None:
+        ctx.say(ctx.t("understanding.hello_new"))  # just arrived: not "welcome back"
+        await resume(ctx)
+        return
     if in_flow:
         ctx.say(ctx.t("understanding.welcome_back_step"))
         await resume(ctx)
@@ -95,11 +99,7 @@ async def _person(ctx: Ctx) -> None:
                 [[_unbound(label, "client", "write")]],
             )
             return
-        gemeente = ctx.content.region.gemeente
-        contact = (
-            _contact_text(gemeente, ctx.lang) if gemeente else ctx.t("understanding.gemeente_any")
-        )
-        ctx.say(ctx.t("understanding.human_no_coach", contact=contact))
+        ctx.say(ctx.t("understanding.human_no_coach", contact=_gemeente(ctx)))
     elif role == "employer":
         from powbot.features.faq.flow import wsp_details
 
@@ -107,8 +107,17 @@ async def _person(ctx: Ctx) -> None:
             ctx.t("understanding.human_employer") + "\n\n" + wsp_details(ctx),
             [[_unbound(ctx.t("faq.handoff_button"), "faq", "h", "-")]],
         )
+    elif role is None:  # not chosen yet: the way to a person for either
+        from powbot.features.faq.flow import wsp_details
+
+        ctx.say(ctx.t("understanding.human_no_role", gemeente=_gemeente(ctx), wsp=wsp_details(ctx)))
     else:
         ctx.say(ctx.t("understanding.human_staff"))
+
+
+def _gemeente(ctx: Ctx) -> str:
+    gemeente = ctx.content.region.gemeente
+    return _contact_text(gemeente, ctx.lang) if gemeente else ctx.t("understanding.gemeente_any")
 
 
 async def _vacancy(ctx: Ctx) -> bool:

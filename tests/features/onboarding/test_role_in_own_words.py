@@ -1,0 +1,103 @@
+"""'Who are you?' answered in the person's own words: the bot names the role the words point
+to and lets them confirm it, keeps a question asked there for after the choice, and greets
+and points to a person without assuming a role."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from powbot.features.onboarding.role_guess import guess_role
+from powbot.storage.models import User
+from tests.conftest import Harness, Player
+
+
+async def _role_of(harness: Harness, user_id: int) -> str | None:
+    async with harness.runtime.db.transaction() as session:
+        user = (await session.exec(select(User).where(User.id == user_id))).one()
+        return user.role
+
+
+async def _at_role_step(harness: Harness, user_id: int, language: str = "Nederlands") -> Player:
+    person = harness.user(user_id)
+    await person.send("/start")
+    await person.press(language)
+    return person
+
+
+async def test_job_seekers_words_name_the_role_and_ja_confirms_it(harness: Harness) -> None:
+    ann = await _at_role_step(harness, 300)
+    guess = await ann.send("ik wil werken maar ik heb schulden")
+    assert "Zoek je werk?" in guess[-1].text
+    assert "begreep ik niet" not in guess[-1].text
+    assert [label for label, _ in guess[-1].buttons] == ["🙋 Ik zoek werk", "🏢 Ik ben werkgever"]
+    assert await _role_of(harness, 300) is None  # a guess never sets the role by itself
+    consent = await ann.send("ja")
+    assert "Vind je dat goed?" in consent[-1].text
+    assert await _role_of(harness, 300) == "seeker"
+
+
+async def test_question_asked_at_the_role_step_is_answered_after_the_choice(
+    harness: Harness,
+) -> None:
+    bo = await _at_role_step(harness, 301)
+    guess = await bo.send("mag ik bijverdienen in de bijstand?")
+    assert "Daarna kijk ik naar je vraag" in guess[-1].text
+    after = await bo.press("Ik zoek werk")
+    texts = [reply.text for reply in after]
+    answer = next(i for i, text in enumerate(texts) if "bijverdienen" in text.lower())
+    consent = next(i for i, text in enumerate(texts) if "Vind je dat goed?" in text)
+    assert answer < consent  # the answer first, then the step they were at
+
+
+async def test_employers_words_in_english_and_no_to_the_guess(harness: Harness) -> None:
+    cy = await _at_role_step(harness, 302, "English")
+    guess = await cy.send("we are hiring, need staff for our warehouse")
+    assert "Are you an employer?" in guess[-1].text
+    again = await cy.send("no")
+    assert again[-1].text == "Who are you?"
+    assert await _role_of(harness, 302) is None
+    chosen = await cy.press("I am an employer")
+    assert "Welcome" in chosen[-1].text
+    assert await _role_of(harness, 302) == "employer"
+
+
+async def test_words_of_both_roles_make_no_guess(harness: Harness) -> None:
+    di = await _at_role_step(harness, 303)
+    reply = await di.send("ik heb een uitkering en mijn werkgever wil personeel")
+    assert "begreep ik niet" in reply[0].text
+    assert "Zoek je werk?" not in "".join(r.text for r in reply)
+
+
+async def test_greeting_a_new_user_is_not_welcome_back(harness: Harness) -> None:
+    ed = await _at_role_step(harness, 304)
+    reply = await ed.send("hoi")
+    assert "welkom terug" not in reply[0].text.lower()
+    assert "Fijn dat je er bent" in reply[0].text
+    assert reply[-1].text == "Wie ben je?"
+
+
+async def test_asking_for_a_person_before_choosing_names_both_ways(harness: Harness) -> None:
+    fe = await _at_role_step(harness, 305)
+    reply = await fe.send("ik wil met iemand praten")
+    person = reply[0].text
+    assert "klantmanager" in person and "werkgeversservicepunt" in person.lower()
+    assert "beheerder" not in person  # not the bot's administrator
+    assert reply[-1].text == "Wie ben je?"
+
+
+def test_short_hints_match_whole_words_only(harness: Harness) -> None:
+    catalog = harness.runtime.content.catalog
+    assert guess_role(catalog, "ik heb ww") == "seeker"
+    assert guess_role(catalog, "kijk op www.voorbeeld.nl") is None
+    assert guess_role(catalog, "ik ben aan het solliciteren") == "seeker"
+
+
+async def test_regression_werkgever_in_a_sentence_no_longer_makes_an_employer(
+    harness: Harness,
+) -> None:
+    """Any message holding the word 'werkgever' chose the employer role, which is not undone
+    easily: a job seeker whose employer had fired them became an employer."""
+    gus = await _at_role_step(harness, 306)
+    reply = await gus.send("mijn werkgever heeft me ontslagen, nu zit ik in de ww")
+    assert await _role_of(harness, 306) is None
+    assert "Zoek je werk?" in reply[-1].text  # 'ontslagen' + 'ww': a job seeker, to confirm
