@@ -18,6 +18,7 @@ from powbot.conversation.context import Ctx
 from powbot.conversation.registry import FREE_TEXT, SIDE_ANSWERS
 from powbot.features.menu import open_item
 from powbot.features.understanding import actions, intents
+from powbot.features.understanding.about_bot import answer_about_bot, part_asked_about
 from powbot.features.understanding.crisis import crisis_help
 from powbot.features.understanding.language import foreign_language
 from powbot.features.understanding.menu_words import typed_menu_item
@@ -54,7 +55,8 @@ async def handle_text(ctx: Ctx, text: str) -> None:
     if await _intent_or_language(ctx, text):
         return
     if flow is not None:  # a step that takes any text as a question (the FAQ)
-        await flow.on_text(ctx, text)
+        if not await _about_the_bot(ctx, text):
+            await flow.on_text(ctx, text)
         return
     await _outside_a_conversation(ctx, text)
 
@@ -81,11 +83,24 @@ async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
     if item is not None:  # 'vacatures', 'profiel': what its button does
         await open_item(ctx, item)
         return
+    if await _about_the_bot(ctx, text):
+        return
     free_text = FREE_TEXT.get(ctx.user.role)
     if free_text is not None:
         await free_text(ctx, text)
         return
     await actions.honest_way_on(ctx)
+
+
+async def _about_the_bot(ctx: Ctx, text: str) -> bool:
+    """'hoe lang duurt de vragenlijst', 'wie ziet mijn antwoorden': what that part of the bot
+    is, unless the FAQ is sure the question is one of its own (then its answer)."""
+    if part_asked_about(ctx.content.catalog, text, ctx.user.role) is None:
+        return False
+    side = SIDE_ANSWERS.get(ctx.user.role)
+    if side is None or not await side(ctx, text):
+        answer_about_bot(ctx, text)
+    return True
 
 
 async def _after_crisis(ctx: Ctx, text: str, hit: SafetyHit) -> None:
@@ -109,6 +124,11 @@ async def _second_chance(ctx: Ctx, text: str, *, drop_from: int) -> None:
     mark = len(ctx.replies)
     if await _intent_or_language(ctx, text) or await _answer_aside(ctx, text):
         del ctx.replies[drop_from:mark]
+        return
+    if answer_about_bot(ctx, text, with_button=False):  # 'hoe lang duurt dit nog?'
+        del ctx.replies[drop_from:mark]
+        ctx.say(ctx.t("understanding.go_on"))
+        await resume(ctx)
         return
     item = typed_menu_item(ctx, text)
     if item is not None:  # 'profiel' where the step wanted a number: where they want to go

@@ -1,0 +1,69 @@
+"""Questions about the bot itself get what that part of the bot is, not the FAQ's "I don't
+know, ask your klantmanager"; and the FAQ's own examples for job seekers are answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Harness, onboard
+
+NOT_KNOWN = "Dat weet ik helaas niet"
+
+
+async def test_how_long_the_questionnaire_takes_is_answered_with_its_button(
+    harness: Harness,
+) -> None:
+    ann = harness.user(400)
+    await onboard(ann)
+    reply = await ann.send("hoe lang duurt de vragenlijst")
+    assert "5 tot 10 minuten" in reply[-1].text
+    assert NOT_KNOWN not in reply[-1].text
+    assert [label for label, _ in reply[-1].buttons] == ["📝 Werkfit-vragenlijst"]
+
+
+async def test_who_sees_my_answers_and_what_a_check_in_is(harness: Harness) -> None:
+    bo = harness.user(401)
+    await onboard(bo)
+    privacy = await bo.send("wie ziet mijn antwoorden?")
+    assert "alleen jij" in privacy[-1].text and "/privacy" in privacy[-1].text
+    checkin = await bo.send("wat is een check-in")
+    assert "check-in" in checkin[-1].text and "coach" in checkin[-1].text
+    assert NOT_KNOWN not in checkin[-1].text
+
+
+async def test_asked_mid_questionnaire_the_question_comes_back(harness: Harness) -> None:
+    cy = harness.user(402)
+    await onboard(cy)
+    first = await cy.press("Werkfit-vragenlijst")
+    question = first[-1].text
+    reply = await cy.send("hoe lang duurt de vragenlijst nog?")
+    texts = [sent.text for sent in reply]
+    assert any("5 tot 10 minuten" in text for text in texts)
+    assert reply[-1].text == question  # the same question again, nothing answered for them
+
+
+async def test_an_employer_gets_the_employers_privacy_in_u(harness: Harness) -> None:
+    di = harness.user(403)
+    await onboard(di, role="employer")
+    reply = await di.send("wie ziet mijn gegevens?")
+    assert "uw vacatures" in reply[-1].text and "/privacy" in reply[-1].text
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_the_faq_examples_for_job_seekers_are_answered(
+    harness: Harness, language: str
+) -> None:
+    """The examples under 'Ask a question' are what a job seeker types first: each must get
+    its answer, not "I don't know"."""
+    ed = harness.user(404 if language == "nl" else 405)
+    await onboard(ed, language=language)
+    catalog = harness.runtime.content.catalog
+    examples = [
+        line[2:]
+        for line in catalog.t(language, "faq.explain_seeker").splitlines()
+        if line.startswith("• ")
+    ]
+    assert len(examples) == 3
+    for example in examples:
+        reply = await ed.send(example)
+        assert reply[0].text.startswith("❓"), example  # an answer, headed by what it answers
