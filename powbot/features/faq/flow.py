@@ -146,6 +146,14 @@ async def answer_aside(ctx: Ctx, text: str) -> bool:
     return True
 
 
+def knows_about(ctx: Ctx, text: str) -> bool:
+    """Would a question get an answer or a choice of answers, rather than "I don't know"?"""
+    result = ctx.content.faq_index.search(clean(text)[:MAX_QUESTION], audience=audience(ctx))
+    if result.decision in ("answer", "clarify"):
+        return result.best is not None
+    return result.decision == "vague" and bool(result.alternatives)
+
+
 async def _more(ctx: Ctx, arg: str) -> None:
     """ "meer": the next part of a long answer (arg: entry id, language, part number)."""
     entry_id, _, tail = arg.rpartition(".")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from powbot.conversation.context import Ctx
 from powbot.conversation.registry import FREE_TEXT, SIDE_ANSWERS
-from powbot.features.menu import open_item
+from powbot.features.menu import open_item, show_menu
 from powbot.features.understanding import actions, intents
 from powbot.features.understanding.about_bot import answer_about_bot, part_asked_about
 from powbot.features.understanding.crisis import crisis_help
@@ -31,6 +31,7 @@ from powbot.features.understanding.steps import (
 from powbot.knowledge.safety import SafetyHit
 
 _SEEN = "_understanding_seen"  # the text this update already passed through safety
+_POSSIBLE = "_understanding_possible_crisis"  # a 'just in case' help line was said
 
 
 async def handle_text(ctx: Ctx, text: str) -> None:
@@ -55,7 +56,7 @@ async def handle_text(ctx: Ctx, text: str) -> None:
     if await _intent_or_language(ctx, text):
         return
     if flow is not None:  # a step that takes any text as a question (the FAQ)
-        if not await _about_the_bot(ctx, text):
+        if not await _about_the_bot(ctx, text) and not await _after_possible_crisis(ctx, text):
             await flow.on_text(ctx, text)
         return
     await _outside_a_conversation(ctx, text)
@@ -63,10 +64,13 @@ async def handle_text(ctx: Ctx, text: str) -> None:
 
 async def _safety_or_length(ctx: Ctx, text: str) -> bool:
     """Steps 1 and 2; True when they answered the message."""
+    said = len(ctx.replies)
     hit = await crisis_help(ctx, text)
     if hit is not None:
         await _after_crisis(ctx, text, hit)
         return True
+    if len(ctx.replies) > said:
+        setattr(ctx, _POSSIBLE, True)
     if len(text) > ctx.settings.max_text_length:
         ctx.say(ctx.t("common.too_long", max=ctx.settings.max_text_length))
         if current_flow(ctx) is not None:
@@ -83,7 +87,7 @@ async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
     if item is not None:  # 'vacatures', 'profiel': what its button does
         await open_item(ctx, item)
         return
-    if await _about_the_bot(ctx, text):
+    if await _about_the_bot(ctx, text) or await _after_possible_crisis(ctx, text):
         return
     free_text = FREE_TEXT.get(ctx.user.role)
     if free_text is not None:
@@ -100,6 +104,19 @@ async def _about_the_bot(ctx: Ctx, text: str) -> bool:
     side = SIDE_ANSWERS.get(ctx.user.role)
     if side is None or not await side(ctx, text):
         answer_about_bot(ctx, text)
+    return True
+
+
+async def _after_possible_crisis(ctx: Ctx, text: str) -> bool:
+    """After a 'just in case' help line ('ik heb geen zin meer in dit allemaal'), the FAQ's
+    "I don't know, ask your klantmanager" reads as not listening: a kind way on instead (a
+    person, the menu). True when that was said."""
+    from powbot.features.faq.flow import knows_about
+
+    if not getattr(ctx, _POSSIBLE, False) or knows_about(ctx, text):
+        return False  # its answer (or choice of answers) follows the line, as for anyone
+    ctx.set_state(None)
+    await show_menu(ctx, "understanding.after_possible")
     return True
 
 

@@ -67,3 +67,27 @@ async def test_the_faq_examples_for_job_seekers_are_answered(
     for example in examples:
         reply = await ed.send(example)
         assert reply[0].text.startswith("❓"), example  # an answer, headed by what it answers
+
+
+async def test_after_a_just_in_case_help_line_no_i_dont_know(harness: Harness) -> None:
+    """'ik heb geen zin meer in dit allemaal' at the menu got the 113 line and then the FAQ's
+    "Dat weet ik helaas niet ... vraag het je klantmanager", which reads as not listening."""
+    text = "ik heb geen zin meer in dit allemaal"
+    hit = harness.runtime.content.safety.check(text)
+    assert hit is not None  # whichever tier: help is given
+    fay = harness.user(406)
+    await onboard(fay)
+    reply = await fay.send(text)
+    texts = [sent.text for sent in reply]
+    assert any("113" in t for t in texts)
+    assert not any(NOT_KNOWN in t for t in texts)
+    if hit.possible:
+        assert "ik luister wel" in texts[-1] and reply[-1].buttons  # a person or the menu
+
+
+async def test_what_does_this_bot_do_is_help(harness: Harness) -> None:
+    gus = harness.user(407)
+    await onboard(gus)
+    reply = await gus.send("wat doet deze bot")
+    assert NOT_KNOWN not in reply[0].text
+    assert "/menu" in reply[0].text  # the help with its commands
