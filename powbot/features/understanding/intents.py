@@ -141,10 +141,20 @@ def _concepts(lists: dict[str, tuple[str, ...]], words: list[str], role: str | N
         return None  # a question about hiring is for the FAQ
     if _for_role(VACANCY, role) and (
         found & set(lists["vacancy_nouns"])
-        or (found & set(lists["vacancy_people"]) and found & set(lists["vacancy_verbs"]))
+        or (_names_people(words, lists["vacancy_people"]) and found & set(lists["vacancy_verbs"]))
     ):
         return VACANCY
     return None
+
+
+def _names_people(words: list[str], people: tuple[str, ...]) -> bool:
+    """A word for staff, also inside a Dutch compound ('magazijnmedewerker',
+    'schoonmaakkracht'): a longer listed word may end a typed one."""
+    return any(
+        word == person or (len(person) >= 5 and word.endswith(person))
+        for word in words
+        for person in people
+    )
 
 
 def _fuzzy(lists: dict[str, tuple[str, ...]], plain: str, role: str | None) -> str | None:

@@ -150,3 +150,18 @@ async def test_unknown_text_at_the_menu_is_never_a_dead_end(harness: Harness) ->
     replies = await coach.send("blablabla qwerty")
     assert "/help" in texts(replies)
     assert replies[-1].buttons  # the menu
+
+
+async def test_employer_naming_the_job_in_a_compound_is_offered_a_vacancy(
+    harness: Harness,
+) -> None:
+    """'ik zoek een magazijnmedewerker' got "no reliable answer" and the WSP block: the staff
+    word was inside a Dutch compound."""
+    employer = harness.user(7310)
+    await onboard(employer, role="employer")
+    for text in ("ik zoek een magazijnmedewerker", "wij zoeken 2 schoonmaakkrachten"):
+        said = texts(await employer.send(text))
+        assert "geen betrouwbaar antwoord" not in said, text
+        assert "vacature" in said.lower(), text
+    asked = texts(await employer.send("ik zoek informatie over loonkostensubsidie"))
+    assert "❓" in asked  # a question about a scheme still gets the FAQ
