@@ -8,7 +8,9 @@ FEATURE = Feature(
     name="faq",
     flows=(FaqFlow(),),
     free_text={"employer": free_text, "seeker": free_text},
-    side_answers={"employer": answer_aside, "seeker": answer_aside},
+    # Coaches have no free-text handler (their typing is mostly names and notes), but a
+    # question the FAQ is sure of is answered (pipeline.py).
+    side_answers={"employer": answer_aside, "seeker": answer_aside, "coach": answer_aside},
     menu=(
         MenuItem("faq", "faq.menu", frozenset({Role.EMPLOYER, Role.COACH}), explain, order=5),
         MenuItem("faq_seeker", "faq.menu", SEEKERS, explain, order=50),

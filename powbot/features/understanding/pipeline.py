@@ -93,6 +93,9 @@ async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
     if free_text is not None:
         await free_text(ctx, text)
         return
+    side = SIDE_ANSWERS.get(ctx.user.role)  # a coach's 'hoe werkt loonkostensubsidie?'
+    if side is not None and intents.looks_like_question(text) and await side(ctx, text):
+        return
     await actions.honest_way_on(ctx)
 
 

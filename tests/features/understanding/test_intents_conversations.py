@@ -165,3 +165,13 @@ async def test_employer_naming_the_job_in_a_compound_is_offered_a_vacancy(
         assert "vacature" in said.lower(), text
     asked = texts(await employer.send("ik zoek informatie over loonkostensubsidie"))
     assert "❓" in asked  # a question about a scheme still gets the FAQ
+
+
+async def test_a_coach_typing_a_question_gets_the_faq_answer(harness: Harness) -> None:
+    """A coach's typed 'hoe werkt loonkostensubsidie?' got "Dat begreep ik niet helemaal":
+    only employers and job seekers had their free text go to the FAQ."""
+    coach = await make_coach(harness, 7311, "Sanne")
+    said = await coach.send("hoe werkt loonkostensubsidie?")
+    assert said[0].text.startswith("❓") and "loonkostensubsidie" in said[0].text.lower()
+    other = texts(await coach.send("Sanne"))
+    assert "begreep ik niet" in other  # not a question: the way on, not a guessed answer
