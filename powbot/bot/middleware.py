@@ -6,6 +6,7 @@ import logging
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -171,9 +172,10 @@ class UpdateMiddleware(BaseMiddleware):
     ) -> _Outcome:
         """The handler inside the update's transaction."""
         runtime = self.runtime
-        user, returned, menu_before = await self._user(unit, tg_user, chat_id)
+        user, returned, menu_before, last_active = await self._user(unit, tg_user, chat_id)
         language = user.language or runtime.settings.default_language
         ctx = Ctx(unit.session, runtime.settings, runtime.content, utcnow(), user)
+        ctx.last_active_at = last_active
         if returned:
             for hook in ON_RETURN:
                 await hook(ctx, user)
@@ -196,9 +198,10 @@ class UpdateMiddleware(BaseMiddleware):
 
     async def _user(
         self, unit: UpdateUnit, tg_user: TgUser, chat_id: int
-    ) -> tuple[User, bool, tuple[str | None, str | None]]:
+    ) -> tuple[User, bool, tuple[str | None, str | None], datetime | None]:
         """The locked user row (created on first contact), whether they came back after
-        having blocked the bot, and their (role, language) before this update."""
+        having blocked the bot, their (role, language) before this update and when they
+        were last active before it."""
         user = await unit.locked_user(tg_user.id)
         now = utcnow()
         if user is None:
@@ -215,11 +218,11 @@ class UpdateMiddleware(BaseMiddleware):
                 self.runtime.sender.wakeup.set()  # e.g. call-back requests for a WSP contact
         before = (user.role, user.language)
         _follow_admin_setting(user, self.runtime.settings.admin_ids)
-        user.last_active_at = now
+        last_active, user.last_active_at = user.last_active_at, now
         returned = user.unreachable_at is not None
         if returned:
             user.unreachable_at = None  # they wrote to us, so they can be reached again
-        return user, returned, before
+        return user, returned, before, last_active
 
     async def _answer_callback(self, event: Update, toast: str | None) -> None:
         if event.callback_query is None:

@@ -32,6 +32,8 @@ class Ctx(Services):
     ) -> None:
         super().__init__(session, settings, content, now)
         self.user = user
+        # When they last wrote before this update (None: never): "welcome back" or just "hi".
+        self.last_active_at: datetime | None = None
         self.replies: list[Reply] = []
         self.toast: str | None = None  # short text on the pressed button's spinner
         # A message whose buttons are used up; the transport removes them.

@@ -3,6 +3,8 @@ step shown again, or the menu) — never a dead end."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from powbot.conversation.context import Ctx
 from powbot.conversation.registry import FLOWS, START_CODES
 from powbot.domain.messages import Button, Callback
@@ -13,6 +15,7 @@ from powbot.features.understanding.steps import current_flow, resume
 from powbot.knowledge.faq import Contact
 
 QUESTIONNAIRE = "questionnaire"
+AWAY = timedelta(hours=1)  # a greeting after this long is a "welcome back"
 
 
 def _unbound(label: str, flow: str, action: str, arg: str = "") -> Button:
@@ -62,18 +65,22 @@ async def _greet(ctx: Ctx, in_flow: bool) -> None:
         ctx.say(ctx.t("understanding.hello_new"))  # just arrived: not "welcome back"
         await resume(ctx)
         return
+    # "Welcome back" to someone who was away; a plain "hi" to someone who wrote just now.
+    last = ctx.last_active_at
+    back = last is not None and ctx.now - last >= AWAY
     if in_flow:
-        ctx.say(ctx.t("understanding.welcome_back_step"))
+        ctx.say(ctx.t("understanding.welcome_back_step" if back else "understanding.hello_step"))
         await resume(ctx)
         return
     if ctx.user.role == "seeker" and await has_unfinished_questionnaire(ctx, ctx.user.id):
         start = getattr(FLOWS.get(QUESTIONNAIRE), "start", None)
         if start is not None:
-            ctx.say(ctx.t("understanding.welcome_back_paused"))
+            key = "welcome_back_paused" if back else "hello_paused"
+            ctx.say(ctx.t(f"understanding.{key}"))
             await start(ctx)  # offers "continue where you were" or "start over"
             return
     ctx.set_state(None)
-    await show_menu(ctx, "menu.welcome_back")
+    await show_menu(ctx, "menu.welcome_back" if back else "menu.hello")
 
 
 def _contact_text(contact: Contact, lang: str) -> str:

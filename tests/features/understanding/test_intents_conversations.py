@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
 from tests.aftercare_support import invite_code, make_client, make_coach
 from tests.conftest import Harness, onboard
 
@@ -11,11 +14,14 @@ def texts(sent: list) -> str:
 
 
 async def test_greeting_mid_questionnaire_welcomes_back_and_shows_the_same_question(
-    harness: Harness,
+    harness: Harness, clock: Any
 ) -> None:
     seeker = harness.user(7301)
     await onboard(seeker)
     question = (await seeker.send("/vragenlijst"))[-1].text
+    now = await seeker.send("hoi")
+    assert now[0].text == "Hoi! Hier was je gebleven:"  # wrote a moment ago: not "back"
+    clock.advance(timedelta(hours=2))
     replies = await seeker.send("hoi")
     assert "welkom terug" in texts(replies).lower()
     assert replies[-1].text.splitlines()[-1] == question.splitlines()[-1]
@@ -23,13 +29,14 @@ async def test_greeting_mid_questionnaire_welcomes_back_and_shows_the_same_quest
 
 
 async def test_greeting_after_a_pause_offers_to_continue_where_they_were(
-    harness: Harness,
+    harness: Harness, clock: Any
 ) -> None:
     seeker = harness.user(7302)
     await onboard(seeker)
     await seeker.send("/vragenlijst")
     await seeker.send("5")  # one answer
     await seeker.send("/menu")
+    clock.advance(timedelta(days=1))
     replies = await seeker.send("hallo")
     assert "welkom terug" in texts(replies).lower()
     assert "verder waar je was" in texts(replies)
@@ -175,3 +182,12 @@ async def test_a_coach_typing_a_question_gets_the_faq_answer(harness: Harness) -
     assert said[0].text.startswith("❓") and "loonkostensubsidie" in said[0].text.lower()
     other = texts(await coach.send("Sanne"))
     assert "begreep ik niet" in other  # not a question: the way on, not a guessed answer
+
+
+async def test_hi_right_after_starting_is_not_welcome_back(harness: Harness) -> None:
+    """'hoi' a minute after onboarding got "Welkom terug!" though they had never left."""
+    seeker = harness.user(7312)
+    await onboard(seeker)
+    replies = await seeker.send("hoi")
+    assert "welkom terug" not in texts(replies).lower()
+    assert replies[-1].text == "Hoi! Wat wil je doen?" and replies[-1].buttons
