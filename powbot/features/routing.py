@@ -6,6 +6,7 @@ from __future__ import annotations
 from powbot.conversation.context import Ctx
 from powbot.conversation.registry import FLOWS
 from powbot.domain.messages import Callback
+from powbot.domain.text import clean_text
 from powbot.features.understanding import pipeline, steps
 
 allowed = steps.allowed
@@ -14,6 +15,22 @@ resume = steps.resume
 
 async def handle_text(ctx: Ctx, text: str) -> None:
     await pipeline.handle_text(ctx, text)
+
+
+async def handle_caption(ctx: Ctx, caption: str) -> None:
+    """A photo, video or file with words: the bot cannot look at it, but the words are read
+    like a typed message (a crisis said in a caption gets help like any other)."""
+    ctx.say(ctx.t("common.caption_read"))
+    await pipeline.handle_text(ctx, clean_text(caption))
+
+
+async def handle_edit(ctx: Ctx, text: str) -> None:
+    """An edited message is not taken as a new answer, but it still passes safety: danger
+    added in an edit gets help at once."""
+    said = len(ctx.replies)
+    await pipeline.safety_only(ctx, clean_text(text))
+    if len(ctx.replies) == said:
+        ctx.say(ctx.t("common.edited"))
 
 
 async def handle_button(ctx: Ctx, data: str | None) -> bool:

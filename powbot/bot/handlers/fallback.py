@@ -28,12 +28,15 @@ async def text(message: Message, ctx: Ctx) -> None:
 
 
 async def other_content(message: Message, ctx: Ctx) -> None:
+    if message.caption:  # words with a photo or file: read them (safety first)
+        await engine.handle_caption(ctx, message.caption)
+        return
     ctx.say(ctx.t("common.unsupported"))
     await engine.resume(ctx)
 
 
 async def edited(message: Message, ctx: Ctx) -> None:
-    ctx.say(ctx.t("common.edited"))
+    await engine.handle_edit(ctx, message.text or message.caption or "")
 
 
 async def unclaimed_button(query: CallbackQuery, ctx: Ctx) -> None:

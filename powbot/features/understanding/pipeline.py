@@ -62,6 +62,13 @@ async def handle_text(ctx: Ctx, text: str) -> None:
     await _outside_a_conversation(ctx, text)
 
 
+async def safety_only(ctx: Ctx, text: str) -> None:
+    """Step 1 alone (an edited message): the help when it signals danger, nothing else."""
+    hit = await crisis_help(ctx, text)
+    if hit is not None:
+        await _after_crisis(ctx, text, hit)
+
+
 async def _safety_or_length(ctx: Ctx, text: str) -> bool:
     """Steps 1 and 2; True when they answered the message."""
     said = len(ctx.replies)
