@@ -191,3 +191,13 @@ async def test_hi_right_after_starting_is_not_welcome_back(harness: Harness) -> 
     replies = await seeker.send("hoi")
     assert "welkom terug" not in texts(replies).lower()
     assert replies[-1].text == "Hoi! Wat wil je doen?" and replies[-1].buttons
+
+
+async def test_employer_asking_to_be_called_gets_the_call_back(harness: Harness) -> None:
+    """'ik wil gebeld worden' got the FAQ entry on UWV or gemeente, not the call-back."""
+    employer = harness.user(7313)
+    await onboard(employer, role="employer")
+    for text in ("ik wil gebeld worden", "kunt u mij terugbellen aub", "please call me back"):
+        replies = await employer.send(text)
+        assert "terugbelverzoek" in texts(replies) or "call-back" in texts(replies), text
+        assert replies[-1].buttons, text
