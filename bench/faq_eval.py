@@ -75,6 +75,13 @@ blind_q's rise from 8 to 11 other-instrument answers in the blind_r round (e4c36
 questions: a trial placement before a wage subsidy (pp-what), UWV's processing time for a hoist
 (ld-conditions) and money for an mbo learning place (bbl-what); after this round the first gets
 a choice, the other two the right instrument.
+The seeker round of 2026-12-07 evening (9d97930 -> 1255b9a; the index split by concept, job
+seekers' own entries over employer-only ones, a job-seeker text on nrp-who, the bbl subsidy
+answer without its 2024 window): every set here, blind_t included, gave the same figures
+before and after, to the last digit (top-1, top-3, clarify, idk precision/recall, 0 ja/nee,
+other-instrument as above). Out-of-scope examples tried for "reiskosten woon-werkverkeer" (an
+employer-only commuting-allowance topic) and "onze cao loopt af" retrained the classifier and
+flipped near-ties on dev, blind_a, blind_k and the seeker sets, so they were left out.
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
 a bare "Ja"/"Nee"/"Yes"/"No", and answers that state the rule of another instrument than the
 one asked (an answer to an out-of-scope question counts). Never read the rows of a sealed set.
