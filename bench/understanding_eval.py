@@ -16,7 +16,7 @@ blind batch is scored with --totals: counts per language and kind, never a line 
 Sets (tab-separated, with a header):
 - crisis:   text, lang, kind, role, about (self|other) — every line must raise crisis help;
 - ordinary: text, source — none may (the FAQ bench questions in bench/data/*.tsv are added);
-- intents:  text, role, intent (greeting|human|help|language|stop|menu|vacancy|code|none).
+- intents:  text, role, intent (greeting|human|help|language|stop|menu|vacancy|jobs|code|none).
 Aims (issue 13): crisis recall >= 99 %, false alarms <= 1 % on >= 1,000 messages, p95 <= 5 ms.
 """
 

@@ -12,6 +12,7 @@ from powbot.domain.messages import Button
 from powbot.domain.open_hiring_offers import SEEKER_FLOW as NAME
 from powbot.domain.open_hiring_offers import employer_words, fmt_pay, vacancy_card
 from powbot.domain.open_hiring_seekers import open_cities, open_vacancies
+from powbot.features.menu import show_menu
 from powbot.knowledge.text import best_choice, normalise, parse_int
 from powbot.storage.models_open_hiring import Vacancy
 
@@ -79,11 +80,15 @@ async def browse(ctx: Ctx, page: int = 0, city: str = "") -> None:
     pages = max(1, math.ceil(len(vacancies) / PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     shown = vacancies[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    if not vacancies and not city:
+        # Nothing to choose from: not a step that waits for a vacancy number, but the menu.
+        ctx.set_state(None)
+        await show_menu(ctx, "open_hiring.none_open")
+        return
     ctx.set_state(NAME, "browse", page=page, city=city, ids=[v.id for v in shown])
     if not vacancies:
-        key = "open_hiring.none_in_city" if city else "open_hiring.none_open"
         back = [[ctx.button(ctx.t("open_hiring.all_places"), NAME, "list", "0", bound=False)]]
-        ctx.say(ctx.t(key), back if city else [])
+        ctx.say(ctx.t("open_hiring.none_in_city"), back)
         return
     cities = await open_cities(ctx)
     lines = [

@@ -51,8 +51,8 @@ async def run(ctx: Ctx, intent: str, text: str) -> bool:
         await choose_language(ctx)
     elif intent in (intents.STOP, intents.MENU):
         await stop(ctx)
-    elif intent == intents.VACANCY:
-        return await _vacancy(ctx)
+    elif intent in (intents.VACANCY, intents.JOBS):
+        return await (_vacancy(ctx) if intent == intents.VACANCY else _jobs(ctx))
     elif intent == intents.CODE:
         await _code(ctx, text.strip())
     else:
@@ -134,6 +134,18 @@ async def _vacancy(ctx: Ctx) -> bool:
 
     await leave_flow(ctx)
     await new_vacancy(ctx)
+    return True
+
+
+async def _jobs(ctx: Ctx) -> bool:
+    """'ik zoek werk als chauffeur', 'zijn er banen in de schoonmaak?': the vacancies."""
+    from powbot.features.menu import menu_items, open_item
+
+    item = next((i for i in menu_items(ctx) if i.id == "vacancies"), None)
+    if item is None:
+        return False
+    ctx.say(ctx.t("understanding.jobs_intro"))
+    await open_item(ctx, item)
     return True
 
 

@@ -11,7 +11,7 @@ from powbot.conversation.context import Ctx
 from powbot.knowledge.catalog import Catalog
 from powbot.knowledge.text import normalise
 
-GREETING, HELP, HUMAN, LANGUAGE, STOP, MENU, VACANCY, CODE = (
+GREETING, HELP, HUMAN, LANGUAGE, STOP, MENU, VACANCY, JOBS, CODE = (
     "greeting",
     "help",
     "human",
@@ -19,13 +19,22 @@ GREETING, HELP, HUMAN, LANGUAGE, STOP, MENU, VACANCY, CODE = (
     "stop",
     "menu",
     "vacancy",
+    "jobs",
     "code",
 )
 # Whole-message lists, in the order they win a tie.
-WHOLE = (STOP, MENU, LANGUAGE, HELP, HUMAN, VACANCY, GREETING)
-ROLE_ONLY = {VACANCY: frozenset({"employer"})}
+WHOLE = (STOP, MENU, LANGUAGE, HELP, HUMAN, VACANCY, JOBS, GREETING)
+# An employer's vacancy is posting one; a job seeker's is finding one.
+ROLE_ONLY = {VACANCY: frozenset({"employer"}), JOBS: frozenset({"seeker"})}
 # Phrases that count anywhere in a short message (not only as the whole message).
-CONTAINED = {HUMAN: ("words_human_strong", 14), VACANCY: ("words_vacancy", 7)}
+CONTAINED = {
+    HUMAN: ("words_human_strong", 14),
+    VACANCY: ("words_vacancy", 7),
+    JOBS: ("words_jobs", 10),
+}
+# Words that make a message with a CONTAINED phrase a question for the FAQ instead
+# ('mag ik werk zoeken in de ww?' is about the rules, not a request for vacancies).
+CONTAINED_NOT = {JOBS: "jobs_not"}
 # A typed invite code: 10+ URL-safe characters with a digit, '-' or '_' or an inner capital.
 _CODE = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 _CODE_MARK = re.compile(r"[0-9_-]|.[A-Z]")
@@ -60,7 +69,11 @@ def _lists(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     cached = _cache.get(id(catalog))
     if cached is None:
         cached = {}
-        for key in {f"words_{name}" for name in WHOLE} | {"words_human_strong", *CONCEPT_KEYS}:
+        for key in {f"words_{name}" for name in WHOLE} | {
+            "words_human_strong",
+            *CONCEPT_KEYS,
+            *CONTAINED_NOT.values(),
+        }:
             phrases: list[str] = []
             for lang in ("nl", "en"):
                 for item in catalog.t(lang, f"understanding.{key}").split(","):
@@ -113,6 +126,9 @@ def _detect_plain(lists: dict[str, tuple[str, ...]], plain: str, role: str | Non
     padded = f" {plain} "
     for intent, (key, max_words) in CONTAINED.items():
         if not _for_role(intent, role) or len(words) > max_words:
+            continue
+        guard = CONTAINED_NOT.get(intent)
+        if guard is not None and set(words) & set(lists[guard]):
             continue
         if any(f" {phrase} " in padded for phrase in lists[key] if " " in phrase):
             return intent

@@ -201,3 +201,31 @@ async def test_employer_asking_to_be_called_gets_the_call_back(harness: Harness)
         replies = await employer.send(text)
         assert "terugbelverzoek" in texts(replies) or "call-back" in texts(replies), text
         assert replies[-1].buttons, text
+
+
+async def test_job_seeker_asking_for_work_in_words_gets_the_vacancies(harness: Harness) -> None:
+    """'ik zoek werk als chauffeur' got "Dat weet ik helaas niet" and 'zijn er banen in de
+    schoonmaak?' the FAQ entry on the Banenafspraak (rules for employers)."""
+    seeker = harness.user(7314)
+    await onboard(seeker)
+    for text in (
+        "ik zoek werk als chauffeur",
+        "zijn er banen in de schoonmaak?",
+        "any jobs for me?",
+    ):
+        said = texts(await seeker.send(text))
+        assert "Open Hiring" in said, text
+        assert "Banenafspraak" not in said and "Dat weet ik helaas niet" not in said, text
+    rules = texts(await seeker.send("mag ik werk zoeken als ik ww heb?"))
+    assert "vacatures van Open Hiring" not in rules  # a question about the rules: the FAQ
+
+
+async def test_no_open_vacancies_leaves_the_menu_not_a_dead_step(harness: Harness) -> None:
+    """With no vacancies the list said so and then waited for 'the number of a vacancy':
+    the next question got "Typ het nummer van een vacature"."""
+    seeker = harness.user(7315)
+    await onboard(seeker)
+    replies = await seeker.send("vacatures")
+    assert "geen open vacatures" in replies[-1].text and replies[-1].buttons  # the menu
+    after = texts(await seeker.send("hoe lang duurt de vragenlijst"))
+    assert "nummer van een vacature" not in after
