@@ -16,7 +16,7 @@ from powbot.bot.sender import split_text
 from powbot.bot.serve import WEBHOOK_PATH, webhook_application
 from powbot.domain.messages import Reply
 from powbot.features.questionnaire import flow as questionnaire
-from tests.conftest import Harness, make_harness, make_settings, onboard
+from tests.conftest import Harness, Player, make_harness, make_settings, onboard
 from tests.telegram_double import MESSAGE_DATE
 
 
@@ -78,48 +78,32 @@ async def test_photos_stickers_and_edits_get_a_kind_answer(harness: Harness) -> 
     assert "aangepast" in reply[0].text
 
 
+def _from(player: Player, update_id: int, *, edited: bool = False, **fields: str) -> Update:
+    """An update with a message (or an edit of one) from this player: text or caption."""
+    message = Message(
+        message_id=update_id, date=MESSAGE_DATE, chat=player.chat, from_user=player.tg, **fields
+    )
+    if edited:
+        return Update(update_id=update_id, edited_message=message)
+    return Update(update_id=update_id, message=message)
+
+
 async def test_danger_in_a_caption_or_an_edit_gets_help_at_once(harness: Harness) -> None:
     """A photo's caption went unread ("I can only read text") and an edited message only got
     "send it again", even when it said someone was in danger."""
     cas = harness.user(305)
     await onboard(cas)
-    photo = Update(
-        update_id=990003,
-        message=Message(
-            message_id=7,
-            date=MESSAGE_DATE,
-            chat=cas.chat,
-            from_user=cas.tg,
-            caption="hij slaat me weer, ik durf niet naar huis",
-        ),
-    )
-    said = "\n".join(sent.text for sent in await cas.feed(photo))
-    assert "0800-2000" in said  # Veilig Thuis
-    assert "niet bekijken" in said  # and that the photo itself was not looked at
-    edited = Update(
-        update_id=990004,
-        edited_message=Message(
-            message_id=8,
-            date=MESSAGE_DATE,
-            chat=cas.chat,
-            from_user=cas.tg,
-            text="ik wil niet meer leven",
-        ),
-    )
-    said = "\n".join(sent.text for sent in await cas.feed(edited))
-    assert "113" in said and "aangepast" not in said
-    asked = Update(
-        update_id=990005,
-        message=Message(
-            message_id=9,
-            date=MESSAGE_DATE,
-            chat=cas.chat,
-            from_user=cas.tg,
-            caption="mag ik bijverdienen naast mijn uitkering?",
-        ),
-    )
-    said = "\n".join(sent.text for sent in await cas.feed(asked))
-    assert "❓" in said  # the words with a photo are read like a typed question
+
+    async def said(update: Update) -> str:
+        return "\n".join(sent.text for sent in await cas.feed(update))
+
+    photo = await said(_from(cas, 990003, caption="hij slaat me weer, ik durf niet naar huis"))
+    assert "0800-2000" in photo  # Veilig Thuis
+    assert "niet bekijken" in photo  # and that the photo itself was not looked at
+    edit = await said(_from(cas, 990004, edited=True, text="ik wil niet meer leven"))
+    assert "113" in edit and "aangepast" not in edit
+    asked = await said(_from(cas, 990005, caption="mag ik bijverdienen naast mijn uitkering?"))
+    assert "❓" in asked  # the words with a photo are read like a typed question
 
 
 async def test_oversized_text_is_refused_politely(harness: Harness) -> None:
