@@ -14,6 +14,12 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+# powbot.bot first: aiogram's ~450 Telegram types are then built on first use (see
+# powbot/bot/telegram_types.py) instead of all at once by its import, which cost every test
+# process (each xdist worker and the controller) about 2-4 s of CPU, as the bot's start did.
+import powbot.bot  # noqa: F401
+
+# isort: split
 import pytest
 from aiogram.types import CallbackQuery, Chat, Message, Update, User
 

@@ -6,8 +6,9 @@ them, which builds them all anyway: about 2 s of CPU and over 100 MB at every st
 bot and the local chat, although an update only ever touches a few. Here that loop only
 collects the namespace it passes (the names of all types, to resolve their forward
 references); a type (or a Bot API method, which holds types) is built the first time it is
-used, with that same namespace, into exactly the schema the loop would have built. `Update`,
-with every type it can hold, takes about 0.2 s on first use.
+used, with that same namespace, into exactly the schema the loop would have built (and so is
+a Bot API answer, ``Response[Message]``). `Update`, with every type it can hold, takes about
+0.2 s on first use.
 
 ``load()`` (called by ``powbot/bot/__init__.py``) imports nothing: it puts a hook on the
 import of ``aiogram.types`` and ``aiogram.methods.base``, so a command that never imports
@@ -83,8 +84,11 @@ def _after_types(module: ModuleType) -> None:
 
 
 def _after_methods_base(module: ModuleType) -> None:
-    # Whichever of the two loads first: the namespace is read at the first use.
+    # Whichever of the two loads first: the namespace is read at the first use. `Response`
+    # too: the session parses every Bot API answer as `Response[<type>]`, a class made on
+    # the fly that holds a type (Message, a list of Update) and must resolve its names.
     module.TelegramMethod.model_rebuild = classmethod(_resolving)
+    module.Response.model_rebuild = classmethod(_resolving)
 
 
 class _Hook(importlib.abc.MetaPathFinder):

@@ -39,6 +39,14 @@ SCRIPT = textwrap.dedent(
     markup = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="Ja", url="https://x.nl")]])
     call = SendMessage(chat_id=5, text="hallo", reply_markup=markup)
     assert call.reply_markup.inline_keyboard[0][0].url == "https://x.nl"
+    # The session parses each answer of the Bot API as Response[<what the method returns>].
+    from aiogram.methods import GetUpdates
+    from aiogram.methods.base import Response
+    sent = {"message_id": 4, "date": 1700000000, "chat": {"id": 5, "type": "private"}}
+    answer = Response[SendMessage.__returning__].model_validate({"ok": True, "result": sent})
+    assert answer.result.chat.id == 5
+    polled = Response[GetUpdates.__returning__].model_validate({"ok": True, "result": [raw]})
+    assert polled.result[0].callback_query.data == "flow:go"
     try:
         Update.model_validate({"update_id": "not a number"})
     except ValueError:
