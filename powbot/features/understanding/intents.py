@@ -157,7 +157,10 @@ def _concepts(lists: dict[str, tuple[str, ...]], words: list[str], role: str | N
         return None  # a question about hiring is for the FAQ
     if _for_role(VACANCY, role) and (
         found & set(lists["vacancy_nouns"])
-        or (_names_people(words, lists["vacancy_people"]) and found & set(lists["vacancy_verbs"]))
+        or (
+            _names_people(words, lists["vacancy_people"])
+            and (found & set(lists["vacancy_verbs"]) or len(words) <= 2)  # 'bakkerijmedewerker'
+        )
     ):
         return VACANCY
     return None
