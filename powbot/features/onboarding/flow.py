@@ -119,6 +119,24 @@ async def _language_chosen(ctx: Ctx, lang: str) -> None:
     await start(ctx)
 
 
+async def _first_words(ctx: Ctx, lang: str, text: str) -> None:
+    """A first message in Dutch or English instead of a language choice ('ik zoek werk'):
+    that language (/taal changes it), and the words read as the answer to "Who are you?"
+    when they name a role."""
+    ctx.user.language = lang
+    ctx.say(ctx.t("onboarding.welcome") + "\n" + ctx.t("onboarding.language_from_words"))
+    ctx.set_state(NAME, "role")
+    role = _typed_role(ctx, text)
+    if role:
+        await _role_chosen(ctx, role)
+        return
+    guess = guess_role(ctx.content.catalog, text)
+    if guess:
+        await _suggest_role(ctx, guess, text)
+        return
+    await _ask_role(ctx)
+
+
 async def _role_chosen(ctx: Ctx, role: str) -> None:
     # A role is chosen only at the role step, by someone without one: a role button
     # forged on another screen never turns a coach or an admin into an employer.
@@ -207,9 +225,18 @@ class OnboardingFlow:
             if lang:
                 await _language_chosen(ctx, lang)
                 return
-            # Not chosen yet, so say it in both languages (and in theirs when we know it).
             from powbot.features.understanding.actions import speaks_note
-            from powbot.features.understanding.language import foreign_language
+            from powbot.features.understanding.language import bot_language_of, foreign_language
+
+            written = bot_language_of(text)
+            if (
+                written
+                and ctx.user.flow_data.get("then") == "role"
+                and not ctx.user.flow_data.get("code")
+            ):
+                await _first_words(ctx, written, text)
+                return
+            # Not chosen yet, so say it in both languages (and in theirs when we know it).
 
             code = foreign_language(text)
             ctx.say(speaks_note(ctx, code, "understanding.speaks_language_screen"))

@@ -83,6 +83,34 @@ def warm_up() -> None:
     detector().detect_language_of("warm up the language models")
 
 
+_DUTCH_ONLY = frozenset(
+    "ik je jij wat wie hoe waar waarom wanneer een het en van voor met niet geen wil kan "
+    "mag moet mijn mij wij zijn ben heb heeft hebben ook maar als dat dit er op te om naar "
+    "bij hoeveel welke kun kunt zoek graag".split()
+)
+_ENGLISH_ONLY = frozenset(
+    "i you she they the are am what who how where why when my to and for with can do does "
+    "have has it this that at be will would should could your our there here looking need "
+    "please".split()
+)
+
+
+def bot_language_of(text: str) -> str | None:
+    """'nl' or 'en' when the words are clearly one of the two ('ik zoek werk', 'I need a
+    job'): their short everyday words are of that language only (words both languages write,
+    such as 'me', 'was', 'want' and 'of', are left out). None when unclear."""
+    words = normalise(text).split()
+    if len(words) < 2:
+        return None
+    dutch = sum(word in _DUTCH_ONLY for word in words)
+    english = sum(word in _ENGLISH_ONLY for word in words)
+    if dutch and not english:
+        return "nl"
+    if english and not dutch:
+        return "en"
+    return None
+
+
 @lru_cache(maxsize=4096)
 def foreign_language(text: str) -> str | None:
     """An ISO 639-1 code when the text is clearly in a language other than Dutch or English;

@@ -101,3 +101,25 @@ async def test_regression_werkgever_in_a_sentence_no_longer_makes_an_employer(
     reply = await gus.send("mijn werkgever heeft me ontslagen, nu zit ik in de ww")
     assert await _role_of(harness, 306) is None
     assert "Zoek je werk?" in reply[-1].text  # 'ontslagen' + 'ww': a job seeker, to confirm
+
+
+async def test_first_words_in_dutch_or_english_choose_the_language_and_maybe_the_role(
+    harness: Harness,
+) -> None:
+    """'ik zoek werk' on the language screen got the language question again."""
+    hal = harness.user(307)
+    await hal.send("/start")
+    reply = await hal.send("ik zoek werk")
+    said = "\n".join(sent.text for sent in reply)
+    assert "Ik praat Nederlands met je" in said and "/taal" in said
+    assert "Vind je dat goed?" in reply[-1].text  # the role was in the same words
+    assert await _role_of(harness, 307) == "seeker"
+    ivy = harness.user(308)
+    await ivy.send("/start")
+    reply = await ivy.send("hello, I am Ivy")
+    assert "I will talk English with you" in reply[0].text
+    assert reply[-1].text == "Who are you?"  # no role in these words: the question
+    unclear = harness.user(309)
+    await unclear.send("/start")
+    reply = await unclear.send("Szukam pracy")  # neither: both languages named, no choice
+    assert "Welke taal" in reply[-1].text
