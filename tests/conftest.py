@@ -29,7 +29,7 @@ from powbot.clock import install_clock
 from powbot.config import PACKAGE_KNOWLEDGE_DIR, Settings, load_settings
 from powbot.knowledge import classifier
 from powbot.knowledge.content import Content, load_content
-from powbot.knowledge.faq import FaqIndex, load_faq
+from powbot.knowledge.faq import FaqIndex
 from powbot.storage.db import Database
 from tests.clock_double import SteppingClock, start_moment
 from tests.telegram_double import MESSAGE_DATE, RecordingSession, Sent
@@ -244,8 +244,10 @@ def classifier_cache(
 
 @pytest.fixture(scope="session")
 def faq_index(classifier_cache: Any) -> FaqIndex:
-    """The shipped FAQ, indexed once per worker: the FAQ tests search it, never change it."""
-    return FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
+    """The shipped FAQ, indexed once per worker: the index every app on the shipped content
+    uses (built on first use, then read-only; the product shares it between apps too). The
+    FAQ tests search it, never change it; a test that needs another index builds its own."""
+    return shipped().faq_index
 
 
 @pytest.fixture(autouse=True)
@@ -257,14 +259,19 @@ def no_network_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
 _CONTENT: dict[Path, Content] = {}
 
 
-def shipped_content(settings: Settings) -> Content | None:
+def shipped() -> Content:
     """The content is read-only, so tests on the shipped folder share one load per process
     (loading and training the FAQ classifier costs about a second)."""
+    if PACKAGE_KNOWLEDGE_DIR not in _CONTENT:
+        _CONTENT[PACKAGE_KNOWLEDGE_DIR] = load_content(PACKAGE_KNOWLEDGE_DIR)
+    return _CONTENT[PACKAGE_KNOWLEDGE_DIR]
+
+
+def shipped_content(settings: Settings) -> Content | None:
+    """The shared shipped content when the settings point at it (None: load your own)."""
     if settings.knowledge_dir != PACKAGE_KNOWLEDGE_DIR:
         return None
-    if settings.knowledge_dir not in _CONTENT:
-        _CONTENT[settings.knowledge_dir] = load_content(settings.knowledge_dir)
-    return _CONTENT[settings.knowledge_dir]
+    return shipped()
 
 
 async def make_harness(settings: Settings) -> Harness:

@@ -14,7 +14,6 @@ from powbot.knowledge.faq import (
     FaqIndex,
     Normalizer,
     entry_heading,
-    load_faq,
     opens_with_yes_no,
     split_answer,
 )
@@ -33,8 +32,8 @@ MAX_HEADING = 100
 
 
 @pytest.fixture(scope="module")
-def base() -> FaqBase:
-    return load_faq(CONTENT)
+def base(faq_index: FaqIndex) -> FaqBase:
+    return faq_index.base
 
 
 def _texts(base: FaqBase) -> list[tuple[str, str, str]]:
@@ -124,8 +123,9 @@ def test_audit_corrections_are_in_the_content(base: FaqBase) -> None:
 
 
 @pytest.fixture(scope="module")
-def index(base: FaqBase) -> FaqIndex:
-    return FaqIndex(base)
+def index(faq_index: FaqIndex) -> FaqIndex:
+    """The shipped FAQ's shared index (tests/conftest.py): searched, never changed."""
+    return faq_index
 
 
 @pytest.mark.parametrize("question", ["subsidie", "ik heb een vraag", "regeling?", "subsidie?"])

@@ -7,20 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from powbot.knowledge.faq import FaqBase, FaqIndex, load_faq
+from powbot.knowledge.faq import FaqBase, FaqIndex
 from powbot.knowledge.faq.claims import is_official, official_domains
 
 CONTENT = Path(__file__).resolve().parents[2] / "powbot" / "knowledge" / "content"
 
 
 @pytest.fixture(scope="module")
-def base() -> FaqBase:
-    return load_faq(CONTENT)
+def base(faq_index: FaqIndex) -> FaqBase:
+    return faq_index.base
 
 
 @pytest.fixture(scope="module")
-def index(base: FaqBase) -> FaqIndex:
-    return FaqIndex(base)
+def index(faq_index: FaqIndex) -> FaqIndex:
+    """The shipped FAQ's shared index (tests/conftest.py): searched, never changed."""
+    return faq_index
 
 
 @pytest.mark.parametrize(

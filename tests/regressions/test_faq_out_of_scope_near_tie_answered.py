@@ -10,8 +10,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
+from powbot.knowledge.faq import FaqIndex
 from tests.conftest import Harness, make_harness, make_settings, onboard
 
 NEAR_TIE = (
@@ -20,17 +19,15 @@ NEAR_TIE = (
 )
 
 
-def test_a_near_tie_with_a_subject_outside_the_faq_is_a_choice() -> None:
-    index = FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
-    result = index.search(NEAR_TIE)
+def test_a_near_tie_with_a_subject_outside_the_faq_is_a_choice(faq_index: FaqIndex) -> None:
+    result = faq_index.search(NEAR_TIE)
     assert result.decision == "clarify"
     assert result.best is not None and result.best.instrument == "proefplaatsing"
     assert result.topic is not None and result.topic.id == "contracts"
 
 
-def test_a_clear_instrument_question_is_still_answered() -> None:
-    index = FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR))
-    result = index.search("Hoe lang mag een proefplaatsing duren?")
+def test_a_clear_instrument_question_is_still_answered(faq_index: FaqIndex) -> None:
+    result = faq_index.search("Hoe lang mag een proefplaatsing duren?")
     assert result.decision == "answer" and result.topic is None
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from powbot.config import PACKAGE_KNOWLEDGE_DIR
-from powbot.knowledge.faq import FaqIndex, load_faq
+from powbot.knowledge.faq import FaqIndex
 
 
 @pytest.mark.parametrize(
@@ -20,9 +19,9 @@ from powbot.knowledge.faq import FaqIndex, load_faq
     ],
 )
 def test_a_subsidy_for_supervising_a_bbl_student_is_the_praktijkleren_subsidy(
-    question: str,
+    faq_index: FaqIndex, question: str
 ) -> None:
-    result = FaqIndex(load_faq(PACKAGE_KNOWLEDGE_DIR)).search(question)
+    result = faq_index.search(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.id == "bbl-subsidy"
     assert result.best.answers_for("praktijkleren")
