@@ -8,10 +8,11 @@ ordinary messages, intent accuracy and the latency per message of the whole chec
     python bench/understanding_eval.py --totals --sealed-crisis c.tsv --sealed-ordinary o.tsv
 
 The default sets include the held-out dev batches (heldout/*_dev*.tsv, written in another
-voice and since tuned on). Each sealed pair (heldout/*_sealed*.tsv) is scored on its own line
-and must never be tuned on: its figure is the honest estimate for phrasings nobody wrote in.
-(Round 12 opened the misses of sealed..sealed14 as dev material; see heldout/README.md.) A new
-blind batch is scored with --totals: counts per language and kind, never a line of it.
+voice and since tuned on; dev12 and dev13 are scored with --crisis/--ordinary). Each sealed
+pair (heldout/*_sealed*.tsv) is scored on its own line and must never be tuned on: its figure
+is the honest estimate for phrasings nobody wrote in. (Rounds 12-14 opened the misses of
+sealed..sealed16 as dev material once each had been scored twice; see heldout/README.md.) A
+new blind batch is scored with --totals: counts per language and kind, never a line of it.
 
 Sets (tab-separated, with a header):
 - crisis:   text, lang, kind, role, about (self|other) — every line must raise crisis help;
@@ -67,15 +68,29 @@ def read(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+# Questions of the FAQ benches that must never be read (bench/faq_eval.py and
+# bench/seeker_faq_eval.py): their sealed sets, and the held-out odd rows of
+# employer_questions.tsv. They count as ordinary messages here, but --show never lists them
+# (round 14 found --show printing lines of seeker_questions_blind_g).
+SEALED_FAQ = frozenset(
+    {"employer_questions_blind_t", "seeker_questions_blind_g", "seeker_questions_blind_h"}
+)
+HELD_OUT_ROWS = frozenset({"employer_questions"})  # odd data rows: the FAQ's test half
+
+
 def faq_questions() -> list[dict[str, str]]:
     seen: set[str] = set()
     rows: list[dict[str, str]] = []
     for file in sorted(glob.glob(str(DATA / "*.tsv"))):
-        for row in read(Path(file)):
+        stem = Path(file).stem
+        for number, row in enumerate(read(Path(file))):
             text = row["question"].strip()
             if text not in seen:
                 seen.add(text)
-                rows.append({"text": text, "source": "faq:" + Path(file).stem})
+                hidden = stem in SEALED_FAQ or (stem in HELD_OUT_ROWS and number % 2 == 1)
+                rows.append(
+                    {"text": text, "source": "faq:" + stem, "hidden": "1" if hidden else ""}
+                )
     return rows
 
 
@@ -136,6 +151,8 @@ def eval_false_alarms(safety: Any, rows: list[dict[str, str]]) -> dict[str, Any]
             possible = getattr(hit, "possible", False)
             per[group][2 if possible else 1] += 1
             tier = "possible" if possible else "ALARM"
+            if row.get("hidden"):
+                continue  # counted, never listed
             alarms.append(f"{tier}\t{','.join(hit.kinds)}\t{row['text'][:140]}")
     total = sum(n for n, _, _ in per.values())
     fired = sum(f for _, f, _ in per.values())
@@ -181,7 +198,7 @@ def eval_intent_intrusions(catalog: Any, ordinary: list[dict[str, str]]) -> dict
         role = "employer" if row["source"].startswith("faq") else "seeker"
         got = intent_module.detect_text(catalog, row["text"], role)
         if got is not None:
-            taken.append(f"{got}\t{row['text'][:120]}")
+            taken.append("" if row.get("hidden") else f"{got}\t{row['text'][:120]}")
     return {"messages": len(rows), "taken_pct": pct(len(taken), len(rows)), "taken": taken}
 
 
@@ -490,7 +507,8 @@ def print_report(result: dict[str, Any], *, show: bool) -> None:
         ):
             print(f"\n{title} ({len(rows)}):")
             for row in rows:
-                print("  " + row)
+                if row:  # an empty row stands for a question of a sealed FAQ set
+                    print("  " + row)
 
 
 if __name__ == "__main__":
