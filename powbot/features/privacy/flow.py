@@ -55,7 +55,7 @@ def _controller_line(ctx: Ctx) -> str | None:
 
 async def export(ctx: Ctx) -> None:
     data = await export_user(ctx.session, ctx.user.id)
-    lines = [ctx.t("privacy.export_title"), ""]
+    lines = [ctx.t(_voiced(ctx, "privacy.export_title")), ""]
     lines.append(
         ctx.t(
             "privacy.export_profile",
@@ -81,7 +81,9 @@ async def export(ctx: Ctx) -> None:
         default=str,
     ).encode()
     ctx.say("\n".join(lines))
-    ctx.say(ctx.t("privacy.export_caption"), document=(f"powbot-{ctx.user.id}.json", body))
+    ctx.say(
+        ctx.t(_voiced(ctx, "privacy.export_caption")), document=(f"powbot-{ctx.user.id}.json", body)
+    )
 
 
 async def ask_erase(ctx: Ctx) -> None:
@@ -105,7 +107,7 @@ async def erase_everything(services: Services, user: User) -> dict[str, int]:
 
 
 async def _erase(ctx: Ctx) -> None:
-    goodbye = ctx.t("privacy.erased")
+    goodbye = ctx.t(_voiced(ctx, "privacy.erased"))
     await erase_everything(ctx, ctx.user)
     ctx.say(goodbye)
 
@@ -152,6 +154,15 @@ async def apply_retention(services: Services) -> None:
         )
 
 
+def _voiced(ctx: Ctx, key: str) -> str:
+    """The job seekers' text ("je", their profile and coach) or, for employers, coaches and
+    admins, the text in "u" (`<key>_formal`)."""
+    formal = f"{key}_formal"
+    if ctx.user.role in ("employer", "coach", "admin") and ctx.content.catalog.has(formal):
+        return formal
+    return key
+
+
 async def _erase_or_keep(ctx: Ctx, answers: dict[str, Any]) -> None:
     if answers.get("confirm_erase") == "yes":
         await _erase(ctx)
@@ -174,6 +185,7 @@ class PrivacyFlow(Form):
                 Step(
                     "confirm_erase",
                     "privacy.erase_confirm",
+                    values=lambda ctx: {"question": ctx.t(_voiced(ctx, "privacy.erase_question"))},
                     parse=yes_no,
                     choices=(
                         Choice("yes", "privacy.erase_yes"),

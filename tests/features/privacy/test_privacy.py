@@ -196,3 +196,19 @@ async def test_erasing_a_person_with_an_offer_passes_the_place_on(harness: Harne
     assert made[1].status == "open"
     await run_due(harness.runtime)
     assert any("aan de beurt" in s.text for s in second.inbox())
+
+
+async def test_an_employer_is_asked_in_u_without_a_job_seekers_profile(harness: Harness) -> None:
+    """/verwijder asked employers "Weet je het zeker? ... je profiel, je antwoorden ... Je
+    coach krijgt bericht" — a job seeker's text in the wrong voice."""
+    boss = harness.user(9801)
+    await onboard(boss, role="employer")
+    asked = await boss.send("/verwijder")
+    assert asked[-1].text.startswith("Weet u het zeker?")
+    assert "profiel" not in asked[-1].text and "coach" not in asked[-1].text
+    done = await boss.send("ja")
+    assert "Al uw gegevens zijn gewist" in done[-1].text
+    seeker = harness.user(9802)
+    await onboard(seeker)
+    asked = await seeker.send("/verwijder")
+    assert asked[-1].text.startswith("Weet je het zeker?") and "Heb je een coach?" in asked[-1].text
