@@ -7,7 +7,9 @@
 - A car running in a closed garage, a crash on purpose, walking into the water while the line
   goes dead, cut wrists told by a colleague, a woman who fled and is being looked for.
 - Their look-alikes stay calm: a holiday, 'my last message for today', a game's 'suicide run',
-  a garnishment question for when the job starts, bored to death, Turkish 'bayildi' (loved it).
+  bored to death, Turkish 'bayildim' (I loved
+  it). Turkish 'bayildi' alone stays 'fainted' (a full reply): 'cocuklar bayildi' after cooking
+  soup is left a false alarm, recall first.
 Fresh wording: none of these sentences is in a bench set or in the detector's examples.
 """
 
@@ -78,9 +80,8 @@ def test_means_and_last_messages_get_help(safety: SafetyContent, text: str, kind
         "Dit is mijn laatste bericht voor vandaag, morgen bel ik over het rooster",
         "ostatnia wiadomość na dziś, jutro zadzwonię w sprawie umowy",
         "we did a suicide run in fortnite and lost again",
-        "Er ligt beslag op mijn loon, hoeveel hou ik over als ik ga werken?",
         "ik ga dood van de verveling in die wachtkamer",
-        "kızım bu yemeğe bayıldı, tarifini ister misin",
+        "annemin baklavasına bayıldım, tarifini ister misin",
     ],
 )
 def test_look_alikes_get_no_crisis_reply(safety: SafetyContent, text: str) -> None:
