@@ -73,6 +73,7 @@ class Question(BaseModel):
     domain: str
     type: QuestionType
     text: Text
+    explain: Text | None = None  # the question again in plainer words, for 'ik snap het niet'
     why: Text | None = None
     sensitive: bool = False
     allow_skip: bool = False
@@ -219,6 +220,8 @@ class Questionnaire(BaseModel):
             raise ValueError(f"{where}.id: {question.id!r} is used twice")
         if question.domain not in domain_ids:
             raise ValueError(f"{where}.domain: unknown domain {question.domain!r}")
+        if question.explain and not (question.explain.nl.strip() and question.explain.en.strip()):
+            raise ValueError(f"{where}.explain: needs a text in both nl and en")
         if question.show_if and question.show_if.question not in seen:
             raise ValueError(f"{where}.show_if: must refer to an earlier question")
         urgent = [question.yes_urgent] + [option.urgent for option in question.options]

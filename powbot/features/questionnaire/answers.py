@@ -176,6 +176,12 @@ def button_value(question: Question, arg: str) -> Any:
     return None
 
 
+def _is_label(question: Question, said: str) -> bool:
+    """The text is one of the question's own answers, word for word ('Weet ik niet')."""
+    names = [name for o in question.options for name in (o.label.nl, o.label.en, *o.aliases)]
+    return said in {normalise(name) for name in names}
+
+
 def typed_control(question: Question, text: str) -> str | None:
     """Which control a typed text is instead of an answer: 'why' ('waarom?'), 'unclear'
     ('ik snap de vraag niet', 'weet ik niet'), 'decline' ('liever niet'), 'skip', 'back',
@@ -183,7 +189,7 @@ def typed_control(question: Question, text: str) -> str | None:
     said = normalise(text)
     if is_why(text):
         return "why"
-    if is_unclear(text):
+    if is_unclear(text) and not _is_label(question, said):  # 'Weet ik niet' may be an answer
         return "unclear"
     if is_decline(text) and (question.may_decline or question.allow_skip):
         return "decline"

@@ -204,8 +204,11 @@ async def _typed_control(ctx: Ctx, question: Question, text: str) -> bool:
         why = question.why.get(ctx.lang) if question.why else None
         if control == "why":
             ctx.say(why or ctx.t("questionnaire.why_general"))
-        else:  # what the question is for, where it says so, and how to go on when unsure
-            ctx.say(ctx.t("questionnaire.unclear", why=f"{why}\n\n" if why else ""))
+        else:  # the question in other words, what it is for, and how to go on when unsure
+            said = question.explain.get(ctx.lang) if question.explain else None
+            explain = ctx.t("questionnaire.explain", explain=said) + "\n\n" if said else ""
+            why = f"{why}\n\n" if why else ""
+            ctx.say(ctx.t("questionnaire.unclear", explain=explain, why=why))
         await ask(ctx)
     elif control == "decline":
         await _store(
