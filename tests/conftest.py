@@ -9,7 +9,7 @@ import os
 import shutil
 import socket
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -240,6 +240,17 @@ def classifier_cache(
     previous = classifier.use_cache_dir(folder)
     yield folder
     classifier.use_cache_dir(previous)
+
+
+@pytest.fixture(autouse=True)
+def classifier_cache_put_back(classifier_cache: Path) -> Iterator[None]:
+    """After each test, the session's cache folder again. `powbot.cli.main`, which tests run
+    in-process (tests/cli_support.py), sets the process's folder from its settings (next to
+    the command's SQLite file), as the command must; left so, every later test in the worker
+    that first needed a model trained it again in that test's folder (the crisis model
+    ~15 s, the FAQ's ~5 s, in a child process each)."""
+    yield
+    classifier.use_cache_dir(classifier_cache)
 
 
 @pytest.fixture(scope="session")
