@@ -207,7 +207,8 @@ async def _typed_control(ctx: Ctx, question: Question, text: str) -> bool:
         else:  # the question in other words, what it is for, and how to go on when unsure
             said = question.explain.get(ctx.lang) if question.explain else None
             explain = ctx.t("questionnaire.explain", explain=said) + "\n\n" if said else ""
-            why = f"{why}\n\n" if why else ""
+            # Short for readers who struggle: what it is for only when there is no rewording.
+            why = f"{why}\n\n" if why and not explain else ""
             ctx.say(ctx.t("questionnaire.unclear", explain=explain, why=why))
         await ask(ctx)
     elif control == "decline":

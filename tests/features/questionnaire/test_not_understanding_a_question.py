@@ -39,7 +39,9 @@ async def test_a_question_that_says_what_it_is_for_explains_itself(harness: Harn
         last = (await seeker.send(answer))[-1].text
     assert "lichaam" in last
     said = "\n".join(m.text for m in await seeker.send("ik snap de vraag niet"))
-    assert why.get("nl") in said
+    assert body.explain is not None and body.explain.get("nl") in said  # in other words
+    asked = "\n".join(m.text for m in await seeker.send("waarom vraag je dit?"))
+    assert why.get("nl") in asked  # and what it is for, when they ask why
 
 
 async def test_every_form_with_choices_explains_instead_of_saying_wrong(harness: Harness) -> None:
