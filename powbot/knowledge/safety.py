@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 import yaml
@@ -33,6 +34,8 @@ from powbot.knowledge.safety_tiers import DANGER_KINDS, decide
 
 KINDS = ("suicide", "unsafe_home", "no_shelter", "no_food", "money", "medical")
 HELP_KEYS = ("intro", "intro_other", "danger", "possible", *KINDS)
+# In "u", for employers and coaches, where a language has the distinction (Dutch).
+FORMAL_KEYS = ("intro_formal", "intro_other_formal", "possible_formal")
 PLACEHOLDERS = frozenset({"shelter", "food", "gemeente"})
 REQUIRED_LANGUAGES = ("nl", "en")
 CONCEPTS = "concepts"  # safety/concepts.yaml: the meaning components, not a language
@@ -203,21 +206,27 @@ class SafetyContent:
     def language(self, code: str) -> SafetyLanguage | None:
         return self.languages.get(code)
 
-    def help_text(self, code: str, hit: SafetyHit, places: dict[str, str]) -> str:
+    def help_text(
+        self, code: str, hit: SafetyHit, places: dict[str, str], formal: bool = False
+    ) -> str:
         """The crisis reply in one language: intro, 112 when life may be at risk, one line
         per kind. `places` fills {shelter}, {food} and {gemeente} from the region."""
         language = self.languages.get(code) or self.languages[REQUIRED_LANGUAGES[0]]
-        lines = [language.help["intro_other" if hit.about_other else "intro"]]
+        intro = "intro_other" if hit.about_other else "intro"
+        lines = [language.help.get(f"{intro}_formal" if formal else intro, language.help[intro])]
         if DANGER_KINDS & set(hit.kinds):
             lines.append(language.help["danger"])
         lines += [language.help[kind].format(**places) for kind in hit.kinds]
         return "\n\n".join(lines)
 
-    def possible_text(self, code: str, hit: SafetyHit, places: dict[str, str]) -> str:
+    def possible_text(
+        self, code: str, hit: SafetyHit, places: dict[str, str], formal: bool = False
+    ) -> str:
         """The short addition for a possible crisis: one kind line under `help.possible`."""
         language = self.languages.get(code) or self.languages[REQUIRED_LANGUAGES[0]]
         kinds = "\n".join(language.help[kind].format(**places) for kind in hit.kinds)
-        return f"{language.help['possible']}\n{kinds}"
+        first = language.help.get("possible_formal" if formal else "possible")
+        return f"{first or language.help['possible']}\n{kinds}"
 
 
 # --------------------------------------------------------------------------- loading
@@ -375,18 +384,12 @@ def _help(file: Path, data: dict[str, Any]) -> dict[str, str]:
     if not isinstance(value, dict):
         raise KnowledgeError(file, "help", "missing")
     out: dict[str, str] = {}
-    for key in HELP_KEYS:
+    for key in (*HELP_KEYS, *(key for key in FORMAL_KEYS if key in value)):
         text = value.get(key)
         if not isinstance(text, str) or not text.strip():
             raise KnowledgeError(file, f"help.{key}", "missing")
-        names = {name for _, name, _, _ in _formatter_parse(text) if name}
+        names = {name for _, name, _, _ in Formatter().parse(text) if name}
         if names - PLACEHOLDERS:
             raise KnowledgeError(file, f"help.{key}", f"unknown placeholder {names - PLACEHOLDERS}")
         out[key] = text.strip()
     return out
-
-
-def _formatter_parse(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
-    import string
-
-    return list(string.Formatter().parse(text))

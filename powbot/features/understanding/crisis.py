@@ -31,15 +31,21 @@ def places(ctx: Ctx, lang: str) -> dict[str, str]:
     }
 
 
+def _formal(ctx: Ctx) -> bool:
+    """Employers, coaches and admins are addressed with "u" (job seekers with "je")."""
+    return ctx.user.role in ("employer", "coach", "admin")
+
+
 def help_message(ctx: Ctx, hit: SafetyHit) -> str:
     """The help in the language of the message; for a language the bot does not speak also
     in the user's own bot language, and the note on which languages the bot speaks."""
     safety = ctx.content.safety
+    formal = _formal(ctx)
     if hit.language in BOT_LANGUAGES:
-        return safety.help_text(hit.language, hit, places(ctx, hit.language))
+        return safety.help_text(hit.language, hit, places(ctx, hit.language), formal)
     parts = [
         safety.help_text(hit.language, hit, places(ctx, hit.language)),
-        safety.help_text(ctx.lang, hit, places(ctx, ctx.lang)),
+        safety.help_text(ctx.lang, hit, places(ctx, ctx.lang), formal),
         ctx.t("understanding.speaks"),
     ]
     return "\n\n— — —\n\n".join(parts)
@@ -49,10 +55,12 @@ def possible_message(ctx: Ctx, hit: SafetyHit) -> str:
     """The one 'just in case' line for a possible crisis, in the message's language and,
     when the bot does not speak it, also in the user's bot language."""
     safety = ctx.content.safety
-    text = safety.possible_text(hit.language, hit, places(ctx, hit.language))
-    if hit.language in BOT_LANGUAGES:
+    formal = _formal(ctx)
+    in_theirs = hit.language in BOT_LANGUAGES
+    text = safety.possible_text(hit.language, hit, places(ctx, hit.language), in_theirs and formal)
+    if in_theirs:
         return text
-    return f"{text}\n\n{safety.possible_text(ctx.lang, hit, places(ctx, ctx.lang))}"
+    return f"{text}\n\n{safety.possible_text(ctx.lang, hit, places(ctx, ctx.lang), formal)}"
 
 
 async def crisis_help(ctx: Ctx, text: str) -> SafetyHit | None:

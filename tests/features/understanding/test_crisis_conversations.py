@@ -45,6 +45,22 @@ async def test_employer_worried_about_an_employee_gets_113_not_the_wsp(harness: 
     assert "werkgeversservicepunt" not in said.lower()
 
 
+async def test_employers_and_coaches_are_addressed_with_u(harness: Harness) -> None:
+    """The help opened "Goed dat je het vertelt. Maak je je zorgen ..." to an employer or a
+    coach writing about someone: the programme speaks to them with "u"."""
+    employer = harness.user(7010)
+    await onboard(employer, role="employer")
+    said = texts(await employer.send("mijn werknemer zegt dat hij zelfmoord wil plegen"))
+    assert "Goed dat u het vertelt" in said and "Maak je je zorgen" not in said
+    coach = await make_coach(harness, 7011, "Sanne")
+    said = texts(await coach.send("mijn client heeft vannacht geen slaapplek"))
+    assert "Goed dat u het vertelt" in said
+    seeker = harness.user(7012)
+    await onboard(seeker)
+    said = texts(await seeker.send("mijn vriend wil niet meer leven"))
+    assert "Goed dat je het vertelt" in said  # job seekers keep "je"
+
+
 async def test_english_and_polish_get_help_in_their_language(harness: Harness) -> None:
     seeker = harness.user(7004, language_code="en")
     await onboard(seeker, language="en")
