@@ -82,11 +82,14 @@ def build_dispatcher(runtime: Runtime) -> Dispatcher:
     return dispatcher
 
 
-async def _prepare(settings: Settings, content: Content | None) -> tuple[Content, Database]:
+async def _prepare(
+    settings: Settings, content: Content | None, db: Database | None = None
+) -> tuple[Content, Database]:
     compose()
     content = content or load_content(settings.knowledge_dir)
-    db = Database(settings.database_url)
-    await db.migrate()
+    if db is None:
+        db = Database(settings.database_url)
+        await db.migrate()
     return content, db
 
 
@@ -96,17 +99,20 @@ async def create_app(
     *,
     offline: bool = False,
     content: Content | None = None,
+    db: Database | None = None,
     warm_faq: bool = True,
 ) -> App:
     """Load and check the content (unless it is given, already loaded from
-    `settings.knowledge_dir`), migrate the database, wire everything together.
+    `settings.knowledge_dir`), open and migrate the database (unless it is given, open on
+    `settings.database_url` and at the newest migration; the app closes it), wire everything
+    together.
 
     warm_faq: load the crisis model, the language models and the FAQ index (all built on
     first use) on a background thread now, so the first messages after a start do not wait
     for them on the event loop; the local chat leaves them to its first free text."""
     if session is None and not offline and not settings.telegram_bot_token:
         create_bot(settings)  # fails early with the missing setting, before touching the db
-    content, db = await _prepare(settings, content)
+    content, db = await _prepare(settings, content, db)
     bot = create_bot(settings, session, offline=offline)
     runtime = Runtime(
         settings=settings,
