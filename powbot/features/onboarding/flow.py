@@ -237,7 +237,6 @@ class OnboardingFlow:
                 await _first_words(ctx, written, text)
                 return
             # Not chosen yet, so say it in both languages (and in theirs when we know it).
-
             code = foreign_language(text)
             ctx.say(speaks_note(ctx, code, "understanding.speaks_language_screen"))
             await self.resume(ctx)

@@ -7,8 +7,10 @@
    state, then the note on languages for text in a language the bot does not speak, then
    (at a step) a question the role's FAQ is sure of, answered before the step is shown again,
    or a main-menu item named in words ('profiel' where a number was asked);
-5. a main-menu item asked for in words ('vacatures'), else the free-text handler of the
-   role (the FAQ);
+5. a main-menu item asked for in words ('vacatures'), a question about the bot's own parts
+   ('hoe lang duurt de vragenlijst'), else the free-text handler of the role (the FAQ), or
+   for a coach an answer the FAQ is sure of; after a 'just in case' crisis line, no "I don't
+   know" but a kind way on;
 6. an honest way on: what the bot can do for this role, the menu and a person.
 """
 
