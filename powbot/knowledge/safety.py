@@ -35,7 +35,7 @@ from powbot.knowledge.safety_tiers import DANGER_KINDS, decide
 KINDS = ("suicide", "unsafe_home", "no_shelter", "no_food", "money", "medical")
 HELP_KEYS = ("intro", "intro_other", "danger", "possible", *KINDS)
 # In "u", for employers and coaches, where a language has the distinction (Dutch).
-FORMAL_KEYS = ("intro_formal", "intro_other_formal", "possible_formal")
+FORMAL_KEYS = tuple(f"{key}_formal" for key in ("intro", "intro_other", "possible", *KINDS))
 PLACEHOLDERS = frozenset({"shelter", "food", "gemeente"})
 REQUIRED_LANGUAGES = ("nl", "en")
 CONCEPTS = "concepts"  # safety/concepts.yaml: the meaning components, not a language
@@ -212,11 +212,10 @@ class SafetyContent:
         """The crisis reply in one language: intro, 112 when life may be at risk, one line
         per kind. `places` fills {shelter}, {food} and {gemeente} from the region."""
         language = self.languages.get(code) or self.languages[REQUIRED_LANGUAGES[0]]
-        intro = "intro_other" if hit.about_other else "intro"
-        lines = [language.help.get(f"{intro}_formal" if formal else intro, language.help[intro])]
+        lines = [_line(language.help, "intro_other" if hit.about_other else "intro", formal)]
         if DANGER_KINDS & set(hit.kinds):
             lines.append(language.help["danger"])
-        lines += [language.help[kind].format(**places) for kind in hit.kinds]
+        lines += [_line(language.help, kind, formal).format(**places) for kind in hit.kinds]
         return "\n\n".join(lines)
 
     def possible_text(
@@ -224,9 +223,8 @@ class SafetyContent:
     ) -> str:
         """The short addition for a possible crisis: one kind line under `help.possible`."""
         language = self.languages.get(code) or self.languages[REQUIRED_LANGUAGES[0]]
-        kinds = "\n".join(language.help[kind].format(**places) for kind in hit.kinds)
-        first = language.help.get("possible_formal" if formal else "possible")
-        return f"{first or language.help['possible']}\n{kinds}"
+        kinds = "\n".join(_line(language.help, kind, formal).format(**places) for kind in hit.kinds)
+        return f"{_line(language.help, 'possible', formal)}\n{kinds}"
 
 
 # --------------------------------------------------------------------------- loading
@@ -377,6 +375,11 @@ def _compile(file: Path, where: str, items: list[str]) -> re.Pattern[str]:
             except re.error as exc:
                 raise KnowledgeError(file, where, f"{item!r}: {exc}") from None
         raise
+
+
+def _line(texts: dict[str, str], key: str, formal: bool) -> str:
+    """The text in "u" when asked for and the language has it, else the usual one."""
+    return texts.get(f"{key}_formal", texts[key]) if formal else texts[key]
 
 
 def _help(file: Path, data: dict[str, Any]) -> dict[str, str]:

@@ -55,6 +55,7 @@ async def test_employers_and_coaches_are_addressed_with_u(harness: Harness) -> N
     coach = await make_coach(harness, 7011, "Sanne")
     said = texts(await coach.send("mijn client heeft vannacht geen slaapplek"))
     assert "Goed dat u het vertelt" in said
+    assert "slaapplek" in said and "met je" not in said  # the shelter line in "u" too
     seeker = harness.user(7012)
     await onboard(seeker)
     said = texts(await seeker.send("mijn vriend wil niet meer leven"))
