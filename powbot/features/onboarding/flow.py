@@ -126,15 +126,22 @@ async def _first_words(ctx: Ctx, lang: str, text: str) -> None:
     ctx.user.language = lang
     ctx.say(ctx.t("onboarding.welcome") + "\n" + ctx.t("onboarding.language_from_words"))
     ctx.set_state(NAME, "role")
+    if not await _role_from_words(ctx, text):
+        await _ask_role(ctx)
+
+
+async def _role_from_words(ctx: Ctx, text: str) -> bool:
+    """A role typed (label, number, 'ja' to a guess) is chosen; words pointing to one are
+    named for confirmation. False when the text says neither."""
     role = _typed_role(ctx, text)
     if role:
         await _role_chosen(ctx, role)
-        return
+        return True
     guess = guess_role(ctx.content.catalog, text)
     if guess:
         await _suggest_role(ctx, guess, text)
-        return
-    await _ask_role(ctx)
+        return True
+    return False
 
 
 async def _role_chosen(ctx: Ctx, role: str) -> None:
@@ -242,19 +249,13 @@ class OnboardingFlow:
             await self.resume(ctx)
             return
         elif step == "role":
-            role = _typed_role(ctx, text)
-            if role:
-                await _role_chosen(ctx, role)
-                return
             if ctx.user.flow_data.get("guess") and parse_yes_no(text) is False:
                 # 'nee' to the guess: the plain question again (a kept question stays kept).
                 kept = ctx.user.flow_data.get("question")
                 ctx.set_state(NAME, "role", **({"question": kept} if kept else {}))
                 await _ask_role(ctx)
                 return
-            guess = guess_role(ctx.content.catalog, text)
-            if guess:
-                await _suggest_role(ctx, guess, text)
+            if await _role_from_words(ctx, text):
                 return
         elif step == "consent":
             choice = best_choice(
