@@ -83,7 +83,11 @@ def is_unclear(text: str) -> bool:
     """'ik snap de vraag niet', 'weet ik niet', 'what do you mean?': not an answer gone wrong
     but a question that needs explaining (or an answer the person is unsure of)."""
     said = normalise(text)
-    return bool(said) and len(said.split()) <= 8 and said in words().of("unclear")
+    if not said or len(said.split()) > 8:
+        return False
+    lexicon = words().of("unclear")
+    fillers = words().of("unclear_fillers")  # 'ik weet het nog niet', "I don't know yet"
+    return said in lexicon or " ".join(w for w in said.split() if w not in fillers) in lexicon
 
 
 def is_why(text: str) -> bool:

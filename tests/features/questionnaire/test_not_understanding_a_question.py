@@ -54,3 +54,29 @@ async def test_every_form_with_choices_explains_instead_of_saying_wrong(harness:
     assert "Geen probleem" in replies[-1].text and "Twijfel je?" in replies[-1].text
     assert [label for label, _ in replies[-1].buttons] == [label for label, _ in question.buttons]
     assert "Hoe graag" in (await seeker.send("/vragenlijst"))[-1].text  # still there
+
+
+@pytest.mark.parametrize(
+    "text", ["ik weet het niet", "ik weet het nog niet", "I don't know", "I dont know yet"]
+)
+async def test_i_dont_know_gets_no_crisis_line(harness: Harness, text: str) -> None:
+    """Regression: 'ik weet het niet' or "I don't know" at 'how many hours?' got the
+    'just in case' 113 line before the explanation, as if it were despair: the crisis model
+    had seen 'weet het niet' almost only in crisis messages. It is an everyday answer."""
+    seeker = harness.user(7804)
+    await onboard(seeker)
+    await seeker.send("/vragenlijst")
+    question = (await seeker.send("5"))[-1].text  # the hours question
+    replies = await seeker.send(text)
+    said = "\n".join(m.text for m in replies)
+    assert "113" not in said
+    assert replies[-1].text == question
+
+
+async def test_at_my_wits_end_still_gets_the_crisis_line(harness: Harness) -> None:
+    """The same words with 'meer' ('ik weet het niet meer': I cannot go on) keep the line."""
+    seeker = harness.user(7805)
+    await onboard(seeker)
+    await seeker.send("/vragenlijst")
+    said = "\n".join(m.text for m in await seeker.send("ik weet het echt niet meer"))
+    assert "113" in said
