@@ -137,11 +137,23 @@ async def _role_from_words(ctx: Ctx, text: str) -> bool:
     if role:
         await _role_chosen(ctx, role)
         return True
-    guess = guess_role(ctx.content.catalog, text)
+    guess = guess_role(ctx.content.catalog, text) or _recruiting(ctx, text)
+    if guess == "coach":  # coaches come in with an invite, not by choosing
+        ctx.set_state(NAME, "role")
+        await _ask_role(ctx, "onboarding.role_guess_coach")
+        return True
     if guess:
         await _suggest_role(ctx, guess, text)
         return True
     return False
+
+
+def _recruiting(ctx: Ctx, text: str) -> str | None:
+    """'wij zoeken een magazijnmedewerker': what an employer's menu reads as posting a
+    vacancy points to the employer role here."""
+    from powbot.features.understanding.intents import VACANCY, detect_text
+
+    return "employer" if detect_text(ctx.content.catalog, text, "employer") == VACANCY else None
 
 
 async def _role_chosen(ctx: Ctx, role: str) -> None:

@@ -3,7 +3,8 @@
 New users often answer the role question in their own words ("ik wil werken, ik zit in de
 bijstand", "we need staff") or ask their question straight away. A role is not changed
 easily later, so it is never picked from such words: the guess is named and the person
-confirms it with the button (or "ja"). The hint words are content, per language.
+confirms it with the button (or "ja"). A coach's words ("ik ben jobcoach") are recognised
+too, only to say how coaches get in (an invite). The hint words are content, per language.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from powbot.knowledge.catalog import Catalog
 from powbot.knowledge.text import normalise
 
-ROLES = ("seeker", "employer")
+ROLES = ("seeker", "employer", "coach")
 _patterns: dict[int, dict[str, re.Pattern[str]]] = {}
 
 
@@ -42,7 +43,8 @@ def _hints(catalog: Catalog) -> dict[str, re.Pattern[str]]:
 
 def guess_role(catalog: Catalog, text: str) -> str | None:
     """The role the words point to, when they point to one role only. A hint inside a
-    longer hint of the other role does not count: 'mijn werkgever' is said by an employee."""
+    longer hint of another role does not count: 'mijn werkgever' is said by an employee,
+    'ik ben klantmanager' by a coach."""
     said = normalise(text)
     spans = [
         (found.start(), found.end(), role)

@@ -123,3 +123,36 @@ async def test_first_words_in_dutch_or_english_choose_the_language_and_maybe_the
     await unclear.send("/start")
     reply = await unclear.send("Szukam pracy")  # neither: both languages named, no choice
     assert "Welke taal" in reply[-1].text
+
+
+async def test_regression_employers_own_words_were_not_understood(harness: Harness) -> None:
+    """An employer's first words got "Dat begreep ik niet" ('wij zoeken een
+    magazijnmedewerker', a scheme's name), and 'iemand met een wajong uitkering bij ons'
+    was taken for a job seeker. Each now names the employer role to confirm."""
+    for number, text in enumerate(
+        [
+            "wij zoeken een magazijnmedewerker",
+            "wat is het verschil tussen lks en loondispensatie",
+            "kan iemand met een wajong uitkering bij ons komen werken",
+        ]
+    ):
+        employer = await _at_role_step(harness, 310 + number)
+        reply = await employer.send(text)
+        assert "Bent u werkgever?" in reply[-1].text, text
+        assert await _role_of(harness, 310 + number) is None
+
+
+async def test_a_coach_is_told_how_coaches_get_in(harness: Harness) -> None:
+    """'ik ben klantmanager bij de gemeente' was guessed to be a job seeker ('klantmanager'
+    is a job seeker's word too): a coach hears that access comes with an invite."""
+    kim = await _at_role_step(harness, 320)
+    reply = await kim.send("ik ben klantmanager bij de gemeente")
+    assert "uitnodiging" in reply[-1].text and "Zoek je werk?" not in reply[-1].text
+    assert await _role_of(harness, 320) is None
+    assert guess_role(harness.runtime.content.catalog, "mijn klantmanager belt niet") == "seeker"
+
+
+async def test_preferring_to_call_names_a_person(harness: Harness) -> None:
+    lou = await _at_role_step(harness, 321)
+    reply = await lou.send("ik wil liever bellen")
+    assert "klantmanager" in reply[0].text and "begreep ik niet" not in reply[0].text
