@@ -11,7 +11,7 @@ import os
 import secrets
 import socket
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from powbot.bot.runtime import FloodGuard, Runtime
@@ -36,6 +36,7 @@ class App:
     runtime: Runtime
     bot: Bot
     dispatcher: Dispatcher
+    warming: threading.Thread | None = field(default=None, repr=False)  # see create_app
 
     async def feed(self, update: Update) -> None:
         await self.dispatcher.feed_update(self.bot, update)
@@ -121,9 +122,11 @@ async def create_app(
         sender=create_sender(settings, db, bot),
         flood=FloodGuard(settings),
     )
+    warming = None
     if warm_faq:
-        threading.Thread(target=_warm_up, args=(content,), name="warm-up", daemon=True).start()
-    return App(runtime=runtime, bot=bot, dispatcher=build_dispatcher(runtime))
+        warming = threading.Thread(target=_warm_up, args=(content,), name="warm-up", daemon=True)
+        warming.start()
+    return App(runtime=runtime, bot=bot, dispatcher=build_dispatcher(runtime), warming=warming)
 
 
 def _warm_up(content: Content) -> None:
