@@ -1,10 +1,12 @@
 """Questions about the bot itself: 'hoe lang duurt de vragenlijst', 'wie ziet mijn
-antwoorden', 'wat is een check-in'.
+antwoorden', 'wat is een check-in', and a coach's 'hoe koppel ik een client'.
 
 The FAQ holds answers about work, benefits and hiring; to these it said "I don't know, ask
 your klantmanager", who cannot know how the bot works. A question naming one of the bot's
 own parts (the catalog lists the words per part, both languages) gets what that part is and
-who sees what, with its button where it is on the menu.
+who sees what, with its button where it is on the menu. A coach's own parts (linking a
+client, registering work) are named in statements too: 'ik heb een nieuwe client, hij
+begint maandag' asks how to do it as much as a question does.
 """
 
 from __future__ import annotations
@@ -15,18 +17,27 @@ from powbot.features.understanding.intents import looks_like_question
 from powbot.knowledge.catalog import Catalog
 from powbot.knowledge.text import normalise
 
-# Part -> the menu item whose button follows the explanation (None: no button).
-PARTS: dict[str, str | None] = {
-    "questionnaire": "questionnaire",
-    "checkin": "my_job",
-    "privacy": None,
+# Part -> the menu items whose button follows the explanation: the first one on the
+# person's menu (none: no button).
+PARTS: dict[str, tuple[str, ...]] = {
+    "questionnaire": ("questionnaire",),
+    "checkin": ("my_job", "coach_today"),
+    "privacy": (),
+    "coach_link": ("coach_link",),
+    "coach_placement": ("coach_clients",),
 }
-# The roles each part is explained to (coaches and admins have /help and /privacy).
+# The roles each part is explained to (admins have /help and /privacy).
 PART_ROLES: dict[str, frozenset[str | None]] = {
     "questionnaire": frozenset({"seeker"}),
-    "checkin": frozenset({"seeker"}),
+    "checkin": frozenset({"seeker", "coach"}),
     "privacy": frozenset({"seeker", "employer"}),
+    "coach_link": frozenset({"coach"}),
+    "coach_placement": frozenset({"coach"}),
 }
+# Parts a statement may name, not only a question.
+IN_STATEMENTS = frozenset({"coach_link", "coach_placement"})
+# A part whose explanation includes another's: registering work says to link first.
+OUTRANKS: dict[str, frozenset[str]] = {"coach_placement": frozenset({"coach_link"})}
 _words: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
@@ -50,14 +61,16 @@ def _part_words(catalog: Catalog) -> dict[str, tuple[str, ...]]:
 
 def part_asked_about(catalog: Catalog, text: str, role: str | None) -> str | None:
     """The one part of the bot this question is about, or None."""
-    if not looks_like_question(text):
-        return None
+    question = looks_like_question(text)
     padded = f" {normalise(text)} "
     named = {
         part
         for part, words in _part_words(catalog).items()
-        if role in PART_ROLES[part] and any(f" {word} " in padded for word in words)
+        if role in PART_ROLES[part]
+        and (question or part in IN_STATEMENTS)
+        and any(f" {word} " in padded for word in words)
     }
+    named -= {lower for part in named for lower in OUTRANKS.get(part, ())}
     return named.pop() if len(named) == 1 else None
 
 
@@ -68,7 +81,7 @@ def answer_about_bot(ctx: Ctx, text: str, *, with_button: bool = True) -> bool:
         return False
     key = f"understanding.about_{part}"
     own = f"{key}_{ctx.user.role}"  # "u" for employers where the catalog has it
-    item = next((i for i in menu_items(ctx) if i.id == PARTS[part]), None)
+    item = next((i for i in menu_items(ctx) if i.id in PARTS[part]), None)
     buttons = (
         [[ctx.button(ctx.t(item.label_key), "menu", "go", item.id, bound=False)]]
         if item is not None and with_button

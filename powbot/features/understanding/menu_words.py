@@ -4,8 +4,9 @@ The menu is a step with buttons, and people type what a button says (or part of 
 without its accents) instead of pressing it; at the menu that used to get "Dat weet ik
 helaas niet". A short message is matched against the labels of the role's menu items and
 the words the catalog lists for each (understanding.menu_words_<item id>, both languages),
-much as a step matches its buttons; a longer one that is not a question only by a listed phrase
-of two or more words ('ik wil een nieuwe client toevoegen').
+much as a step matches its buttons; a longer one only by a listed phrase of two or more words
+('ik wil een nieuwe client toevoegen'), and a question only by a listed question ('wie zijn
+mijn clienten').
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz, process
 from powbot.conversation.context import Ctx
 from powbot.conversation.registry import MenuItem
 from powbot.features.menu import menu_items
-from powbot.features.understanding.intents import looks_like_question
+from powbot.features.understanding.intents import QUESTION_WORDS, looks_like_question
 from powbot.knowledge.catalog import Catalog
 from powbot.knowledge.text import normalise
 
@@ -41,14 +42,17 @@ def item_named(catalog: Catalog, menu: Sequence[MenuItem], text: str) -> MenuIte
         said = {item_id: _phrases(catalog, item, labels=True) for item_id, item in items.items()}
         key = _strict_choice(" ".join(words), said)
         return items[key] if key is not None else None
-    if looks_like_question(text):
-        return None  # 'wat is open hiring', 'what is the point of the questionnaire': the FAQ
+    # A question asks for an item only by a listed question ('wie zijn mijn clienten');
+    # 'wat is open hiring', 'what is the point of the questionnaire' are for the FAQ.
+    question = looks_like_question(text)
     padded = f" {' '.join(words)} "
     found = {
         item_id
         for item_id, item in items.items()
         for phrase in _phrases(catalog, item, labels=False)
-        if " " in phrase and f" {phrase} " in padded
+        if " " in phrase
+        and f" {phrase} " in padded
+        and (not question or phrase.split()[0] in QUESTION_WORDS)
     }
     return items[found.pop()] if len(found) == 1 else None
 

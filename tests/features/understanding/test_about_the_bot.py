@@ -91,3 +91,42 @@ async def test_what_does_this_bot_do_is_help(harness: Harness) -> None:
     reply = await gus.send("wat doet deze bot")
     assert NOT_KNOWN not in reply[0].text
     assert "/menu" in reply[0].text  # the help with its commands
+
+
+async def test_a_coach_typing_how_to_link_or_register_work_is_shown_how(
+    harness: Harness,
+) -> None:
+    """A coach's 'hoe koppel ik een client', 'ik heb een nieuwe client, hij begint maandag
+    bij de bakker' and 'wat als een client niet reageert op check-ins' got "Dat begreep ik
+    niet helemaal": each now says how that part works, with its button."""
+    from tests.aftercare_support import make_coach
+
+    coach = await make_coach(harness, 403, "Sanne")
+    link = await coach.send("hoe koppel ik een client")
+    assert "koppellink" not in link[-1].text and "link voor één cliënt" in link[-1].text
+    assert [label for label, _ in link[-1].buttons] == ["🔗 Cliënt koppelen"]
+    work = await coach.send("ik heb een nieuwe client, Ahmed, hij begint maandag bij de bakker")
+    assert "Werk registreren" in work[-1].text and "eerst" in work[-1].text
+    assert [label for label, _ in work[-1].buttons] == ["👥 Mijn cliënten"]
+    quiet = await coach.send("wat moet ik doen als een client niet reageert op check-ins")
+    assert "herinnering" in quiet[-1].text and "melding" in quiet[-1].text
+    assert [label for label, _ in quiet[-1].buttons] == ["📅 Vandaag"]
+    for said in (link, work, quiet):
+        assert "begreep ik niet" not in said[-1].text
+
+
+async def test_a_coach_asking_who_their_clients_are_sees_them(harness: Harness) -> None:
+    from tests.aftercare_support import make_client, make_coach
+
+    coach = await make_coach(harness, 404, "Sanne")
+    await make_client(harness, coach, 405, "Ali")
+    reply = await coach.send("wie zijn mijn clienten?")
+    assert "Ali" in "\n".join(sent.text for sent in reply)
+
+
+async def test_a_seekers_question_about_a_part_is_not_a_menu_jump(harness: Harness) -> None:
+    """Listed questions open an item; other questions naming it stay questions."""
+    dee = harness.user(406)
+    await onboard(dee)
+    reply = await dee.send("wat is open hiring precies?")
+    assert "Wat is Open Hiring?" in reply[0].text  # the FAQ's answer, not the vacancy list
