@@ -63,6 +63,8 @@ def read(path: Path) -> list[dict[str, str]]:
             if (row.get("text") or row.get("question") or "").strip()
         ]
     for row in rows:
+        if not row.get("source"):  # later batches name the writer's role instead
+            row["source"] = row.get("role") or "hard"
         if row.get("kind"):
             row["kind"] = KIND_ALIASES.get(row["kind"].strip(), row["kind"].strip())
     return rows

@@ -58,6 +58,10 @@ class Concepts:
     resolved: frozenset[str] = frozenset()
     # Laughter ('haha', 'lol', 😂): every combination, firm ones too, gives at most the line.
     joke: frozenset[str] = frozenset()
+    # Round 15: a planned cut-off or outage (maintenance, works on the mains, the whole street)
+    # without a sign of arrears ('niet betaald', a debt, an eviction) is no money emergency.
+    planned: frozenset[str] = frozenset()
+    arrears: frozenset[str] = frozenset()
     # `texts` as one Aho-Corasick automaton: a single pass over the message instead of one
     # substring search per needle (4,000+ of them, most of the detector's time).
     finder: Any = None
@@ -122,6 +126,9 @@ class Concepts:
     def is_resolved(self, tags: frozenset[str]) -> bool:
         return bool(tags & self.past) and bool(tags & self.resolved)
 
+    def is_planned(self, tags: frozenset[str]) -> bool:
+        return bool(tags & self.planned) and not tags & self.arrears
+
     def firm_kinds(self, tags: frozenset[str]) -> set[str]:
         """Kinds whose alarm combination holds here with a firm component in it."""
         return {
@@ -163,7 +170,7 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
                 raise KnowledgeError(file, f"concepts.{name}", f"{stem!r} is too short")
             _place(mark, body, name, words, prefixes, texts)
     groups: dict[str, frozenset[str]] = {}
-    for key in ("calm", "firm", "past", "present", "resolved", "joke"):
+    for key in ("calm", "firm", "past", "present", "resolved", "joke", "planned", "arrears"):
         groups[key] = frozenset(data.get(key) or [])
         if groups[key] - set(raw):
             raise KnowledgeError(file, key, f"unknown {set(groups[key]) - set(raw)}")
@@ -178,6 +185,8 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
         groups["present"],
         groups["resolved"],
         groups["joke"],
+        groups["planned"],
+        groups["arrears"],
         _finder(texts),
         hashlib.sha256(file.read_bytes()).hexdigest(),
     )

@@ -75,6 +75,13 @@ COMBO_DOUBT = -0.5
 # ... except a combination naming a vulnerable person: 'ik ben 8 maanden zwanger en de
 # verwarming is al een week kapot, het vriest' keeps the full reply whatever the model says.
 VULNERABLE = frozenset({"kids", "frail", "ill"})
+# Round 15: a planned cut-off ('het water wordt morgen afgesloten vanwege werk aan de leiding')
+# got the full money reply: cut-off + water + a date is the arrears combination. With a
+# `planned` component and no `arrears` one the money kind goes, unless a vulnerable person or a
+# hazard (the cold, a medical device) is named: a planned power cut for an oxygen machine
+# keeps its help.
+PLANNED_DROPS = frozenset({"money"})
+PLANNED_KEEPS = VULNERABLE | {"cold", "hotcold", "device"}
 
 # The model's scores: each kind's margin and the `none` class's (NONE), or None (too short).
 Margins = Callable[[], dict[str, float] | None]
@@ -99,6 +106,8 @@ def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, scores_of:
     alarm, possible, by_model = _tiers(rules, tags, concepts, margins_of)
     alone = not (alarm or possible)
     alarm, possible = second_opinion(alarm, possible, tags, concepts, scores_of, _veto)
+    if concepts.is_planned(tags) and not tags & PLANNED_KEEPS:
+        alarm, possible = alarm - PLANNED_DROPS, possible - PLANNED_DROPS
     return Tiers(alarm, possible, by_model or (alone and bool(possible)))
 
 
