@@ -10,8 +10,8 @@ from powbot.conversation.registry import FLOWS, SIDE_ANSWERS, START_CODES
 from powbot.domain.messages import Callback
 from powbot.domain.text import clean_text
 from powbot.features.menu import show_menu
-from powbot.features.onboarding.role_guess import guess_role
-from powbot.knowledge.text import best_choice
+from powbot.features.onboarding.role_guess import guess_role, guess_role_by_question
+from powbot.knowledge.text import best_choice, normalise
 
 NAME = "onboarding"
 LANGUAGE_WORDS = {
@@ -137,7 +137,11 @@ async def _role_from_words(ctx: Ctx, text: str) -> bool:
     if role:
         await _role_chosen(ctx, role)
         return True
-    guess = guess_role(ctx.content.catalog, text) or _recruiting(ctx, text)
+    guess = (
+        guess_role(ctx.content.catalog, text)
+        or _role_by_intent(ctx, text)
+        or _by_question(ctx, text)
+    )
     if guess == "coach":  # coaches come in with an invite, not by choosing
         ctx.set_state(NAME, "role")
         await _ask_role(ctx, "onboarding.role_guess_coach")
@@ -148,12 +152,24 @@ async def _role_from_words(ctx: Ctx, text: str) -> bool:
     return False
 
 
-def _recruiting(ctx: Ctx, text: str) -> str | None:
-    """'wij zoeken een magazijnmedewerker': what an employer's menu reads as posting a
-    vacancy points to the employer role here."""
-    from powbot.features.understanding.intents import VACANCY, detect_text
+def _role_by_intent(ctx: Ctx, text: str) -> str | None:
+    """'wij zoeken een magazijnmedewerker', 'what jobs do you have': what a role's menu reads
+    as posting a vacancy or as looking for jobs points to that role here."""
+    from powbot.features.understanding.intents import JOBS, VACANCY, detect_text
 
-    return "employer" if detect_text(ctx.content.catalog, text, "employer") == VACANCY else None
+    catalog = ctx.content.catalog
+    if detect_text(catalog, text, "employer") == VACANCY:
+        return "employer"
+    return "seeker" if detect_text(catalog, text, "seeker") == JOBS else None
+
+
+def _by_question(ctx: Ctx, text: str) -> str | None:
+    """A question only one role's FAQ has its own answer to."""
+    from powbot.features.understanding.intents import looks_like_question
+
+    if not looks_like_question(text):
+        return None
+    return guess_role_by_question(ctx.content.faq_index, text)
 
 
 async def _role_chosen(ctx: Ctx, role: str) -> None:
@@ -212,6 +228,11 @@ async def _consent_given(ctx: Ctx, yes: bool) -> None:
     await show_menu(ctx)
 
 
+def _role_comes_next(ctx: Ctx) -> bool:
+    """A new user without an invite: after the language, "Who are you?" is asked."""
+    return ctx.user.flow_data.get("then") == "role" and not ctx.user.flow_data.get("code")
+
+
 def _typed_role(ctx: Ctx, text: str) -> str | None:
     """A role button's label or number typed, or 'ja' to the role named by a guess."""
     guess = ctx.user.flow_data.get("guess")
@@ -241,6 +262,11 @@ class OnboardingFlow:
         step = ctx.user.step
         if step == "language":
             lang = best_choice(text, LANGUAGE_WORDS)
+            if lang and len(normalise(text).split()) > 2 and _role_comes_next(ctx):
+                # 'hello I need a job, I speak a little english': the language, and the
+                # rest read as the answer to "Who are you?"
+                await _first_words(ctx, lang, text)
+                return
             if lang:
                 await _language_chosen(ctx, lang)
                 return
@@ -248,11 +274,7 @@ class OnboardingFlow:
             from powbot.features.understanding.language import bot_language_of, foreign_language
 
             written = bot_language_of(text)
-            if (
-                written
-                and ctx.user.flow_data.get("then") == "role"
-                and not ctx.user.flow_data.get("code")
-            ):
+            if written and _role_comes_next(ctx):
                 await _first_words(ctx, written, text)
                 return
             # Not chosen yet, so say it in both languages (and in theirs when we know it).

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 
 from powbot.knowledge.catalog import Catalog
+from powbot.knowledge.faq import FaqIndex
 from powbot.knowledge.text import normalise
 
 ROLES = ("seeker", "employer", "coach")
+# How much better one audience's own answer must fit than the other's to point to a role.
+FAQ_MARGIN = 25.0
 _patterns: dict[int, dict[str, re.Pattern[str]]] = {}
 
 
@@ -60,3 +63,20 @@ def guess_role(catalog: Catalog, text: str) -> str | None:
         )
     }
     return pointed.pop() if len(pointed) == 1 else None
+
+
+def guess_role_by_question(index: FaqIndex, text: str) -> str | None:
+    """The role whose own FAQ answer fits a question that names no role ('who takes care of
+    my children when I work?' has a job seekers' answer, 'wat kost een medewerker met lks
+    mij netto' an employers'); None when both or neither have one."""
+    seeker = index.search(text, audience="seeker")
+    employer = index.search(text, audience="employer")
+    own_seeker = seeker.decision == "answer" and seeker.best and seeker.best.audience == ["seeker"]
+    own_employer = (
+        employer.decision == "answer" and employer.best and "seeker" not in employer.best.audience
+    )
+    if own_seeker and (not own_employer or seeker.score - employer.score >= FAQ_MARGIN):
+        return "seeker"
+    if own_employer and (not own_seeker or employer.score - seeker.score >= FAQ_MARGIN):
+        return "employer"
+    return None

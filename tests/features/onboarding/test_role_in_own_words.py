@@ -156,3 +156,31 @@ async def test_preferring_to_call_names_a_person(harness: Harness) -> None:
     lou = await _at_role_step(harness, 321)
     reply = await lou.send("ik wil liever bellen")
     assert "klantmanager" in reply[0].text and "begreep ik niet" not in reply[0].text
+
+
+async def test_regression_naming_the_language_in_a_sentence_dropped_the_rest(
+    harness: Harness,
+) -> None:
+    """'hello I need a job, I speak a little english' set English (the word 'english') and
+    then asked "Who are you?" as if nothing else had been said."""
+    jo = harness.user(322)
+    await jo.send("/start")
+    reply = await jo.send("hello I need a job, I speak a little english")
+    assert "I will talk English with you" in reply[0].text
+    assert "Are you looking for work?" in reply[-1].text
+
+
+async def test_a_question_only_one_role_has_an_answer_to_names_that_role(
+    harness: Harness,
+) -> None:
+    """Questions without a role word: asking about one's own children and work is a job
+    seeker's, the net cost of an employee with a wage subsidy an employer's."""
+    kay = await _at_role_step(harness, 323, "English")
+    reply = await kay.send("my children, who takes care of them when I work?")
+    assert "Are you looking for work?" in reply[-1].text
+    lee = await _at_role_step(harness, 324)
+    reply = await lee.send("wat kost een medewerker met lks mij netto?")
+    assert "Bent u werkgever?" in reply[-1].text
+    max_ = await _at_role_step(harness, 325, "English")
+    reply = await max_.send("what jobs do you have")
+    assert "Are you looking for work?" in reply[-1].text
