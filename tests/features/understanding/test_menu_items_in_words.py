@@ -50,3 +50,12 @@ async def test_a_coach_typing_menu_words_gets_the_caseload_and_a_link(harness: H
     assert t("nl", "coach.no_clients") in texts(await coach.send("clienten"))
     assert t("nl", "coach.no_clients") in texts(await coach.send("hoeveel clienten heb ik"))
     assert "/start " in texts(await coach.send("ik wil een nieuwe client toevoegen"))
+
+
+async def test_a_seeker_who_wants_to_sign_up_is_shown_the_vacancies(harness: Harness) -> None:
+    """'ik wil me aanmelden' got the FAQ's choice of benefit subjects."""
+    seeker = harness.user(7710)
+    await onboard(seeker)
+    t = harness.runtime.content.catalog.t
+    assert t("nl", "open_hiring.none_open") in texts(await seeker.send("ik wil me aanmelden"))
+    assert t("nl", "open_hiring.none_open") in texts(await seeker.send("I want to sign up"))
