@@ -9,7 +9,7 @@ from powbot.domain.coaching import COACH_FLOW, display_name, fmt_date, push_butt
 from powbot.domain.messages import Button
 from powbot.domain.unit import Services
 from powbot.features.coach.alert_words import alert_block, is_urgent, urgent_first
-from powbot.features.questionnaire.flow import DOTS
+from powbot.features.questionnaire.result import DOTS
 from powbot.storage.models import Placement, QuestionnaireResult, User
 from powbot.storage.models_aftercare import Alert, CheckIn, CoachNote
 

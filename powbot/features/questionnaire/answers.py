@@ -185,7 +185,8 @@ def _is_label(question: Question, said: str) -> bool:
 def typed_control(question: Question, text: str) -> str | None:
     """Which control a typed text is instead of an answer: 'why' ('waarom?'), 'unclear'
     ('ik snap de vraag niet', 'weet ik niet'), 'decline' ('liever niet'), 'skip', 'back',
-    'pause'; None for an answer. 'decline' and 'skip' only where the question allows them."""
+    'pause'; None for an answer. 'decline' and 'skip' only where the question allows them,
+    else 'required' (saying it cannot be skipped beats "Dat antwoord ken ik niet")."""
     said = normalise(text)
     if is_why(text):
         return "why"
@@ -195,6 +196,8 @@ def typed_control(question: Question, text: str) -> str | None:
         return "decline"
     if said in SKIP_WORDS and question.allow_skip:
         return "skip"
+    if (is_decline(text) or said in SKIP_WORDS) and not _is_label(question, said):
+        return "required"
     if said in BACK_WORDS:
         return "back"
     return "pause" if said in PAUSE_WORDS else None

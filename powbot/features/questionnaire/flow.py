@@ -27,7 +27,7 @@ from powbot.features.questionnaire.answers import (
     typed_control,
 )
 from powbot.features.questionnaire.reminders import mute, plan_reminders, stop_reminders
-from powbot.features.questionnaire.result import DOTS, more_tips, show_latest, show_result
+from powbot.features.questionnaire.result import more_tips, show_latest, show_result
 from powbot.features.questionnaire.runs import (
     NAME,
     answers_of,
@@ -43,16 +43,7 @@ from powbot.knowledge.questionnaire import Question
 from powbot.knowledge.text import normalise
 from powbot.storage.models import QuestionnaireRun
 
-__all__ = [
-    "DOTS",
-    "NAME",
-    "QuestionnaireFlow",
-    "ask",
-    "pause",
-    "show_latest",
-    "show_result",
-    "start",
-]
+__all__ = ["QuestionnaireFlow", "show_latest", "start"]
 
 
 async def start(ctx: Ctx) -> None:
@@ -141,6 +132,7 @@ async def _store(
         sel=[],
         pending=None,
         earlier=None,
+        misses=0,
     )
     prefix = None
     urgent = (
@@ -169,7 +161,9 @@ async def _back(ctx: Ctx, _arg: str = "") -> None:
     answers = {key: value for key, value in answers_of(ctx).items() if key != last}
     value = (previous or {}).get("value")
     ticks = list(value) if isinstance(value, list) else []
-    ctx.update_state(step=last, sel=ticks, path=path[:-1], answers=answers, earlier=previous)
+    ctx.update_state(
+        step=last, sel=ticks, path=path[:-1], answers=answers, earlier=previous, misses=0
+    )
     await ask(ctx)
 
 
@@ -201,16 +195,10 @@ async def _typed_control(ctx: Ctx, question: Question, text: str) -> bool:
     """A control word typed instead of pressed (see answers.typed_control)."""
     control = typed_control(question, text)
     if control in ("why", "unclear"):
-        why = question.why.get(ctx.lang) if question.why else None
-        if control == "why":
-            ctx.say(why or ctx.t("questionnaire.why_general"))
-        else:  # the question in other words, what it is for, and how to go on when unsure
-            said = question.explain.get(ctx.lang) if question.explain else None
-            explain = ctx.t("questionnaire.explain", explain=said) + "\n\n" if said else ""
-            # Short for readers who struggle: what it is for only when there is no rewording.
-            why = f"{why}\n\n" if why and not explain else ""
-            ctx.say(ctx.t("questionnaire.unclear", explain=explain, why=why))
+        screens.explain(ctx, question, why=control == "why")
         await ask(ctx)
+    elif control == "required":  # 'liever niet' where the profile needs an answer
+        await ask(ctx, prefix=ctx.t("questionnaire.required"))
     elif control == "decline":
         await _store(
             ctx, question, {"prefer_not": True} if question.may_decline else {"skipped": True}
@@ -238,6 +226,13 @@ async def _typed_answer(ctx: Ctx, question: Question, text: str) -> None:
             screens.which_buttons(ctx, *parsed.which),
         )
     elif parsed.error:
+        misses = int(ctx.user.flow_data.get("misses") or 0) + 1
+        ctx.update_state(misses=misses)
+        if misses == 2 and question.explain:  # not understood twice: say it in other words
+            ctx.say(ctx.t(parsed.error, **parsed.error_values))
+            screens.explain(ctx, question, why=False)
+            await ask(ctx)
+            return
         await ask(ctx, prefix=ctx.t(parsed.error, **parsed.error_values))
     else:
         await _store(ctx, question, {"value": parsed.value})

@@ -149,3 +149,17 @@ def ask_partial(ctx: Ctx, question: Question | None, found: list[str], unknown: 
         ),
         confirm_buttons(ctx),
     )
+
+
+def explain(ctx: Ctx, question: Question, *, why: bool) -> None:
+    """'waarom?': what the question is for. 'ik snap de vraag niet': the question in other
+    words, what it is for, and how to go on when unsure."""
+    what_for = question.why.get(ctx.lang) if question.why else None
+    if why:
+        ctx.say(what_for or ctx.t("questionnaire.why_general"))
+        return
+    said = question.explain.get(ctx.lang) if question.explain else None
+    reworded = ctx.t("questionnaire.explain", explain=said) + "\n\n" if said else ""
+    # Short for readers who struggle: what it is for only when there is no rewording.
+    what_for = f"{what_for}\n\n" if what_for and not reworded else ""
+    ctx.say(ctx.t("questionnaire.unclear", explain=reworded, why=what_for))

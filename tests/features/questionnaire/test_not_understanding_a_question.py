@@ -80,3 +80,34 @@ async def test_at_my_wits_end_still_gets_the_crisis_line(harness: Harness) -> No
     await seeker.send("/vragenlijst")
     said = "\n".join(m.text for m in await seeker.send("ik weet het echt niet meer"))
     assert "113" in said
+
+
+async def test_declining_a_question_that_cannot_be_skipped_says_so(harness: Harness) -> None:
+    """'liever niet' or 'overslaan' where the profile needs an answer got "Dat antwoord ken
+    ik niet", as if the words were a wrong answer: it says why it cannot be skipped."""
+    seeker = harness.user(7806)
+    await onboard(seeker)
+    await seeker.send("/vragenlijst")
+    question = harness.runtime.content.questionnaire.question("motivation_want")
+    assert question is not None and not question.allow_skip and not question.may_decline
+    for text in ("liever niet", "overslaan"):
+        reply = await seeker.send(text)
+        assert "overslaan kan hier niet" in reply[-1].text
+        assert "ken ik niet" not in reply[-1].text
+        assert "Hoe graag" in reply[-1].text  # the same question
+
+
+async def test_a_second_answer_not_understood_gets_the_question_in_other_words(
+    harness: Harness,
+) -> None:
+    seeker = harness.user(7807)
+    await onboard(seeker)
+    await seeker.send("/vragenlijst")
+    body = harness.runtime.content.questionnaire.question("motivation_want")
+    assert body is not None and body.explain is not None
+    first = "\n".join(m.text for m in await seeker.send("banaan"))
+    assert body.explain.get("nl") not in first  # once: the short hint
+    second = "\n".join(m.text for m in await seeker.send("appel"))
+    assert body.explain.get("nl") in second  # twice: in other words
+    third = "\n".join(m.text for m in await seeker.send("peer"))
+    assert body.explain.get("nl") not in third  # not the long text every time
