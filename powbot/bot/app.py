@@ -73,13 +73,15 @@ def create_sender(settings: Settings, db: Database, bot: Bot) -> Sender:
 def build_dispatcher(runtime: Runtime) -> Dispatcher:
     from aiogram import Dispatcher
 
-    from powbot.bot.features import create_routers
+    from powbot.bot.features import create_routers, plain_text_route
     from powbot.bot.middleware import UpdateMiddleware
 
     # Conversation state lives in our own tables, so aiogram's FSM is switched off.
     dispatcher = Dispatcher(disable_fsm=True)
-    dispatcher.update.outer_middleware(UpdateMiddleware(runtime))
+    middleware = UpdateMiddleware(runtime)
+    dispatcher.update.outer_middleware(middleware)
     dispatcher.include_routers(*create_routers())
+    middleware.plain_text = plain_text_route(dispatcher)
     return dispatcher
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 
 from powbot.bot.commands import commands_for
+from powbot.bot.features import PlainText
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
 from powbot.conversation.context import Ctx
@@ -59,6 +60,10 @@ def _cleaned(update: Update) -> Update:
     return update
 
 
+def _is_plain(text: str | None) -> bool:
+    return text is not None and text != "" and not text.startswith("/")
+
+
 @dataclass
 class _Outcome:
     ctx: Ctx
@@ -82,6 +87,8 @@ def _follow_admin_setting(user: User, admin_ids: list[int]) -> None:
 class UpdateMiddleware(BaseMiddleware):
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
+        # Where aiogram's routing takes a message with plain text (features.py), when known.
+        self.plain_text: PlainText | None = None
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         assert isinstance(event, Update)
@@ -181,7 +188,11 @@ class UpdateMiddleware(BaseMiddleware):
                 await hook(ctx, user)
         data["ctx"] = ctx
         data["runtime"] = runtime
-        result = await handler(event, data)
+        message, plain_text = event.message, self.plain_text
+        if plain_text is not None and message is not None and _is_plain(message.text):
+            result = await plain_text(message, ctx)  # where the routers would take it
+        else:
+            result = await handler(event, data)
         # Only a feature that opened the session can have deleted the user.
         erased = unit.session_opened and not (
             sa_inspect(user).persistent or sa_inspect(user).pending
