@@ -89,15 +89,26 @@ __all__ = [
     "wsp_details",
 ]
 
-# Small talk is not a question for the knowledge base (and not worth storing as unanswered).
-GREETINGS = frozenset(
-    {"hoi", "hallo", "hai", "hey", "hi", "hello", "goedemorgen", "goedemiddag", "goedenavond",
-     "dag", "good morning", "good afternoon", "good evening"}
-)  # fmt: skip
-THANKS = frozenset(
-    {"dank", "bedankt", "dank je", "dank u", "dankjewel", "dank je wel", "dank u wel",
-     "thanks", "thank you", "thx", "top", "super", "ok", "oke", "okay", "prima", "fijn"}
-)  # fmt: skip
+# Small talk is not a question for the knowledge base (and not worth storing as unanswered);
+# its words are content (faq.words_<kind>, both languages).
+SMALL_TALK = ("greeting", "thanks", "goodbye")
+_small_talk: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def small_talk(ctx: Ctx, plain: str) -> str | None:
+    """'hoi', 'bedankt', 'doei' (normalised): which kind of small talk, or None."""
+    catalog = ctx.content.catalog
+    lists = _small_talk.get(id(catalog))
+    if lists is None:
+        lists = _small_talk[id(catalog)] = {
+            kind: frozenset(
+                normalise(word)
+                for lang in ("nl", "en")
+                for word in catalog.t(lang, f"faq.words_{kind}").split(",")
+            )
+            for kind in SMALL_TALK
+        }
+    return next((kind for kind in SMALL_TALK if plain in lists[kind]), None)
 
 
 async def explain(ctx: Ctx) -> None:
@@ -115,11 +126,9 @@ async def free_text(ctx: Ctx, text: str) -> None:
 async def answer_question(ctx: Ctx, text: str) -> None:
     question = clean(text)[:MAX_QUESTION]
     plain = normalise(question)
-    if plain in GREETINGS:
-        ctx.say(ctx.t(rk(ctx, "greeting")))
-        return
-    if plain in THANKS:
-        ctx.say(ctx.t("faq.thanks"))
+    kind = small_talk(ctx, plain)
+    if kind is not None:
+        ctx.say(ctx.t(rk(ctx, kind)))
         return
     result = ctx.content.faq_index.search(question, audience=audience(ctx))
     answered = result.best.id if result.decision == "answer" and result.best else None
