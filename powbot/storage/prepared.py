@@ -41,16 +41,31 @@ class Prepared:
             for name in self.names
         )
 
-    def parameters(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
+    def parameters(
+        self, values: Mapping[str, Any], as_stored: Iterable[str] = ()
+    ) -> tuple[Any, ...]:
+        """as_stored: names whose values are already in their stored form (processed)."""
+        processors = self.processors
+        if as_stored:
+            skip = set(as_stored)
+            processors = tuple(
+                None if name in skip else process
+                for name, process in zip(self.names, processors, strict=True)
+            )
         return tuple(
             value if process is None else process(value)
             for value, process in zip(
-                (values[name] for name in self.names), self.processors, strict=True
+                (values[name] for name in self.names), processors, strict=True
             )
         )
 
-    def run(self, connection: sqlite3.Connection, values: Mapping[str, Any]) -> sqlite3.Cursor:
-        return connection.execute(self.sql, self.parameters(values))
+    def run(
+        self,
+        connection: sqlite3.Connection,
+        values: Mapping[str, Any],
+        as_stored: Iterable[str] = (),
+    ) -> sqlite3.Cursor:
+        return connection.execute(self.sql, self.parameters(values, as_stored))
 
     async def fetch(self, connection: Any, values: Mapping[str, Any]) -> list[Any]:
         """On an asyncpg connection: its rows (asyncpg caches the statement by its SQL)."""

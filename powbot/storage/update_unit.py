@@ -221,12 +221,18 @@ class UpdateUnit:
         user = self._user
         if user is None:
             return
-        changed = self._changed(user)
+        flow_json = _as_written(user.flow_data)
+        changed = self._changed(user, flow_json)
         if not changed:
             return
         values = {"user_key": user.id, **{name: getattr(user, name) for name in changed}}
         if self._sqlite is not None:
-            _sqlite_statement("write_user", tuple(changed)).run(self._sqlite, values)
+            statement = _sqlite_statement("write_user", tuple(changed))
+            if flow_json is not None and "flow_data" in values:
+                values["flow_data"] = flow_json  # the text compared is the text written
+                statement.run(self._sqlite, values, as_stored=("flow_data",))
+            else:
+                statement.run(self._sqlite, values)
             return
         await _postgres_statement("write_user", tuple(changed)).fetch(self._postgres, values)
 
@@ -239,18 +245,30 @@ class UpdateUnit:
             value = getattr(user, name)
             self._loaded[name] = _as_stored(value) if name == "flow_data" else value
 
-    def _changed(self, user: User) -> list[str]:
+    def _changed(self, user: User, flow_json: str | None = None) -> list[str]:
         """The columns whose value differs from the row as read. The JSON column is compared
-        as the text it would be stored as, since features may change the dict in place."""
+        as the text it would be stored as, since features may change the dict in place
+        (`flow_json`: that text, when the caller made it already)."""
         loaded = self._loaded
+        stored = flow_json if flow_json is not None else _as_stored(user.flow_data)
         return [
             name
             for name in _COLUMNS
-            if (_as_stored(user.flow_data) if name == "flow_data" else getattr(user, name))
-            != loaded[name]
+            if (stored if name == "flow_data" else getattr(user, name)) != loaded[name]
         ]
 
 
+def _as_written(value: Any) -> str | None:
+    """The JSON column's text exactly as SQLAlchemy's JSON type writes it (json.dumps, the
+    engine's serializer), or None for a value it cannot write (its write fails as before)."""
+    try:
+        return json.dumps(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _as_stored(value: Any) -> str:
-    """The JSON column's text, as SQLAlchemy's JSON type writes it (json.dumps)."""
-    return json.dumps(value, default=str)
+    """The JSON column's text, as SQLAlchemy's JSON type writes it (json.dumps); for
+    comparing only, so a value it cannot write still compares."""
+    written = _as_written(value)
+    return written if written is not None else json.dumps(value, default=str)

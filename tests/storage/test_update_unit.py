@@ -158,25 +158,27 @@ async def test_a_second_update_of_the_same_user_waits_for_the_first(db: Database
 
 async def test_sqlite_stores_what_the_orm_would_store(sqlite_url: str) -> None:
     """On SQLite the unit writes with sqlite3 itself: dates must be the same text as the ORM
-    writes (the scheduler compares them as text in SQL), JSON the same document."""
+    writes (the scheduler compares them as text in SQL), JSON the same text."""
     database = Database(sqlite_url)
     await database.migrate()
     moment = clock_now().replace(microsecond=123456)
+    document = {"a": [1, "é", None, 2.5], "b": {"c": True, "d": '▰ "x"\n'}}
     try:
         async with database.transaction() as session:
             session.add(User(id=USER, chat_id=USER, created_at=moment, last_active_at=moment))
+            session.add(User(id=USER + 1, chat_id=USER + 1, flow_data=document))
         async with database.update_unit() as unit:
             user = await unit.locked_user(USER)
             assert user is not None and user.created_at == moment
-            user.consent_at, user.flow_data = moment, {"a": [1, "é"]}
+            user.consent_at, user.flow_data = moment, document
         async with database.engine.connect() as connection:
-            row = (
+            row, by_orm = (
                 await connection.exec_driver_sql(
-                    "SELECT created_at, consent_at, flow_data FROM users"
+                    "SELECT created_at, consent_at, flow_data FROM users ORDER BY id"
                 )
-            ).one()
+            ).all()
         assert row[1] == row[0]  # written by the unit == written by the ORM
-        assert json.loads(row[2]) == {"a": [1, "é"]}
+        assert row[2] == by_orm[2] and json.loads(row[2]) == document
     finally:
         await database.dispose()
 
