@@ -201,3 +201,17 @@ def typed_control(question: Question, text: str) -> str | None:
     if said in BACK_WORDS:
         return "back"
     return "pause" if said in PAUSE_WORDS else None
+
+
+CHOICE_TYPES = frozenset({"yesno", "scale", "single", "multi"})
+OWN_OPTION_WORDS = 8
+
+
+def is_own_option(question: Question, text: str) -> bool:
+    """The text picks this question's own options ('bouw en techniek', 'groen en tuin',
+    'yes, by myself'): the bot's words typed back, which the crisis model may misread when
+    they are short; only a 'just in case' line is held back for them (engine pipeline)."""
+    if question.type not in CHOICE_TYPES or len(normalise(text).split()) > OWN_OPTION_WORDS:
+        return False
+    parsed = parse_answer(question, text)
+    return parsed.value is not None and not (parsed.error or parsed.partial or parsed.which)

@@ -22,6 +22,7 @@ from powbot.features.questionnaire.answers import (
     URGENT_KINDS,
     button_value,
     is_done_word,
+    is_own_option,
     normalise_multi,
     parse_answer,
     typed_control,
@@ -346,6 +347,10 @@ class QuestionnaireFlow:
             await _confirm_partial(ctx, question, parse_yes_no(text))
         elif not await _typed_control(ctx, question, text):
             await _typed_answer(ctx, question, text)
+
+    def own_answer(self, ctx: Ctx, text: str) -> bool:
+        question = _question(ctx)
+        return question is not None and is_own_option(question, text)
 
     async def on_button(self, ctx: Ctx, callback: Callback) -> None:
         action = callback.action

@@ -3,6 +3,8 @@ anything else looks at the message; a linked coach is told when the client share
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from powbot.conversation.context import Ctx
 from powbot.domain.urgent import alert_coach_urgently
 from powbot.knowledge.faq import Contact
@@ -63,13 +65,18 @@ def possible_message(ctx: Ctx, hit: SafetyHit) -> str:
     return f"{text}\n\n{safety.possible_text(ctx.lang, hit, places(ctx, ctx.lang), formal)}"
 
 
-async def crisis_help(ctx: Ctx, text: str) -> SafetyHit | None:
-    """Reply with crisis help when the message points to a crisis. Returns the hit or None."""
+async def crisis_help(
+    ctx: Ctx, text: str, own_answer: Callable[[], bool] | None = None
+) -> SafetyHit | None:
+    """Reply with crisis help when the message points to a crisis. Returns the hit or None.
+    `own_answer` says the text only picks the current step's own options: the weak signal's
+    'just in case' line is not said to it (a full alarm always is)."""
     hit = ctx.content.safety.check(text)
     if hit is None:
         return None
     if hit.possible:  # a weaker signal: one line with the help, then the normal reply
-        ctx.say(possible_message(ctx, hit))
+        if own_answer is None or not own_answer():
+            ctx.say(possible_message(ctx, hit))
         return None
     ctx.say(help_message(ctx, hit))
     if ctx.user.role == "seeker" and not hit.about_other:

@@ -28,6 +28,7 @@ from powbot.features.understanding.steps import (
     asks_a_question,
     current_flow,
     not_understood,
+    own_answer,
     resume,
 )
 from powbot.knowledge.safety import SafetyHit
@@ -74,7 +75,7 @@ async def safety_only(ctx: Ctx, text: str) -> None:
 async def _safety_or_length(ctx: Ctx, text: str) -> bool:
     """Steps 1 and 2; True when they answered the message."""
     said = len(ctx.replies)
-    hit = await crisis_help(ctx, text)
+    hit = await crisis_help(ctx, text, own_answer=lambda: own_answer(ctx, text))
     if hit is not None:
         await _after_crisis(ctx, text, hit)
         return True

@@ -27,6 +27,13 @@ def current_flow(ctx: Ctx) -> Flow | None:
     return None
 
 
+def own_answer(ctx: Ctx, text: str) -> bool:
+    """The text picks the current step's own options (a flow may say so with `own_answer`)."""
+    flow = current_flow(ctx)
+    check = getattr(flow, "own_answer", None)
+    return bool(check is not None and check(ctx, text))
+
+
 def asks_a_question(ctx: Ctx) -> bool:
     return (ctx.user.flow, ctx.user.step) in QUESTION_STEPS
 

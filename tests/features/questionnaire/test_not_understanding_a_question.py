@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from powbot.knowledge.safety import SafetyHit
 from tests.conftest import Harness, onboard
 
 # Answers that fit the first questions in order (as bench/throughput.py types them).
@@ -111,3 +112,36 @@ async def test_a_second_answer_not_understood_gets_the_question_in_other_words(
     assert body.explain.get("nl") in second  # twice: in other words
     third = "\n".join(m.text for m in await seeker.send("peer"))
     assert body.explain.get("nl") not in third  # not the long text every time
+
+
+async def test_typed_options_get_no_just_in_case_crisis_line(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: 'magazijn en schoonmak' (two of the bot's own options, one misspelt) at
+    'what kind of work?' got the 'just in case' 112 line: the crisis model misreads short
+    lists of labels ('bouw en techniek', 'groen en tuin', 'zorg en welzijn' did the same).
+    The bot's own options typed back are an answer. The model is made to misread it here,
+    so the test holds whatever the model learns."""
+    safety = harness.runtime.content.safety
+    real_check = safety.check
+    weak = SafetyHit(("medical",), "nl", about_other=False, by_model=True, possible=True)
+    monkeypatch.setattr(
+        safety, "check", lambda text: weak if "schoonmak" in text else real_check(text)
+    )
+    seeker = harness.user(7808)
+    await onboard(seeker)
+    await seeker.send("/vragenlijst")
+    for answer in ANSWERS[:3]:
+        await seeker.send(answer)
+    reply = await seeker.send("magazijn en schoonmak")
+    said = "\n".join(m.text for m in reply)
+    assert "112" not in said and "113" not in said
+    assert "Vraag 5 van" in reply[-1].text  # taken as the answer
+
+
+async def test_a_crisis_typed_as_an_answer_still_gets_help(harness: Harness) -> None:
+    seeker = harness.user(7809)
+    await onboard(seeker)
+    await seeker.send("/vragenlijst")
+    said = "\n".join(m.text for m in await seeker.send("ik wil dood"))
+    assert "113" in said
