@@ -259,6 +259,13 @@ class Form(ChoiceSteps):
         choice = next((c for c in self.choices(ctx, step) if c.value == value), None)
         return self._label(ctx, choice) if choice else str(value)
 
+    def own_answer(self, ctx: Ctx, text: str) -> bool:
+        """The text picks one of the current step's buttons (the bot's own words typed back:
+        the engine holds back a 'just in case' crisis line for them)."""
+        step = self._current(ctx)
+        has_choices = bool(step.choices or step.options)
+        return has_choices and self._typed_choice(ctx, step, text) is not None
+
     def _current(self, ctx: Ctx) -> Step:
         return self.steps.get(ctx.user.step or "") or self.steps[self.first]
 

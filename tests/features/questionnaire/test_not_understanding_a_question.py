@@ -145,3 +145,14 @@ async def test_a_crisis_typed_as_an_answer_still_gets_help(harness: Harness) -> 
     await seeker.send("/vragenlijst")
     said = "\n".join(m.text for m in await seeker.send("ik wil dood"))
     assert "113" in said
+
+
+async def test_a_shared_forms_own_choice_typed_gets_no_crisis_line(harness: Harness) -> None:
+    """'Nee, toch niet' typed at "erase everything?" got the 113 line (the model reads
+    'toch niet' as despair): a form's own button label typed back is an answer."""
+    seeker = harness.user(7810)
+    await onboard(seeker)
+    await seeker.send("/verwijder")
+    said = "\n".join(m.text for m in await seeker.send("Nee, toch niet"))
+    assert "113" not in said
+    assert "Hoe graag" in (await seeker.send("/vragenlijst"))[-1].text  # nothing erased
