@@ -192,6 +192,18 @@ def parse_number(text: str) -> int | float | NumberRange | None:
     return result
 
 
+def number_stands_alone(text: str) -> bool:
+    """Only a number (or range) and words about it ('ongeveer 24 uur per week', 'we need 3
+    people'); not one picked out of other words ('Stationsstraat 1, Utrecht'), which a
+    caller confirms before keeping it."""
+    parts = tokens(re.sub(r"(\d)\s*[-–—/]\s*(\d)", r"\1 tot \2", text))
+    at_numbers = {at for at, _ in numbers_in(parts)}
+    context = words().of("number_context") | words().of("range_words") | words().of("between")
+    return bool(at_numbers) and all(
+        at in at_numbers or part in context for at, part in enumerate(parts)
+    )
+
+
 # --- choices ----------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from powbot.conversation.context import Ctx
 from powbot.conversation.form import SKIPPED, Choice, Parsed, Parser, Step
-from powbot.conversation.parse import parse_yes_no
+from powbot.conversation.parse import number_stands_alone, parse_yes_no
 from powbot.domain.open_hiring_employer import approved_profile
 from powbot.domain.open_hiring_offers import fmt_date, vacancy_card
 from powbot.features.open_hiring.parsing import (
@@ -77,6 +77,11 @@ def _hours(ctx: Ctx, value: str) -> Parsed:
     low, high = HOURS
     if found is None or not (low <= found[0] <= found[1] <= high):
         return Parsed(error="open_hiring.bad_hours", values={"min": low, "max": high})
+    if not number_stands_alone(value):  # 'Stationsstraat 1, Utrecht' is not 1 hour
+        shown = str(found[0]) if found[0] == found[1] else f"{found[0]}–{found[1]}"
+        return Parsed(
+            value=list(found), confirm="open_hiring.confirm_hours", values={"hours": shown}
+        )
     return Parsed(value=list(found))
 
 
@@ -86,6 +91,10 @@ def _places(ctx: Ctx, value: str) -> Parsed:
     low, high = PLACES
     if found is None or found[0] != found[1] or not low <= found[0] <= high:
         return Parsed(error="open_hiring.bad_number", values={"min": low, "max": high})
+    if not number_stands_alone(value):
+        return Parsed(
+            value=found[0], confirm="open_hiring.confirm_places", values={"places": found[0]}
+        )
     return Parsed(value=found[0])
 
 

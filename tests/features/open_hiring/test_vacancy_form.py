@@ -76,3 +76,21 @@ def test_a_bare_number_is_the_answer_where_a_number_is_asked() -> None:
     for step in ("hours", "pay", "places", "start_time", "questions"):
         assert FLOW.takes_number(None, step), step
     assert not FLOW.takes_number(None, "title")
+
+
+async def test_regression_a_number_picked_from_other_words_is_confirmed(harness: Harness) -> None:
+    """An address typed at 'how many hours per week?' ('Stationsstraat 1, Utrecht') was kept
+    as 1 hour a week without a word. A number taken out of other words is confirmed first;
+    'nee' asks again, and a plain '24 tot 32' needs no confirmation."""
+    erik = await approved_employer(harness, 720)
+    await erik.send("/nieuwevacature")
+    for answer in ("Bakkerij Zon", "Inpakker", "Brood in dozen doen en klaarzetten.", "Hal 3"):
+        await erik.send(answer)
+    asked = await erik.send("Tiel")
+    assert "Hoeveel uur per week" in asked[-1].text
+    unsure = await erik.send("Stationsstraat 1, Utrecht")
+    assert "1 uur per week genoteerd. Klopt dat?" in unsure[-1].text
+    again = await erik.send("nee")
+    assert "Hoeveel uur per week" in again[-1].text
+    sure = await erik.send("24 tot 32")
+    assert "werktijden" in sure[-1].text  # the next step
