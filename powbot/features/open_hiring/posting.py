@@ -72,6 +72,14 @@ def _tidy(parse: Callable[[Ctx, str], Parsed]) -> Parser:
 
 
 @_tidy
+def _workplace(ctx: Ctx, value: str) -> Parsed:
+    """An address, not the hours or a number typed a step early ('20 tot 24 uur')."""
+    if number_stands_alone(value):
+        return Parsed(error="open_hiring.bad_workplace")
+    return text(2, 120)(ctx, value)
+
+
+@_tidy
 def _hours(ctx: Ctx, value: str) -> Parsed:
     found = parse_hours(value)
     low, high = HOURS
@@ -183,7 +191,7 @@ FIELD_STEPS = (
     Step(
         "workplace",
         "open_hiring.ask_workplace",
-        parse=text(2, 120),
+        parse=_workplace,
         after=_town_noted,
         next=_after_workplace,
         goes_to=("city", "hours"),

@@ -94,3 +94,15 @@ async def test_regression_a_number_picked_from_other_words_is_confirmed(harness:
     assert "Hoeveel uur per week" in again[-1].text
     sure = await erik.send("24 tot 32")
     assert "werktijden" in sure[-1].text  # the next step
+
+
+async def test_hours_typed_at_the_address_step_are_not_an_address(harness: Harness) -> None:
+    """'20 tot 24 uur' at 'what is the address?' was kept as the address (and 'uur' as the
+    town)."""
+    erik = await approved_employer(harness, 721)
+    await erik.send("/nieuwevacature")
+    for answer in ("Bakkerij Zon", "Inpakker", "Brood in dozen doen en klaarzetten."):
+        await erik.send(answer)
+    reply = await erik.send("20 tot 24 uur")
+    assert "Dat lijkt geen adres" in reply[-1].text and "adres" in reply[-1].text
+    assert "Hoeveel uur" not in reply[-1].text
