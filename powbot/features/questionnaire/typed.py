@@ -1,0 +1,97 @@
+"""Typed text at a question: control words ('waarom?', 'liever niet', 'terug'), answers
+through the shared parse module, and the "klopt dat?" for an answer understood in part."""
+
+from __future__ import annotations
+
+from powbot.conversation.context import Ctx
+from powbot.conversation.parse import parse_yes_no
+from powbot.features.questionnaire import screens
+from powbot.features.questionnaire.answers import (
+    CONTINUE_WORDS,
+    RESTART_WORDS,
+    is_done_word,
+    parse_answer,
+    typed_control,
+)
+from powbot.features.questionnaire.moves import (
+    ask,
+    back,
+    continue_or_restart,
+    current_question,
+    pause_to_menu,
+    start,
+    store,
+)
+from powbot.knowledge.questionnaire import Question
+from powbot.knowledge.text import normalise
+
+
+async def typed_control_word(ctx: Ctx, question: Question, text: str) -> bool:
+    """A control word typed instead of pressed (see answers.typed_control)."""
+    control = typed_control(question, text)
+    if control in ("why", "unclear"):
+        screens.explain(ctx, question, why=control == "why")
+        await ask(ctx)
+    elif control == "required":  # 'liever niet' where the profile needs an answer
+        await ask(ctx, prefix=ctx.t("questionnaire.required"))
+    elif control == "decline":
+        await store(
+            ctx, question, {"prefer_not": True} if question.may_decline else {"skipped": True}
+        )
+    elif control == "skip":
+        await store(ctx, question, {"skipped": True})
+    elif control in ("back", "pause"):
+        await (back if control == "back" else pause_to_menu)(ctx)
+    return control is not None
+
+
+async def typed_answer(ctx: Ctx, question: Question, text: str) -> None:
+    sel = ctx.user.flow_data.get("sel")
+    if question.type == "multi" and sel and is_done_word(text, ctx.t("questionnaire.done")):
+        await store(ctx, question, {"value": sel})
+        return
+    parsed = parse_answer(question, text)
+    if parsed.partial:
+        found, unknown = parsed.partial
+        ctx.update_state(pending={"found": found, "unknown": unknown})
+        screens.ask_partial(ctx, current_question(ctx), found, unknown)
+    elif parsed.which:
+        ctx.say(
+            ctx.t(parsed.error or "", **parsed.error_values),
+            screens.which_buttons(ctx, *parsed.which),
+        )
+    elif parsed.error:
+        misses = int(ctx.user.flow_data.get("misses") or 0) + 1
+        ctx.update_state(misses=misses)
+        if misses == 2 and question.explain:  # not understood twice: say it in other words
+            ctx.say(ctx.t(parsed.error, **parsed.error_values))
+            screens.explain(ctx, question, why=False)
+            await ask(ctx)
+            return
+        await ask(ctx, prefix=ctx.t(parsed.error, **parsed.error_values))
+    else:
+        await store(ctx, question, {"value": parsed.value})
+
+
+async def confirm_pending(ctx: Ctx, question: Question, yes: bool | None) -> None:
+    pending = ctx.user.flow_data.get("pending") or {}
+    if yes is None:
+        screens.ask_partial(
+            ctx, current_question(ctx), pending.get("found", []), pending.get("unknown", [])
+        )
+    elif yes and pending.get("found"):
+        await store(ctx, question, {"value": pending["found"]})
+    else:
+        ctx.update_state(pending=None)
+        await ask(ctx, prefix=ctx.t("questionnaire.hint_multi"))
+
+
+async def resume_answer(ctx: Ctx, text: str) -> None:
+    """'ja', 'verder' -> continue; 'opnieuw' -> start over; anything else: the offer again."""
+    said = normalise(text)
+    if said in RESTART_WORDS:
+        await continue_or_restart(ctx, restart=True)
+    elif parse_yes_no(text) or said in CONTINUE_WORDS:
+        await continue_or_restart(ctx, restart=False)
+    else:
+        await start(ctx)
