@@ -16,6 +16,7 @@ from powbot.conversation.parse import (
     is_unclear,
     is_why,
     match_choice,
+    number_stands_alone,
     parse_duration,
     parse_id,
     parse_list,
@@ -49,6 +50,8 @@ class Parsed:
     partial: tuple[list[str], list[str]] | None = None
     # Two numbers where one is wanted ('24 tot 32'): ask which.
     which: tuple[int, int] | None = None
+    # A number taken out of other words ('Stationsstraat 1'): "klopt dat?" before keeping it.
+    unsure: bool = False
 
 
 def parse_answer(question: Question, text: str) -> Parsed:
@@ -93,7 +96,8 @@ def _number(question: Question, text: str) -> Parsed:
         return Parsed(error="questionnaire.hint_number", error_values=bounds)
     if not question.min <= value <= question.max:
         return Parsed(error="questionnaire.hint_range", error_values=bounds)
-    return Parsed(value=int(value))
+    unsure = not _is_minutes(question) and not number_stands_alone(text)
+    return Parsed(value=int(value), unsure=unsure)
 
 
 def _yes_no(question: Question, text: str) -> Parsed:
@@ -214,4 +218,6 @@ def is_own_option(question: Question, text: str) -> bool:
     if question.type not in CHOICE_TYPES or len(normalise(text).split()) > OWN_OPTION_WORDS:
         return False
     parsed = parse_answer(question, text)
-    return parsed.value is not None and not (parsed.error or parsed.partial or parsed.which)
+    return parsed.value is not None and not (
+        parsed.error or parsed.partial or parsed.which or parsed.unsure
+    )

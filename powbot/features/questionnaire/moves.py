@@ -90,7 +90,7 @@ async def ask(ctx: Ctx, prefix: str | None = None) -> None:
         ctx.update_state(step=question.id, sel=[], pending=None, earlier=None)
     pending = ctx.user.flow_data.get("pending")
     if pending:
-        screens.ask_partial(ctx, current_question(ctx), pending["found"], pending["unknown"])
+        screens.ask_pending(ctx, current_question(ctx), pending)
         return
     earlier = ctx.user.flow_data.get("earlier")
     if earlier and prefix is None:

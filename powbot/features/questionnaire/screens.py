@@ -138,8 +138,14 @@ def answer_text(ctx: Ctx, question: Question, answer: dict[str, Any]) -> str:
     return str(value)
 
 
-def ask_partial(ctx: Ctx, question: Question | None, found: list[str], unknown: list[str]) -> None:
-    """'fiets, step': ask whether keeping only what was understood is right."""
+def ask_pending(ctx: Ctx, question: Question | None, pending: dict[str, Any]) -> None:
+    """'fiets, step': ask whether keeping only what was understood is right; 'Stationsstraat
+    1' at a number question: whether the number taken out of it is meant."""
+    if "value" in pending:
+        answer = answer_text(ctx, question, {"value": pending["value"]}) if question else ""
+        ctx.say(ctx.t("questionnaire.noted", answer=answer), confirm_buttons(ctx))
+        return
+    found, unknown = pending.get("found", []), pending.get("unknown", [])
     labels = [o.label.get(ctx.lang) for o in question.options if o.id in found] if question else []
     ctx.say(
         ctx.t(

@@ -51,10 +51,11 @@ async def typed_answer(ctx: Ctx, question: Question, text: str) -> None:
         await store(ctx, question, {"value": sel})
         return
     parsed = parse_answer(question, text)
-    if parsed.partial:
-        found, unknown = parsed.partial
-        ctx.update_state(pending={"found": found, "unknown": unknown})
-        screens.ask_partial(ctx, current_question(ctx), found, unknown)
+    if parsed.partial or parsed.unsure:
+        found, unknown = parsed.partial or ([], [])
+        pending = {"value": parsed.value} if parsed.unsure else {"found": found, "unknown": unknown}
+        ctx.update_state(pending=pending)
+        screens.ask_pending(ctx, current_question(ctx), pending)
     elif parsed.which:
         ctx.say(
             ctx.t(parsed.error or "", **parsed.error_values),
@@ -76,14 +77,15 @@ async def typed_answer(ctx: Ctx, question: Question, text: str) -> None:
 async def confirm_pending(ctx: Ctx, question: Question, yes: bool | None) -> None:
     pending = ctx.user.flow_data.get("pending") or {}
     if yes is None:
-        screens.ask_partial(
-            ctx, current_question(ctx), pending.get("found", []), pending.get("unknown", [])
-        )
+        screens.ask_pending(ctx, current_question(ctx), pending)
+    elif yes and "value" in pending:
+        await store(ctx, question, {"value": pending["value"]})
     elif yes and pending.get("found"):
         await store(ctx, question, {"value": pending["found"]})
     else:
         ctx.update_state(pending=None)
-        await ask(ctx, prefix=ctx.t("questionnaire.hint_multi"))
+        again = "form.try_again" if "value" in pending else "questionnaire.hint_multi"
+        await ask(ctx, prefix=ctx.t(again))
 
 
 async def resume_answer(ctx: Ctx, text: str) -> None:

@@ -64,6 +64,28 @@ async def test_typed_answers_why_rather_not_ranges_and_partial_lists(harness: Ha
     assert answers["physical_limits"] == {"value": ["nothing"]}
 
 
+async def test_regression_a_number_taken_out_of_other_words_is_confirmed(
+    harness: Harness,
+) -> None:
+    """'Stationsstraat 1' at 'how many hours?' was stored as 1 hour without a word. A number
+    taken out of other words is confirmed first ('nee' asks again); 'ik wil 20 uur werken'
+    stands on its own and is kept at once."""
+    cy = await start_questionnaire(harness, 302)
+    await cy.send("5")
+    noted = await cy.send("Stationsstraat 1")
+    assert "Ik heb 1 genoteerd. Klopt dat?" in noted[-1].text
+    again = await cy.send("nee")
+    assert "Hoeveel uur" in again[-1].text
+    await cy.send("max 32 ivm de kinderen")
+    await cy.send("ja")
+    answers = await answers_after_pause(harness, cy)
+    assert answers["motivation_hours"] == {"value": 32}
+    dee = await start_questionnaire(harness, 303)
+    await dee.send("5")
+    kept = await dee.send("ik wil 20 uur werken")
+    assert "Klopt dat" not in kept[-1].text and "Vraag 3 van" in kept[-1].text
+
+
 async def test_back_shows_the_earlier_answer_and_keeps_the_ticks(harness: Harness) -> None:
     bo = await start_questionnaire(harness, 301)
     for typed in ("5", "32", "1"):
