@@ -70,6 +70,7 @@ class SafetyContent:
                 for words in phrases:
                     self._index.setdefault(words[0], []).append((words, kind, language.code))
         known = {word for entries in self._index.values() for e in entries for word in e[0]}
+        known |= {word for lang in self.languages.values() for word in lang.keep_words}
         self._known = frozenset(known)
         # Only words listed under `typos` are corrected: a word like 'starving' is one letter
         # from 'starting', so correcting towards every phrase word would raise false alarms.

@@ -5,7 +5,7 @@ KnowledgeError naming the file and the field."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from string import Formatter
 from typing import Any
@@ -35,6 +35,9 @@ class SafetyLanguage:
     others: re.Pattern[str] | None
     myself: re.Pattern[str] | None
     typo_words: list[str]
+    # Words one letter from a `typos` word that are words of their own ('hopeless' is not a
+    # typo of 'homeless'): never corrected.
+    keep_words: list[str] = field(default_factory=list)
 
 
 def read_yaml(file: Path) -> dict[str, Any]:
@@ -66,6 +69,7 @@ def load_language(file: Path) -> SafetyLanguage:
         others=_optional_pattern(file, data, "others"),
         myself=_optional_pattern(file, data, "self"),
         typo_words=[normalise(w) for w in _strings(file, "typos", data.get("typos", []))],
+        keep_words=[normalise(w) for w in _strings(file, "keep", data.get("keep", []))],
     )
 
 

@@ -94,3 +94,28 @@ def test_hyperbole_and_turkish_loved_it_get_no_full_crisis_reply(
 def test_the_real_crisis_keeps_its_full_reply(safety: SafetyContent, text: str, kind: str) -> None:
     hit = safety.check(text)
     assert hit is not None and not hit.possible and kind in hit.kinds, (text, hit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'hopeless' was corrected to 'homeless' (one letter) and got the shelter reply.
+        "the intake form asks if I feel hopeless sometimes, what is that for?",
+        # A form, a table, an interview 'killing me' (dev14: Persian, Turkish before).
+        "این پرسشنامه داره منو میکشه، کی تموم میشه؟",
+        "bu anket beni öldürecek, daha kaç soru var?",
+        "الجدول رح يقتلني، كم سؤال بقي؟",
+        # Asking when the food bank opens, or about a bill one can pay.
+        "o której otwiera się bank żywności w Rotterdamie w piątek?",
+        "ik kreeg een aanmaning van de gemeente van 45 euro, ik betaal het vrijdag, is dat goed?",
+    ],
+)
+def test_round15_look_alikes_get_no_full_crisis_reply(safety: SafetyContent, text: str) -> None:
+    assert text.casefold() not in taught()
+    hit = safety.check(text)
+    assert hit is None or hit.possible, (text, hit)
+
+
+def test_hopeless_itself_still_counts(safety: SafetyContent) -> None:
+    hit = safety.check("i feel hopeless and i want to die tonight")
+    assert hit is not None and not hit.possible and "suicide" in hit.kinds
