@@ -51,6 +51,9 @@ class Feature:
     jobs: Mapping[str, Job] = field(default_factory=dict)
     free_text: Mapping[str, FreeText] = field(default_factory=dict)  # per role
     side_answers: Mapping[str, SideAnswer] = field(default_factory=dict)  # per role
+    # Text that may be meant for a person the user talks to through the bot (a job seeker's
+    # coach): offered to pass on before the free-text handler; True when it was offered.
+    for_a_person: Mapping[str, SideAnswer] = field(default_factory=dict)  # per role
     on_erase: tuple[UserEvent, ...] = ()
     on_return: tuple[UserEvent, ...] = ()
     on_unreachable: tuple[UnreachableEvent, ...] = ()
@@ -64,6 +67,7 @@ START_CODES: list[StartCode] = []
 JOBS: dict[str, Job] = {}
 FREE_TEXT: dict[str | None, FreeText] = {}
 SIDE_ANSWERS: dict[str | None, SideAnswer] = {}
+FOR_A_PERSON: dict[str | None, SideAnswer] = {}
 ON_ERASE: list[UserEvent] = []
 ON_RETURN: list[UserEvent] = []
 ON_UNREACHABLE: list[UnreachableEvent] = []
@@ -73,7 +77,7 @@ INSTALLED: list[Feature] = []
 
 def install(features: Iterable[Feature]) -> None:
     """Fill the lookup tables from these features (replacing what was there)."""
-    for table in (FLOWS, JOBS, FREE_TEXT, SIDE_ANSWERS):
+    for table in (FLOWS, JOBS, FREE_TEXT, SIDE_ANSWERS, FOR_A_PERSON):
         table.clear()
     for items in (MENU, START_CODES, ON_ERASE, ON_RETURN, ON_UNREACHABLE, PERIODIC, INSTALLED):
         items.clear()
@@ -86,10 +90,7 @@ def install(features: Iterable[Feature]) -> None:
             _add_unique(FLOWS, flow.name, flow, "flow")
         for kind, job in feature.jobs.items():
             _add_unique(JOBS, kind, job, "job")
-        for role, handler in feature.free_text.items():
-            _add_unique(FREE_TEXT, role, handler, "free-text handler for role")
-        for role, answer in feature.side_answers.items():
-            _add_unique(SIDE_ANSWERS, role, answer, "side answer for role")
+        _add_per_role(feature)
         MENU.extend(feature.menu)
         START_CODES.extend(feature.start_codes)
         ON_ERASE.extend(feature.on_erase)
@@ -101,6 +102,17 @@ def install(features: Iterable[Feature]) -> None:
     if len(ids) != len(set(ids)):
         raise ValueError(f"menu ids declared twice: {sorted(ids)}")
     MENU.sort(key=lambda entry: entry.order)
+
+
+def _add_per_role(feature: Feature) -> None:
+    per_role: tuple[tuple[dict[Any, Any], Mapping[str, Any], str], ...] = (
+        (FREE_TEXT, feature.free_text, "free-text handler for role"),
+        (SIDE_ANSWERS, feature.side_answers, "side answer for role"),
+        (FOR_A_PERSON, feature.for_a_person, "text for a person for role"),
+    )
+    for table, handlers, what in per_role:
+        for role, handler in handlers.items():
+            _add_unique(table, role, handler, what)
 
 
 def _add_unique(table: dict[Any, Any], key: Any, value: Any, what: str) -> None:

@@ -173,3 +173,21 @@ async def send_to_client(
         ),
     )
     return message
+
+
+async def waiting_message(
+    services: Services, seeker_id: int, coach_id: int, since: datetime
+) -> CoachMessage | None:
+    """The coach's latest message to this client since `since` that they have not answered."""
+    rows = await services.session.exec(
+        select(CoachMessage)
+        .where(
+            CoachMessage.seeker_id == seeker_id,
+            CoachMessage.coach_id == coach_id,
+            CoachMessage.direction == "to_client",
+            col(CoachMessage.answered_at).is_(None),
+            CoachMessage.created_at >= since,
+        )
+        .order_by(col(CoachMessage.id).desc())
+    )
+    return rows.first()

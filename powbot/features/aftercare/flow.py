@@ -48,6 +48,7 @@ from powbot.features.aftercare.planning import (
 )
 from powbot.features.onboarding.flow import ask_consent
 from powbot.features.understanding import intents
+from powbot.features.understanding.actions import people_named
 from powbot.storage.models import Placement
 from powbot.storage.models_aftercare import CheckIn
 
@@ -166,7 +167,8 @@ class AftercareFlow:
             return
         if await _answered(ctx, checkin, step, text):
             return
-        if not ctx.content.aftercare.typed_risks(text) and intents.detect(ctx, text):
+        people = await people_named(ctx, text)  # 'kan ik met anna praten'
+        if not ctx.content.aftercare.typed_risks(text) and intents.detect(ctx, text, people):
             # "menu", "help", "hoi": a request to the bot, not words about work. The
             # check-in stays open for its buttons or /checkin.
             ctx.set_state(None)

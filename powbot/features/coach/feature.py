@@ -16,6 +16,7 @@ FEATURE = Feature(
         MenuItem("my_coach", "aftercare.menu_coach", SEEKERS, link.my_coach, order=60),
     ),
     start_codes=(link.use_link_code,),
+    for_a_person={"seeker": link.offer_to_coach},  # 'ok tot straks anna' after her message
     jobs={coach.KIND_DIGEST: coach.job_digest, coach.KIND_FOLLOWUP: coach.job_followup},
     # Keeps tomorrow's digest planned for every coach (idempotent, once per scheduler pass).
     periodic=(coach.plan_digests,),

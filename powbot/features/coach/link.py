@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from powbot.conversation.context import Ctx
-from powbot.domain.coaching import display_name, push_button
+from powbot.domain.coaching import display_name, push_button, waiting_message
 from powbot.domain.ids import parse_id
 from powbot.domain.messages import Callback, Reply
 from powbot.features.aftercare.common import (
@@ -23,12 +23,14 @@ from powbot.features.aftercare.common import (
 )
 from powbot.features.onboarding.flow import ask_consent
 from powbot.features.onboarding.invites import create_invite, find_usable
-from powbot.knowledge.text import parse_yes_no
+from powbot.knowledge.text import normalise, parse_yes_no
 from powbot.storage.models import InviteCode, User
 from powbot.storage.models_aftercare import CoachMessage
 
 NAME = CLIENT_FLOW
 MAX_MESSAGE = 1000
+# A coach's unanswered message this recent makes typed text a possible reply to it.
+REPLY_WINDOW = timedelta(hours=48)
 
 
 async def create_link(ctx: Ctx) -> None:
@@ -253,6 +255,43 @@ async def _send_to_coach(ctx: Ctx, text: str) -> None:
     await back_to_menu(ctx, "aftercare.message_sent")
 
 
+async def offer_to_coach(ctx: Ctx, text: str) -> bool:
+    """Text typed outside a conversation that may be meant for the coach: after a message
+    from the coach not yet answered, or naming the coach ('ok tot straks anna'). Asks
+    "Stuur ik dit naar Anna?" instead of treating it as a question; True when it asked."""
+    coach = await coach_of(ctx, ctx.user)
+    if coach is None:
+        return False
+    name = normalise(coach.first_name or "")
+    named = bool(name) and name in normalise(text).split()
+    waiting = await waiting_message(ctx, ctx.user.id, coach.id, ctx.now - REPLY_WINDOW)
+    if waiting is None and not named:
+        return False
+    body = " ".join(text.split())[:MAX_MESSAGE]
+    reply_to = waiting.id if waiting is not None else None
+    ctx.set_state(NAME, "send?", text=body, reply_to=reply_to)
+    _ask_send(ctx, coach)
+    return True
+
+
+def _ask_send(ctx: Ctx, coach: User) -> None:
+    who = display_name(ctx, ctx.lang, coach)
+    ctx.say(
+        ctx.t("aftercare.send_offer", coach=who),
+        [
+            [ctx.button(ctx.t("aftercare.btn_send_yes", coach=who), NAME, "send", "yes")],
+            [ctx.button(ctx.t("aftercare.btn_send_no"), NAME, "send", "no")],
+        ],
+    )
+
+
+async def _send_answer(ctx: Ctx, yes: bool) -> None:
+    if yes:
+        await _send_to_coach(ctx, str(ctx.user.flow_data.get("text") or ""))
+    else:
+        await back_to_menu(ctx, "aftercare.not_sent")
+
+
 class ClientFlow:
     name = NAME
     roles: frozenset[str | None] = frozenset({"seeker"})
@@ -262,6 +301,12 @@ class ClientFlow:
         if step == "write":
             await _send_to_coach(ctx, text)
             return
+        if step == "send?":
+            answer = parse_yes_no(text)
+            if answer is not None:
+                await _send_answer(ctx, answer)
+                return
+            ctx.say(ctx.t("common.choose_a_button"))
         if step == "confirm":
             answer = parse_yes_no(text)
             if answer is not None:
@@ -275,6 +320,8 @@ class ClientFlow:
         step = ctx.user.step
         if action == "reply":  # unbound: under a coach's message
             await _start_reply(ctx, arg)
+        elif action == "send" and step == "send?" and arg in ("yes", "no"):
+            await _send_answer(ctx, arg == "yes")
         elif action == "link" and step == "confirm" and arg in ("yes", "no"):
             await _link_answer(ctx, arg == "yes")
         elif action == "share" and arg in ("on", "off"):  # unbound, from /coach
@@ -303,8 +350,11 @@ class ClientFlow:
             if pending is not None:
                 await _ask_confirm(ctx, pending[1])
                 return
-        if step == "write":
+        if step in ("write", "send?"):
             coach = await coach_of(ctx, ctx.user)
+            if coach is not None and step == "send?":
+                _ask_send(ctx, coach)
+                return
             if coach is not None:
                 await _ask_message(ctx, coach, ctx.user.flow_data.get("reply_to"))
                 return

@@ -13,6 +13,7 @@ from powbot.features.menu import show_help, show_menu, stop
 from powbot.features.understanding import intents
 from powbot.features.understanding.steps import current_flow, resume
 from powbot.knowledge.faq import Contact
+from powbot.knowledge.text import normalise
 
 QUESTIONNAIRE = "questionnaire"
 AWAY = timedelta(hours=1)  # a greeting after this long is a "welcome back"
@@ -58,6 +59,20 @@ async def run(ctx: Ctx, intent: str, text: str) -> bool:
     else:
         return False
     return True
+
+
+async def people_named(ctx: Ctx, text: str) -> tuple[str, ...]:
+    """The name of a job seeker's coach, when the text may ask to talk to them ('kan ik met
+    anna praten'); looked up only then."""
+    if ctx.user.role != "seeker" or ctx.user.coach_id is None:
+        return ()
+    if not intents.names_a_way_to_talk(ctx.content.catalog, text):
+        return ()
+    from powbot.features.aftercare.common import coach_of
+
+    coach = await coach_of(ctx, ctx.user)
+    name = normalise(coach.first_name) if coach is not None and coach.first_name else ""
+    return (name,) if name else ()
 
 
 async def _greet(ctx: Ctx, in_flow: bool) -> None:

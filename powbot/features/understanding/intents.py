@@ -98,21 +98,31 @@ def _for_role(intent: str, role: str | None) -> bool:
     return roles is None or role in roles
 
 
-def detect(ctx: Ctx, text: str) -> str | None:
-    """The intent of this message for this user's role, or None."""
-    return detect_text(ctx.content.catalog, text, ctx.user.role)
+def detect(ctx: Ctx, text: str, people: tuple[str, ...] = ()) -> str | None:
+    """The intent of this message for this user's role, or None. `people`: names that
+    count as a person to talk to (a job seeker's coach: 'kan ik anna spreken')."""
+    return detect_text(ctx.content.catalog, text, ctx.user.role, people)
 
 
-def detect_text(catalog: Catalog, text: str, role: str | None) -> str | None:
+def names_a_way_to_talk(catalog: Catalog, text: str) -> bool:
+    """A word for speaking, calling or writing: only then can a name make it a request."""
+    return bool(set(normalise(text).split()) & set(_lists(catalog)["human_verbs"]))
+
+
+def detect_text(
+    catalog: Catalog, text: str, role: str | None, people: tuple[str, ...] = ()
+) -> str | None:
     if looks_like_code(text):
         return CODE
     plain = normalise(text)
     if not plain:
         return HELP if text.strip().startswith("?") else None
-    return _detect_plain(_lists(catalog), plain, role)
+    return _detect_plain(_lists(catalog), plain, role, people)
 
 
-def _detect_plain(lists: dict[str, tuple[str, ...]], plain: str, role: str | None) -> str | None:
+def _detect_plain(
+    lists: dict[str, tuple[str, ...]], plain: str, role: str | None, people: tuple[str, ...] = ()
+) -> str | None:
     for intent in WHOLE:
         if _for_role(intent, role) and plain in lists[f"words_{intent}"]:
             return intent
@@ -122,7 +132,7 @@ def _detect_plain(lists: dict[str, tuple[str, ...]], plain: str, role: str | Non
         # "hoi, ik wil iemand spreken": the greeting does not hide what follows.
         rest = " ".join(words[2:] if " ".join(words[:2]) in greetings else words[1:])
         if rest:
-            return _detect_plain(lists, rest, role)
+            return _detect_plain(lists, rest, role, people)
     padded = f" {plain} "
     for intent, (key, max_words) in CONTAINED.items():
         if not _for_role(intent, role) or len(words) > max_words:
@@ -132,10 +142,12 @@ def _detect_plain(lists: dict[str, tuple[str, ...]], plain: str, role: str | Non
             continue
         if any(f" {phrase} " in padded for phrase in lists[key] if " " in phrase):
             return intent
-    return _concepts(lists, words, role) or _fuzzy(lists, plain, role)
+    return _concepts(lists, words, role, people) or _fuzzy(lists, plain, role)
 
 
-def _concepts(lists: dict[str, tuple[str, ...]], words: list[str], role: str | None) -> str | None:
+def _concepts(
+    lists: dict[str, tuple[str, ...]], words: list[str], role: str | None, people: tuple[str, ...]
+) -> str | None:
     """Short messages by what they are about: polite filler words do not count ('menu
     graag', 'in het Engels graag'), and a person or a vacancy is recognised by its words
     ('kan ik bellen met iemand', 'wij hebben een vacature'), never in a question about a
@@ -150,7 +162,7 @@ def _concepts(lists: dict[str, tuple[str, ...]], words: list[str], role: str | N
         if core and _for_role(intent, role) and core in lists[f"words_{intent}"]:
             return intent
     found = set(words)
-    nouns, verbs = set(lists["human_nouns"]), set(lists["human_verbs"])
+    nouns, verbs = set(lists["human_nouns"]) | set(people), set(lists["human_verbs"])
     if found & nouns and (found & verbs or len(words) <= 3):
         return HUMAN
     if words[0] in QUESTION_WORDS:

@@ -10,14 +10,15 @@
 5. a main-menu item asked for in words ('vacatures'), a question about the bot's own parts
    ('hoe lang duurt de vragenlijst'), else the free-text handler of the role (the FAQ), or
    for a coach an answer the FAQ is sure of; after a 'just in case' crisis line, no "I don't
-   know" but a kind way on;
+   know" but a kind way on; text that may be meant for the job seeker's coach (after the
+   coach's message, or naming them) is offered to pass on first;
 6. an honest way on: what the bot can do for this role, the menu and a person.
 """
 
 from __future__ import annotations
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import FREE_TEXT, SIDE_ANSWERS
+from powbot.conversation.registry import FOR_A_PERSON, FREE_TEXT, SIDE_ANSWERS
 from powbot.features.menu import open_item, show_menu
 from powbot.features.understanding import actions, intents
 from powbot.features.understanding.about_bot import answer_about_bot, part_asked_about
@@ -99,6 +100,8 @@ async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
         return
     if await _about_the_bot(ctx, text) or await _after_possible_crisis(ctx, text):
         return
+    if await _for_a_person(ctx, text):
+        return
     free_text = FREE_TEXT.get(ctx.user.role)
     if free_text is not None:
         await free_text(ctx, text)
@@ -118,6 +121,15 @@ async def _about_the_bot(ctx: Ctx, text: str) -> bool:
     if side is None or not await side(ctx, text):
         answer_about_bot(ctx, text)
     return True
+
+
+async def _for_a_person(ctx: Ctx, text: str) -> bool:
+    """'ok tot straks anna' after the coach's message: offered to pass on, unless the FAQ
+    is sure it is one of its questions (True when offered)."""
+    from powbot.features.faq.flow import knows_about
+
+    offer = FOR_A_PERSON.get(ctx.user.role)
+    return offer is not None and not knows_about(ctx, text) and await offer(ctx, text)
 
 
 async def _after_possible_crisis(ctx: Ctx, text: str) -> bool:
@@ -179,7 +191,7 @@ async def _answer_aside(ctx: Ctx, text: str) -> bool:
 
 
 async def _intent_or_language(ctx: Ctx, text: str) -> bool:
-    intent = intents.detect(ctx, text)
+    intent = intents.detect(ctx, text, await actions.people_named(ctx, text))
     if intent is not None and await actions.run(ctx, intent, text):
         return True
     code = foreign_language(text)

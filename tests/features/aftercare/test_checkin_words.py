@@ -62,3 +62,18 @@ async def test_a_request_to_the_bot_is_not_taken_for_words_about_work(harness: H
     await bram.send("menu")
     assert await kept(harness) == []
     assert (await checkins(harness, bram.id))[0].status == "sent"  # still open for later
+
+
+async def test_asking_for_the_coach_by_name_is_a_request_not_words_about_work(
+    harness: Harness,
+) -> None:
+    """'kan ik met anna praten' at a check-in question was kept as words about work: the
+    coach's first name counts as a person to talk to."""
+    coach = await make_coach(harness, 735, "Anna")
+    bram = await make_client(harness, coach, 736, "Bram")
+    await place(harness, bram.id, tomorrow())
+    await send_checkin(harness, bram.id, questions=["workload", "health"])
+    await bram.press("🙂")
+    reply = await bram.send("kan ik met anna praten")
+    assert "Je coach is Anna" in reply[-1].text and reply[-1].buttons
+    assert await kept(harness) == []

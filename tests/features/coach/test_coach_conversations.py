@@ -350,3 +350,30 @@ async def test_role_invite_for_coach_still_works_after_link_codes_exist(harness:
     await onboard(fay)
     reply = await fay.send(f"/start {code}")
     assert "code ken ik niet" in reply[0].text  # a link code without a coach is nothing
+
+
+async def test_regression_a_typed_reply_to_the_coach_is_offered_to_pass_on(
+    harness: Harness,
+) -> None:
+    """A reply typed without pressing 'Antwoorden' ('ok tot straks anna') went to the FAQ
+    and got "Dat weet ik helaas niet". After the coach's message, or naming the coach, the
+    bot asks whether to pass it on; a question the FAQ knows is still answered."""
+    coach = await make_coach(harness, 553, "Anna")
+    bram = await make_client(harness, coach, 554, "Bram")
+    await coach.press_data(f"coach:msg:{bram.id}:")
+    await coach.send("Hoi Bram, zullen we dinsdag bellen?")
+    await harness.runtime.sender.drain_outbox()
+    question = await bram.send("mag ik bijverdienen naast mijn bijstand?")
+    assert "Is dit bericht voor Anna?" not in bram.texts(question)  # the FAQ's question
+    offer = await bram.send("ok tot dinsdag")
+    assert "Is dit bericht voor Anna?" in offer[-1].text
+    sent = await bram.send("ja")
+    assert "doorgestuurd" in sent[-1].text
+    await harness.runtime.sender.drain_outbox()
+    assert "ok tot dinsdag" in coach.inbox()[-1].text
+    later = await bram.send("hoe laat begint de cursus")  # answered now: no more offers
+    assert "Is dit bericht voor Anna?" not in bram.texts(later)
+    named = await bram.send("ok tot straks anna")
+    assert "Is dit bericht voor Anna?" in named[-1].text
+    kept = await bram.press("Nee, niet sturen")
+    assert "niet doorgestuurd" in kept[-1].text
