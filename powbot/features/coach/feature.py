@@ -3,7 +3,7 @@
 from powbot.conversation.registry import Feature, MenuItem
 from powbot.domain.roles import COACHES, SEEKERS
 from powbot.features.coach import flow as coach
-from powbot.features.coach import link
+from powbot.features.coach import link, screens
 from powbot.features.coach.placement_form import PLACEMENT_FORM
 
 FEATURE = Feature(
@@ -16,7 +16,8 @@ FEATURE = Feature(
         MenuItem("my_coach", "aftercare.menu_coach", SEEKERS, link.my_coach, order=60),
     ),
     start_codes=(link.use_link_code,),
-    for_a_person={"seeker": link.offer_to_coach},  # 'ok tot straks anna' after her message
+    # 'ok tot straks anna' after the coach's message; a coach's 'hoe gaat het met bram'.
+    for_a_person={"seeker": link.offer_to_coach, "coach": screens.open_named_client},
     jobs={coach.KIND_DIGEST: coach.job_digest, coach.KIND_FOLLOWUP: coach.job_followup},
     # Keeps tomorrow's digest planned for every coach (idempotent, once per scheduler pass).
     periodic=(coach.plan_digests,),

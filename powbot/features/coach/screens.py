@@ -16,6 +16,7 @@ from powbot.domain.coaching import (
     audit,
     audit_many,
     client_of,
+    clients,
     display_name,
     fmt_date,
     parse_id,
@@ -25,9 +26,11 @@ from powbot.domain.coaching import (
 from powbot.features.aftercare.common import placement_line
 from powbot.features.coach import render
 from powbot.features.coach import today as today_view
+from powbot.knowledge.text import normalise
 
 NAME = COACH_FLOW
 HISTORY = 8
+NAMED_CLIENT_WORDS = 10  # longer texts that hold a name are about more than that client
 
 
 async def not_found(ctx: Ctx) -> None:
@@ -73,6 +76,21 @@ async def show_client(ctx: Ctx, seeker_id: int | None) -> None:
         lines += render.contact_lines(ctx, lang, seeker, None)
     alerts = await alert_ops.open_alerts_of(ctx, ctx.user, seeker)
     ctx.say("\n".join(lines), render.client_buttons(ctx, lang, seeker, alerts, placements))
+
+
+async def open_named_client(ctx: Ctx, text: str) -> bool:
+    """'hoe gaat het met bram': the one client of this coach whose first name the text
+    holds gets their card (True); none or two of that name: False."""
+    said = set(normalise(text).split())
+    named = [
+        seeker
+        for seeker in await clients(ctx, ctx.user)
+        if seeker.first_name and normalise(seeker.first_name) in said
+    ]
+    if len(named) != 1 or len(said) > NAMED_CLIENT_WORDS:
+        return False
+    await show_client(ctx, named[0].id)
+    return True
 
 
 async def show_alert(ctx: Ctx, arg: Any, prefix: str | None = None) -> None:

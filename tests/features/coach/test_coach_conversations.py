@@ -377,3 +377,20 @@ async def test_regression_a_typed_reply_to_the_coach_is_offered_to_pass_on(
     assert "Is dit bericht voor Anna?" in named[-1].text
     kept = await bram.press("Nee, niet sturen")
     assert "niet doorgestuurd" in kept[-1].text
+
+
+async def test_a_coach_naming_a_client_gets_that_clients_card(harness: Harness) -> None:
+    """'hoe gaat het met bram' got "Dat begreep ik niet helemaal"; a name two clients share
+    opens neither, and another coach's client is never shown."""
+    coach = await make_coach(harness, 555, "Anna")
+    await make_client(harness, coach, 556, "Bram")
+    await make_client(harness, coach, 557, "Cas")
+    reply = await coach.send("hoe gaat het met bram")
+    assert "👤 Bram" in reply[-1].text and "begreep ik niet" not in reply[-1].text
+    await make_client(harness, coach, 560, "Bram")  # now two clients called Bram
+    reply = await coach.send("hoe gaat het met bram")
+    assert "👤 Bram" not in coach.texts(reply)
+    other = await make_coach(harness, 558, "Dirk")
+    await make_client(harness, other, 559, "Eva")
+    reply = await coach.send("hoe gaat het met eva")
+    assert "Eva" not in coach.texts(reply)
