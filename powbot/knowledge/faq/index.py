@@ -138,8 +138,13 @@ class FaqIndex(
         score = self._confidence(fit)
         # A known out-of-scope subject that fits best wins: stretching an instrument answer to
         # a dismissal question would be made-up advice. Unless the question names the scheme
-        # and it fits almost as well: then a choice, with "none of these" (below).
-        if fits[0][1] == oos and not self._named_close(toks, pos, fits[0][0] - fit):
+        # and it fits almost as well, or (job seekers) their own entry matches the words far
+        # better: then a choice, with "none of these" (below).
+        if (
+            fits[0][1] == oos
+            and not self._named_close(toks, pos, fits[0][0] - fit)
+            and not self._own_evident(in_scope, best_item)
+        ):
             return SearchResult(
                 "unknown", best, score, [], self._topic(best_item.get(oos), toks, audience)
             )
