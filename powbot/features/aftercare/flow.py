@@ -47,13 +47,15 @@ from powbot.features.aftercare.planning import (
     stop_checkins,
 )
 from powbot.features.onboarding.flow import ask_consent
-from powbot.features.understanding import intents
+from powbot.features.understanding import actions, intents
 from powbot.features.understanding.actions import people_named
 from powbot.storage.models import Placement
 from powbot.storage.models_aftercare import CheckIn
 
 NAME = AFTERCARE_FLOW
 END_REASONS = ("job_ended", "changed_job")
+# Intents answered inside a check-in, which then goes on where it was.
+IN_CHECKIN = frozenset({intents.GREETING, intents.HELP, intents.HUMAN})
 
 __all__ = [
     "KIND_CHECKIN",
@@ -168,8 +170,14 @@ class AftercareFlow:
         if await _answered(ctx, checkin, step, text):
             return
         people = await people_named(ctx, text)  # 'kan ik met anna praten'
-        if not ctx.content.aftercare.typed_risks(text) and intents.detect(ctx, text, people):
-            # "menu", "help", "hoi": a request to the bot, not words about work. The
+        intent = None
+        if not ctx.content.aftercare.typed_risks(text):
+            intent = intents.detect(ctx, text, people)
+        if intent in IN_CHECKIN:  # 'hoi', 'help', a person: answered, then the question again
+            await actions.run(ctx, intent, text)
+            return
+        if intent is not None:
+            # "menu", "stop", "taal": a request to the bot, not words about work. The
             # check-in stays open for its buttons or /checkin.
             ctx.set_state(None)
             await engine.handle_text(ctx, text)
