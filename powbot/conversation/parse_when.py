@@ -78,6 +78,14 @@ def _weekday_date(parts: list[str], today: date) -> date | None:
     return None
 
 
+def _two_days_named(parts: list[str]) -> bool:
+    """Two months or two weekdays named ('maandag 4 januari' names one day)."""
+    months, weekdays = words().map("months"), words().map("weekdays")
+    named_months = sum(part in months for part in parts)
+    named_weekdays = sum(part in weekdays and len(part) > 2 for part in parts)
+    return named_months > 1 or named_weekdays > 1
+
+
 def _add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
@@ -110,6 +118,8 @@ def parse_date(text: str, today: date) -> date | None:
         return found
     said = normalise(text)
     parts = tokens(text)
+    if _two_days_named(parts):
+        return None  # '4 januari of 5 januari', 'maandag of dinsdag': never pick one silently
     return (
         _relative_date(said, parts, today)
         or _month_date(parts, today)

@@ -313,6 +313,16 @@ def test_no_date(said: str) -> None:
     assert parse_date(said, SUNDAY) is None
 
 
+@pytest.mark.parametrize(
+    "said", ["misschien 4 januari of 5 januari", "maandag of dinsdag", "Monday or Tuesday"]
+)
+def test_regression_two_days_named_is_no_date(said: str) -> None:
+    """'4 januari of 5 januari' was read as 4 January without a word: two days named are
+    asked about again, never one picked silently ('maandag 4 januari' is one day)."""
+    assert parse_date(said, SUNDAY) is None
+    assert parse_date("maandag 4 januari", SUNDAY) == date(2027, 1, 4)
+
+
 # --- clock times and durations ------------------------------------------------------------
 
 
