@@ -119,3 +119,36 @@ def test_round15_look_alikes_get_no_full_crisis_reply(safety: SafetyContent, tex
 def test_hopeless_itself_still_counts(safety: SafetyContent) -> None:
     hit = safety.check("i feel hopeless and i want to die tonight")
     assert hit is not None and not hit.possible and "suicide" in hit.kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Persian 'sarmā khordan' (caught a cold) holds 'ate'; hunger before a training;
+        # a first-aid course; a goodbye letter to colleagues at the end of a placement.
+        "دخترم سرما خورده، فردا نمیتونم بیام کلاس",
+        "جوعانة، في غدا بالدورة اليوم؟",
+        "op de EHBO-cursus leerden we wat je doet als iemand niet meer ademt, leuk!",
+        "ik heb een afscheidsbrief geschreven voor mijn collega's, mag ik die vrijdag voorlezen?",
+    ],
+)
+def test_round15_sealed_look_alikes_get_no_full_crisis_reply(
+    safety: SafetyContent, text: str
+) -> None:
+    assert text.casefold() not in taught()
+    hit = safety.check(text)
+    assert hit is None or hit.possible, (text, hit)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ما اكلت شي من تلات ايام وما عندي مصاري، ما بقدر اجي عالتدريب", "no_food"),
+        ("پسرم سرما خورده و تب بالای ۴۰ داره و نفس نمیکشه", "medical"),
+    ],
+)
+def test_round15_the_crisis_beside_a_look_alike_keeps_its_help(
+    safety: SafetyContent, text: str, kind: str
+) -> None:
+    hit = safety.check(text)
+    assert hit is not None and kind in hit.kinds, (text, hit)
