@@ -8,6 +8,8 @@ the classes that got "I don't know" or another subject.
 - A ticket ("buskaartje", "treinkaartje", "ticket") was a word the index did not know.
 - 'verder' ("wie helpt me verder") was stemmed to 'ver', the far-away word of travel costs.
 - Chat shorthand 'uitk' was not 'uitkering'.
+- Pets and identity papers ("id kaart kwijt") got the travel-cost or contact answer on one
+  shared word: they are everyday subjects outside this FAQ.
 - Complaining about one's klantmanager, and whether a trial placement on bijstand is
   compulsory, had no answer in the text (Awb 9:1; Participatiewet 9 and 18).
 """
@@ -69,6 +71,8 @@ def test_whether_a_trial_placement_is_compulsory_is_answered(faq_index: FaqIndex
         "hoe laat gaat de bibliotheek open",
         "hoe oud moet je zijn voor de aow",
         "ik ben overwerkt volgens de huisarts, moet ik nog sollicitatiebrieven sturen",
+        "id kaart kwijt wat nu",
+        "mijn kat is ziek wat moet ik doen",
     ],
 )
 def test_everyday_questions_near_an_own_entry_stay_unanswered(
