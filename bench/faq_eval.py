@@ -60,8 +60,8 @@ het sollicitatiegesprek vragen naar zijn gezondheid of beperking?' werkplekaanpa
 as the same question is labelled in blind_a, c, g, h, l, m and o and as the content routes it
 (the recruitment topic; wa-duty states the rule beside the adjustment duty).
 employer_questions_blind_t.tsv (written blind 2026-12-07 by someone who saw neither the FAQ
-nor the code; kept outside the repository until scored with --sealed-file, now in bench/data
-as SEALED, the only sealed set): at e79fd17 before the round: top-1 94.4 %, top-3 96.1 %,
+nor the code; kept outside the repository until scored with --sealed-file, then in bench/data
+as SEALED; opened as a dev set in the blind_u round): at e79fd17 before the round: top-1 94.4 %, top-3 96.1 %,
 clarify 2.8 % (n=180), idk precision 76.0 % recall 95.0 % (n=20), 0 ja/nee, 3
 other-instrument (baseline 59.4 % top-1); at e8858a6 after it: top-1 95.0 %,
 top-3 96.7 %, clarify 2.2 %, idk precision 79.2 % recall 95.0 %, 0 ja/nee, 4 other-instrument
@@ -85,9 +85,28 @@ flipped near-ties on dev, blind_a, blind_k and the seeker sets, so they were lef
 The blind_u round (2026-12-07 evening): blind_t is opened as a dev set (its sealed scoring
 is recorded above). A new blind set was split by the lead by line parity; its half A is
 employer_questions_blind_u.tsv, scored once with --sealed-file before this round changed
-anything, at 072b51c: top-1 100.0 %, top-3 100.0 %, clarify 1.0 % (n=96), idk precision
-100.0 % recall 100.0 % (n=11), 0 ja/nee, 0 other-instrument (baseline 64.6 % top-1); then
-copied here and tuned on. Half B stays outside the repository (totals only).
+anything, at 75e1419 (the FAQ as at 072b51c, which 0e1e6a8's message names): top-1 100.0 %,
+top-3 100.0 %, clarify 1.0 % (n=96), idk precision 100.0 % recall 100.0 % (n=11), 0 ja/nee,
+0 other-instrument (baseline 64.6 % top-1); then copied here as a dev set, with no miss to
+tune on. Half B stays outside the repository; scored twice, totals only, at b069d26 before
+the round's content and at 06429f8 after it, the same both times: top-1 97.9 %, top-3
+99.0 %, clarify 2.1 % (n=96), idk precision 90.9 % recall 90.9 % (n=11), 0 ja/nee, 2
+other-instrument (baseline 64.6 %). The round (06429f8, issue 15's content) adds ld-sick (a
+Wajonger's sickness with loondispensatie), wa-travel (transport a disability needs), the
+employer-only topics commuting, collective-agreement, staff-health and staff-contracts, and
+bbl-subsidy's coming window. Each change of the examples retrains the classifier and moves
+near-ties (on the way dev, blind_a, d, g, i, k, o, q, r, s and t each lost one or two
+questions, among them the out-of-scope 'reiskosten' and 'cao' examples of the last round);
+each was put back with an example on an employer-only entry or topic, so that the job
+seekers' index stays as it is (one dismissal example naming loondispensatie is in both:
+seeker_c 93.3 -> 94.2 %, every other seeker set unchanged). Against b069d26, after: no set
+lower on top-1 or idk precision/recall; probe 99.1 -> 100 % (idk precision 95.7 -> 100 %),
+blind_a idk recall 98.1 -> 100 %, blind_e 98.8 -> 99.4 % (idk 97.1/94.3 -> 100/100 %),
+blind_i idk 91.7/94.3 -> 91.9/97.1 %, blind_k 89.9 -> 90.5 %, blind_l 98.2 -> 99.4 % (idk
+precision 97.0 -> 100 %), blind_p 97.6 -> 98.2 %, blind_q 93.5 -> 95.3 %, blind_s idk
+82.6/95.0 -> 83.3/100 %, blind_t 95.0 -> 95.6 %, the rest (starter and blind_u included)
+unchanged; 0 ja/nee on every set; other-instrument summed over the sets 26 -> 24 (blind_i
+3 -> 2, blind_s 3 -> 2; left: blind_f 1, i 2, k 6, m 1, n 1, o 2, p 1, q 4, s 2, t 4).
 Each set also reports the direct answers that can mislead (aim 0): answers that open with
 a bare "Ja"/"Nee"/"Yes"/"No", and answers that state the rule of another instrument than the
 one asked (an answer to an out-of-scope question counts). Never read the rows of a sealed set.
