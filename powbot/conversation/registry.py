@@ -21,6 +21,9 @@ StartCode = Callable[[Ctx, str], Awaitable[bool]]  # True when it recognised the
 FreeText = Callable[[Ctx, str], Awaitable[None]]
 # A question typed inside another conversation: answered only when sure (True when answered).
 SideAnswer = Callable[[Ctx, str], Awaitable[bool]]
+# Text that may be meant for a person; the third argument says (when asked: it costs a FAQ
+# search) whether the FAQ knows it as a question, which then goes first. True when handled.
+ForAPerson = Callable[[Ctx, str, Callable[[], bool]], Awaitable[bool]]
 UserEvent = Callable[[Services, User], Awaitable[None]]
 # The sender marks a user unreachable in its own session, without content or settings.
 UnreachableEvent = Callable[[Any, int], Awaitable[None]]
@@ -52,8 +55,8 @@ class Feature:
     free_text: Mapping[str, FreeText] = field(default_factory=dict)  # per role
     side_answers: Mapping[str, SideAnswer] = field(default_factory=dict)  # per role
     # Text that may be meant for a person the user talks to through the bot (a job seeker's
-    # coach): offered to pass on before the free-text handler; True when it was offered.
-    for_a_person: Mapping[str, SideAnswer] = field(default_factory=dict)  # per role
+    # coach, a coach's client): handled before the free-text handler.
+    for_a_person: Mapping[str, ForAPerson] = field(default_factory=dict)  # per role
     on_erase: tuple[UserEvent, ...] = ()
     on_return: tuple[UserEvent, ...] = ()
     on_unreachable: tuple[UnreachableEvent, ...] = ()
@@ -67,7 +70,7 @@ START_CODES: list[StartCode] = []
 JOBS: dict[str, Job] = {}
 FREE_TEXT: dict[str | None, FreeText] = {}
 SIDE_ANSWERS: dict[str | None, SideAnswer] = {}
-FOR_A_PERSON: dict[str | None, SideAnswer] = {}
+FOR_A_PERSON: dict[str | None, ForAPerson] = {}
 ON_ERASE: list[UserEvent] = []
 ON_RETURN: list[UserEvent] = []
 ON_UNREACHABLE: list[UnreachableEvent] = []

@@ -8,6 +8,7 @@ is no link. Sharing can be stopped (or the coach removed) at any time with /coac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from powbot.conversation.context import Ctx
@@ -255,7 +256,7 @@ async def _send_to_coach(ctx: Ctx, text: str) -> None:
     await back_to_menu(ctx, "aftercare.message_sent")
 
 
-async def offer_to_coach(ctx: Ctx, text: str) -> bool:
+async def offer_to_coach(ctx: Ctx, text: str, faq_knows: Callable[[], bool]) -> bool:
     """Text typed outside a conversation that may be meant for the coach: after a message
     from the coach not yet answered, or naming the coach ('ok tot straks anna'). Asks
     "Stuur ik dit naar Anna?" instead of treating it as a question; True when it asked."""
@@ -265,7 +266,7 @@ async def offer_to_coach(ctx: Ctx, text: str) -> bool:
     name = normalise(coach.first_name or "")
     named = bool(name) and name in normalise(text).split()
     waiting = await waiting_message(ctx, ctx.user.id, coach.id, ctx.now - REPLY_WINDOW)
-    if waiting is None and not named:
+    if (waiting is None and not named) or faq_knows():
         return False
     body = " ".join(text.split())[:MAX_MESSAGE]
     reply_to = waiting.id if waiting is not None else None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from powbot.conversation.context import Ctx
@@ -78,7 +79,7 @@ async def show_client(ctx: Ctx, seeker_id: int | None) -> None:
     ctx.say("\n".join(lines), render.client_buttons(ctx, lang, seeker, alerts, placements))
 
 
-async def open_named_client(ctx: Ctx, text: str) -> bool:
+async def open_named_client(ctx: Ctx, text: str, faq_knows: Callable[[], bool]) -> bool:
     """'hoe gaat het met bram': the one client of this coach whose first name the text
     holds gets their card (True); none or two of that name: False."""
     said = set(normalise(text).split())
@@ -87,7 +88,7 @@ async def open_named_client(ctx: Ctx, text: str) -> bool:
         for seeker in await clients(ctx, ctx.user)
         if seeker.first_name and normalise(seeker.first_name) in said
     ]
-    if len(named) != 1 or len(said) > NAMED_CLIENT_WORDS:
+    if len(named) != 1 or len(said) > NAMED_CLIENT_WORDS or faq_knows():
         return False
     await show_client(ctx, named[0].id)
     return True

@@ -124,12 +124,12 @@ async def _about_the_bot(ctx: Ctx, text: str) -> bool:
 
 
 async def _for_a_person(ctx: Ctx, text: str) -> bool:
-    """'ok tot straks anna' after the coach's message: offered to pass on, unless the FAQ
-    is sure it is one of its questions (True when offered)."""
+    """'ok tot straks anna' after the coach's message, a coach's 'hoe gaat het met bram':
+    for that person, unless the FAQ is sure it is one of its questions (True when handled)."""
     from powbot.features.faq.flow import knows_about
 
-    offer = FOR_A_PERSON.get(ctx.user.role)
-    return offer is not None and not knows_about(ctx, text) and await offer(ctx, text)
+    handle = FOR_A_PERSON.get(ctx.user.role)
+    return handle is not None and await handle(ctx, text, lambda: knows_about(ctx, text))
 
 
 async def _after_possible_crisis(ctx: Ctx, text: str) -> bool:
