@@ -15,7 +15,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from powbot.bot.sender import split_text
 from powbot.bot.serve import WEBHOOK_PATH, webhook_application
 from powbot.domain.messages import Reply
-from powbot.features.questionnaire import flow as questionnaire
+from powbot.features.questionnaire import typed
 from tests.conftest import Harness, Player, make_harness, make_settings, onboard
 from tests.telegram_double import MESSAGE_DATE
 
@@ -31,7 +31,7 @@ async def test_unexpected_error_apologises_with_a_code_and_keeps_the_conversatio
     async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("database hiccup")
 
-    monkeypatch.setattr(questionnaire, "_store", broken)
+    monkeypatch.setattr(typed, "parse_answer", broken)  # fails while reading the answer
     with caplog.at_level(logging.ERROR):
         sorry = await ann.send("my secret health detail 12")
     assert "Foutcode:" in sorry[-1].text
@@ -261,6 +261,6 @@ async def test_a_database_constraint_error_is_not_mistaken_for_a_redelivery(
     async def clash(*args: object, **kwargs: object) -> None:
         raise IntegrityError("INSERT ...", {}, Exception("unique constraint"))
 
-    monkeypatch.setattr(questionnaire, "_store", clash)
+    monkeypatch.setattr(typed, "store", clash)
     reply = await ann.send("4")
     assert "Foutcode:" in reply[-1].text  # the user hears something went wrong
