@@ -28,7 +28,7 @@ async def test_unexpected_error_apologises_with_a_code_and_keeps_the_conversatio
     await ann.press("Werkfit-vragenlijst")
     await ann.send("4")
 
-    async def broken(*args: object, **kwargs: object) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("database hiccup")
 
     monkeypatch.setattr(typed, "parse_answer", broken)  # fails while reading the answer
