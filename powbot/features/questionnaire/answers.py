@@ -23,6 +23,7 @@ from powbot.conversation.parse import (
     parse_number,
     parse_yes_no,
 )
+from powbot.conversation.words import words
 from powbot.knowledge.questionnaire import Question
 from powbot.knowledge.text import normalise
 
@@ -104,9 +105,20 @@ def _yes_no(question: Question, text: str) -> Parsed:
     if normalise(text) in ("1", "2"):
         return Parsed(value=normalise(text) == "1")
     answer = parse_yes_no(text)
+    if answer is None and question.yes_urgent and _partly(text):
+        # 'soms', 'af en toe', 'maybe' to 'do you think of hurting yourself?' is a yes: the
+        # help must not wait for a clearer answer.
+        return Parsed(value=True)
     if answer is None:
         return Parsed(error="questionnaire.hint_yesno")
     return Parsed(value=answer)
+
+
+def _partly(text: str) -> bool:
+    """'soms', 'af en toe', 'een beetje', 'misschien', 'sometimes', 'maybe' (and with more
+    words after them: 'soms wel', 'maybe a little')."""
+    said = normalise(text)
+    return any(said == word or said.startswith(word + " ") for word in words().of("partly"))
 
 
 def _scale(question: Question, text: str) -> Parsed:

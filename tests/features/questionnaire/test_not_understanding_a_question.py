@@ -156,3 +156,18 @@ async def test_a_shared_forms_own_choice_typed_gets_no_crisis_line(harness: Harn
     said = "\n".join(m.text for m in await seeker.send("Nee, toch niet"))
     assert "113" not in said
     assert "Hoe graag" in (await seeker.send("/vragenlijst"))[-1].text  # nothing erased
+
+
+async def test_regression_a_half_yes_to_self_harm_gets_the_help_at_once(
+    harness: Harness,
+) -> None:
+    """'soms', 'af en toe', 'sometimes' to "Do you sometimes think of hurting yourself?" got
+    "Antwoord met ja of nee": only the button 'Ja' gave 113. A half yes is a yes there."""
+    seeker = harness.user(7811)
+    await onboard(seeker)
+    last = (await seeker.send("/vragenlijst"))[-1].text
+    typed = iter(["4", "20", "3", "1, 3", "3", "mbo 2", "nee", "4", "niets", "klaar", "2"])
+    while "jezelf iets aan te doen" not in last:
+        last = (await seeker.send(next(typed)))[-1].text
+    said = "\n".join(m.text for m in await seeker.send("soms"))
+    assert "113" in said and "ja of nee" not in said
