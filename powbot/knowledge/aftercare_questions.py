@@ -64,10 +64,13 @@ class Question(BaseModel):
         number = parse_int(text)
         if number is not None and normalise(text) == str(number):
             return self.options[number - 1].id if 1 <= number <= len(self.options) else None
-        return best_choice(
-            text,
-            {o.id: [o.label.nl, o.label.en, *o.aliases] for o in self.options},
-        )
+        names = {o.id: [o.label.nl, o.label.en, *o.aliases] for o in self.options}
+        chosen = best_choice(text, names)
+        if chosen is None or not _says_more(text, names[chosen]):
+            return chosen
+        # 'nee, ik heb geen fiets' is not 'Nee, ik kom geld tekort': words beyond the label
+        # are kept as the worker's own words (the coach reads them), never read as a label.
+        return None
 
     def label(self, answer: str, lang: str) -> str | None:
         """None for yes/no: the caller takes those from the catalog."""
@@ -107,3 +110,10 @@ class Mood(BaseModel):
             text, {str(i + 1): [self.labels.nl[i], self.labels.en[i]] for i in range(5)}
         )
         return int(choice) if choice else None
+
+
+def _says_more(text: str, labels: list[str]) -> bool:
+    """The text has two or more words that are in none of these labels (typos aside)."""
+    known = {word for label in labels for word in normalise(label).split()}
+    extra = [word for word in normalise(text).split() if word not in known and len(word) > 2]
+    return len(extra) >= 2

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from powbot.storage.models_aftercare import CheckInWords
+from powbot.storage.models_aftercare import CheckInAnswer, CheckInWords
 from tests.aftercare_support import (
+    alerts,
     checkins,
     make_client,
     make_coach,
@@ -81,3 +82,28 @@ async def test_asking_for_the_coach_by_name_is_a_request_not_words_about_work(
     assert await kept(harness) == []
     hello = await bram.send("hoi")
     assert "Hoe is het werk zelf?" in hello[-1].text  # a greeting keeps the check-in too
+
+
+async def test_regression_words_beyond_a_label_are_not_read_as_that_label(
+    harness: Harness,
+) -> None:
+    """'nee, ik heb geen fiets' at 'is there enough money until your first pay?' was stored
+    as 'Nee, ik kom geld tekort' and the coach was alerted that money was short. An answer
+    with more to say than a label is kept as the worker's words, and the question comes
+    again; a plain 'nee' is still the answer."""
+    coach = await make_coach(harness, 737, "Anna")
+    bram = await make_client(harness, coach, 738, "Bram")
+    await place(harness, bram.id, tomorrow())
+    await send_checkin(harness, bram.id, questions=["money_until_pay"])
+    await bram.press("🙂")
+    reply = await bram.send("nee, ik heb geen fiets")
+    assert "bewaard" in bram.texts(reply)
+    assert await kept(harness) == [("money_until_pay", "nee, ik heb geen fiets")]
+    async with harness.runtime.db.transaction() as session:
+        answers = (await session.exec(select(CheckInAnswer))).all()
+    assert [a.question_id for a in answers] == []  # nothing read into it
+    assert await alerts(harness, bram.id) == []  # and no alert that money is short
+    await bram.send("nee")
+    async with harness.runtime.db.transaction() as session:
+        answers = (await session.exec(select(CheckInAnswer))).all()
+    assert [(a.question_id, a.answer) for a in answers] == [("money_until_pay", "not_enough")]
