@@ -11,7 +11,13 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
-from powbot.conversation.parse import NumberRange, parse_clock, parse_date, parse_number
+from powbot.conversation.parse import (
+    NumberRange,
+    number_stands_alone,
+    parse_clock,
+    parse_date,
+    parse_number,
+)
 
 AMOUNT = re.compile(r"(\d{1,3})(?:[.,](\d{1,2}))?")
 PHONE = re.compile(r"(\+?\d[\d\s\-()]{7,19}\d)")
@@ -55,8 +61,13 @@ def parse_pay(text: str) -> tuple[int | None, str] | None:
     if cleaned.startswith(("cao", "c.a.o", "collective")):
         rest = re.sub(r"^(cao|c\.a\.o\.?)[\s\-]*(loon)?", "", cleaned).strip(" ,:-")
         return (None, value) if len(rest) >= 2 else None
+    if not number_stands_alone(value.replace("€", " euro ")):
+        return None  # 'maandag om half 8' is a time, not a wage of 8 euros
     match = AMOUNT.search(value.replace("€", " "))
-    if match is None or re.search(r"\d", value[match.end() :]):
+    if match is None:
+        spelled = parse_number(value)  # 'twaalf euro per uur'
+        return (int(spelled) * 100, "") if isinstance(spelled, int) else None
+    if re.search(r"\d", value[match.end() :]):
         return None
     cents = int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
     return cents, ""

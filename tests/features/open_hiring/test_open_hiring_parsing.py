@@ -57,3 +57,11 @@ def test_town_comes_from_an_address_that_ends_in_one() -> None:
     assert town_from_address("Industrieweg 5a, Den Bosch") == "Den Bosch"
     assert town_from_address("Hal 3, Industrieweg 5") is None
     assert town_from_address("Vestiging Noord") is None
+
+
+def test_regression_a_time_is_not_a_wage_and_a_spelled_wage_is_one() -> None:
+    """'maandag om half 8' at the pay step got "less than the minimum wage" (8 euros);
+    'twaalf euro per uur' was not understood."""
+    assert parse_pay("maandag om half 8") is None
+    assert parse_pay("twaalf euro per uur") == (1200, "")
+    assert parse_pay("€ 15,50 bruto per uur") == (1550, "")
