@@ -288,10 +288,16 @@ class Form(ChoiceSteps):
             action = DECLINE
         elif step.back and normalise(text) in BACK_WORDS:
             action = BACK
+        elif step.skip and self._skip_typed(ctx, step, text):
+            action = SKIP  # 'nee alleen nederlands': the skip button's label, not the answer
         else:
             return False
         await self._control(ctx, step, action)
         return True
+
+    def _skip_typed(self, ctx: Ctx, step: Step, text: str) -> bool:
+        labels = [ctx.text(lang, step.skip_label) for lang in ("nl", "en")]
+        return match_choice(text, {SKIP: labels}) == SKIP and len(normalise(text)) >= 3
 
     async def _control(self, ctx: Ctx, step: Step, action: str) -> None:
         if action == WHY and step.why:
@@ -306,6 +312,12 @@ class Form(ChoiceSteps):
 
     def _parse(self, ctx: Ctx, step: Step, text: str) -> Parsed:
         has_choices = bool(step.choices or step.options)
+        if has_choices and step.parse is not None and not normalise(text).isdigit():
+            # A button's label typed at a step that also takes text: the button, never its
+            # label kept as the text.
+            chosen = self._typed_choice(ctx, step, text)
+            if chosen is not None:
+                return Parsed(value=chosen)
         if step.parse is not None:
             parsed = step.parse(ctx, text)
             if parsed.error is None or not has_choices:

@@ -9,6 +9,7 @@ from powbot.config import load_settings
 from powbot.conversation.form import Form
 from powbot.conversation.form_check import check_form
 from powbot.knowledge.content import load_content
+from powbot.storage.models import User
 from powbot.storage.models_open_hiring import Vacancy
 from tests.conftest import Harness
 from tests.open_hiring_helpers import approved_employer
@@ -106,3 +107,31 @@ async def test_hours_typed_at_the_address_step_are_not_an_address(harness: Harne
     reply = await erik.send("20 tot 24 uur")
     assert "Dat lijkt geen adres" in reply[-1].text and "adres" in reply[-1].text
     assert "Hoeveel uur" not in reply[-1].text
+
+
+async def test_regression_a_skip_buttons_label_typed_is_not_kept_as_the_answer(
+    harness: Harness,
+) -> None:
+    """'nee alleen nederlands' typed under "type the question in English too?" (the button
+    'Nee, alleen Nederlands') was saved as the English question, which job seekers then saw."""
+    erik = await approved_employer(harness, 722)
+    await erik.send("/nieuwevacature")
+    for answer in ("Bakkerij Zon", "Inpakker", "Brood in dozen doen en klaarzetten.", "Hal 3"):
+        await erik.send(answer)
+    for answer in ("Tiel", "24", "ma-vr", "15,50", "2", "volgende maandag", "7:00"):
+        await erik.send(answer)
+    await erik.send("Petra, 06 1234 5678")
+    await erik.press("Overslaan")
+    await erik.press("Overslaan")
+    await erik.press("Mag werken in Nederland")
+    await erik.press("Klaar")
+    await erik.press("Eigen vraag toevoegen")
+    asked = await erik.send("Kun je in een koude ruimte werken?")
+    assert "Engels" in asked[-1].text
+    await erik.send("nee alleen nederlands")
+    async with harness.runtime.db.transaction() as session:
+        employer = await session.get(User, 722)
+        drafts = (await session.exec(select(Vacancy))).all()
+    kept = str(employer.flow_data if employer else "") + str([d.model_dump() for d in drafts])
+    assert "Kun je in een koude ruimte werken?" in kept  # the question itself is kept
+    assert "alleen nederlands" not in kept.lower()  # the button's label is not
