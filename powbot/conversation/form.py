@@ -256,6 +256,8 @@ class Form(ChoiceSteps):
         value = ctx.user.flow_data.get("answers", {}).get(step.id)
         if value is None:
             return None
+        if value in (SKIPPED, DECLINED):  # not "{'skipped': True}": the button they pressed
+            return ctx.t(step.skip_label if value == SKIPPED else "form.declined")
         choice = next((c for c in self.choices(ctx, step) if c.value == value), None)
         return self._label(ctx, choice) if choice else str(value)
 

@@ -73,3 +73,19 @@ async def test_coach_can_cancel_the_placement_form_at_any_step(harness: Harness)
     assert "Er is niets geregistreerd" in cancelled[-1].text
     async with harness.runtime.db.transaction() as session:
         assert (await session.exec(select(Placement))).all() == []
+
+
+async def test_regression_back_to_a_skipped_step_names_the_button_not_raw_data(
+    harness: Harness,
+) -> None:
+    """Back to a step answered with 'Weet ik niet' showed "Eerder antwoord: {'skipped':
+    True}" to the coach."""
+    coach = await make_coach(harness, 652, "Anna")
+    bram = await make_client(harness, coach, 653, "Bram")
+    await coach.press_data(f"coach:pl:{bram.id}:")
+    await coach.send("Bakkerij Zon")
+    await coach.send("Inpakker")
+    await coach.send((local_today() + timedelta(days=7)).strftime("%d-%m-%Y"))
+    await coach.press("Weet ik niet")
+    back = await coach.press("Terug")
+    assert "skipped" not in back[-1].text and "Weet ik niet" in back[-1].text
