@@ -125,8 +125,9 @@ def _scale(question: Question, text: str) -> Parsed:
     labels = question.scale_labels
     assert labels is not None
     said = normalise(text)
-    if said.isdigit():
-        number = int(said)
+    spelled = parse_number(text) if len(said.split()) == 1 else None  # 'vier', 'four'
+    if said.isdigit() or isinstance(spelled, int):
+        number = spelled if isinstance(spelled, int) else int(said)
         return (
             Parsed(value=number) if 1 <= number <= 5 else Parsed(error="questionnaire.hint_scale")
         )

@@ -84,8 +84,8 @@ async def confirm_pending(ctx: Ctx, question: Question, yes: bool | None) -> Non
         await store(ctx, question, {"value": pending["found"]})
     else:
         ctx.update_state(pending=None)
-        again = "form.try_again" if "value" in pending else "questionnaire.hint_multi"
-        await ask(ctx, prefix=ctx.t(again))
+        # A clear 'nee' to "klopt dat?" is not a misunderstanding: try again, kindly.
+        await ask(ctx, prefix=ctx.t("questionnaire.hint_multi" if yes else "form.try_again"))
 
 
 async def resume_answer(ctx: Ctx, text: str) -> None:

@@ -175,3 +175,20 @@ async def test_a_typed_yes_at_the_resume_offer_continues_where_one_was(harness: 
     assert "Wil je verder waar je was?" in offer[-1].text
     go_on = await ha.send("ja")
     assert "Hoeveel uur per week" in go_on[-1].text
+
+
+async def test_regression_number_words_on_a_scale_and_a_clear_no_to_a_partial_list(
+    harness: Harness,
+) -> None:
+    """'vier' on a 1-5 scale got "Kies een cijfer van 1 tot 5" (the hours question took it);
+    'nee' to "… genoteerd, 'horeka' herkende ik niet. Klopt dat?" got "Dat begreep ik niet"."""
+    eva = await start_questionnaire(harness, 304)
+    await eva.send("vier")
+    await eva.send("32")
+    await eva.send("meer dan 5")
+    partial = await eva.send("horeca, vliegen")
+    assert "Klopt dat?" in partial[-1].text
+    no = await eva.send("nee")
+    assert "begreep ik niet" not in no[-1].text and "nog een keer" in no[-1].text
+    answers = await answers_after_pause(harness, eva)
+    assert answers["motivation_want"] == {"value": 4}
