@@ -28,8 +28,14 @@ PHRASE_WORDS = 8  # up to this many: a listed phrase inside the message
 TYPO_SCORE = 90  # 'vacaturess', 'vragnelijst'
 
 
-def typed_menu_item(ctx: Ctx, text: str) -> MenuItem | None:
-    return item_named(ctx.content.catalog, menu_items(ctx), text)
+def typed_menu_item(ctx: Ctx, text: str, *, numbers: bool = False) -> MenuItem | None:
+    """`numbers`: a bare number is the menu's button of that place ('1' typed under the
+    menu, as Telegram sends it); only outside a conversation, where no step wants a number."""
+    menu = menu_items(ctx)
+    said = text.strip()
+    if numbers and said.isdigit() and 1 <= int(said) <= len(menu):
+        return menu[int(said) - 1]
+    return item_named(ctx.content.catalog, menu, text)
 
 
 def item_named(catalog: Catalog, menu: Sequence[MenuItem], text: str) -> MenuItem | None:

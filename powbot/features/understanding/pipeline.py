@@ -94,8 +94,8 @@ async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
     """Steps 5 and 6: a menu item named in words, the role's free-text handler (the FAQ), or
     an honest way on."""
     ctx.set_state(None)
-    item = typed_menu_item(ctx, text)
-    if item is not None:  # 'vacatures', 'profiel': what its button does
+    item = typed_menu_item(ctx, text, numbers=True)
+    if item is not None:  # 'vacatures', 'profiel', '3' under the menu: what its button does
         await open_item(ctx, item)
         return
     if await _about_the_bot(ctx, text) or await _after_possible_crisis(ctx, text):

@@ -59,3 +59,16 @@ async def test_a_seeker_who_wants_to_sign_up_is_shown_the_vacancies(harness: Har
     t = harness.runtime.content.catalog.t
     assert t("nl", "open_hiring.none_open") in texts(await seeker.send("ik wil me aanmelden"))
     assert t("nl", "open_hiring.none_open") in texts(await seeker.send("I want to sign up"))
+
+
+async def test_a_number_typed_under_the_menu_opens_that_item(harness: Harness) -> None:
+    """'1' typed under the menu (Telegram sends a typed number as text) got the FAQ's choice
+    of subjects; 'ik wil een vacature' got "Dat weet ik helaas niet"."""
+    seeker = harness.user(7711)
+    await onboard(seeker)
+    await seeker.send("/menu")
+    said = texts(await seeker.send("1"))
+    assert "Vraag 1 van" in said and "Waar gaat je vraag over" not in said
+    await seeker.send("/menu")
+    t = harness.runtime.content.catalog.t
+    assert t("nl", "open_hiring.none_open") in texts(await seeker.send("ik wil een vacature"))
