@@ -11,7 +11,7 @@ from powbot.conversation.form_check import check_form
 from powbot.knowledge.content import load_content
 from powbot.storage.models import User
 from powbot.storage.models_open_hiring import Vacancy
-from tests.conftest import Harness
+from tests.conftest import Harness, Player
 from tests.open_hiring_helpers import approved_employer
 
 
@@ -29,6 +29,20 @@ def test_every_form_the_app_composes_passes_the_static_checks() -> None:
         assert check_form(form, content.catalog.has) == [], form.name
 
 
+async def fill_in_up_to_own_questions(erik: Player) -> None:
+    """Every guided step typed, up to "add a yes/no question of your own?"."""
+    await erik.send("/nieuwevacature")
+    for answer in ("Bakkerij Zon", "Inpakker", "Brood in dozen doen en klaarzetten.", "Hal 3"):
+        await erik.send(answer)
+    for answer in ("Tiel", "24", "ma-vr", "15,50", "2", "volgende maandag", "7:00"):
+        await erik.send(answer)
+    await erik.send("Petra, 06 1234 5678")
+    await erik.press("Overslaan")
+    await erik.press("Overslaan")
+    await erik.press("Mag werken in Nederland")
+    await erik.press("Klaar")
+
+
 async def test_back_in_the_guided_steps_shows_the_earlier_answer(harness: Harness) -> None:
     erik = await approved_employer(harness, 700)
     await erik.send("/nieuwevacature")
@@ -42,16 +56,7 @@ async def test_back_in_the_guided_steps_shows_the_earlier_answer(harness: Harnes
 
 async def test_a_drafts_questions_are_chosen_again_from_the_preview(harness: Harness) -> None:
     erik = await approved_employer(harness, 710)
-    await erik.send("/nieuwevacature")
-    await erik.send("Bakkerij Zon")
-    for answer in ("Inpakker", "Brood in dozen doen en klaarzetten.", "Hal 3", "Tiel", "24"):
-        await erik.send(answer)
-    for answer in ("ma-vr", "15,50", "2", "volgende maandag", "7:00", "Petra, 06 1234 5678"):
-        await erik.send(answer)
-    await erik.press("Overslaan")
-    await erik.press("Overslaan")
-    await erik.press("Mag werken in Nederland")
-    await erik.press("Klaar")
+    await fill_in_up_to_own_questions(erik)
     await erik.press("Nee, verder")
     await erik.press("Wijzigen")
     chosen = await erik.press("Vragen")
@@ -115,16 +120,7 @@ async def test_regression_a_skip_buttons_label_typed_is_not_kept_as_the_answer(
     """'nee alleen nederlands' typed under "type the question in English too?" (the button
     'Nee, alleen Nederlands') was saved as the English question, which job seekers then saw."""
     erik = await approved_employer(harness, 722)
-    await erik.send("/nieuwevacature")
-    for answer in ("Bakkerij Zon", "Inpakker", "Brood in dozen doen en klaarzetten.", "Hal 3"):
-        await erik.send(answer)
-    for answer in ("Tiel", "24", "ma-vr", "15,50", "2", "volgende maandag", "7:00"):
-        await erik.send(answer)
-    await erik.send("Petra, 06 1234 5678")
-    await erik.press("Overslaan")
-    await erik.press("Overslaan")
-    await erik.press("Mag werken in Nederland")
-    await erik.press("Klaar")
+    await fill_in_up_to_own_questions(erik)
     await erik.press("Eigen vraag toevoegen")
     asked = await erik.send("Kun je in een koude ruimte werken?")
     assert "Engels" in asked[-1].text
