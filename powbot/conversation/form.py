@@ -342,9 +342,19 @@ class Form(ChoiceSteps):
                 else [choice.text]
             )
             + list(choice.words)
+            + self._synonyms(ctx, choice.label)
             for choice in choices
         }
         return match_choice(text, labels)
+
+    @staticmethod
+    def _synonyms(ctx: Ctx, label: str) -> list[str]:
+        """Other words for a button, from the catalog ('<label key>_words', both languages):
+        'elke maand' for 'Per maand'."""
+        key = f"{label}_words"
+        if not ctx.content.catalog.has(key):
+            return []
+        return [w for lang in ("nl", "en") for w in ctx.text(lang, key).split(",") if w.strip()]
 
     # --- rendering ----------------------------------------------------------------------
     def _buttons(self, ctx: Ctx, step: Step) -> list[list[Button]]:

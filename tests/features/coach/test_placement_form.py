@@ -89,3 +89,22 @@ async def test_regression_back_to_a_skipped_step_names_the_button_not_raw_data(
     await coach.press("Weet ik niet")
     back = await coach.press("Terug")
     assert "skipped" not in back[-1].text and "Weet ik niet" in back[-1].text
+
+
+async def test_typed_words_for_the_pay_rhythm_and_a_form_hint_without_je(
+    harness: Harness,
+) -> None:
+    """'elke maand' was not 'Per maand', and the shared date hint asked a coach "Welke datum
+    bedoel je?" in 'je'; the example date 3-3-2026 lay in the past."""
+    coach = await make_coach(harness, 654, "Anna")
+    bram = await make_client(harness, coach, 655, "Bram")
+    await coach.press_data(f"coach:pl:{bram.id}:")
+    await coach.send("Bakkerij Zon")
+    asked = await coach.send("Inpakker")
+    assert "3-3-2026" not in asked[-1].text
+    await coach.send((local_today() + timedelta(days=7)).strftime("%d-%m-%Y"))
+    frequency = (await coach.send("32"))[-1].text
+    rhythm = await coach.send("elke maand")
+    assert rhythm[-1].text != frequency  # taken as 'Per maand': the next step
+    hint = await coach.send("binnenkort")  # the first pay date
+    assert "Welke datum?" in hint[-1].text and "bedoel je" not in hint[-1].text
