@@ -14,9 +14,9 @@ from powbot.features.onboarding.role_guess import guess_role, guess_role_by_ques
 from powbot.knowledge.text import best_choice, normalise
 
 NAME = "onboarding"
-LANGUAGE_WORDS = {
-    "nl": ["nederlands", "dutch", "nl", "nederland", "1"],
-    "en": ["english", "engels", "en", "2"],
+LANGUAGE_WORDS = {  # 'ja' / 'yes' to "which language?" answers in that language
+    "nl": ["nederlands", "dutch", "nl", "nederland", "1", "ja", "ja hoor", "jawel", "nee"],
+    "en": ["english", "engels", "en", "2", "yes", "no"],
 }
 PUBLIC_ROLES = ("seeker", "employer")
 MAX_KEPT_QUESTION = 500
@@ -40,6 +40,14 @@ async def start(ctx: Ctx, code: str | None = None) -> None:
         return
     ctx.set_state(None)
     await show_menu(ctx, "menu.welcome_back")
+
+
+async def first_text(ctx: Ctx, text: str) -> None:
+    """A new user's first message without /start ('hoi ik zoek werk'): read at the language
+    step as if the question had been shown (a language and maybe a role in it), instead of
+    only showing the question."""
+    ctx.set_state(NAME, "language", code=None, then="role")
+    await OnboardingFlow().on_text(ctx, text)
 
 
 async def use_code(ctx: Ctx, code: str) -> None:

@@ -55,7 +55,10 @@ async def handle_text(ctx: Ctx, text: str) -> None:
     if ctx.user.language is None or ctx.user.role is None:
         from powbot.features.onboarding import flow as onboarding
 
-        await onboarding.start(ctx)
+        if ctx.user.language is None and not ctx.user.flow:
+            await onboarding.first_text(ctx, text)  # no /start first: read it all the same
+        else:
+            await onboarding.start(ctx)
         return
     if await _intent_or_language(ctx, text):
         return

@@ -184,3 +184,17 @@ async def test_a_question_only_one_role_has_an_answer_to_names_that_role(
     max_ = await _at_role_step(harness, 325, "English")
     reply = await max_.send("what jobs do you have")
     assert "Are you looking for work?" in reply[-1].text
+
+
+async def test_regression_a_first_message_without_start_is_read(harness: Harness) -> None:
+    """'hoi ik zoek werk' as the very first message (no /start) only got the language
+    question; after /start the same words chose the language and the role. 'ja' to the
+    language question looped back to it."""
+    nia = harness.user(326)
+    reply = await nia.send("hoi ik zoek werk")
+    assert "Ik praat Nederlands met je" in nia.texts(reply)
+    assert "Vind je dat goed?" in reply[-1].text
+    ole = harness.user(327)
+    await ole.send("/start")
+    reply = await ole.send("ja")
+    assert reply[-1].text == "Wie ben je?"
