@@ -78,6 +78,15 @@ async def _on_done(ctx: Ctx, question: Question, arg: str) -> None:
     await store(ctx, question, {"value": chosen})
 
 
+async def _on_keep(ctx: Ctx, question: Question, arg: str) -> None:
+    """'Zo laten' after Back: the answer given before, stored again as it was."""
+    earlier = ctx.user.flow_data.get("earlier")
+    if not isinstance(earlier, dict):
+        await ask(ctx)
+        return
+    await store(ctx, question, {key: value for key, value in earlier.items() if key != "at"})
+
+
 async def _on_number(ctx: Ctx, question: Question, arg: str) -> None:
     """One of the two numbers offered after a range ('24 tot 32')."""
     await typed_answer(ctx, question, arg)
@@ -102,6 +111,7 @@ ON_QUESTION: dict[str, QuestionAction] = {
     "t": _on_toggle,
     "d": _on_done,
     "n": _on_number,
+    "e": _on_keep,
     "k": lambda ctx, question, arg: confirm_pending(
         ctx, question, {"yes": True, "no": False}.get(arg)
     ),

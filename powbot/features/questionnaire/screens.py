@@ -96,6 +96,8 @@ def buttons(ctx: Ctx, question: Question, can_go_back: bool) -> list[list[Button
         extra.append(ctx.button(ctx.t("questionnaire.skip"), NAME, "s"))
     if extra:
         rows.append(extra)
+    if ctx.user.flow_data.get("earlier"):  # after Back: keep the answer given before
+        rows.append([ctx.button(ctx.t("questionnaire.keep"), NAME, "e")])
     controls = [ctx.button(ctx.t("questionnaire.pause"), NAME, "z")]
     if can_go_back:
         controls.insert(0, ctx.button(ctx.t("questionnaire.back"), NAME, "b"))

@@ -192,3 +192,17 @@ async def test_regression_number_words_on_a_scale_and_a_clear_no_to_a_partial_li
     assert "begreep ik niet" not in no[-1].text and "nog een keer" in no[-1].text
     answers = await answers_after_pause(harness, eva)
     assert answers["motivation_want"] == {"value": 4}
+
+
+async def test_after_back_an_earlier_answer_can_be_kept_with_one_button(harness: Harness) -> None:
+    """ "Je gaf eerder: 32. Kies opnieuw, of laat het zo." had no button to leave it: a
+    number had to be typed again. 'Zo laten' keeps it and goes on."""
+    cas = await start_questionnaire(harness, 305)
+    await cas.send("5")
+    await cas.send("32")
+    back = await cas.press("Terug")
+    assert "Je gaf eerder: 32" in back[-1].text
+    kept = await cas.press("Zo laten")
+    assert "Vraag 3 van" in kept[-1].text
+    answers = await answers_after_pause(harness, cas)
+    assert answers["motivation_hours"] == {"value": 32}
