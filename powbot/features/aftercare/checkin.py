@@ -22,6 +22,7 @@ from powbot.features.aftercare.conclude import WITH_HELP, conclude, who_can_help
 from powbot.features.aftercare.texts import mood_reply
 from powbot.features.onboarding.flow import ask_consent
 from powbot.knowledge.aftercare import Question
+from powbot.knowledge.text import normalise, parse_yes_no
 from powbot.storage.models import User
 from powbot.storage.models_aftercare import CheckIn, CheckInAnswer
 
@@ -135,9 +136,14 @@ async def record_mood(ctx: Ctx, checkin: CheckIn, mood: int) -> None:
 
 async def take_words(ctx: Ctx, checkin: CheckIn, step: str, text: str) -> None:
     """Something typed during a check-in that is not an answer: kept with the check-in
-    (risk words count as a rule), and a reply that says so; then the same step again."""
-    await keep_words(ctx, checkin, ctx.user.id, step, text)
+    (risk words count as a rule), and a reply that says so; then the same step again. A bare
+    'ja', 'nee' or 'ok' where the question has other answers says nothing to keep: the
+    choices are shown again instead of the coach reading "ja"."""
     typed = ctx.content.aftercare.typed_risks(text)
+    if not typed and len(normalise(text).split()) <= 2 and parse_yes_no(text) is not None:
+        await continue_after(ctx, checkin, ctx.t("common.choose_a_button"))
+        return
+    await keep_words(ctx, checkin, ctx.user.id, step, text)
     if typed:
         checkin.typed_risks = sorted({*checkin.typed_risks, *typed})
     coach = await coach_of(ctx, ctx.user)

@@ -107,3 +107,18 @@ async def test_regression_words_beyond_a_label_are_not_read_as_that_label(
     async with harness.runtime.db.transaction() as session:
         answers = (await session.exec(select(CheckInAnswer))).all()
     assert [(a.question_id, a.answer) for a in answers] == [("money_until_pay", "not_enough")]
+
+
+async def test_a_bare_yes_where_the_question_has_other_answers_is_not_kept(
+    harness: Harness,
+) -> None:
+    """'ja' at 'how are your colleagues?' was kept as the worker's words ("Ik heb dit bij je
+    check-in bewaard"), and the coach read "ja"; the choices are shown again instead."""
+    cas = harness.user(739, "Cas")
+    await onboard(cas)
+    await place(harness, cas.id, tomorrow())
+    await send_checkin(harness, cas.id, questions=["colleagues"])
+    await cas.press("🙂")
+    reply = await cas.send("ja")
+    assert "bewaard" not in cas.texts(reply) and reply[-1].buttons
+    assert await kept(harness) == []
