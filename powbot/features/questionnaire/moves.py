@@ -125,7 +125,7 @@ async def store(
     elif urgent:
         # Shown at once, in its own message, before anything else; a linked coach who may
         # know gets an urgent alert (kind only, never the answer).
-        ctx.say(ctx.content.questionnaire.urgent_help[urgent].get(ctx.lang))
+        ctx.say(screens.urgent_help(ctx, urgent))
         await alert_coach_urgently(ctx, ctx.user, URGENT_KINDS.get(urgent, urgent))
         prefix = ctx.t("questionnaire.after_urgent")
     await ask(ctx, prefix)

@@ -7,6 +7,7 @@ from powbot.conversation.parse import parse_id
 from powbot.domain.messages import Chart
 from powbot.features.menu import show_menu
 from powbot.features.questionnaire.runs import NAME, latest_results
+from powbot.features.questionnaire.screens import urgent_help
 from powbot.knowledge.questionnaire import Advice, Option, Questionnaire
 from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
 
@@ -72,9 +73,7 @@ async def show_result(
     doing = questionnaire.ladder(run.answers) if run is not None else None
     ctx.say(render_result(ctx, questionnaire, result, previous, doing), more)
     for key in dict.fromkeys(urgent or []):
-        ctx.say(
-            ctx.t("questionnaire.help_again") + "\n" + questionnaire.urgent_help[key].get(ctx.lang)
-        )
+        ctx.say(ctx.t("questionnaire.help_again") + "\n" + urgent_help(ctx, key))
     rows = tuple(
         (
             questionnaire.domain(domain.id).label.get(ctx.lang),

@@ -7,6 +7,7 @@ from typing import Any
 from powbot.conversation.context import Ctx
 from powbot.domain.messages import Button
 from powbot.features.questionnaire.runs import NAME, path_of
+from powbot.features.understanding.crisis import places
 from powbot.knowledge.questionnaire import Question
 
 BAR_CELLS = 10
@@ -171,3 +172,9 @@ def explain(ctx: Ctx, question: Question, *, why: bool) -> None:
     # Short for readers who struggle: what it is for only when there is no rewording.
     what_for = f"{what_for}\n\n" if what_for and not reworded else ""
     ctx.say(ctx.t("questionnaire.unclear", explain=reworded, why=what_for))
+
+
+def urgent_help(ctx: Ctx, key: str) -> str:
+    """The help an answer calls for, with the region's gemeente, shelter and food help."""
+    text = ctx.content.questionnaire.urgent_help[key].get(ctx.lang)
+    return text.format_map(places(ctx, ctx.lang))

@@ -171,3 +171,24 @@ async def test_regression_a_half_yes_to_self_harm_gets_the_help_at_once(
         last = (await seeker.send(next(typed)))[-1].text
     said = "\n".join(m.text for m in await seeker.send("soms"))
     assert "113" in said and "ja of nee" not in said
+
+
+async def test_urgent_help_in_the_questionnaire_names_the_regions_food_help(
+    harness: Harness,
+) -> None:
+    """'Nee' to 'enough money for food and rent?' got "Bel je gemeente (14 + netnummer)",
+    while the same need typed anywhere else named the region's Voedselbank and number."""
+    seeker = harness.user(7812)
+    await onboard(seeker)
+    last = (await seeker.send("/vragenlijst"))[-1].text
+    typed = iter(["4", "20", "3", "1, 3", "3", "mbo 2", "nee", "4", "niets", "klaar", "4"])
+    typed_more = iter(["4", "4", "4", "4", "nee", "nee", "nee", "1", "1"])
+    for _ in range(30):
+        if "genoeg geld voor eten en huur" in last:
+            break
+        answer = next(typed, None) or next(typed_more, "1")
+        last = (await seeker.send(answer))[-1].text
+    assert "genoeg geld voor eten en huur" in last
+    said = seeker.texts(await seeker.send("nee"))
+    food = harness.runtime.content.region.food
+    assert food is not None and food.name in said and "14 + netnummer" not in said
