@@ -161,8 +161,28 @@ async def browse_text(ctx: Ctx, text: str) -> None:
     if key:
         await browse(ctx, 0, key)
         return
+    chosen = await _vacancy_named(ctx, ids, text)
+    if chosen is not None:  # 'magazijn', 'dozen inpakken': a vacancy on the list by its words
+        await show_vacancy(ctx, chosen)
+        return
     ctx.say(ctx.t("open_hiring.browse_not_understood"))
     await browse(ctx, data.get("page", 0), data.get("city", ""))
+
+
+async def _vacancy_named(ctx: Ctx, ids: list[int], text: str) -> int | None:
+    """The one vacancy on the shown list whose title or employer the text names; with one
+    vacancy shown, also 'aanmelden' (what else would they sign up for)."""
+    shown = [
+        vacancy for vacancy_id in ids if (vacancy := await ctx.session.get(Vacancy, vacancy_id))
+    ]
+    names = {str(v.id): [v.title, v.organisation, f"{v.title} {v.organisation}"] for v in shown}
+    chosen = best_choice(text, {key: [n for n in value if n] for key, value in names.items()})
+    if chosen is not None:
+        return int(chosen)
+    signing_up = normalise(text) in {
+        normalise(w) for w in ctx.t("open_hiring.signup_words").split(",")
+    }
+    return shown[0].id if len(shown) == 1 and signing_up else None
 
 
 async def show_vacancy(ctx: Ctx, vacancy_id: int) -> None:

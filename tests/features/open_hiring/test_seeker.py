@@ -265,3 +265,16 @@ async def test_unknown_vacancy_and_foreign_signup_buttons(harness: Harness) -> N
     async with harness.runtime.db.transaction() as session:
         stored = await session.get(Signup, signup.id)
         assert stored is not None and stored.status == "offered"
+
+
+async def test_a_vacancy_on_the_list_is_opened_by_its_words(harness: Harness) -> None:
+    """'magazijn' or 'aanmelden' under a list of one vacancy got "Dat begreep ik niet. Typ
+    het nummer van een vacature" (a tester); the words of its title open it."""
+    await make_vacancy(harness)
+    fay = await seeker(harness, 308)
+    await fay.send("/vacatures")
+    card = await fay.send("magazijn")
+    assert "Aanmelden" in " ".join(label for label, _ in card[-1].buttons)
+    await fay.send("/vacatures")
+    signing = await fay.send("aanmelden")
+    assert "begreep ik niet" not in fay.texts(signing)
