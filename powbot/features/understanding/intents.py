@@ -40,8 +40,10 @@ _CODE = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 _CODE_MARK = re.compile(r"[0-9_-]|.[A-Z]")
 FUZZY_CUTOFF = 88
 QUESTION_WORDS = frozenset(
-    "wat hoe waarom wanneer welke welk wie waar kan kun kunt mag moet is zijn "
-    "what how why when which who where can could may must is are does do".split()
+    "wat hoe hoeveel hoelang waarom wanneer welke welk wie wiens waar waarheen kan kun kunt "
+    "mag moet is zijn heb hebt heeft krijg krijgt ben word wordt zal zou "
+    "what how why when which who whose where can could may must is are does do did will "
+    "would should am have has".split()
 )
 
 _cache: dict[int, dict[str, tuple[str, ...]]] = {}

@@ -11,7 +11,8 @@
    ('hoe lang duurt de vragenlijst'), else the free-text handler of the role (the FAQ), or
    for a coach an answer the FAQ is sure of; after a 'just in case' crisis line, no "I don't
    know" but a kind way on; text that may be meant for the job seeker's coach (after the
-   coach's message, or naming them) is offered to pass on first;
+   coach's message, or naming them) is offered to pass on first; a statement the FAQ does
+   not know gets the honest way on, not "I don't know";
 6. an honest way on: what the bot can do for this role, the menu and a person.
 """
 
@@ -33,6 +34,7 @@ from powbot.features.understanding.steps import (
     resume,
 )
 from powbot.knowledge.safety import SafetyHit
+from powbot.knowledge.text import normalise
 
 _SEEN = "_understanding_seen"  # the text this update already passed through safety
 _POSSIBLE = "_understanding_possible_crisis"  # a 'just in case' help line was said
@@ -105,6 +107,8 @@ async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
         return
     if await _for_a_person(ctx, text):
         return
+    if await _a_statement_not_known(ctx, text):
+        return
     free_text = FREE_TEXT.get(ctx.user.role)
     if free_text is not None:
         await free_text(ctx, text)
@@ -133,6 +137,20 @@ async def _for_a_person(ctx: Ctx, text: str) -> bool:
 
     handle = FOR_A_PERSON.get(ctx.user.role)
     return handle is not None and await handle(ctx, text, lambda: knows_about(ctx, text))
+
+
+async def _a_statement_not_known(ctx: Ctx, text: str) -> bool:
+    """'ik ben zo moe vandaag', 'mijn kind is ziek, ik kan morgen niet': not a question, and
+    not one the FAQ knows. "Dat weet ik helaas niet" answers a question nobody asked; what
+    the bot can do and the way to a person fit (True when said)."""
+    from powbot.features.faq.flow import knows_about, small_talk
+
+    if ctx.user.role not in FREE_TEXT or intents.looks_like_question(text):
+        return False
+    if small_talk(ctx, normalise(text)) is not None or knows_about(ctx, text):
+        return False  # 'bedankt', 'doei' are answered as such
+    await actions.honest_way_on(ctx)
+    return True
 
 
 async def _after_possible_crisis(ctx: Ctx, text: str) -> bool:

@@ -130,3 +130,16 @@ async def test_a_seekers_question_about_a_part_is_not_a_menu_jump(harness: Harne
     await onboard(dee)
     reply = await dee.send("wat is open hiring precies?")
     assert "Wat is Open Hiring?" in reply[0].text  # the FAQ's answer, not the vacancy list
+
+
+async def test_a_statement_the_faq_does_not_know_gets_a_way_on_not_i_dont_know(
+    harness: Harness,
+) -> None:
+    """'ik ben zo moe vandaag' and 'mijn kind is ziek, ik kan morgen niet' got "Dat weet ik
+    helaas niet, en ik wil je niets verkeerds vertellen", an answer to a question nobody
+    asked (a tester). A statement gets what the bot can do and the way to a person."""
+    eli = harness.user(407)
+    await onboard(eli)
+    for text in ("ik ben zo moe vandaag", "mijn kind is ziek, ik kan morgen niet"):
+        said = eli.texts(await eli.send(text))
+        assert NOT_KNOWN not in said and "mens" in said
