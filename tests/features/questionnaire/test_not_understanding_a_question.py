@@ -7,10 +7,23 @@ from __future__ import annotations
 import pytest
 
 from powbot.knowledge.safety import SafetyHit
-from tests.conftest import Harness, onboard
+from tests.conftest import Harness, Player, onboard
 
 # Answers that fit the first questions in order (as bench/throughput.py types them).
 ANSWERS = ["5", "32", "4", "1, 2", "4", "3", "ja", "4", "1", "4", "1", "1", "nee", "nee"]
+
+
+async def walk_to(seeker: Player, words: str, feeling: str) -> None:
+    """Typed answers from the first question until the one holding `words` is asked
+    (`feeling`: the answer to 'how do you feel?', which opens the self-harm question at 1-2)."""
+    typed = iter(["4", "20", "3", "1, 3", "3", "mbo 2", "nee", "4", "niets", "klaar", feeling])
+    more = iter(["4", "4", "4", "4", "nee", "nee", "nee", "1", "1"])
+    last = (await seeker.send("/vragenlijst"))[-1].text
+    for _ in range(30):
+        if words in last:
+            return
+        last = (await seeker.send(next(typed, None) or next(more, "1")))[-1].text
+    assert words in last
 
 
 @pytest.mark.parametrize("text", ["ik snap de vraag niet", "weet ik niet", "what do you mean?"])
@@ -74,12 +87,14 @@ async def test_i_dont_know_gets_no_crisis_line(harness: Harness, text: str) -> N
     assert replies[-1].text == question
 
 
-async def test_at_my_wits_end_still_gets_the_crisis_line(harness: Harness) -> None:
-    """The same words with 'meer' ('ik weet het niet meer': I cannot go on) keep the line."""
+@pytest.mark.parametrize("text", ["ik weet het echt niet meer", "ik wil dood"])
+async def test_a_crisis_typed_as_an_answer_still_gets_help(harness: Harness, text: str) -> None:
+    """The same words with 'meer' ('ik weet het niet meer': I cannot go on) keep the line;
+    a crisis typed at a question gets the help, whatever the step makes of it."""
     seeker = harness.user(7805)
     await onboard(seeker)
     await seeker.send("/vragenlijst")
-    said = "\n".join(m.text for m in await seeker.send("ik weet het echt niet meer"))
+    said = "\n".join(m.text for m in await seeker.send(text))
     assert "113" in said
 
 
@@ -139,14 +154,6 @@ async def test_typed_options_get_no_just_in_case_crisis_line(
     assert "Vraag 5 van" in reply[-1].text  # taken as the answer
 
 
-async def test_a_crisis_typed_as_an_answer_still_gets_help(harness: Harness) -> None:
-    seeker = harness.user(7809)
-    await onboard(seeker)
-    await seeker.send("/vragenlijst")
-    said = "\n".join(m.text for m in await seeker.send("ik wil dood"))
-    assert "113" in said
-
-
 async def test_a_shared_forms_own_choice_typed_gets_no_crisis_line(harness: Harness) -> None:
     """'Nee, toch niet' typed at "erase everything?" got the 113 line (the model reads
     'toch niet' as despair): a form's own button label typed back is an answer."""
@@ -165,10 +172,7 @@ async def test_regression_a_half_yes_to_self_harm_gets_the_help_at_once(
     "Antwoord met ja of nee": only the button 'Ja' gave 113. A half yes is a yes there."""
     seeker = harness.user(7811)
     await onboard(seeker)
-    last = (await seeker.send("/vragenlijst"))[-1].text
-    typed = iter(["4", "20", "3", "1, 3", "3", "mbo 2", "nee", "4", "niets", "klaar", "2"])
-    while "jezelf iets aan te doen" not in last:
-        last = (await seeker.send(next(typed)))[-1].text
+    await walk_to(seeker, "jezelf iets aan te doen", feeling="2")
     said = "\n".join(m.text for m in await seeker.send("soms"))
     assert "113" in said and "ja of nee" not in said
 
@@ -180,15 +184,7 @@ async def test_urgent_help_in_the_questionnaire_names_the_regions_food_help(
     while the same need typed anywhere else named the region's Voedselbank and number."""
     seeker = harness.user(7812)
     await onboard(seeker)
-    last = (await seeker.send("/vragenlijst"))[-1].text
-    typed = iter(["4", "20", "3", "1, 3", "3", "mbo 2", "nee", "4", "niets", "klaar", "4"])
-    typed_more = iter(["4", "4", "4", "4", "nee", "nee", "nee", "1", "1"])
-    for _ in range(30):
-        if "genoeg geld voor eten en huur" in last:
-            break
-        answer = next(typed, None) or next(typed_more, "1")
-        last = (await seeker.send(answer))[-1].text
-    assert "genoeg geld voor eten en huur" in last
+    await walk_to(seeker, "genoeg geld voor eten en huur", feeling="4")
     said = seeker.texts(await seeker.send("nee"))
     food = harness.runtime.content.region.food
     assert food is not None and food.name in said and "14 + netnummer" not in said
