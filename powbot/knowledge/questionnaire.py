@@ -265,11 +265,18 @@ class Questionnaire(BaseModel):
                 return question
         return None
 
-    def progress(self, answers: dict[str, dict[str, Any]]) -> tuple[int, int]:
-        """(number of the current question, total) over the questions that apply."""
-        visible = [q for q in self.questions if self.is_visible(q, answers)]
-        answered = sum(1 for q in visible if q.id in answers)
-        return min(answered + 1, len(visible)), len(visible)
+    def progress(
+        self, answers: dict[str, dict[str, Any]], current: Question | None = None
+    ) -> tuple[int, int]:
+        """(number of the current question, total), counted over the main questions only: a
+        follow-up (one with `show_if`) carries the number of the question before it. So the
+        total never grows while someone answers, as it did when follow-ups opened."""
+        total = sum(1 for q in self.questions if q.show_if is None)
+        current = current or self.next_question(answers)
+        if current is None:
+            return total, total
+        upto = self.questions[: self.questions.index(current) + 1]
+        return max(1, sum(1 for q in upto if q.show_if is None)), total
 
     # --- scoring ---------------------------------------------------------------
     def score(self, answers: dict[str, dict[str, Any]]) -> Scored:

@@ -20,7 +20,7 @@ def bar(number: int, total: int) -> str:
 
 def show_question(ctx: Ctx, question: Question, prefix: str | None = None) -> None:
     questionnaire = ctx.content.questionnaire
-    number, total = questionnaire.progress(ctx.user.flow_data.get("answers", {}))
+    number, total = questionnaire.progress(ctx.user.flow_data.get("answers", {}), question)
     lines = [
         ctx.t("questionnaire.progress", number=number, total=total) + "  " + bar(number, total),
         "",
