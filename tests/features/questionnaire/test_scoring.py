@@ -84,6 +84,15 @@ def test_debts_without_help_go_together_with_work(werkfit: Questionnaire) -> Non
     assert "tegelijk" in texts(werkfit, scored)[0]  # the red area's step comes first
 
 
+def test_money_short_without_debts_gets_no_debt_help_step(werkfit: Questionnaire) -> None:
+    """Regression (tester): "no debts" but no money for food got "hulp bij schulden"."""
+    no_debts = " ".join(texts(werkfit, score(werkfit, money_enough="short", money_debts=False)))
+    assert "schulden" not in no_debts
+    assert "geld tekort" in no_debts and "0800-8115" in no_debts
+    debts = " ".join(texts(werkfit, score(werkfit, money_enough="short", money_debts=True)))
+    assert "hulp bij schulden" in debts and "geld tekort" not in debts
+
+
 @pytest.mark.parametrize(
     ("question", "answer"),
     [("money_enough", "short"), ("housing_situation", "nowhere"), ("safety_home", "unsafe")],
