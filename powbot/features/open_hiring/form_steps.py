@@ -22,7 +22,16 @@ from powbot.features.open_hiring.posting import (
 from powbot.knowledge.text import normalise
 from powbot.storage.models_open_hiring import Vacancy
 
-_custom_text = text(*CUSTOM_LIMITS)
+_custom_length = text(*CUSTOM_LIMITS)
+
+
+def _custom_text(ctx: Ctx, typed: str) -> Parsed:
+    """An own question candidates answer with yes or no: a question mark or at least two
+    words, so a stray word ("plaatsen", "vca") is not posted as a question."""
+    parsed = _custom_length(ctx, typed)
+    if parsed.error is None and "?" not in typed and len(typed.split()) < 2:
+        return Parsed(error="open_hiring.custom_not_a_question")
+    return parsed
 
 
 def _question_choices(ctx: Ctx) -> tuple[Choice, ...]:

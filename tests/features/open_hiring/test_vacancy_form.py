@@ -131,3 +131,21 @@ async def test_regression_a_skip_buttons_label_typed_is_not_kept_as_the_answer(
     kept = str(employer.flow_data if employer else "") + str([d.model_dump() for d in drafts])
     assert "Kun je in een koude ruimte werken?" in kept  # the question itself is kept
     assert "alleen nederlands" not in kept.lower()  # the button's label is not
+
+
+async def test_regression_a_stray_word_is_not_posted_as_an_own_question(harness: Harness) -> None:
+    """'plaatsen' typed at "add a question of your own?" (meaning: post it) was kept as a
+    yes/no question for candidates. Done-words now go on to the preview, and a single word
+    without a question mark ('rijbewijs') is asked again as a whole question."""
+    erik = await approved_employer(harness, 724)
+    await fill_in_up_to_own_questions(erik)
+    done = await erik.send("plaatsen")
+    assert "Zo ziet uw vacature eruit" in done[-1].text
+    assert "plaatsen" not in done[-1].text.lower().split("vragen aan kandidaten")[-1]
+    other = await approved_employer(harness, 725)
+    await fill_in_up_to_own_questions(other)
+    await other.press("Eigen vraag toevoegen")
+    stray = await other.send("rijbewijs")
+    assert "Dat lijkt nog geen vraag" in stray[-1].text
+    asked = await other.send("rijbewijs B nodig")
+    assert "Engels" in asked[-1].text
