@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.safety_concepts import EMPTY, Concepts, load_concepts
+from powbot.knowledge.safety_labels import label_files, label_texts
 from powbot.knowledge.safety_language import (
     KINDS,
     SafetyLanguage,
@@ -221,8 +222,9 @@ _CACHE: dict[tuple[object, ...], SafetyContent] = {}
 
 
 def load_safety(directory: Path) -> SafetyContent:
-    """Every safety/<lang>.yaml and examples.tsv; the first problem raises KnowledgeError (file
-    and field). Loaded again when one of them changed (its size or mtime)."""
+    """Every safety/<lang>.yaml and examples.tsv, and the answer labels the model also learns
+    from (safety_labels.py); the first problem raises KnowledgeError (file and field). Loaded
+    again when one of them changed (its size or mtime)."""
     folder = directory / "safety"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     examples = folder / "examples.tsv"
@@ -230,6 +232,7 @@ def load_safety(directory: Path) -> SafetyContent:
         str(folder.resolve()),
         *((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files),
         (examples.stat().st_mtime_ns, examples.stat().st_size) if examples.is_file() else None,
+        *((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in label_files(directory)),
     )
     cached = _CACHE.get(key)
     if cached is None:
@@ -261,6 +264,8 @@ def _load(folder: Path, files: list[Path]) -> SafetyContent:
         tagger_key=f"concepts {concepts.fingerprint}",
         # Checked now (a wrong kind names its line), normalised only if the model trains.
         raw_examples=read_examples(folder / "examples.tsv", KINDS),
+        # The bot's own answer labels are ordinary messages wherever they are typed.
+        ordinary=label_texts(folder.parent),
     )
     return SafetyContent(ordered, model, concepts)
 

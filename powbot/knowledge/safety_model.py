@@ -77,7 +77,9 @@ class CrisisModel:
     start loads the saved arrays instead of training (~100k features).
 
     `examples` are normalised (text, kind) pairs; `raw_examples` are pairs as written
-    (examples.tsv), normalised only if the model is trained (~0.27 s for ~20,000 of them).
+    (examples.tsv), normalised only if the model is trained (~0.27 s for ~20,000 of them);
+    `ordinary` are texts as written that train the `none` class (the bot's answer labels:
+    safety_labels.py) unless an example gives the same text a crisis kind.
     `tagger_key` names the tagger's content (safety.py: a hash of concepts.yaml). With it the
     cache key is a hash of the raw inputs (the examples, that name, the code that makes the
     features) and a start with a warm cache tags and normalises no example; without it (a
@@ -90,9 +92,11 @@ class CrisisModel:
         *,
         tagger_key: str | None = None,
         raw_examples: Iterable[tuple[str, str]] = (),
+        ordinary: Iterable[str] = (),
     ) -> None:
         self._pairs = sorted(set(examples))  # stable order: the cache key depends on it
         self._raw = sorted(set(raw_examples))
+        self._ordinary = sorted(set(ordinary))
         self._tag: Tagger = tagger or (lambda _plain: frozenset())
         self._tagger_key = "no tagger" if tagger is None else tagger_key
         self._svm: _CrisisSvm | None = None
@@ -109,11 +113,18 @@ class CrisisModel:
         digest.update(b"\x1dnot normalised\n")
         for text, kind in self._raw:
             digest.update(f"{text}\x1f{kind}\n".encode())
+        digest.update(b"\x1dordinary unless a crisis example\n")
+        for text in self._ordinary:
+            digest.update(f"{text}\n".encode())
         return digest.hexdigest()
 
     def _training(self) -> tuple[list[Doc], list[str]]:
-        """Every example normalised and tagged, once each, in a stable order; their kinds."""
-        pairs = sorted({*self._pairs, *((normalise(text), kind) for text, kind in self._raw)})
+        """Every example normalised and tagged, once each, in a stable order; their kinds.
+        An `ordinary` text that an example or phrase gives a crisis kind is left out."""
+        found = {*self._pairs, *((normalise(text), kind) for text, kind in self._raw)}
+        crisis = {text for text, kind in found if kind != NONE}
+        ordinary = {normalise(text) for text in self._ordinary} - crisis
+        pairs = sorted(found | {(text, NONE) for text in ordinary if text})
         return [doc(t, self._tag(t)) for t, _ in pairs], [k for _, k in pairs]
 
     @property
@@ -126,8 +137,10 @@ class CrisisModel:
                         self._svm = _CrisisSvm(*self._training())
                     else:
                         kinds = {kind for _, kind in (*self._pairs, *self._raw)}
+                        kinds |= {NONE} if self._ordinary else set()
                         self._svm = _CrisisSvm.from_inputs(key, kinds, self._training)
-                    self._pairs, self._raw = [], []  # the built model needs none of them
+                    # the built model needs none of them
+                    self._pairs, self._raw, self._ordinary = [], [], []
         return self._svm
 
     @property
