@@ -13,8 +13,9 @@ SQLAlchemy.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from operator import itemgetter
+from typing import Any, cast
 
 from sqlalchemy import Column
 from sqlalchemy.engine import Dialect
@@ -40,30 +41,36 @@ class Prepared:
             compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
             for name in self.names
         )
+        # Built once, as this runs several times per update: the values in the statement's
+        # order in one C call, then only the positions that have a processor.
+        get = itemgetter(*self.names) if self.names else (lambda values: ())
+        self._get: Callable[[Mapping[str, Any]], Any] = (
+            (lambda values: (get(values),)) if len(self.names) == 1 else get
+        )
+        self._processed = tuple(
+            (index, name, process)
+            for index, (name, process) in enumerate(zip(self.names, self.processors, strict=True))
+            if process is not None
+        )
 
     def parameters(
-        self, values: Mapping[str, Any], as_stored: Iterable[str] = ()
-    ) -> tuple[Any, ...]:
+        self, values: Mapping[str, Any], as_stored: Collection[str] = ()
+    ) -> Sequence[Any]:
         """as_stored: names whose values are already in their stored form (processed)."""
-        processors = self.processors
-        if as_stored:
-            skip = set(as_stored)
-            processors = tuple(
-                None if name in skip else process
-                for name, process in zip(self.names, processors, strict=True)
-            )
-        return tuple(
-            value if process is None else process(value)
-            for value, process in zip(
-                (values[name] for name in self.names), processors, strict=True
-            )
-        )
+        ordered = self._get(values)
+        if not self._processed:
+            return cast(tuple[Any, ...], ordered)
+        out = list(ordered)
+        for index, name, process in self._processed:
+            if name not in as_stored:
+                out[index] = process(out[index])
+        return out
 
     def run(
         self,
         connection: sqlite3.Connection,
         values: Mapping[str, Any],
-        as_stored: Iterable[str] = (),
+        as_stored: Collection[str] = (),
     ) -> sqlite3.Cursor:
         return connection.execute(self.sql, self.parameters(values, as_stored))
 
@@ -76,15 +83,19 @@ def row_reader(
     columns: Iterable[Column[Any]], dialect: Dialect
 ) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
     """Turns a raw row of these columns into their Python values, as SQLAlchemy would."""
-    readers = [
-        (column.key, column.type.dialect_impl(dialect).result_processor(dialect, None))
-        for column in columns
+    listed = list(columns)
+    keys = tuple(column.key for column in listed)
+    processed = [
+        (column.key, index, process)
+        for index, column in enumerate(listed)
+        if (process := column.type.dialect_impl(dialect).result_processor(dialect, None))
+        is not None
     ]
 
     def read(row: tuple[Any, ...]) -> dict[str, Any]:
-        return {
-            key: value if process is None else process(value)
-            for (key, process), value in zip(readers, row, strict=True)
-        }
+        values = dict(zip(keys, row, strict=True))
+        for key, index, process in processed:  # the few columns that need converting
+            values[key] = process(row[index])
+        return values
 
     return read

@@ -251,10 +251,13 @@ class UpdateUnit:
         (`flow_json`: that text, when the caller made it already)."""
         loaded = self._loaded
         stored = flow_json if flow_json is not None else _as_stored(user.flow_data)
+        # The instance's own dict: what the attributes return, without their descriptors
+        # (a column never set since it was read is there too: the whole row was read).
+        current = user.__dict__
         return [
             name
             for name in _COLUMNS
-            if (stored if name == "flow_data" else getattr(user, name)) != loaded[name]
+            if (stored if name == "flow_data" else current.get(name)) != loaded[name]
         ]
 
 
