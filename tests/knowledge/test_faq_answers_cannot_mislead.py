@@ -66,6 +66,34 @@ def test_every_answer_has_a_heading_saying_what_it_answers(base: FaqBase) -> Non
                 assert language_of(heading) == "en", (entry.id, heading)
 
 
+# First words of a question that asks yes or no ("Geldt ...?", "Can I ...?").
+YES_NO_OPENERS = set(
+    "geldt is mag kan bestaat ben telt gaat loopt krijg krijgt vergoedt moet heb heeft zijn "
+    "wordt betaalt blijft mogen kunnen moeten valt verloopt "
+    "is are can may does do did must should will am has have".split()
+)
+
+
+def test_no_heading_asks_a_yes_or_no_question(base: FaqBase) -> None:
+    """A heading says what the answer answers. A yes/no question does not: "Geldt de
+    Subsidieregeling praktijkleren ook voor bol-studenten?" headed the answer to every bbl
+    money question, so the amount read as a reply to a question nobody asked."""
+    norm = Normalizer(base.synonyms)
+
+    def language_of(question: str) -> str:
+        return norm.language(question.lower().split())
+
+    asking = [
+        (entry.id, lang, heading)
+        for entry in base.entries
+        if entry.audience != ["seeker"]  # the employers' answers (job seekers': their FAQ)
+        for lang in ("nl", "en")
+        if (heading := entry_heading(entry, lang, language_of)).endswith("?")
+        and heading.split()[0].lower() in YES_NO_OPENERS
+    ]
+    assert asking == []
+
+
 def test_no_answer_opens_with_a_bare_yes_or_no(base: FaqBase) -> None:
     bad = [(i, lang, t[:40]) for i, lang, t in _texts(base) if opens_with_yes_no(t)]
     assert bad == []
