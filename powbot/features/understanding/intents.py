@@ -30,7 +30,7 @@ ROLE_ONLY = {VACANCY: frozenset({"employer"}), JOBS: frozenset({"seeker"})}
 CONTAINED = {
     HUMAN: ("words_human_strong", 14),
     VACANCY: ("words_vacancy", 7),
-    JOBS: ("words_jobs", 10),
+    JOBS: ("words_jobs", 20),  # 'ik zoek werk voor 20 uur ... welke vacatures heeft u?'
 }
 # Words that make a message with a CONTAINED phrase a question for the FAQ instead
 # ('mag ik werk zoeken in de ww?' is about the rules, not a request for vacancies).
@@ -38,6 +38,7 @@ CONTAINED_NOT = {JOBS: "jobs_not"}
 # A typed invite code: 10+ URL-safe characters with a digit, '-' or '_' or an inner capital.
 _CODE = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 _CODE_MARK = re.compile(r"[0-9_-]|.[A-Z]")
+_LONG_LETTERS = re.compile(r"([a-z])\1{2,}")
 FUZZY_CUTOFF = 88
 QUESTION_WORDS = frozenset(
     "wat hoe hoeveel hoelang waarom wanneer welke welk wie wiens waar waarheen kan kun kunt "
@@ -59,12 +60,28 @@ def looks_like_question(text: str) -> bool:
 CONCEPT_KEYS = (
     "fillers",
     "human_nouns",
+    "human_places",
     "human_verbs",
     "vacancy_nouns",
     "vacancy_people",
     "vacancy_verbs",
+    "vacancy_asks",
     "not_intent",
+    "greeting_rest",
+    "language_switch",
 )
+# A short message made only of an intent's words: at least one anchor ('snap', 'menu',
+# 'engels'), the rest its own words or fillers ('ik weet niet hoe dit werkt', 'mag ik het
+# menu zien'). One word outside them ('hoe werkt een proefplaatsing') and it is no intent.
+BAGS = (STOP, MENU, LANGUAGE, HELP)
+BAG_MAX_WORDS = 14
+WANTING = frozenset({"wil", "wilt", "want", "wanna"})
+UNSURE = frozenset({"weet", "know"})
+HOW_WHAT = frozenset({"hoe", "wat", "how", "what"})
+CONCEPT_MAX_WORDS = 10
+# A request for staff may come with what the work is ('wij zijn op zoek naar een schoonmaker
+# voor 24 uur per week').
+VACANCY_MAX_WORDS = 16
 
 
 def _lists(catalog: Catalog) -> dict[str, tuple[str, ...]]:
@@ -75,6 +92,7 @@ def _lists(catalog: Catalog) -> dict[str, tuple[str, ...]]:
             "words_human_strong",
             *CONCEPT_KEYS,
             *CONTAINED_NOT.values(),
+            *(f"{name}_{part}" for name in BAGS for part in ("anchors", "bag")),
         }:
             phrases: list[str] = []
             for lang in ("nl", "en"):
@@ -116,7 +134,7 @@ def detect_text(
 ) -> str | None:
     if looks_like_code(text):
         return CODE
-    plain = normalise(text)
+    plain = _LONG_LETTERS.sub(r"\1", normalise(text))  # 'helppp', 'hoiii'
     if not plain:
         return HELP if text.strip().startswith("?") else None
     return _detect_plain(_lists(catalog), plain, role, people)
@@ -131,10 +149,13 @@ def _detect_plain(
     words = plain.split()
     greetings = lists["words_greeting"]
     if len(words) > 1 and words[0] in greetings:
-        # "hoi, ik wil iemand spreken": the greeting does not hide what follows.
-        rest = " ".join(words[2:] if " ".join(words[:2]) in greetings else words[1:])
+        # "hoi, ik wil iemand spreken": the greeting does not hide what follows. What only
+        # says who is there ("hallo ik ben het weer", "goedemiddag, met Jansen") is a greeting.
+        rest = words[2:] if " ".join(words[:2]) in greetings else words[1:]
         if rest:
-            return _detect_plain(lists, rest, role, people)
+            if _only_says_who(lists, rest):
+                return GREETING
+            return _detect_plain(lists, " ".join(rest), role, people)
     padded = f" {plain} "
     for intent, (key, max_words) in CONTAINED.items():
         if not _for_role(intent, role) or len(words) > max_words:
@@ -154,30 +175,82 @@ def _concepts(
     graag', 'in het Engels graag'), and a person or a vacancy is recognised by its words
     ('kan ik bellen met iemand', 'wij hebben een vacature'), never in a question about a
     scheme ('mag een mens met een uitkering bijverdienen')."""
-    if len(words) > 10 or set(words) & set(lists["not_intent"]):
+    if len(words) > VACANCY_MAX_WORDS or set(words) & set(lists["not_intent"]):
         return None
     fillers = set(lists["fillers"])
     core = " ".join(word for word in words if word not in fillers)
-    for intent in WHOLE:
+    for intent in WHOLE if len(words) <= CONCEPT_MAX_WORDS else ():
         if intent == STOP and len(words) > 2:
             continue  # "ik wil stoppen (met dit werk)" is not /stop
         if core and _for_role(intent, role) and core in lists[f"words_{intent}"]:
             return intent
+    return (
+        _bagged(lists, words, fillers)
+        or _person(lists, words, people)
+        or _staff(lists, words, role)
+    )
+
+
+def _person(
+    lists: dict[str, tuple[str, ...]], words: list[str], people: tuple[str, ...]
+) -> str | None:
+    """'kan ik bellen met iemand', 'kan de gemeente mij bellen', 'wie kan ik mailen'."""
     found = set(words)
     nouns, verbs = set(lists["human_nouns"]) | set(people), set(lists["human_verbs"])
-    if found & nouns and (found & verbs or len(words) <= 3):
-        return HUMAN
-    if words[0] in QUESTION_WORDS:
-        return None  # a question about hiring is for the FAQ
-    if _for_role(VACANCY, role) and (
-        found & set(lists["vacancy_nouns"])
-        or (
-            _names_people(words, lists["vacancy_people"])
-            and (found & set(lists["vacancy_verbs"]) or len(words) <= 2)  # 'bakkerijmedewerker'
-        )
-    ):
+    if len(words) <= CONCEPT_MAX_WORDS and found & verbs:
+        if found & nouns or found & set(lists["human_places"]) or words[0] in ("wie", "who"):
+            return HUMAN
+    return HUMAN if len(words) <= 3 and found & nouns else None
+
+
+def _staff(lists: dict[str, tuple[str, ...]], words: list[str], role: str | None) -> str | None:
+    """An employer's request for staff: 'wij hebben een vacature', 'heb je mensen voor mijn
+    bakkerij', 'bakkerijmedewerker'; a question about hiring ('hoe lang duurt ...') is not."""
+    asks = words[0] in lists["vacancy_asks"] or " ".join(words[:3]) in lists["vacancy_asks"]
+    if not _for_role(VACANCY, role) or (words[0] in QUESTION_WORDS and not asks):
+        return None
+    found = set(words)
+    if found & set(lists["vacancy_nouns"]):
         return VACANCY
+    wants = asks or found & set(lists["vacancy_verbs"]) or len(words) <= 2
+    return VACANCY if wants and _names_people(words, lists["vacancy_people"]) else None
+
+
+def _bagged(lists: dict[str, tuple[str, ...]], words: list[str], fillers: set[str]) -> str | None:
+    """STOP, MENU, LANGUAGE or HELP when the message is only that intent's words."""
+    if len(words) > BAG_MAX_WORDS:
+        return None
+    for intent in BAGS:
+        anchors = set(lists[f"{intent}_anchors"])
+        allowed = fillers | anchors | set(lists[f"{intent}_bag"])
+        if not set(words) & anchors or not set(words) <= allowed:
+            continue
+        if intent == LANGUAGE and not _asks_for_a_language(lists, words, anchors):
+            continue
+        if intent == HELP and set(words) & anchors <= UNSURE and not set(words) & HOW_WHAT:
+            continue  # 'weet ik niet' answers a question; 'ik weet niet hoe dit werkt' asks
+        if intent == STOP and set(words) & WANTING and not set(words) & set(lists["stop_bag"]):
+            continue  # 'ik wil stoppen' may be about the job; 'stop nu', 'stop dit' are not
+        return intent
     return None
+
+
+def _asks_for_a_language(
+    lists: dict[str, tuple[str, ...]], words: list[str], names: set[str]
+) -> bool:
+    """'engels graag', 'taal op engels zetten', 'geen goed nederlands, engels': a word for
+    switching or two languages named, not 'is mijn nederlands goed' (a question for the FAQ)."""
+    named = set(words) & names
+    return (
+        bool(set(words) & set(lists["language_switch"])) or len(named) >= 2 or named == set(words)
+    )
+
+
+def _only_says_who(lists: dict[str, tuple[str, ...]], rest: list[str]) -> bool:
+    """After a greeting: 'ik ben het weer', 'meneer', or a phone-style 'met Jansen (van X)'."""
+    if rest[0] == "met" and len(rest) <= 6:
+        return True
+    return set(rest) <= set(lists["greeting_rest"]) | set(lists["fillers"])
 
 
 def _names_people(words: list[str], people: tuple[str, ...]) -> bool:
