@@ -30,6 +30,19 @@ from powbot.knowledge.errors import KnowledgeError
 from powbot.knowledge.safety_text import normalise
 
 TIERS = ("alarm", "possible")
+# The groups of components concepts.yaml may list (each a list of component names).
+GROUPS = (
+    "calm",
+    "firm",
+    "past",
+    "present",
+    "resolved",
+    "joke",
+    "planned",
+    "arrears",
+    "garnish",
+    "acute",
+)
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,11 @@ class Concepts:
     # without a sign of arrears ('niet betaald', a debt, an eviction) is no money emergency.
     planned: frozenset[str] = frozenset()
     arrears: frozenset[str] = frozenset()
+    # Round 16: a garnishment of the wage or benefit ('er ligt beslag op mijn loon') without a
+    # sign that nothing is left to live on ('niks over', no food, the rent unpaid, the
+    # bailiff at the door now) is a question about debts, no money emergency.
+    garnish: frozenset[str] = frozenset()
+    acute: frozenset[str] = frozenset()
     # `texts` as one Aho-Corasick automaton: a single pass over the message instead of one
     # substring search per needle (4,000+ of them, most of the detector's time).
     finder: Any = None
@@ -129,6 +147,9 @@ class Concepts:
     def is_planned(self, tags: frozenset[str]) -> bool:
         return bool(tags & self.planned) and not tags & self.arrears
 
+    def is_garnishment(self, tags: frozenset[str]) -> bool:
+        return bool(tags & self.garnish) and not tags & self.acute
+
     def firm_kinds(self, tags: frozenset[str]) -> set[str]:
         """Kinds whose alarm combination holds here with a firm component in it."""
         return {
@@ -170,7 +191,7 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
                 raise KnowledgeError(file, f"concepts.{name}", f"{stem!r} is too short")
             _place(mark, body, name, words, prefixes, texts)
     groups: dict[str, frozenset[str]] = {}
-    for key in ("calm", "firm", "past", "present", "resolved", "joke", "planned", "arrears"):
+    for key in GROUPS:
         groups[key] = frozenset(data.get(key) or [])
         if groups[key] - set(raw):
             raise KnowledgeError(file, key, f"unknown {set(groups[key]) - set(raw)}")
@@ -187,6 +208,8 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
         groups["joke"],
         groups["planned"],
         groups["arrears"],
+        groups["garnish"],
+        groups["acute"],
         _finder(texts),
         hashlib.sha256(file.read_bytes()).hexdigest(),
     )

@@ -27,6 +27,9 @@ _FOLD = str.maketrans(
         "ـ": "",
         "\u200c": "",  # zero-width non-joiner (Persian)
         "\u200d": "",
+        # Currency signs as words: '€3,20' is 'euro 3 20' (the `money_unit` component).
+        "€": " euro ",
+        "£": " pound ",
         # Laughing emoji read as laughter (the `laugh` component in safety/concepts.yaml).
         "😂": " haha ",
         "🤣": " haha ",

@@ -82,6 +82,20 @@ VULNERABLE = frozenset({"kids", "frail", "ill"})
 # keeps its help.
 PLANNED_DROPS = frozenset({"money"})
 PLANNED_KEEPS = VULNERABLE | {"cold", "hotcold", "device"}
+# Round 16: garnishment questions of the FAQ ('Er ligt beslag op mijn uitkering. Blijft dat
+# beslag als ik ga werken?', 'twee deurwaarders willen beslag leggen op mijn loon, kan dat')
+# got the full money reply (a phrase the model backed at +0.4, taught by 'er ligt beslag op
+# mijn loon' labelled a crisis). A garnishment of the wage or benefit without a sign that
+# nothing is left (`acute`: 'niks over', no food, the rent unpaid, the bailiff at the door)
+# drops the money kind; 'ze hebben beslag gelegd op mijn hele loon, geen huur geen eten' keeps it.
+GARNISH_DROPS = frozenset({"money"})
+# Round 16: laughter alone ('lol', 'haha', not 'jk' or a task called killing) after going
+# without food or a bed for days is nervous, not a joke: 'havent eaten since tuesday lol' got
+# only the line. Those kinds keep the full reply when the message says how long (LASTING)
+# and the model backs the kind above CALM_KEEP.
+LAUGHED_OFF = frozenset({"no_food", "no_shelter"})
+LASTING = frozenset({"duration", "days", "yesterday", "since_long"})
+NERVOUS = frozenset({"laugh"})
 
 # The model's scores: each kind's margin and the `none` class's (NONE), or None (too short).
 Margins = Callable[[], dict[str, float] | None]
@@ -108,6 +122,8 @@ def decide(rules: set[str], tags: frozenset[str], concepts: Concepts, scores_of:
     alarm, possible = second_opinion(alarm, possible, tags, concepts, scores_of, _veto)
     if concepts.is_planned(tags) and not tags & PLANNED_KEEPS:
         alarm, possible = alarm - PLANNED_DROPS, possible - PLANNED_DROPS
+    if concepts.is_garnishment(tags):
+        alarm, possible = alarm - GARNISH_DROPS, possible - GARNISH_DROPS
     return Tiers(alarm, possible, by_model or (alone and bool(possible)))
 
 
@@ -136,8 +152,9 @@ def _tiers(
     if concepts.is_joke(tags):
         # Round 5 (dev10): 'ajax heeft weer verloren, ik wil dood 😂' got the full reply; a joke
         # gets the line naming the help, firm words included.
-        possible |= alarm
-        alarm = set()
+        kept = _laughed_off(alarm, tags, concepts, margins, margins_of)
+        possible |= alarm - kept
+        alarm = kept
     if concepts.is_over(tags):
         # "My ex used to hit me, years ago; I'm safe now": the line, not the crisis reply.
         possible |= alarm
@@ -174,6 +191,23 @@ def _vulnerable_kinds(tags: frozenset[str], concepts: Concepts) -> set[str]:
         for rule in concepts.holding(tags)
         if rule.tier == "alarm" and rule.needs & VULNERABLE
     }
+
+
+def _laughed_off(
+    alarm: set[str],
+    tags: frozenset[str],
+    concepts: Concepts,
+    margins: dict[str, float] | None,
+    margins_of: Margins,
+) -> set[str]:
+    """Round 16: days without food or a bed told with a nervous laugh keep the full reply."""
+    lasting = alarm & LAUGHED_OFF
+    if not lasting or not tags & LASTING or tags & concepts.joke - NERVOUS:
+        return set()
+    margins = margins if margins is not None else margins_of()
+    if margins is None:
+        return set()
+    return {k for k in lasting if margins[k] > CALM_KEEP}
 
 
 def _model_line(margins: dict[str, float] | None) -> set[str]:
