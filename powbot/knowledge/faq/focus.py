@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from powbot.knowledge.faq.models import FaqEntry
+from powbot.knowledge.faq.models import OUT_OF_SCOPE, FaqEntry
 from powbot.knowledge.faq.normalise import Normalizer, _words
 
 
@@ -14,6 +14,9 @@ class QuestionFocus:
     """Mixed into the FAQ index, whose tokens and instrument names it reads."""
 
     SETTING_MIN_TOKENS = 3  # known words the question itself needs after "maar"/"but"
+    # An instrument named only as the setting that still fits best: the next instrument that
+    # fits within this much is offered beside it (a choice, not a guess).
+    SETTING_CHOICE_MARGIN = 0.4
     MIN_FIT: float
     CLARIFY_MARGIN: float
     instruments: list[str]
@@ -36,14 +39,50 @@ class QuestionFocus:
         wil ik hem aannemen, hoe vraag ik de doelgroepverklaring aan?"), the answer is a
         guess: the instrument asked is offered with it, before any other. (A question with a "maar"
         turn has had its setting left out already.) ``found``: the fits and best items."""
+        fits, best_item = found
         asked = [] if setting else self._asked_instead(question, pos)
         if not asked:
+            asked = self._beside_the_setting(question, setting, pos, fits)
+        if not asked:
             return close
-        fits, best_item = found
         fit_of = {p: f for f, p in fits}
         first = [(self.entries[best_item[p][0]], self._confidence(fit_of[p])) for p in asked]
         names = {e.instrument for e, _ in first}
         return first + [(e, s) for e, s in close if e.instrument not in names]
+
+    def _beside_the_setting(
+        self, question: str, setting: set[int], pos: int, fits: list[tuple[float, int]]
+    ) -> list[int]:
+        """Another instrument to offer beside ``pos`` when ``pos`` is named only as the
+        setting and the part that asks names none ("Een medewerker waarvoor we
+        loonkostensubsidie krijgen is ziek geworden. Wie betaalt nu zijn loon?"): the name
+        outweighs what is asked, so an answer about ``pos`` alone is a guess when the next
+        instrument fits within SETTING_CHOICE_MARGIN: that one is offered beside it. (Reading
+        the question without the name instead offered a choice for one question in six: most
+        questions that name a scheme first do ask about it.) [] otherwise."""
+        if setting and pos not in setting:
+            return []
+        if not setting:
+            split = _asking_clause(question)
+            # "..., hoe regel ik dat?" asks about the setting itself: no words of its own.
+            if split is None or len(self._known(split[1])) < ASKS_OWN_WORDS:
+                return []
+            before, after = (
+                {p for t in self._known(part) for p in self.name_terms.get(t, ())} for part in split
+            )
+            if pos not in before or after:
+                return []
+        fit_of = {p: f for f, p in fits}
+        others = [p for _, p in fits if p != pos and self.instruments[p] != OUT_OF_SCOPE]
+        near = [
+            p
+            for p in others
+            if fit_of[p] >= self.MIN_FIT and fit_of[pos] - fit_of[p] < self.SETTING_CHOICE_MARGIN
+        ]
+        return near[:1]
+
+    def _known(self, text: str) -> list[str]:
+        return [t for t, known in self.query_tokens(text) if known]
 
     def _asked_instead(self, question: str, pos: int) -> list[int]:
         """Instruments named in the clause that asks (the last of the sentence with the
@@ -176,6 +215,7 @@ _TURN = re.compile(r"(?:^|(?<=[,;.?!]))\s*\bmaar\b|\bbut\b", re.IGNORECASE)
 _ALREADY = {"al", "already"}
 _MORE = {"daarnaast", "ook", "erbij", "bovendien", "also", "besides", "additionally", "too"}
 _NAME_WORDS = 3  # words of an instrument's name ("no risk polis")
+ASKS_OWN_WORDS = 2  # known words a clause needs to ask something besides its setting
 # Words that put a name in passing: the setting, not the subject ("tijdens een proefplaatsing").
 _SETTING_PREP = set(
     "tijdens bij na op met onder naast in vanuit uit during with under after on from through "
