@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from powbot.knowledge import safety as safety_module  # noqa: E402
 from powbot.knowledge import safety_opinion, safety_tiers  # noqa: E402
+from powbot.knowledge.safety_labels import label_texts  # noqa: E402
 from powbot.knowledge.safety_model import NONE, CrisisModel, read_examples  # noqa: E402
 
 CONTENT = ROOT / "powbot" / "knowledge" / "content"
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         for kind, items in lang.phrases.items()
         for words in items
     ]
+    labels = label_texts(CONTENT)
     random.Random(13).shuffle(rows)
     module, name, grid = GRIDS[args.grid]
     chosen = getattr(module, name)
@@ -60,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     for fold in range(args.folds):
         test = rows[fold :: args.folds]
         train = [r for i, r in enumerate(rows) if i % args.folds != fold]
-        content = dataclasses.replace(full, model=CrisisModel(train + phrases, full.concepts.tag))
+        # The answer labels train the `none` class as in the shipped model (safety_labels.py).
+        model = CrisisModel(train + phrases, full.concepts.tag, ordinary=labels)
+        content = dataclasses.replace(full, model=model)
         if args.explain:
             setattr(module, name, chosen)
             explained += [
