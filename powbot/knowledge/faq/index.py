@@ -127,12 +127,14 @@ class FaqIndex(
         fits = self._fits(self.classifier.margins(self._doc(asked, toks)), best_item, audience)
         oos = self.instruments.index(OUT_OF_SCOPE) if self.topics else -1
         in_scope = [(fit, pos) for fit, pos in fits if pos != oos]
-        in_scope = self._own_first(self._setting_not_first(setting, named_after, in_scope))
+        ranked = self._own_ranked(question, toks, lexical)
+        in_scope = self._setting_not_first(setting, named_after, in_scope)
+        in_scope = self._own_first(in_scope, toks, ranked)
         if not in_scope:
             return SearchResult(
                 "unknown", None, 0.0, [], self._topic(best_item.get(oos), toks, audience)
             )
-        own = self._own_subject(question, toks, lexical, best_item)
+        own = self._own_subject(ranked, lexical, best_item)
         fit, pos = in_scope[0]
         best = self._chosen(pos, toks, lexical, best_item)
         score = self._confidence(fit)
@@ -143,7 +145,7 @@ class FaqIndex(
         if (
             fits[0][1] == oos
             and not self._named_close(toks, pos, fits[0][0] - fit)
-            and not self._own_evident(in_scope, best_item)
+            and not self._own_evident(in_scope, best_item, fits[0][0] - fit, ranked)
         ):
             return SearchResult(
                 "unknown", best, score, [], self._topic(best_item.get(oos), toks, audience)

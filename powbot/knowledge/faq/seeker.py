@@ -47,6 +47,12 @@ class SeekerSubjects:
     # choices.
     SUBJECT_CLARIFY_MARGIN = 0.5
     OWN_FIRST_MARGIN = 0.35
+    # ... and this far when the best instrument is named in the question and one own entry
+    # leads the others by OWN_CLEAR_LEAD (see _own_first).
+    NAMED_OWN_FIRST_MARGIN = 1.2
+    OWN_CLEAR_LEAD = 1.0
+    OWN_TIE = 0.15
+    OWN_TIE_LEAD = 1.5
     # An own entry whose lexical score is this much above the best out-of-scope topic's is
     # not overruled by the topic's classifier margin: a choice with "none of these" instead of
     # "I don't know". The topics are mostly employers' subjects in many words, so the
@@ -55,11 +61,13 @@ class SeekerSubjects:
     # question fewer.
     OWN_EVIDENCE_MARGIN = 25.0
     ANSWER_WEIGHT: float
+    CLARIFY_MARGIN: float
     audience: str | None
     norm: Normalizer
     entries: list[FaqEntry]
     instruments: list[str]
     subjects: InstrumentClassifier | None
+    name_terms: dict[str, set[int]]
     query_tokens: Callable[[str], list[tuple[str, bool]]]
     _doc: Callable[..., Doc]
     _confidence: Callable[[float], float]
@@ -100,35 +108,55 @@ class SeekerSubjects:
                 df[t] = df.get(t, 0) + 1
         self.subject_idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
 
-    def _own_subject(
+    def _own_ranked(
         self,
         question: str,
         toks: Sequence[tuple[str, bool]],
         lexical: Sequence[tuple[int, float]],
-        best_item: dict[int, tuple[int, float]],
     ) -> list[tuple[int, float]]:
-        """Puts the best own entry in ``best_item`` (at the job seekers' instrument) and
-        returns the other own entries that fit about as well, each with how much less."""
+        """The job seekers' own entries, best first, with their fit; [] outside their index."""
         if self.subjects is None or SEEKER_INSTRUMENT not in self.instruments:
             return []
-        ranked = self._rank_subjects(question, toks, lexical)
+        return self._rank_subjects(question, toks, lexical)
+
+    def _own_subject(
+        self,
+        ranked: Sequence[tuple[int, float]],
+        lexical: Sequence[tuple[int, float]],
+        best_item: dict[int, tuple[int, float]],
+    ) -> list[tuple[int, float]]:
+        """Puts the best own entry of ``ranked`` in ``best_item`` (at the job seekers'
+        instrument) and returns the other own entries that fit about as well, each with how
+        much less."""
+        if not ranked:
+            return []
         top_idx, top = ranked[0]
         pos = self.instruments.index(SEEKER_INSTRUMENT)
         best_item[pos] = (top_idx, dict(lexical).get(top_idx, 0.0))
         return [(i, top - f) for i, f in ranked[1:] if top - f < self.SUBJECT_CLARIFY_MARGIN]
 
     def _own_evident(
-        self, in_scope: Sequence[tuple[float, int]], best_item: dict[int, tuple[int, float]]
+        self,
+        in_scope: Sequence[tuple[float, int]],
+        best_item: dict[int, tuple[int, float]],
+        behind: float,
+        ranked: Sequence[tuple[int, float]],
     ) -> bool:
         """Job seekers' index: an own entry, first in scope, whose words match the question
-        clearly better than the best subject outside this FAQ does."""
+        clearly better than the best subject outside this FAQ does; or that is ``behind``
+        that subject by less than CLARIFY_MARGIN (a tie) while it clearly leads the other own
+        entries (OWN_CLEAR_LEAD): a coin flip between "I don't know" and a choice that starts
+        with the answer the words point to ("trein geld terug krijgen? how?")."""
         if self.subjects is None or not in_scope or OUT_OF_SCOPE not in self.instruments:
             return False
         pos = in_scope[0][1]
         if self.instruments[pos] != SEEKER_INSTRUMENT:
             return False
         topic = best_item.get(self.instruments.index(OUT_OF_SCOPE), (0, 0.0))[1]
-        return best_item[pos][1] - topic >= self.OWN_EVIDENCE_MARGIN
+        if best_item[pos][1] - topic >= self.OWN_EVIDENCE_MARGIN:
+            return True
+        lead = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 0.0
+        return behind < self.OWN_TIE and lead >= self.OWN_TIE_LEAD
 
     def _without_asides(self, question: str) -> str:
         """Job seekers' index: the question without what its writer sets aside."""
@@ -162,14 +190,31 @@ class SeekerSubjects:
             return []
         return [(self.entries[i], self._confidence(fit - d)) for i, d in own]
 
-    def _own_first(self, in_scope: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    def _own_first(
+        self,
+        in_scope: list[tuple[float, int]],
+        toks: Sequence[tuple[str, bool]],
+        ranked: Sequence[tuple[int, float]],
+    ) -> list[tuple[float, int]]:
         """Job seekers' index: their own entries first when they fit about as well as the
-        best (a choice either way; the first is the one written for them)."""
-        if self.subjects is None or len(in_scope) < 2 or SEEKER_INSTRUMENT not in self.instruments:
+        best (a choice either way; the first is the one written for them). When the best
+        instrument is only named ("telefoonnummer jobcoach?", "wie is mijn jobcoach nu") and
+        one own entry clearly fits the rest of the words, the own entry goes first from
+        further away: the name made the instrument win, not what is asked."""
+        if not ranked or len(in_scope) < 2:
             return in_scope
         pos = self.instruments.index(SEEKER_INSTRUMENT)
         own = next((item for item in in_scope if item[1] == pos), None)
-        if own is None or own == in_scope[0] or in_scope[0][0] - own[0] >= self.OWN_FIRST_MARGIN:
+        if own is None or own == in_scope[0]:
+            return in_scope
+        margin = self.OWN_FIRST_MARGIN
+        lead = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 0.0
+        best = in_scope[0][1]
+        named = any(best in self.name_terms.get(t, ()) for t, _ in toks)
+        covered = self.instruments[best] in self.entries[ranked[0][0]].covers
+        if named and not covered and lead >= self.OWN_CLEAR_LEAD:
+            margin = self.NAMED_OWN_FIRST_MARGIN
+        if in_scope[0][0] - own[0] >= margin:
             return in_scope
         return [own, *(item for item in in_scope if item != own)]
 
