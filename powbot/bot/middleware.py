@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from powbot.bot.commands import commands_for
 from powbot.bot.features import PlainText
+from powbot.bot.outbox_delivery import StagedReply
 from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
 from powbot.conversation.context import Ctx
@@ -120,18 +121,23 @@ class UpdateMiddleware(BaseMiddleware):
     ) -> Any:
         runtime = self.runtime
         language = runtime.settings.default_language
+
+        async def work(unit: UpdateUnit) -> tuple[_Outcome | None, list[StagedReply]]:
+            """The update in its unit; run a second time if another worker changed the
+            user meanwhile (Database.run_update), so it holds nothing of a first run."""
+            nonlocal language
+            if not await unit.first_time(event.update_id, utcnow(), tg_user.id):
+                # A redelivery: its state is committed; send what was not confirmed.
+                return None, await runtime.sender.claim_replies(unit.session(), event.update_id)
+            outcome = await self._run(handler, event, data, unit, tg_user, chat_id)
+            language = outcome.language
+            replies = outcome.ctx.replies
+            return outcome, await runtime.sender.stage_replies(
+                unit, chat_id, event.update_id, replies
+            )
+
         try:
-            async with runtime.db.update_unit() as unit:
-                if not await unit.first_time(event.update_id, utcnow(), tg_user.id):
-                    # A redelivery: its state is committed; send what was not confirmed.
-                    staged = await runtime.sender.claim_replies(unit.session(), event.update_id)
-                    outcome = None
-                else:
-                    outcome = await self._run(handler, event, data, unit, tg_user, chat_id)
-                    language = outcome.language
-                    staged = await runtime.sender.stage_replies(
-                        unit, chat_id, event.update_id, outcome.ctx.replies
-                    )
+            outcome, staged = await runtime.db.run_update(work)
         except Exception as exc:
             if isinstance(exc, IntegrityError) and await self._handled_elsewhere(event.update_id):
                 # Another worker stored this update id first: it is a redelivery.
@@ -144,6 +150,18 @@ class UpdateMiddleware(BaseMiddleware):
             await self._answer_callback(event, None)
             await runtime.sender.deliver(chat_id, [Reply(text)])
             return None
+        return await self._after_commit(event, chat_id, outcome, staged, language)
+
+    async def _after_commit(
+        self,
+        event: Update,
+        chat_id: int,
+        outcome: _Outcome | None,
+        staged: list[StagedReply],
+        language: str,
+    ) -> Any:
+        """The replies sent, the menu and the outbox worker told; what the handler returned."""
+        runtime = self.runtime
         if outcome is None:
             log.info(
                 "update %s was already handled; %d replies resent", event.update_id, len(staged)

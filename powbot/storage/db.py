@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -18,12 +18,14 @@ from sqlalchemy.sql.expression import Executable
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.storage.pooled import checked_out
+from powbot.storage.postgres_optimistic import UserChanged
 from powbot.storage.postgres_unit import postgres_update_unit
 from powbot.storage.sqlite_inline import InlineConnection, WalCheckpointer
 from powbot.storage.sqlite_unit import sqlite_update_unit
 from powbot.storage.update_unit import UpdateUnit
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+T = TypeVar("T")
 
 # aiosqlite logs every statement with its parameters at DEBUG level, and the parameters
 # hold questionnaire answers and free text: never let those reach a log, whatever the
@@ -131,15 +133,27 @@ class Database:
             yield session
 
     @asynccontextmanager
-    async def update_unit(self) -> AsyncIterator[UpdateUnit]:
+    async def update_unit(self, *, lock: bool = False) -> AsyncIterator[UpdateUnit]:
         """The transaction of one Telegram update: committed at the end with what it
-        changed, rolled back on any error (see update_unit.py; on SQLite sqlite_unit.py)."""
+        changed, rolled back on any error (see update_unit.py; on SQLite sqlite_unit.py,
+        which always holds the write lock). On PostgreSQL it is optimistic unless `lock`,
+        and may raise `UserChanged` (postgres_optimistic.py): use `run_update`."""
         if self.is_sqlite:
             async with sqlite_update_unit(self.engine, self.sessionmaker) as unit:
                 yield unit
             return
-        async with postgres_update_unit(self.engine, self.sessionmaker) as unit:
+        async with postgres_update_unit(self.engine, self.sessionmaker, lock=lock) as unit:
             yield unit
+
+    async def run_update(self, work: Callable[[UpdateUnit], Awaitable[T]]) -> T:
+        """`work` in an update's unit; run once more, with the user's row locked from the
+        start, if another worker changed that row meanwhile (nothing was written then)."""
+        try:
+            async with self.update_unit() as unit:
+                return await work(unit)
+        except UserChanged:
+            async with self.update_unit(lock=True) as unit:
+                return await work(unit)
 
     async def delete_outbox_row(self, row_id: int) -> None:
         """A sent reply's outbox row, deleted at once on its own: every millisecond between

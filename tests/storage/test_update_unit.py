@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from powbot.storage.db import Database
 from powbot.storage.models import Outbox, User
+from powbot.storage.update_unit import UpdateUnit
 from tests.clock_double import clock_now
 
 USER = 4242
@@ -124,36 +125,75 @@ async def test_an_unknown_user_after_recording_the_update_is_none(db: Database) 
         assert await unit.locked_user(USER + 1) is None
 
 
-async def test_a_second_update_of_the_same_user_waits_for_the_first(db: Database) -> None:
-    """Updates of one user are serialised by the database too (several workers on
-    PostgreSQL): the second reads the user only after the first committed its change."""
+async def test_two_updates_of_the_same_user_at_once_both_count(db: Database) -> None:
+    """Several workers (PostgreSQL) may handle two updates of one user at the same time. The
+    one that writes last read the row before the other's change: it writes nothing and runs
+    again on the new row (on SQLite the second waits for the first). Neither change is lost,
+    and each update id is recorded once."""
     inside, release = asyncio.Event(), asyncio.Event()
 
-    async def first() -> None:
-        async with db.update_unit() as unit:
-            assert await unit.first_time(80, clock_now(), USER)
-            user = await unit.locked_user(USER)
-            assert user is not None
-            user.step = "q7"
-            inside.set()
-            await release.wait()
+    async def first(unit: UpdateUnit) -> None:
+        assert await unit.first_time(80, clock_now(), USER)
+        user = await unit.locked_user(USER)
+        assert user is not None
+        user.step = "q7"
+        inside.set()
+        await release.wait()
 
-    async def second() -> str | None:
-        await inside.wait()
-        async with db.update_unit() as unit:
-            assert await unit.first_time(81, clock_now(), USER)
-            user = await unit.locked_user(USER)
-            return None if user is None else user.step
+    async def second(unit: UpdateUnit) -> None:
+        assert await unit.first_time(81, clock_now(), USER)
+        user = await unit.locked_user(USER)
+        assert user is not None
+        user.screen += 1
 
-    first_task = asyncio.create_task(first())
-    second_task = asyncio.create_task(second())
+    first_task = asyncio.create_task(db.run_update(first))
     await inside.wait()
+    second_task = asyncio.create_task(db.run_update(second))
     for _ in range(20):
         await asyncio.sleep(0.01)
-    assert not second_task.done()  # waits for the first update's transaction
     release.set()
-    await first_task
-    assert await second_task == "q7"
+    await asyncio.gather(first_task, second_task)
+    stored = await _stored(db)
+    assert (stored.step, stored.screen) == ("q7", 1)
+    for update_id in (80, 81):
+        async with db.update_unit() as unit:
+            assert not await unit.first_time(update_id, clock_now(), USER)
+
+
+async def test_an_update_that_opens_the_session_after_another_change_runs_again(
+    postgres_url: str,
+) -> None:
+    """PostgreSQL reads the user without a lock; a feature that opens the ORM session locks
+    the row then. If another worker changed it in between, the update (its ORM work too)
+    is run again on the new row: the other's change stays and the reply is staged once."""
+    database = Database(postgres_url)
+    await database.migrate()
+    async with database.transaction() as session:
+        session.add(User(id=USER, chat_id=USER, created_at=clock_now(), flow="form", step="q1"))
+    runs: list[str | None] = []
+
+    async def work(unit: UpdateUnit) -> None:
+        assert await unit.first_time(90, clock_now(), USER)
+        user = await unit.locked_user(USER)
+        assert user is not None
+        runs.append(user.language)
+        if len(runs) == 1:  # another worker writes to the user meanwhile
+            async with database.transaction() as other:
+                changed = await other.get(User, USER)
+                assert changed is not None
+                changed.language = "en"
+        user.step = "q2"
+        unit.session().add(Outbox(user_id=USER, payload={"text": "hi"}))
+
+    try:
+        await database.run_update(work)
+        assert runs == [None, "en"]
+        stored = await _stored(database)
+        assert (stored.language, stored.step) == ("en", "q2")
+        async with database.transaction() as session:
+            assert len((await session.exec(select(Outbox))).all()) == 1
+    finally:
+        await database.dispose()
 
 
 async def test_sqlite_stores_what_the_orm_would_store(sqlite_url: str) -> None:
