@@ -69,6 +69,8 @@ CONCEPT_KEYS = (
     "not_intent",
     "greeting_rest",
     "language_switch",
+    "jobs_nouns",
+    "jobs_wants",
 )
 # A short message made only of an intent's words: at least one anchor ('snap', 'menu',
 # 'engels'), the rest its own words or fillers ('ik weet niet hoe dit werkt', 'mag ik het
@@ -78,10 +80,13 @@ BAG_MAX_WORDS = 14
 WANTING = frozenset({"wil", "wilt", "want", "wanna"})
 UNSURE = frozenset({"weet", "know"})
 HOW_WHAT = frozenset({"hoe", "wat", "how", "what"})
+WHO_WHERE = frozenset({"wie", "who", "waar", "where"})
+NOT_ASKING = frozenset({"wanneer", "waarom", "wie", "hoeveel", "when", "why", "who"})
 CONCEPT_MAX_WORDS = 10
 # A request for staff may come with what the work is ('wij zijn op zoek naar een schoonmaker
 # voor 24 uur per week').
 VACANCY_MAX_WORDS = 16
+JOBS_MAX_WORDS = 8
 
 
 def _lists(catalog: Catalog) -> dict[str, tuple[str, ...]]:
@@ -188,6 +193,7 @@ def _concepts(
         _bagged(lists, words, fillers)
         or _person(lists, words, people)
         or _staff(lists, words, role)
+        or _work_wanted(lists, words, role)
     )
 
 
@@ -198,7 +204,7 @@ def _person(
     found = set(words)
     nouns, verbs = set(lists["human_nouns"]) | set(people), set(lists["human_verbs"])
     if len(words) <= CONCEPT_MAX_WORDS and found & verbs:
-        if found & nouns or found & set(lists["human_places"]) or words[0] in ("wie", "who"):
+        if found & nouns or found & set(lists["human_places"]) or words[0] in WHO_WHERE:
             return HUMAN
     return HUMAN if len(words) <= 3 and found & nouns else None
 
@@ -214,6 +220,19 @@ def _staff(lists: dict[str, tuple[str, ...]], words: list[str], role: str | None
         return VACANCY
     wants = asks or found & set(lists["vacancy_verbs"]) or len(words) <= 2
     return VACANCY if wants and _names_people(words, lists["vacancy_people"]) else None
+
+
+def _work_wanted(
+    lists: dict[str, tuple[str, ...]], words: list[str], role: str | None
+) -> str | None:
+    """A job seeker asking for work: 'ik zoek een baantje', 'kan ik hier werk vinden', 'hoe
+    vind ik werk'; not news ('ik heb werk gevonden'), nor a rule ('mag ik werken in de ww')."""
+    found = set(words)
+    if not _for_role(JOBS, role) or found & set(lists["jobs_not"]) or words[0] in NOT_ASKING:
+        return None
+    if len(words) > JOBS_MAX_WORDS:
+        return None
+    return JOBS if found & set(lists["jobs_wants"]) and found & set(lists["jobs_nouns"]) else None
 
 
 def _bagged(lists: dict[str, tuple[str, ...]], words: list[str], fillers: set[str]) -> str | None:

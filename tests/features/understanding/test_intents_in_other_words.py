@@ -34,6 +34,12 @@ SAID = [
     ("employer", "we are short of waiters this summer", "vacancy"),
     ("seeker", "laat vacatures zien", "jobs"),
     ("seeker", "show me jobs please", "jobs"),
+    ("seeker", "ik zoek een baantje", "jobs"),
+    ("seeker", "hoe vind ik werk", "jobs"),
+    ("seeker", "kan je dit vertalen", "language"),
+    ("seeker", "hou maar op", "stop"),
+    ("seeker", "ik kom er niet uit", "help"),
+    ("employer", "welke diensten bieden jullie", "help"),
 ]
 
 NOT_AN_INTENT = [
@@ -51,6 +57,10 @@ NOT_AN_INTENT = [
     ("employer", "hoe lang duurt het voordat ik een kandidaat krijg?"),
     ("employer", "we hebben vorig jaar iemand aangenomen via de gemeente"),
     ("employer", "kan ik loonkostensubsidie krijgen voor een schoonmaker"),
+    ("seeker", "ik heb werk gevonden"),
+    ("seeker", "ik werk graag buiten"),
+    ("seeker", "hoe schrijf ik een brief voor een baan"),
+    ("seeker", "wanneer begint mijn werk"),
 ]
 
 
