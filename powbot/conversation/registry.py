@@ -24,6 +24,9 @@ SideAnswer = Callable[[Ctx, str], Awaitable[bool]]
 # Text that may be meant for a person; the third argument says (when asked: it costs a FAQ
 # search) whether the FAQ knows it as a question, which then goes first. True when handled.
 ForAPerson = Callable[[Ctx, str, Callable[[], bool]], Awaitable[bool]]
+# A reply typed to a question the bot pushed outside a conversation (a job offer's "do you
+# want this job?"): True when it was that reply and was handled.
+PushedReply = Callable[[Ctx, str], Awaitable[bool]]
 UserEvent = Callable[[Services, User], Awaitable[None]]
 # The sender marks a user unreachable in its own session, without content or settings.
 UnreachableEvent = Callable[[Any, int], Awaitable[None]]
@@ -57,6 +60,7 @@ class Feature:
     # Text that may be meant for a person the user talks to through the bot (a job seeker's
     # coach, a coach's client): handled before the free-text handler.
     for_a_person: Mapping[str, ForAPerson] = field(default_factory=dict)  # per role
+    pushed_replies: tuple[PushedReply, ...] = ()
     on_erase: tuple[UserEvent, ...] = ()
     on_return: tuple[UserEvent, ...] = ()
     on_unreachable: tuple[UnreachableEvent, ...] = ()
@@ -71,6 +75,7 @@ JOBS: dict[str, Job] = {}
 FREE_TEXT: dict[str | None, FreeText] = {}
 SIDE_ANSWERS: dict[str | None, SideAnswer] = {}
 FOR_A_PERSON: dict[str | None, ForAPerson] = {}
+PUSHED_REPLIES: list[PushedReply] = []
 ON_ERASE: list[UserEvent] = []
 ON_RETURN: list[UserEvent] = []
 ON_UNREACHABLE: list[UnreachableEvent] = []
@@ -82,7 +87,16 @@ def install(features: Iterable[Feature]) -> None:
     """Fill the lookup tables from these features (replacing what was there)."""
     for table in (FLOWS, JOBS, FREE_TEXT, SIDE_ANSWERS, FOR_A_PERSON):
         table.clear()
-    for items in (MENU, START_CODES, ON_ERASE, ON_RETURN, ON_UNREACHABLE, PERIODIC, INSTALLED):
+    for items in (
+        MENU,
+        START_CODES,
+        PUSHED_REPLIES,
+        ON_ERASE,
+        ON_RETURN,
+        ON_UNREACHABLE,
+        PERIODIC,
+        INSTALLED,
+    ):
         items.clear()
     subscribers: dict[Event, list[Subscriber]] = {}
     for feature in features:
@@ -96,6 +110,7 @@ def install(features: Iterable[Feature]) -> None:
         _add_per_role(feature)
         MENU.extend(feature.menu)
         START_CODES.extend(feature.start_codes)
+        PUSHED_REPLIES.extend(feature.pushed_replies)
         ON_ERASE.extend(feature.on_erase)
         ON_RETURN.extend(feature.on_return)
         ON_UNREACHABLE.extend(feature.on_unreachable)

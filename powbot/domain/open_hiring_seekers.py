@@ -39,3 +39,9 @@ async def live_signups(services: Services, user_id: int) -> list[tuple[Signup, V
 async def open_offer(services: Services, signup_id: int | None) -> Offer | None:
     query = select(Offer).where(col(Offer.signup_id) == signup_id, col(Offer.status) == "open")
     return (await services.session.exec(query)).first()
+
+
+async def open_offers_of(services: Services, user_id: int, limit: int = 2) -> list[Offer]:
+    """A person's open offers, at most `limit` (one is answered in words, two by button)."""
+    query = select(Offer).where(col(Offer.user_id) == user_id, col(Offer.status) == "open")
+    return list((await services.session.exec(query.limit(limit))).all())

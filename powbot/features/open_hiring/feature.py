@@ -6,6 +6,7 @@ from powbot.domain import open_hiring_jobs as jobs
 from powbot.domain import open_hiring_queue as queue
 from powbot.domain.open_hiring_hire import START_JOB
 from powbot.domain.roles import EMPLOYERS, SEEKERS
+from powbot.features.open_hiring.offer_reply import typed_offer_answer
 from powbot.features.open_hiring.signup import OpenHiringFlow, browse_entry, my_signups
 from powbot.features.open_hiring.vacancies import VacancyFlow, my_vacancies, new_vacancy
 
@@ -25,5 +26,6 @@ FEATURE = Feature(
         queue.EXPIRY_JOB: jobs.expire,
         START_JOB: jobs.remind_start,
     },
+    pushed_replies=(typed_offer_answer,),
     on_erase=(queue.leave_everything,),
 )

@@ -7,7 +7,7 @@
    state, then the note on languages for text in a language the bot does not speak, then
    (at a step) a question the role's FAQ is sure of, answered before the step is shown again,
    or a main-menu item named in words ('profiel' where a number was asked);
-5. a main-menu item asked for in words ('vacatures'), a question about the bot's own parts
+5. a reply typed to a question pushed earlier (a job offer), a main-menu item asked for in words ('vacatures'), a question about the bot's own parts
    ('hoe lang duurt de vragenlijst'), else the free-text handler of the role (the FAQ), or
    for a coach an answer the FAQ is sure of; after a 'just in case' crisis line, no "I don't
    know" but a kind way on; text that may be meant for the job seeker's coach (after the
@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 from powbot.conversation.context import Ctx
-from powbot.conversation.registry import FOR_A_PERSON, FREE_TEXT, SIDE_ANSWERS
+from powbot.conversation.registry import FOR_A_PERSON, FREE_TEXT, PUSHED_REPLIES, SIDE_ANSWERS
 from powbot.features.menu import open_item, show_menu
 from powbot.features.understanding import actions, intents
 from powbot.features.understanding.about_bot import answer_about_bot, part_asked_about
@@ -99,6 +99,9 @@ async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
     """Steps 5 and 6: a menu item named in words, the role's free-text handler (the FAQ), or
     an honest way on."""
     ctx.set_state(None)
+    for pushed_reply in PUSHED_REPLIES:  # 'ja graag' to a job offer sent earlier
+        if await pushed_reply(ctx, text):
+            return
     item = typed_menu_item(ctx, text, numbers=True)
     if item is not None:  # 'vacatures', 'profiel', '3' under the menu: what its button does
         await open_item(ctx, item)
