@@ -97,6 +97,10 @@ def _relative_date(said: str, parts: list[str], today: date) -> date | None:
         if f" {phrase} " in f" {said} ":
             return today + timedelta(days=offset)
     if _phrase(said, "next_week"):
+        named = [words().map("weekdays")[p] for p in parts if p in words().map("weekdays")]
+        if named and len(parts) > 1:  # 'volgende week dinsdag': that day of next week
+            next_monday = today + timedelta(days=7 - today.weekday())
+            return next_monday + timedelta(days=named[0])
         return today + timedelta(days=7)
     if not parts or parts[0] not in words().of("in_words"):
         return None

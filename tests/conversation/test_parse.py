@@ -382,3 +382,19 @@ def test_a_duration_range_is_asked_about() -> None:
 
 def test_a_bare_number_can_mean_hours() -> None:
     assert parse_duration("2", default_unit="hour") == 120
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("volgende week dinsdag", date(2026, 12, 15)),
+        ("dinsdag volgende week", date(2026, 12, 15)),
+        ("next week Tuesday", date(2026, 12, 15)),
+        ("volgende week maandag", date(2026, 12, 14)),
+        ("volgende week", date(2026, 12, 14)),
+    ],
+)
+def test_regression_a_weekday_of_next_week_is_that_day(said: str, expected: date) -> None:
+    """'volgende week dinsdag' typed on Monday 7 December became Monday 14 December (seven
+    days on, the weekday ignored): a vacancy's first day one day wrong (tester)."""
+    assert parse_date(said, date(2026, 12, 7)) == expected
