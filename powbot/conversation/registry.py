@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from powbot.conversation.context import Ctx, Flow
@@ -24,9 +25,15 @@ SideAnswer = Callable[[Ctx, str], Awaitable[bool]]
 # Text that may be meant for a person; the third argument says (when asked: it costs a FAQ
 # search) whether the FAQ knows it as a question, which then goes first. True when handled.
 ForAPerson = Callable[[Ctx, str, Callable[[], bool]], Awaitable[bool]]
-# A reply typed to a question the bot pushed outside a conversation (a job offer's "do you
-# want this job?"): True when it was that reply and was handled.
-PushedReply = Callable[[Ctx, str], Awaitable[bool]]
+# A reply typed to a question the bot pushed (a job offer's "do you want this job?", a
+# check-in). The third argument: only a question pushed after this moment counts (the
+# person's previous message, when another conversation is running; None: any open one).
+# Returns what answering it does, or None when the text is no such reply; the caller
+# leaves the running conversation first (kept for later).
+# Set in the flow data of someone in another conversation when such a question is pushed
+# to them, so only their next message pays for looking (the hot path looks at nothing).
+PUSHED_MARK = "pushed"
+PushedReply = Callable[[Ctx, str, datetime | None], Awaitable[Callable[[], Awaitable[None]] | None]]
 UserEvent = Callable[[Services, User], Awaitable[None]]
 # The sender marks a user unreachable in its own session, without content or settings.
 UnreachableEvent = Callable[[Any, int], Awaitable[None]]

@@ -5,6 +5,7 @@ from powbot.domain.events import Event
 from powbot.domain.roles import SEEKERS
 from powbot.features.aftercare import flow as aftercare
 from powbot.features.aftercare.employer import EmployerCheckinFlow
+from powbot.features.aftercare.reply import typed_checkin_reply
 
 FEATURE = Feature(
     name="aftercare",
@@ -16,6 +17,7 @@ FEATURE = Feature(
         aftercare.KIND_ESCALATE: aftercare.job_escalate,
         aftercare.KIND_UNREACHABLE: aftercare.job_unreachable,
     },
+    pushed_replies=(typed_checkin_reply,),
     on_return=(aftercare.on_return,),
     on_unreachable=(aftercare.on_unreachable,),
     subscribers={

@@ -5,19 +5,24 @@ for the contact, no asks to confirm."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
 from powbot.conversation.context import Ctx
 from powbot.conversation.parse import match_choice, parse_yes_no
 from powbot.domain.open_hiring_seekers import open_offers_of
 from powbot.features.open_hiring import answers
 
 
-async def typed_offer_answer(ctx: Ctx, text: str) -> bool:
-    """True when the text answered the person's one open offer."""
+async def typed_offer_answer(
+    ctx: Ctx, text: str, since: datetime | None
+) -> Callable[[], Awaitable[None]] | None:
+    """What the text does to the person's one open offer (made after `since`), or None."""
     if ctx.user.role != "seeker":
-        return False
+        return None
     offers = await open_offers_of(ctx, ctx.user.id)
-    if len(offers) != 1:
-        return False  # none, or two at once: the buttons say which
+    if len(offers) != 1 or (since is not None and offers[0].created_at <= since):
+        return None  # none, two at once (the buttons say which), or older than the chat
     labels = {
         action: [ctx.text(lang, f"open_hiring.{key}") for lang in ("nl", "en")]
         for action, key in (("acc", "accept"), ("dec", "decline"))
@@ -27,7 +32,7 @@ async def typed_offer_answer(ctx: Ctx, text: str) -> bool:
         answer = parse_yes_no(text)
         choice = None if answer is None else ("acc" if answer else "dec")
     if choice is None:
-        return False
+        return None
     ask = answers.ask_contact if choice == "acc" else answers.ask_decline
-    await ask(ctx, str(offers[0].id))
-    return True
+    offer_id = str(offers[0].id)
+    return lambda: ask(ctx, offer_id)

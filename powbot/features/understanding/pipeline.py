@@ -18,8 +18,16 @@
 
 from __future__ import annotations
 
-from powbot.conversation.context import Ctx
-from powbot.conversation.registry import FOR_A_PERSON, FREE_TEXT, PUSHED_REPLIES, SIDE_ANSWERS
+from datetime import datetime
+
+from powbot.conversation.context import Ctx, Flow
+from powbot.conversation.registry import (
+    FOR_A_PERSON,
+    FREE_TEXT,
+    PUSHED_MARK,
+    PUSHED_REPLIES,
+    SIDE_ANSWERS,
+)
 from powbot.features.menu import open_item, show_menu
 from powbot.features.understanding import actions, intents
 from powbot.features.understanding.about_bot import answer_about_bot, part_asked_about
@@ -48,11 +56,7 @@ async def handle_text(ctx: Ctx, text: str) -> None:
         if await _safety_or_length(ctx, text):
             return
     flow = current_flow(ctx)
-    if flow is not None and not asks_a_question(ctx):
-        first = len(ctx.replies)
-        await flow.on_text(ctx, text)
-        if not_understood(ctx, first):
-            await _second_chance(ctx, text, drop_from=first)
+    if flow is not None and await _at_a_step(ctx, flow, text):
         return
     if ctx.user.language is None or ctx.user.role is None:
         from powbot.features.onboarding import flow as onboarding
@@ -69,6 +73,21 @@ async def handle_text(ctx: Ctx, text: str) -> None:
             await flow.on_text(ctx, text)
         return
     await _outside_a_conversation(ctx, text)
+
+
+async def _at_a_step(ctx: Ctx, flow: Flow, text: str) -> bool:
+    """Step 3: a reply to a question pushed since their last message (a check-in sent
+    mid-questionnaire), else the step's own parser with its second chance. False for a
+    step that takes any text as a question (the FAQ): that comes after the intents."""
+    if ctx.user.flow_data.get(PUSHED_MARK) and await _pushed_reply(ctx, text, ctx.last_active_at):
+        return True
+    if asks_a_question(ctx):
+        return False
+    first = len(ctx.replies)
+    await flow.on_text(ctx, text)
+    if not_understood(ctx, first):
+        await _second_chance(ctx, text, drop_from=first)
+    return True
 
 
 async def safety_only(ctx: Ctx, text: str) -> None:
@@ -99,9 +118,8 @@ async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
     """Steps 5 and 6: a menu item named in words, the role's free-text handler (the FAQ), or
     an honest way on."""
     ctx.set_state(None)
-    for pushed_reply in PUSHED_REPLIES:  # 'ja graag' to a job offer sent earlier
-        if await pushed_reply(ctx, text):
-            return
+    if await _pushed_reply(ctx, text, None):  # 'ja graag' to a job offer sent earlier
+        return
     item = typed_menu_item(ctx, text, numbers=True)
     if item is not None:  # 'vacatures', 'profiel', '3' under the menu: what its button does
         await open_item(ctx, item)
@@ -120,6 +138,18 @@ async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
     if side is not None and intents.looks_like_question(text) and await side(ctx, text):
         return
     await actions.honest_way_on(ctx)
+
+
+async def _pushed_reply(ctx: Ctx, text: str, since: datetime | None) -> bool:
+    """A reply to a question pushed after `since` (None: any still open): the running
+    conversation is left (kept for later) and the reply answers that question."""
+    for pushed_reply in PUSHED_REPLIES:
+        answer = await pushed_reply(ctx, text, since)
+        if answer is not None:
+            await actions.leave_flow(ctx)
+            await answer()
+            return True
+    return False
 
 
 async def _about_the_bot(ctx: Ctx, text: str) -> bool:
