@@ -30,9 +30,6 @@ ForAPerson = Callable[[Ctx, str, Callable[[], bool]], Awaitable[bool]]
 # person's previous message, when another conversation is running; None: any open one).
 # Returns what answering it does, or None when the text is no such reply; the caller
 # leaves the running conversation first (kept for later).
-# Set in the flow data of someone in another conversation when such a question is pushed
-# to them, so only their next message pays for looking (the hot path looks at nothing).
-PUSHED_MARK = "pushed"
 PushedReply = Callable[[Ctx, str, datetime | None], Awaitable[Callable[[], Awaitable[None]] | None]]
 UserEvent = Callable[[Services, User], Awaitable[None]]
 # The sender marks a user unreachable in its own session, without content or settings.

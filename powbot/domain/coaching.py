@@ -16,7 +16,7 @@ from sqlmodel import col, select
 from powbot.clock import from_local
 from powbot.domain.aftercare_coach import WEEKDAYS, parse_digest_days
 from powbot.domain.ids import parse_id as parse_id  # the one id parser, for coaching callers
-from powbot.domain.messages import Button, Callback, Reply
+from powbot.domain.messages import Button, Callback, Reply, mark_pushed
 from powbot.domain.unit import Services
 from powbot.storage.models import AuditEntry, Placement, User
 from powbot.storage.models_aftercare import Alert, CoachMessage
@@ -172,6 +172,7 @@ async def send_to_client(
             [[push_button(reply_label, CLIENT_FLOW, "reply", str(message.id))]],
         ),
     )
+    mark_pushed(seeker)  # typed in the middle of a check-in, a reply may be for the coach
     return message
 
 

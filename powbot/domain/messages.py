@@ -10,6 +10,18 @@ from typing import Any
 
 from powbot.domain.ids import parse_id
 
+# Set in the flow data of someone in a conversation when a question is pushed to them (a
+# check-in, a coach's message), so only their next message looks whether it answers that
+# (conversation/registry.py: PushedReply).
+PUSHED_MARK = "pushed"
+
+
+def mark_pushed(user: Any) -> None:
+    """Mark a user who is in a conversation: their next message may answer this push."""
+    if user.flow:
+        user.flow_data = {**user.flow_data, PUSHED_MARK: True}
+
+
 MAX_CALLBACK_BYTES = 64
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from powbot.conversation.registry import PUSHED_MARK
+from powbot.domain.messages import mark_pushed
 from powbot.domain.unit import Services
 from powbot.features.aftercare.common import (
     AFTERCARE_FLOW,
@@ -59,7 +59,7 @@ async def job_checkin(services: Services, item: ScheduledItem) -> None:
         # typed "goed" or "3" answers this check-in.
         seeker.flow, seeker.step, seeker.flow_data = NAME, "mood", {"checkin": checkin.id}
     else:  # in another conversation (kept): their next message may answer this check-in
-        seeker.flow_data = {**seeker.flow_data, PUSHED_MARK: True}
+        mark_pushed(seeker)
     assert checkin.id is not None
     ref = checkin_ref(checkin.id)
     payload = {"checkin": checkin.id}

@@ -18,6 +18,7 @@ FEATURE = Feature(
     start_codes=(link.use_link_code,),
     # 'ok tot straks anna' after the coach's message; a coach's 'hoe gaat het met bram'.
     for_a_person={"seeker": link.offer_to_coach, "coach": screens.open_named_client},
+    pushed_replies=(link.typed_coach_reply,),
     jobs={coach.KIND_DIGEST: coach.job_digest, coach.KIND_FOLLOWUP: coach.job_followup},
     # Keeps tomorrow's digest planned for every coach (idempotent, once per scheduler pass).
     periodic=(coach.plan_digests,),

@@ -8,8 +8,8 @@ is no link. Sharing can be stopped (or the coach removed) at any time with /coac
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 
 from powbot.conversation.context import Ctx
 from powbot.domain.coaching import display_name, push_button, waiting_message
@@ -268,11 +268,33 @@ async def offer_to_coach(ctx: Ctx, text: str, faq_knows: Callable[[], bool]) -> 
     waiting = await waiting_message(ctx, ctx.user.id, coach.id, ctx.now - REPLY_WINDOW)
     if (waiting is None and not named) or faq_knows():
         return False
+    _offer(ctx, coach, text, waiting)
+    return True
+
+
+async def typed_coach_reply(
+    ctx: Ctx, text: str, since: datetime | None
+) -> Callable[[], Awaitable[None]] | None:
+    """Text typed in another conversation (a check-in) after the coach's message came: it
+    was kept as check-in words and the coach never saw it (tester). Ask first."""
+    if ctx.user.role != "seeker" or since is None:
+        return None  # outside a conversation: offer_to_coach, in the free-text order
+    coach = await coach_of(ctx, ctx.user)
+    waiting = None if coach is None else await waiting_message(ctx, ctx.user.id, coach.id, since)
+    if coach is None or waiting is None:
+        return None
+
+    async def offer() -> None:
+        _offer(ctx, coach, text, waiting)
+
+    return offer
+
+
+def _offer(ctx: Ctx, coach: User, text: str, waiting: CoachMessage | None) -> None:
     body = " ".join(text.split())[:MAX_MESSAGE]
     reply_to = waiting.id if waiting is not None else None
     ctx.set_state(NAME, "send?", text=body, reply_to=reply_to)
     _ask_send(ctx, coach)
-    return True
 
 
 def _ask_send(ctx: Ctx, coach: User) -> None:

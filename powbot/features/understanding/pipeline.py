@@ -24,10 +24,10 @@ from powbot.conversation.context import Ctx, Flow
 from powbot.conversation.registry import (
     FOR_A_PERSON,
     FREE_TEXT,
-    PUSHED_MARK,
     PUSHED_REPLIES,
     SIDE_ANSWERS,
 )
+from powbot.domain.messages import PUSHED_MARK
 from powbot.features.menu import open_item, show_menu
 from powbot.features.understanding import actions, intents
 from powbot.features.understanding.about_bot import answer_about_bot, part_asked_about
