@@ -36,6 +36,8 @@ class Ctx(Services):
         self.last_active_at: datetime | None = None
         self.replies: list[Reply] = []
         self.toast: str | None = None  # short text on the pressed button's spinner
+        # A step says it did not understand the text (its reply may not say so in words).
+        self.not_understood = False
         # A message whose buttons are used up; the transport removes them.
         self.tidy_message_id: int | None = None
         self._screen_bumped = False

@@ -219,5 +219,6 @@ async def preview_typed(ctx: Ctx, typed: str) -> None:
         vacancy.description = " ".join(typed.split())
         ctx.say(ctx.t("open_hiring.description_from_preview"))
     else:
+        ctx.not_understood = True  # a button's words ('plaatsen') are read after this
         ctx.say(ctx.t("open_hiring.preview_hint"))
     await preview(ctx, vacancy)

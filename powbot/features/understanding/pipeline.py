@@ -41,6 +41,7 @@ from powbot.features.understanding.steps import (
     own_answer,
     resume,
 )
+from powbot.features.understanding.typed_buttons import press_typed_label
 from powbot.knowledge.safety import SafetyHit
 from powbot.knowledge.text import normalise
 
@@ -218,6 +219,9 @@ async def _second_chance(ctx: Ctx, text: str, *, drop_from: int) -> None:
     """The step did not understand: an intent, the language note, a sure answer to a typed
     question or a menu item named in words replaces its reply."""
     mark = len(ctx.replies)
+    if await press_typed_label(ctx, text):  # 'plaatsen' under the preview: that button
+        del ctx.replies[drop_from:mark]
+        return
     if await _intent_or_language(ctx, text) or await _answer_aside(ctx, text):
         del ctx.replies[drop_from:mark]
         return

@@ -1,0 +1,26 @@
+"""Regression (tester): typing a button's words did nothing on screens outside the forms:
+'plaatsen' under a vacancy's preview got "Kies een knop" and the whole preview again. The
+step's buttons are now read for the words typed; other text still gets the step's hint."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from powbot.storage.models_open_hiring import Vacancy
+from tests.conftest import Harness
+from tests.features.open_hiring.test_vacancy_form import fill_in_up_to_own_questions
+from tests.open_hiring_helpers import approved_employer
+
+
+async def test_plaatsen_typed_under_the_preview_posts_the_vacancy(harness: Harness) -> None:
+    erik = await approved_employer(harness, 760)
+    await fill_in_up_to_own_questions(erik)
+    preview = await erik.press("Nee, verder")
+    assert "Zo ziet uw vacature eruit" in preview[-1].text
+    confused = await erik.send("hmm geen idee")
+    assert "Zo ziet uw vacature eruit" in confused[-1].text  # not a button: shown again
+    posted = await erik.send("plaatsen")
+    assert "Zo ziet uw vacature eruit" not in posted[-1].text
+    async with harness.runtime.db.transaction() as session:
+        vacancy = (await session.exec(select(Vacancy))).one()
+    assert vacancy.status == "open"
