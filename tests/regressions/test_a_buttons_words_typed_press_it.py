@@ -35,3 +35,13 @@ async def test_aanmelden_typed_under_a_vacancys_card_signs_up(harness: Harness) 
     assert any("Aanmelden" in label for row in [card[-1].buttons] for label, _ in row)
     joined = await ann.send("ik wil me aanmelden")
     assert "Je bent aan de beurt" in joined[-1].text
+
+
+async def test_mijn_vacatures_after_a_faq_answer_lists_them(harness: Harness) -> None:
+    """'mijn vacatures' typed after an FAQ answer started a new vacancy (the vacancy intent
+    before the menu item it names; tester)."""
+    erik = await approved_employer(harness, 762)
+    await erik.send("wat is een proefplaatsing")
+    mine = await erik.send("mijn vacatures")
+    said = "\n".join(reply.text for reply in mine)
+    assert "Wat is de functie" not in said and "vacature" in said.lower()

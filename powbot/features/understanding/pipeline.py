@@ -250,6 +250,12 @@ async def _answer_aside(ctx: Ctx, text: str) -> bool:
 
 async def _intent_or_language(ctx: Ctx, text: str) -> bool:
     intent = intents.detect(ctx, text, await actions.people_named(ctx, text))
+    if intent in (intents.VACANCY, intents.JOBS):
+        item = typed_menu_item(ctx, text)
+        if item is not None:  # 'mijn vacatures' names that item, not a new vacancy (tester)
+            await actions.leave_flow(ctx)
+            await open_item(ctx, item)
+            return True
     if intent is not None and await actions.run(ctx, intent, text):
         return True
     code = foreign_language(text)
