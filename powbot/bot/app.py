@@ -135,14 +135,11 @@ def _warm_up(content: Content) -> None:
     """What the first free-text messages after a start would otherwise wait for on the event
     loop: the crisis model (loaded from its cache, or trained after a content change: 1-2 s),
     the language models for a Polish or Turkish message (~0.2-1.5 s, ~30 MB) and the FAQ
-    indexes. The crisis model comes first: the first person in crisis must not wait."""
+    index. The crisis model comes first: the first person in crisis must not wait."""
     if content.safety.model is not None:
         content.safety.model.svm  # noqa: B018 (loads or trains it)
     language.warm_up()
     content.faq_index.build()
-    # Job seekers have an index of their own (also searched when a new user describes
-    # themselves in words): built here, or the first of them waits ~0.5 s on the loop.
-    content.faq_index.for_audience("seeker").build()
 
 
 class LazySender:
