@@ -55,7 +55,7 @@ async def run(ctx: Ctx, intent: str, text: str) -> bool:
     elif intent in (intents.VACANCY, intents.JOBS):
         return await (_vacancy(ctx) if intent == intents.VACANCY else _jobs(ctx))
     elif intent == intents.CODE:
-        await _code(ctx, text.strip())
+        await _code(ctx, intents.code_in(text) or text.strip())
     else:
         return False
     return True

@@ -38,6 +38,7 @@ CONTAINED_NOT = {JOBS: "jobs_not"}
 # A typed invite code: 10+ URL-safe characters with a digit, '-' or '_' or an inner capital.
 _CODE = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 _CODE_MARK = re.compile(r"[0-9_-]|.[A-Z]")
+CODE_WORDS = frozenset({"code", "koppelcode", "uitnodigingscode", "invite", "invitation"})
 _LONG_LETTERS = re.compile(r"([a-z])\1{2,}")
 FUZZY_CUTOFF = 88
 QUESTION_WORDS = frozenset(
@@ -110,6 +111,18 @@ def _lists(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     return cached
 
 
+def code_in(text: str) -> str | None:
+    """The invite code in a short message: the whole text, or one code-like word next to
+    the word 'code' ('mijn code is 1b2l9dweBurY', 'my coach gave me this code: ...')."""
+    if looks_like_code(text):
+        return text.strip()
+    words = text.replace(":", " ").split()
+    if len(words) > 12 or not CODE_WORDS & {normalise(word) for word in words}:
+        return None
+    found = [word.strip(".,!?;'\"") for word in words if looks_like_code(word.strip(".,!?;'\""))]
+    return found[0] if len(found) == 1 else None
+
+
 def looks_like_code(text: str) -> bool:
     """An invite code (12 characters of token_urlsafe): never a date, phone number or other
     run of digits and dashes, which a person types as an answer."""
@@ -137,7 +150,7 @@ def names_a_way_to_talk(catalog: Catalog, text: str) -> bool:
 def detect_text(
     catalog: Catalog, text: str, role: str | None, people: tuple[str, ...] = ()
 ) -> str | None:
-    if looks_like_code(text):
+    if code_in(text) is not None:
         return CODE
     plain = _LONG_LETTERS.sub(r"\1", normalise(text))  # 'helppp', 'hoiii'
     if not plain:

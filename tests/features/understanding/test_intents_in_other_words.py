@@ -80,3 +80,16 @@ async def test_not_knowing_how_the_bot_works_gets_the_help(harness: Harness) -> 
     replies = await seeker.send("ik snap echt niet wat ik hier moet doen")
     said = "\n".join(reply.text for reply in replies)
     assert "/vragenlijst" in said and "Dat weet ik helaas niet" not in said
+
+
+async def test_an_invite_code_inside_a_sentence_is_used(harness: Harness) -> None:
+    """Regression (tester): 'mijn code is 1b2l9dweBurY' got "Dat begreep ik niet helemaal";
+    only a code typed on its own was recognised."""
+    from tests.aftercare_support import invite_code
+
+    employer = harness.user(7391)
+    await onboard(employer, role="employer")
+    code = await invite_code(harness, "coach")
+    said = "\n".join(reply.text for reply in await employer.send(f"mijn code is {code}"))
+    assert "coach" in said.lower() and "begreep ik niet" not in said
+    assert detect_text(shipped().catalog, "mijn postcode is 1234AB", "seeker") is None
