@@ -226,7 +226,7 @@ def match_choice(text: str, choices: Mapping[str, Sequence[str]]) -> str | None:
     )
     if fuzzy is not None:
         return labels[fuzzy[2]][0]
-    return _all_words_in_label(said, labels)
+    return _all_words_in_label(said, labels) or _label_inside(said, labels)
 
 
 def _all_words_in_label(said: str, labels: list[tuple[str, str]]) -> str | None:
@@ -244,6 +244,31 @@ def _all_words_in_label(said: str, labels: list[tuple[str, str]]) -> str | None:
         )
     }
     return hits.pop() if len(hits) == 1 else None
+
+
+def _label_inside(said: str, labels: list[tuple[str, str]]) -> str | None:
+    """'heel graag hoor, ik zit al 6 jaar thuis' for 'Heel graag', 'net aan, de bijstand is
+    krap' for 'Net aan': one label said inside a longer answer. Not after a negation ('niet
+    zo graag' is not 'Graag'), and a label inside a longer one said ('graag' in 'heel graag')
+    does not count beside it; two different labels said is no answer."""
+    padded = f" {said} "
+    inside = {
+        (key, label)
+        for key, label in labels
+        if len(label) >= 4
+        and f" {label} " in padded
+        and not _negated(padded.split(f" {label} ", 1)[0].split()[-2:])
+    }
+    longest = {
+        key
+        for key, label in inside
+        if not any(label != other and f" {label} " in f" {other} " for _, other in inside)
+    }
+    return longest.pop() if len(longest) == 1 else None
+
+
+def _negated(before: list[str]) -> bool:
+    return bool(set(before) & words().of("negations"))
 
 
 @dataclass

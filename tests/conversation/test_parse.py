@@ -398,3 +398,29 @@ def test_regression_a_weekday_of_next_week_is_that_day(said: str, expected: date
     """'volgende week dinsdag' typed on Monday 7 December became Monday 14 December (seven
     days on, the weekday ignored): a vacancy's first day one day wrong (tester)."""
     assert parse_date(said, date(2026, 12, 7)) == expected
+
+
+SCALE = {
+    "5": ["Heel graag"],
+    "4": ["Graag"],
+    "3": ["Een beetje"],
+    "2": ["Niet zo"],
+    "1": ["Helemaal niet"],
+}
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("heel graag hoor ik zit al 6 jaar thuis", "5"),
+        ("een beetje denk ik, hangt ervan af", "3"),
+        ("niet zo graag eigenlijk", "2"),
+        ("helemaal niet graag", "1"),
+        ("graag of niet zo, weet ik niet", None),
+    ],
+)
+def test_regression_a_label_said_inside_a_longer_answer(said: str, expected: str | None) -> None:
+    """'heel graag hoor ik zit al 6 jaar thuis' got "Dat antwoord ken ik niet" though it
+    holds the label (tester). One label inside the answer counts; not after a negation, and
+    two labels said are asked again."""
+    assert match_choice(said, SCALE) == expected
