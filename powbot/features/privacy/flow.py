@@ -70,7 +70,7 @@ async def export(ctx: Ctx) -> None:
     for table, rows in data.items():
         if table == "users":
             continue
-        label_key = f"privacy.table.{table}"
+        label_key = _voiced(ctx, f"privacy.table.{table}")
         label = ctx.t(label_key) if ctx.content.catalog.has(label_key) else table
         lines.append(f"• {label}: {len(rows)}")
     lines += ["", ctx.t("privacy.export_file")]
