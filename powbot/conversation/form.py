@@ -12,8 +12,10 @@ buttons before a user does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from powbot.conversation.context import Ctx
@@ -27,6 +29,8 @@ from powbot.conversation.parse import (
 )
 from powbot.domain.messages import Button, Callback
 from powbot.knowledge.text import normalise
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 BACK_WORDS = frozenset({"terug", "vorige", "back", "previous", "go back"})
 
@@ -259,6 +263,8 @@ class Form(ChoiceSteps):
         if value in (SKIPPED, DECLINED):  # not "{'skipped': True}": the button they pressed
             return ctx.t(step.skip_label if value == SKIPPED else "form.declined")
         choice = next((c for c in self.choices(ctx, step) if c.value == value), None)
+        if choice is None and isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            return date.fromisoformat(value).strftime("%d-%m-%Y")  # as the bot writes dates
         return self._label(ctx, choice) if choice else str(value)
 
     def own_answer(self, ctx: Ctx, text: str) -> bool:

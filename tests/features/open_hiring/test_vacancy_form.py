@@ -149,3 +149,17 @@ async def test_regression_a_stray_word_is_not_posted_as_an_own_question(harness:
     assert "Dat lijkt nog geen vraag" in stray[-1].text
     asked = await other.send("rijbewijs B nodig")
     assert "Engels" in asked[-1].text
+
+
+async def test_regression_back_shows_an_earlier_date_as_the_bot_writes_dates(
+    harness: Harness,
+) -> None:
+    """Back to the start date showed "Eerder antwoord: 2026-12-14" (tester)."""
+    erik = await approved_employer(harness, 726)
+    await erik.send("/nieuwevacature")
+    for answer in ("Bakkerij Zon", "Inpakker", "Brood in dozen doen en klaarzetten.", "Hal 3"):
+        await erik.send(answer)
+    for answer in ("Tiel", "24", "ma-vr", "15,50", "2", "4-1-2027"):
+        await erik.send(answer)
+    back = await erik.press("Terug")
+    assert "Eerder antwoord: 04-01-2027" in back[-1].text

@@ -24,7 +24,7 @@ READY: dict[str, str] = {
     "schulden waar je je zorgen": "nee",
     "Welke uitkering heb je nu": "bijstand",
     "post, rekeningen en toeslagen": "ja, zelf",
-    "veilig bij je thuis": "ja",
+    "veilig thuis": "ja",
     "kinderen jonger dan 12": "nee",
     "Zorg je vaak voor iemand": "nee",
     "Hoe kun je naar je werk": "fiets",

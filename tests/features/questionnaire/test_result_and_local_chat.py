@@ -15,7 +15,7 @@ async def test_a_short_result_with_more_tips_and_the_crisis_help_again(harness: 
     answers = dict(READY)
     answers.update(
         {
-            "veilig bij je thuis": "nee",  # unsafe at home: urgent help at once
+            "veilig thuis": "nee",  # unsafe at home: urgent help at once
             "schulden waar je je zorgen": "ja",
             "hulp bij je schulden": "nee",
             "Hoe goed spreek je": "1",
