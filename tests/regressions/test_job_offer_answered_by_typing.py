@@ -5,7 +5,7 @@ person waited. A typed yes or no (or the button's words) now does what the butto
 from __future__ import annotations
 
 from tests.conftest import Harness
-from tests.open_hiring_helpers import make_vacancy, offers, seeker
+from tests.open_hiring_helpers import deliver, make_vacancy, offers, seeker
 
 
 async def test_a_typed_yes_to_an_offer_asks_for_the_contact(harness: Harness) -> None:
@@ -20,6 +20,10 @@ async def test_a_typed_yes_to_an_offer_asks_for_the_contact(harness: Harness) ->
     assert "telefoonnummer of e-mailadres" in ask[-1].text
     done = await henk.send("06 12345678")
     assert "Gefeliciteerd" in done[-1].text
+    await deliver(harness)
+    # Regression (tester): the check-in schedule came with a second "Gefeliciteerd".
+    assert sum("Gefeliciteerd" in message.text for message in henk.inbox()) == 1
+    assert any("korte vragen" in message.text for message in henk.inbox())
 
 
 async def test_a_typed_no_to_an_offer_asks_to_confirm_and_passes_it_on(harness: Harness) -> None:

@@ -41,20 +41,17 @@ async def plan_checkins(services: Services, placement: Placement) -> None:
     coach = await coach_of(services, seeker)
     lang = services.lang_of(seeker)
     explained = "aftercare.schedule_explained" if coach else "aftercare.schedule_explained_alone"
-    await services.notify(
-        seeker.id,
-        Reply(
-            services.text(
-                lang,
-                "aftercare.placement_started",
-                title=placement.job_title,
-                employer=placement.employer_name,
-                date=fmt_date(services, placement.start_date),
-            )
-            + "\n\n"
-            + services.text(lang, explained, count=planned, employer=placement.employer_name)
-        ),
+    started = services.text(
+        lang,
+        "aftercare.placement_started",
+        title=placement.job_title,
+        employer=placement.employer_name,
+        date=fmt_date(services, placement.start_date),
     )
+    schedule = services.text(lang, explained, count=planned, employer=placement.employer_name)
+    # Accepting an Open Hiring offer has just congratulated them: not a second time (tester).
+    said = schedule if placement.source == "open_hiring" else f"{started}\n\n{schedule}"
+    await services.notify(seeker.id, Reply(said))
 
 
 async def replan_checkins(services: Services, placement: Placement) -> int:
