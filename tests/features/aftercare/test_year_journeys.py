@@ -306,7 +306,9 @@ async def test_a_year_for_an_open_hiring_hire_without_a_coach(
     )
     await run_first_tick(harness, clock)
     started = cas.texts(cas.inbox())
-    assert "Gefeliciteerd met je nieuwe werk" in started and "Bakkerij Zon" in started
+    # The schedule is explained; accepting the offer already congratulated, so not again.
+    assert "korte vragen" in started and "Bakkerij Zon" in started
+    assert "Gefeliciteerd met je nieuwe werk" not in started
     plan = await checkins(harness, cas.id)
     moments = [(c.moment, c.day.isoformat()) for c in plan if c.audience == "worker"]
     assert ("first_pay", "2027-01-13") in moments  # four-weekly: 11 January, two days later
