@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
 
 from powbot.knowledge.loading import load_model
 
@@ -193,6 +193,7 @@ class Questionnaire(BaseModel):
     stages: list[Stage]
     advice: list[Advice]
     urgent_help: dict[str, Text]
+    _numbers_cache: dict[str, int] | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _references(self) -> Questionnaire:
@@ -271,12 +272,21 @@ class Questionnaire(BaseModel):
         """(number of the current question, total), counted over the main questions only: a
         follow-up (one with `show_if`) carries the number of the question before it. So the
         total never grows while someone answers, as it did when follow-ups opened."""
-        total = sum(1 for q in self.questions if q.show_if is None)
+        numbers = self._numbers()
         current = current or self.next_question(answers)
-        if current is None:
-            return total, total
-        upto = self.questions[: self.questions.index(current) + 1]
-        return max(1, sum(1 for q in upto if q.show_if is None)), total
+        total = max(numbers.values(), default=0)
+        return (total, total) if current is None else (max(1, numbers[current.id]), total)
+
+    def _numbers(self) -> dict[str, int]:
+        """Each question's number: main questions counted, a follow-up sharing the number of
+        the one before it. Worked out once (it is read on every answer)."""
+        if self._numbers_cache is None:
+            numbers, count = {}, 0
+            for question in self.questions:
+                count += question.show_if is None
+                numbers[question.id] = count
+            self._numbers_cache = numbers
+        return self._numbers_cache
 
     # --- scoring ---------------------------------------------------------------
     def score(self, answers: dict[str, dict[str, Any]]) -> Scored:
