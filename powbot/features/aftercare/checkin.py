@@ -7,6 +7,7 @@ from sqlalchemy import delete
 from sqlmodel import col
 
 from powbot.conversation.context import Ctx
+from powbot.conversation.registry import SIDE_ANSWERS
 from powbot.domain.aftercare_records import (
     MISSED,
     answerable,
@@ -21,6 +22,7 @@ from powbot.features.aftercare.common import AFTERCARE_FLOW, back_to_menu, coach
 from powbot.features.aftercare.conclude import WITH_HELP, conclude, who_can_help
 from powbot.features.aftercare.texts import mood_reply
 from powbot.features.onboarding.flow import ask_consent
+from powbot.features.understanding.intents import looks_like_question
 from powbot.knowledge.aftercare import Question
 from powbot.knowledge.text import normalise, parse_yes_no
 from powbot.storage.models import User
@@ -146,6 +148,8 @@ async def take_words(ctx: Ctx, checkin: CheckIn, step: str, text: str) -> None:
     await keep_words(ctx, checkin, ctx.user.id, step, text)
     if typed:
         checkin.typed_risks = sorted({*checkin.typed_risks, *typed})
+    elif looks_like_question(text) and (side := SIDE_ANSWERS.get(ctx.user.role)) is not None:
+        await side(ctx, text)  # 'stopt mijn bijstand nu meteen?': answered when the FAQ is sure
     coach = await coach_of(ctx, ctx.user)
     if typed:
         key = "aftercare.heard_you"
