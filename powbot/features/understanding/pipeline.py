@@ -2,12 +2,15 @@
 
 1. safety: crisis help at once (every role, state and language), then back to the step;
 2. a message over the length limit: say so, show the step again;
-3. the current step's own parser;
-4. only when the step did not understand (or there is no step): intents that hold in every
-   state, then the note on languages for text in a language the bot does not speak, then
-   (at a step) a question the role's FAQ is sure of, answered before the step is shown again,
-   or a main-menu item named in words ('profiel' where a number was asked);
-5. a reply typed to a question pushed earlier (a job offer), a main-menu item asked for in words ('vacatures'), a question about the bot's own parts
+3. a reply to a question pushed since the person's last message (a check-in or a coach's
+   message that came in the middle of the questionnaire), else the current step's parser;
+4. only when the step did not understand (or there is no step): a button's words typed
+   ('plaatsen' under a preview), intents that hold in every state, then the note on
+   languages for text in a language the bot does not speak, then (at a step) a question the
+   role's FAQ is sure of, answered before the step is shown again, or a main-menu item named
+   in words ('profiel' where a number was asked);
+5. a reply to a question pushed earlier ('ja graag' under a job offer), a main-menu item
+   asked for in words ('vacatures'), a question about the bot's own parts
    ('hoe lang duurt de vragenlijst'), else the free-text handler of the role (the FAQ), or
    for a coach an answer the FAQ is sure of; after a 'just in case' crisis line, no "I don't
    know" but a kind way on; text that may be meant for the job seeker's coach (after the
