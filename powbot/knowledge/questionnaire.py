@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from powbot.knowledge.loading import load_model
 
@@ -193,7 +195,6 @@ class Questionnaire(BaseModel):
     stages: list[Stage]
     advice: list[Advice]
     urgent_help: dict[str, Text]
-    _numbers_cache: dict[str, int] | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _references(self) -> Questionnaire:
@@ -269,24 +270,16 @@ class Questionnaire(BaseModel):
     def progress(
         self, answers: dict[str, dict[str, Any]], current: Question | None = None
     ) -> tuple[int, int]:
-        """(number of the current question, total), counted over the main questions only: a
-        follow-up (one with `show_if`) carries the number of the question before it. So the
-        total never grows while someone answers, as it did when follow-ups opened."""
-        numbers = self._numbers()
+        """(number, total) over main questions; a follow-up (`show_if`) shares the one before."""
         current = current or self.next_question(answers)
-        total = max(numbers.values(), default=0)
-        return (total, total) if current is None else (max(1, numbers[current.id]), total)
+        total = max(self.numbers.values(), default=0)
+        return (total, total) if current is None else (max(1, self.numbers[current.id]), total)
 
-    def _numbers(self) -> dict[str, int]:
-        """Each question's number: main questions counted, a follow-up sharing the number of
-        the one before it. Worked out once (it is read on every answer)."""
-        if self._numbers_cache is None:
-            numbers, count = {}, 0
-            for question in self.questions:
-                count += question.show_if is None
-                numbers[question.id] = count
-            self._numbers_cache = numbers
-        return self._numbers_cache
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        """Each question's number, worked out once (it is read on every answer)."""
+        counted = accumulate(int(q.show_if is None) for q in self.questions)
+        return dict(zip((q.id for q in self.questions), counted, strict=True))
 
     # --- scoring ---------------------------------------------------------------
     def score(self, answers: dict[str, dict[str, Any]]) -> Scored:
