@@ -30,7 +30,6 @@ from powbot.knowledge.text import normalise
 MINUTE_UNITS = frozenset({"minuten", "minutes", "min"})
 BACK_WORDS = frozenset({"terug", "vorige", "back", "previous"})
 SKIP_WORDS = frozenset({"overslaan", "sla over", "skip", "volgende vraag", "next question"})
-PAUSE_WORDS = frozenset({"pauze", "pauzeren", "pause", "later"})
 # The questionnaire's urgent-help keys as the kinds a coach's urgent alert knows.
 URGENT_KINDS = {
     "self_harm": "suicide",
@@ -217,7 +216,18 @@ def typed_control(question: Question, text: str) -> str | None:
         return "required"
     if said in BACK_WORDS:
         return "back"
-    return "pause" if said in PAUSE_WORDS else None
+    return "pause" if _asks_to_pause(question, said) else None
+
+
+def _asks_to_pause(question: Question, said: str) -> bool:
+    """'pauze', or a short message that says it in more words ('ik moet even weg, later
+    verder'); not inside an answer to the open question, where any words are the answer."""
+    pauses = words().of("pause_words")
+    if said in pauses:
+        return True
+    if question.type == "text" or len(said.split()) > 8:
+        return False
+    return any(f" {p} " in f" {said} " for p in pauses if " " in p)
 
 
 CHOICE_TYPES = frozenset({"yesno", "scale", "single", "multi"})
