@@ -108,17 +108,24 @@ def _places(ctx: Ctx, value: str) -> Parsed:
 
 @_tidy
 def _pay(ctx: Ctx, value: str) -> Parsed:
+    minimum = ctx.content.open_hiring.minimum_wage_cents(ctx.local(ctx.now).date())
+    named = {normalise(w) for lang in ("nl", "en") for w in _minimum_wage_words(ctx, lang)}
+    if normalise(value) in named:  # 'minimumloon', 'minimum wage': today's statutory wage
+        return Parsed(value=[minimum, ""])
     found = parse_pay(value)
     if found is None:
         return Parsed(error="open_hiring.bad_pay")
     cents, scale = found
-    minimum = ctx.content.open_hiring.minimum_wage_cents(ctx.local(ctx.now).date())
     if cents is not None and cents < minimum:
         euros, rest = divmod(minimum, 100)
         return Parsed(
             error="open_hiring.below_minimum_wage", values={"minimum": f"{euros},{rest:02d}"}
         )
     return Parsed(value=[cents, scale])
+
+
+def _minimum_wage_words(ctx: Ctx, lang: str) -> list[str]:
+    return ctx.text(lang, "open_hiring.minimum_wage_words").split(",")
 
 
 @_tidy

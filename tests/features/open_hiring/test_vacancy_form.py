@@ -163,3 +163,20 @@ async def test_regression_back_shows_an_earlier_date_as_the_bot_writes_dates(
         await erik.send(answer)
     back = await erik.press("Terug")
     assert "Eerder antwoord: 04-01-2027" in back[-1].text
+
+
+async def test_regression_minimum_wage_typed_as_the_pay(harness: Harness) -> None:
+    """'minimum wage' at the pay step got "Dat begrijp ik niet" (tester): the word is the
+    statutory hourly minimum of the day."""
+    erik = await approved_employer(harness, 727)
+    await erik.send("/nieuwevacature")
+    for answer in ("Bakkerij Zon", "Inpakker", "Brood in dozen doen en klaarzetten.", "Hal 3"):
+        await erik.send(answer)
+    for answer in ("Tiel", "24", "ma-vr"):
+        await erik.send(answer)
+    paid = await erik.send("minimumloon")
+    said = "\n".join(reply.text for reply in paid)
+    assert "begrijp ik niet" not in said and "minder dan het wettelijk minimumloon" not in said
+    async with harness.runtime.db.transaction() as session:
+        answers = (await session.get(User, 727)).flow_data["answers"]  # type: ignore[union-attr]
+    assert answers["pay"][0] >= 1400  # cents an hour: the statutory minimum, not nothing
