@@ -38,6 +38,14 @@ async def job_checkin(services: Services, item: ScheduledItem) -> None:
     if placement is None or placement.status != "active" or seeker is None:
         checkin.status = "cancelled"
         return
+    if (
+        checkin.moment == "before_start"
+        and services.local(services.now).date() >= placement.start_date
+    ):
+        # "Morgen begin je …" on the first work day or later (a late tick) would be wrong;
+        # the first days' check-in asks how it went (tester).
+        checkin.status = "cancelled"
+        return
     if checkin.audience == "employer":
         employer = await _locked_user(services, checkin.recipient_id or 0)
         if employer is None or employer.unreachable_at is not None:
