@@ -179,10 +179,13 @@ async def _vacancy_named(ctx: Ctx, ids: list[int], text: str) -> int | None:
     chosen = best_choice(text, {key: [n for n in value if n] for key, value in names.items()})
     if chosen is not None:
         return int(chosen)
-    signing_up = normalise(text) in {
-        normalise(w) for w in ctx.t("open_hiring.signup_words").split(",")
-    }
-    return shown[0].id if len(shown) == 1 and signing_up else None
+    return shown[0].id if len(shown) == 1 and says_sign_up(ctx, text) else None
+
+
+def says_sign_up(ctx: Ctx, text: str) -> bool:
+    """'aanmelden', 'ik wil me aanmelden' (the catalog's open_hiring.signup_words)."""
+    said = normalise(text)
+    return any(said == normalise(w) for w in ctx.t("open_hiring.signup_words").split(","))
 
 
 async def show_vacancy(ctx: Ctx, vacancy_id: int) -> None:

@@ -21,9 +21,9 @@ from powbot.features.open_hiring.browse import (
     other_vacancies,
     parse_list_arg,
     questions_of,
+    says_sign_up,
     show_vacancy,
 )
-from powbot.knowledge.text import normalise
 from powbot.storage.models_open_hiring import Vacancy
 
 __all__ = ["NAME", "OpenHiringFlow", "browse", "browse_entry", "my_signups"]
@@ -68,11 +68,6 @@ async def _confirm_text(ctx: Ctx, step: str, text: str) -> None:
         await FLOW.resume(ctx)
 
 
-def _signing_up(ctx: Ctx, text: str) -> bool:
-    said = normalise(text)
-    return any(said == normalise(w) for w in ctx.t("open_hiring.signup_words").split(","))
-
-
 OFFER_BUTTONS = {
     "mine": lambda ctx, arg: my_signups(ctx),
     "wd": answers.ask_withdraw,
@@ -108,7 +103,7 @@ class OpenHiringFlow(Form):
             await answers.contact_typed(ctx, text)
         elif step in ("decline?", "withdraw?"):
             await _confirm_text(ctx, step, text)
-        elif step == "view" and _signing_up(ctx, text):  # 'ik wil me aanmelden' at a card
+        elif step == "view" and says_sign_up(ctx, text):  # 'ik wil me aanmelden' at a card
             await join(ctx, int(ctx.user.flow_data.get("vid", 0)))
         else:  # a vacancy's card: its buttons' words ('terug naar de lijst') are read after this
             ctx.not_understood = True
