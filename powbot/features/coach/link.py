@@ -324,16 +324,11 @@ class ClientFlow:
         if step == "write":
             await _send_to_coach(ctx, text)
             return
-        if step == "send?":
+        yes_no = {"send?": _send_answer, "confirm": _link_answer}.get(step or "")
+        if yes_no is not None:
             answer = parse_yes_no(text)
             if answer is not None:
-                await _send_answer(ctx, answer)
-                return
-            ctx.say(ctx.t("common.choose_a_button"))
-        if step == "confirm":
-            answer = parse_yes_no(text)
-            if answer is not None:
-                await _link_answer(ctx, answer)
+                await yes_no(ctx, answer)
                 return
             ctx.say(ctx.t("common.choose_a_button"))
         await self.resume(ctx)
