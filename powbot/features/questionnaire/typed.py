@@ -10,6 +10,7 @@ from powbot.features.questionnaire.answers import (
     CONTINUE_WORDS,
     RESTART_WORDS,
     is_done_word,
+    normalise_multi,
     parse_answer,
     typed_control,
 )
@@ -51,6 +52,12 @@ async def typed_answer(ctx: Ctx, question: Question, text: str) -> None:
         await store(ctx, question, {"value": sel})
         return
     parsed = parse_answer(question, text)
+    if question.type == "multi" and isinstance(parsed.value, list):
+        ticked = _ticks(question, sel, parsed.value)
+        if ticked is not None:
+            ctx.update_state(sel=ticked, misses=0)
+            await ask(ctx)
+            return
     if parsed.partial or parsed.unsure:
         found, unknown = parsed.partial or ([], [])
         pending = {"value": parsed.value} if parsed.unsure else {"found": found, "unknown": unknown}
@@ -72,6 +79,16 @@ async def typed_answer(ctx: Ctx, question: Question, text: str) -> None:
         await ask(ctx, prefix=ctx.t(parsed.error, **parsed.error_values))
     else:
         await store(ctx, question, {"value": parsed.value})
+
+
+def _ticks(question: Question, sel: list[str] | None, typed: list[str]) -> list[str] | None:
+    """Typed at a multiple-choice question, answers tick like the buttons do, so nothing
+    ticked before is lost and one typed answer does not end the question; a whole list
+    typed at once (or one answer that excludes the rest, 'niets') is the complete answer."""
+    one_exclusive = len(typed) == 1 and (option := question.option(typed[0])) and option.exclusive
+    if not sel and (len(typed) > 1 or one_exclusive):
+        return None
+    return normalise_multi(question, [*(sel or []), *(v for v in typed if v not in (sel or []))])
 
 
 async def confirm_pending(ctx: Ctx, question: Question, yes: bool | None) -> None:

@@ -27,7 +27,7 @@ READY: dict[str, str] = {
     "veilig thuis": "ja",
     "kinderen jonger dan 12": "nee",
     "Zorg je vaak voor iemand": "nee",
-    "Hoe kun je naar je werk": "fiets",
+    "Hoe kun je naar je werk": "fiets en bus",
     "Hoeveel minuten wil je": "30",
     "Hoe goed spreek je": "5",
     "Hoe goed lees je": "4",
@@ -214,8 +214,9 @@ async def test_urgent_answer_shows_help_at_once(harness: Harness) -> None:
     await jo.send("1")  # motivation
     await jo.send("10")
     await jo.send("1")
-    await jo.send("1")  # a typed multiple choice is taken at once
-    for answer in ("3", "1", "ja", "3", "Lang staan"):
+    await jo.send("1")  # a typed multiple choice ticks, like its button
+    await jo.send("klaar")
+    for answer in ("3", "1", "ja", "3", "Lang staan", "klaar"):
         await jo.send(answer)
     replies = await jo.send("1")  # "Hoe voel je je" -> very bad: follow-up question
     assert "jezelf iets aan te doen" in replies[-1].text
@@ -289,3 +290,22 @@ async def test_restart_without_pause_continues_at_the_same_question(harness: Har
         assert "Hoeveel jaar heb je al gewerkt" in reply[-1].text
     finally:
         await fresh.app.close()
+
+
+async def test_typed_multi_choice_answers_tick_and_add_up_like_buttons(harness: Harness) -> None:
+    """Regression: one typed answer at a 'choose one or more' question stored it and moved on,
+    and a number typed after a ticked button replaced the tick instead of adding to it."""
+    ny = await start_questionnaire(harness, 215)
+    for answer in ("4", "20", "2"):
+        await ny.send(answer)
+    typed = await ny.send("schoonmaak")
+    assert "Gekozen: Schoonmaak" in typed[-1].text  # still the same question, ticked
+    await ny.press("Winkel")
+    added = await ny.send("1")  # 1 is "Horeca en keuken": added to the two ticks
+    assert "Gekozen: Horeca en keuken, Schoonmaak, Winkel" in added[-1].text
+    done = await ny.send("klaar")
+    assert "leer je iets nieuws" in done[-1].text
+    async with harness.runtime.db.transaction() as session:
+        state = (await session.get(User, 215)).flow_data  # type: ignore[union-attr]
+        stored = state["answers"]["experience_fields"]["value"]
+        assert sorted(stored) == ["cleaning", "hospitality", "retail"]

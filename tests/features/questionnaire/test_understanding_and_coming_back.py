@@ -158,7 +158,7 @@ async def test_an_urgent_answer_reaches_a_linked_consenting_coach(harness: Harne
         user = await session.get(User, 305)
         assert user is not None
         user.coach_id, user.share_with_coach = 710, True
-    for typed in ("5", "32", "1", "1", "4", "mbo", "ja", "4", "niets", "1"):
+    for typed in ("5", "32", "1", "1", "klaar", "4", "mbo", "ja", "4", "niets", "1"):
         await fe.send(typed)
     help_now = await fe.send("ja")  # thoughts of not wanting to live
     assert "113" in help_now[0].text
