@@ -97,8 +97,9 @@ async def confirm_pending(ctx: Ctx, question: Question, yes: bool | None) -> Non
         screens.ask_pending(ctx, current_question(ctx), pending)
     elif yes and "value" in pending:
         await store(ctx, question, {"value": pending["value"]})
-    elif yes and pending.get("found"):
-        await store(ctx, question, {"value": pending["found"]})
+    elif yes and pending.get("found"):  # added to what was ticked before, none lost
+        ticked = _ticks(question, ctx.user.flow_data.get("sel") or [], pending["found"])
+        await store(ctx, question, {"value": ticked or pending["found"]})
     else:
         ctx.update_state(pending=None)
         # A clear 'nee' to "klopt dat?" is not a misunderstanding: try again, kindly.

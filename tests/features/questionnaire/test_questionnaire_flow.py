@@ -309,3 +309,17 @@ async def test_typed_multi_choice_answers_tick_and_add_up_like_buttons(harness: 
         state = (await session.get(User, 215)).flow_data  # type: ignore[union-attr]
         stored = state["answers"]["experience_fields"]["value"]
         assert sorted(stored) == ["cleaning", "hospitality", "retail"]
+
+
+async def test_a_partly_understood_list_keeps_the_earlier_ticks(harness: Harness) -> None:
+    """Regression: 'klopt dat?' answered yes stored only the typed part and lost the ticks."""
+    ny = await start_questionnaire(harness, 216)
+    for answer in ("4", "20", "2"):
+        await ny.send(answer)
+    await ny.press("Winkel")
+    asked = await ny.send("horeca, vliegen")
+    assert "Klopt dat?" in asked[-1].text
+    await ny.send("ja")
+    async with harness.runtime.db.transaction() as session:
+        state = (await session.get(User, 216)).flow_data  # type: ignore[union-attr]
+        assert sorted(state["answers"]["experience_fields"]["value"]) == ["hospitality", "retail"]
