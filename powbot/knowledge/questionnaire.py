@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from powbot.knowledge.loading import load_model
 
@@ -44,6 +45,9 @@ class Option(BaseModel):
     exclusive: bool = False
     aliases: list[str] = []
     ladder: int | None = None  # Participatieladder rung: what someone does now (1-6)
+    # A typed amount up to this picks the option: '30 jaar' -> 'Meer dan 5 jaar' (years,
+    # inclusive), 'om 7 uur' -> 'Voor 8 uur' (a clock time as "HH:MM").
+    upto: float | time | None = None
 
 
 class PointRange(BaseModel):
@@ -53,15 +57,10 @@ class PointRange(BaseModel):
 
 
 class Condition(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     question: str
     equals: Any = None
-    in_: list[Any] | None = None
-
-    def __init__(self, **data: Any) -> None:
-        if "in" in data:
-            data["in_"] = data.pop("in")
-        super().__init__(**data)
+    in_: list[Any] | None = Field(default=None, alias="in")
 
     def holds(self, value: Any) -> bool:
         if self.in_ is not None:

@@ -8,6 +8,7 @@ as 24; "fiets, step" keeps 'fiets' only after the person confirms 'step' was not
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 from typing import Any
 
 from powbot.conversation.parse import (
@@ -17,6 +18,7 @@ from powbot.conversation.parse import (
     is_why,
     match_choice,
     number_stands_alone,
+    parse_clock,
     parse_duration,
     parse_id,
     parse_list,
@@ -138,14 +140,26 @@ def _scale(question: Question, text: str) -> Parsed:
 def option_for(question: Question, text: str) -> str | None:
     """The option a typed text means: its number, label (nl/en), id or an alias."""
     said = normalise(text)
-    if said.isdigit():
-        index = int(said) - 1
-        return question.options[index].id if 0 <= index < len(question.options) else None
+    if said.isdigit() and 1 <= int(said) <= len(question.options):
+        return question.options[int(said) - 1].id
     choices = {
         option.id: [option.label.nl, option.label.en, option.id, *option.aliases]
         for option in question.options
     }
-    return match_choice(text, choices)
+    return match_choice(text, choices) or _by_amount(question, text)
+
+
+def _by_amount(question: Question, text: str) -> str | None:
+    """'30 jaar' for 'Meer dan 5 jaar', 'om 7 uur' for 'Voor 8 uur': the first option whose
+    `upto` holds the amount or clock time typed (a bare '7' too, when there is no option 7)."""
+    bounded = [option for option in question.options if option.upto is not None]
+    if not bounded:
+        return None
+    clock = isinstance(bounded[0].upto, time)
+    amount = parse_clock(text) if clock else parse_number(text)
+    if amount is None or isinstance(amount, NumberRange):
+        return None
+    return next((o.id for o in bounded if amount <= o.upto), None)  # type: ignore[operator]
 
 
 def _single(question: Question, text: str) -> Parsed:

@@ -55,6 +55,18 @@ def answer(werkfit: Questionnaire, question_id: str, text: str) -> Parsed:
         ("experience_years", "meer dan 5", "gt5"),
         ("money_enough", "nee", "short"),
         ("housing_situation", "Ik heb geen plek om te slapen", "nowhere"),
+        # regressions (tester): an amount, a clock time, a helper named, an old school name
+        ("experience_years", "30 jaar", "gt5"),
+        ("experience_years", "ik heb 3 jaar gewerkt", "y1to5"),
+        ("rhythm_wakeup", "om 7 uur", "early"),
+        ("rhythm_wakeup", "half negen", "mid"),
+        ("rhythm_wakeup", "11:30", "late"),
+        ("paperwork_post", "mijn dochter helpt me daarmee", "with_help"),
+        ("paperwork_post", "niemand helpt me, het is lastig", "hard"),
+        ("education_level", "lts", "vmbo"),
+        ("education_level", "ik heb de mavo gedaan", "vmbo"),
+        ("education_level", "mts", "mbo"),
+        ("education_level", "heao", "hbo"),
     ],
 )
 def test_typed_answers_are_understood(
