@@ -14,7 +14,8 @@ from sqlmodel import col, select
 
 from powbot.domain.aftercare_planning import PayFrequency, latest_sent_is
 from powbot.domain.unit import Services
-from powbot.storage.models import User
+from powbot.knowledge.aftercare_questions import Question
+from powbot.storage.models import QuestionnaireRun, User
 from powbot.storage.models_aftercare import (
     Alert,
     CheckIn,
@@ -67,6 +68,46 @@ async def words_of(services: Services, checkin_ids: list[int]) -> dict[int, list
     for row in rows.all():
         found[row.checkin_id].append(row)
     return found
+
+
+async def settled_questions(
+    services: Services, checkin: CheckIn, questions: list[Question]
+) -> set[str]:
+    """The check-in's questions this worker need not be asked: answered in an earlier
+    check-in with an answer that settles them ('Ja, allebei', 'Niet nodig'), or ruled out
+    by their latest werkfit answers (no children under 12 at home)."""
+    settling = [q for q in questions if q.settled_by]
+    settled: set[str] = set()
+    if settling:
+        rows = await services.session.exec(
+            select(CheckInAnswer.question_id, CheckInAnswer.answer).where(
+                CheckInAnswer.seeker_id == checkin.seeker_id,
+                CheckInAnswer.checkin_id != checkin.id,
+                col(CheckInAnswer.question_id).in_([q.id for q in settling]),
+            )
+        )
+        given = set(rows.all())
+        settled = {q.id for q in settling if any((q.id, a) in given for a in q.settled_by)}
+    by_werkfit = [q for q in questions if q.skip_when_werkfit and q.id not in settled]
+    if by_werkfit:
+        run = (
+            await services.session.exec(
+                select(QuestionnaireRun)
+                .where(QuestionnaireRun.user_id == checkin.seeker_id)
+                .order_by(col(QuestionnaireRun.id).desc())
+            )
+        ).first()
+        given_werkfit = run.answers if run is not None else {}
+        settled |= {
+            q.id
+            for q in by_werkfit
+            if all(
+                isinstance(given_werkfit.get(key), dict)
+                and given_werkfit[key].get("value") == value
+                for key, value in q.skip_when_werkfit.items()
+            )
+        }
+    return settled
 
 
 async def _sent_in_order(services: Services, seeker_id: int) -> list[int]:

@@ -3,7 +3,7 @@ how a typed answer is understood (numbers, yes/no, labels, aliases, small typos)
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -32,6 +32,10 @@ class Question(BaseModel):
     help: Text | None = None
     # The help for a worker without a coach (an Open Hiring hire): never promises a coach.
     help_without_coach: Text | None = None
+    # Not asked again once an earlier check-in got one of these answers ('Ja, allebei').
+    settled_by: list[str] = []
+    # Not asked when the worker's latest werkfit answers are these ({care_children: false}).
+    skip_when_werkfit: dict[str, Any] = {}
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
@@ -44,9 +48,11 @@ class Question(BaseModel):
         ids = self.answer_ids()
         if len(ids) != len(set(ids)):
             raise ValueError("options: option ids must be unique")
-        for answer in self.help_if:
+        for answer in [*self.help_if, *self.settled_by]:
             if answer not in ids:
-                raise ValueError(f"help_if: {answer!r} is not an answer of this question")
+                raise ValueError(
+                    f"help_if/settled_by: {answer!r} is not an answer of this question"
+                )
         if self.help_if and self.help is None:
             raise ValueError("help: needed when help_if is given")
         return self

@@ -15,6 +15,7 @@ from powbot.domain.aftercare_records import (
     keep_words,
     latest_answerable,
     resolve_no_answer,
+    settled_questions,
 )
 from powbot.domain.messages import Button
 from powbot.domain.unit import Services
@@ -32,8 +33,12 @@ NAME = AFTERCARE_FLOW
 
 
 async def _steps(services: Services, checkin: CheckIn, seeker: User) -> list[str]:
-    """The questions of this check-in; the contact question only for someone with a coach."""
-    steps = list(checkin.questions)
+    """The questions of this check-in, less those already settled for this worker; the
+    contact question only for someone with a coach."""
+    aftercare = services.content.aftercare
+    questions = [aftercare.question(qid) for qid in checkin.questions]
+    settled = await settled_questions(services, checkin, questions)
+    steps = [qid for qid in checkin.questions if qid not in settled]
     if await coach_of(services, seeker) is not None:
         steps.append(services.content.aftercare.contact_question)
     return steps

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from powbot.domain.aftercare_records import latest_answerable
 from powbot.domain.messages import mark_pushed
+from powbot.domain.open_hiring_offers import start_details
 from powbot.domain.unit import Services
 from powbot.features.aftercare.common import (
     AFTERCARE_FLOW,
@@ -19,6 +21,7 @@ from powbot.features.aftercare.employer import send_employer_checkin
 from powbot.features.aftercare.texts import mood_reply
 from powbot.storage.models import Placement, ScheduledItem, User
 from powbot.storage.models_aftercare import CheckIn
+from powbot.storage.models_open_hiring import Vacancy
 
 NAME = AFTERCARE_FLOW
 
@@ -58,10 +61,11 @@ async def job_checkin(services: Services, item: ScheduledItem) -> None:
         return
     aftercare = services.content.aftercare
     sent_at = services.after_quiet_hours(services.now)
+    lang = services.lang_of(seeker)
+    intro, values = await _intro(services, lang, checkin, placement)
     checkin.status = "sent"
     checkin.sent_at = sent_at
-    lang = services.lang_of(seeker)
-    await services.notify(seeker.id, mood_reply(services, lang, checkin, "aftercare.checkin_intro"))
+    await services.notify(seeker.id, mood_reply(services, lang, checkin, intro, **values))
     if seeker.flow is None or (seeker.flow == NAME and seeker.step != "end"):
         # Nothing else going on (or an older check-in, whose late answers end now): a
         # typed "goed" or "3" answers this check-in.
@@ -85,6 +89,23 @@ async def job_checkin(services: Services, item: ScheduledItem) -> None:
         ref=ref,
         payload=payload,
     )
+
+
+async def _intro(
+    services: Services, lang: str, checkin: CheckIn, placement: Placement
+) -> tuple[str, dict[str, str]]:
+    """The check-in's opening line: the day before the start it repeats the first-day
+    details the bot knows (address, time, whom to ask for); after a check-in that got no
+    answer it says so kindly, so two check-ins never stand in the chat word for word alike."""
+    if checkin.moment == "before_start" and placement.vacancy_id is not None:
+        vacancy = await services.session.get(Vacancy, placement.vacancy_id)
+        if vacancy is not None:
+            details = start_details(services, lang, vacancy, placement.start_date)
+            return "aftercare.checkin_intro_first_day", {"details": details}
+    earlier = await latest_answerable(services, checkin.seeker_id)
+    if earlier is not None and earlier.id != checkin.id and earlier.mood is None:
+        return "aftercare.checkin_intro_after_missed", {}
+    return "aftercare.checkin_intro", {}
 
 
 async def job_remind(services: Services, item: ScheduledItem) -> None:

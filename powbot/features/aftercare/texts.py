@@ -22,7 +22,9 @@ def mood_buttons(aftercare: Aftercare, checkin_id: int) -> list[list[Button]]:
     ]
 
 
-def mood_reply(services: Services, lang: str, checkin: CheckIn, intro_key: str) -> Reply:
+def mood_reply(
+    services: Services, lang: str, checkin: CheckIn, intro_key: str, **values: str
+) -> Reply:
     aftercare = services.content.aftercare
     assert checkin.id is not None
     scale = " · ".join(
@@ -31,7 +33,7 @@ def mood_reply(services: Services, lang: str, checkin: CheckIn, intro_key: str) 
     )
     text = "\n\n".join(
         [
-            services.text(lang, intro_key),
+            services.text(lang, intro_key, **values),
             aftercare.mood_question(checkin.moment).get(lang),
             services.text(lang, "aftercare.mood_hint", scale=scale),
         ]
