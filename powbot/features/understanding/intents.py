@@ -1,13 +1,19 @@
 """Intents that hold in every state: what a short free-text message asks for, whatever the
-step. Words are content (i18n understanding.words_*); both languages' lists are searched."""
+step. Words are content (i18n understanding.words_*); both languages' lists are searched.
+Rules first, where they are exact (an invite code, the listed words); for the rest a model
+trained on example messages (content/intents/, intent_guess.py) has its say."""
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from powbot.config import PACKAGE_KNOWLEDGE_DIR
 from powbot.conversation.context import Ctx
+from powbot.features.understanding import intent_guess
 from powbot.knowledge.catalog import Catalog
 from powbot.knowledge.text import normalise
 
@@ -39,6 +45,9 @@ CONTAINED_NOT = {JOBS: "jobs_not"}
 _CODE = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 _CODE_MARK = re.compile(r"[0-9_-]|.[A-Z]")
 CODE_WORDS = frozenset({"code", "koppelcode", "uitnodigingscode", "invite", "invitation"})
+NOT_CODE_WORDS = frozenset({"postcode", "pincode", "zipcode", "barcode", "dresscode", "qrcode"})
+_SHORT = re.compile(r"^(?=.{5,9}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?$")
+_POSTCODE = re.compile(r"^[0-9]{4}[A-Za-z]{2}$")
 _LONG_LETTERS = re.compile(r"([a-z])\1{2,}")
 FUZZY_CUTOFF = 88
 QUESTION_WORDS = frozenset(
@@ -49,6 +58,7 @@ QUESTION_WORDS = frozenset(
 )
 
 _cache: dict[int, dict[str, tuple[str, ...]]] = {}
+_keys: dict[int, str] = {}
 
 
 def looks_like_question(text: str) -> bool:
@@ -113,14 +123,31 @@ def _lists(catalog: Catalog) -> dict[str, tuple[str, ...]]:
 
 def code_in(text: str) -> str | None:
     """The invite code in a short message: the whole text, or one code-like word next to
-    the word 'code' ('mijn code is 1b2l9dweBurY', 'my coach gave me this code: ...')."""
-    if looks_like_code(text):
+    a word for a code ('mijn code is 1b2l9dweBurY', 'my coach gave me this code: ...').
+    Also the shorter codes people are given on a letter ('K7PX2Q', 'PW-4821' alone,
+    'uitnodigingscode 4FG7HQ'); never a postcode, date or phone number."""
+    if looks_like_code(text) or _short_code(text.strip(), capitals=True):
         return text.strip()
     words = text.replace(":", " ").split()
-    if len(words) > 12 or not CODE_WORDS & {normalise(word) for word in words}:
+    if len(words) > 12 or not any(_names_a_code(normalise(word)) for word in words):
         return None
-    found = [word.strip(".,!?;'\"") for word in words if looks_like_code(word.strip(".,!?;'\""))]
+    tokens = [word.strip(".,!?;'\"()") for word in words]
+    found = [t for t in tokens if looks_like_code(t) or _short_code(t, capitals=False)]
     return found[0] if len(found) == 1 else None
+
+
+def _names_a_code(word: str) -> bool:
+    """'code', 'uitnodigingscode', 'activatiecode', 'coachcode'; not 'postcode', 'pincode'."""
+    return word in CODE_WORDS or (word.endswith("code") and word not in NOT_CODE_WORDS)
+
+
+def _short_code(token: str, *, capitals: bool) -> bool:
+    """5-9 letters and digits (one dash allowed), both kinds; alone it must be in capitals
+    with two letters at least ('K7PX2Q'), which a word, a time or an amount never is."""
+    if not _SHORT.match(token) or _POSTCODE.match(token) or not any(c.isdigit() for c in token):
+        return False
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= (2 if capitals else 1) and (not capitals or token.upper() == token)
 
 
 def looks_like_code(text: str) -> bool:
@@ -139,7 +166,8 @@ def _for_role(intent: str, role: str | None) -> bool:
 def detect(ctx: Ctx, text: str, people: tuple[str, ...] = ()) -> str | None:
     """The intent of this message for this user's role, or None. `people`: names that
     count as a person to talk to (a job seeker's coach: 'kan ik anna spreken')."""
-    return detect_text(ctx.content.catalog, text, ctx.user.role, people)
+    content = ctx.content
+    return detect_text(content.catalog, text, ctx.user.role, people, content.directory)
 
 
 def names_a_way_to_talk(catalog: Catalog, text: str) -> bool:
@@ -148,6 +176,22 @@ def names_a_way_to_talk(catalog: Catalog, text: str) -> bool:
 
 
 def detect_text(
+    catalog: Catalog,
+    text: str,
+    role: str | None,
+    people: tuple[str, ...] = (),
+    directory: Path | None = None,
+) -> str | None:
+    """The rules' intent, else the trained model's (its examples are read from the content
+    folder `directory`; without one, the shipped content)."""
+    found = detect_by_rules(catalog, text, role, people)
+    plain = _LONG_LETTERS.sub(r"\1", normalise(text))
+    if found == CODE or (found is not None and plain in _lists(catalog)[f"words_{found}"]):
+        return found  # exact: a code, or a listed phrase as the whole message
+    return intent_guess.decide(_model(catalog, directory), plain, role, found)
+
+
+def detect_by_rules(
     catalog: Catalog, text: str, role: str | None, people: tuple[str, ...] = ()
 ) -> str | None:
     if code_in(text) is not None:
@@ -156,6 +200,26 @@ def detect_text(
     if not plain:
         return HELP if text.strip().startswith("?") else None
     return _detect_plain(_lists(catalog), plain, role, people)
+
+
+def _model(catalog: Catalog, directory: Path | None) -> intent_guess.IntentModel:
+    """The model for this content; the texts the rules call an intent are no ordinary
+    messages for it (the rules' code and word lists go into its cache key)."""
+
+    def ordinary(text: str) -> bool:
+        return all(detect_by_rules(catalog, text, role) is None for role in ("seeker", "employer"))
+
+    return intent_guess.model_for(directory or PACKAGE_KNOWLEDGE_DIR, ordinary, _rules_key(catalog))
+
+
+def _rules_key(catalog: Catalog) -> str:
+    key = _keys.get(id(catalog))
+    if key is None:
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+        for name, words in sorted(_lists(catalog).items()):
+            digest.update(f"{name}={'|'.join(words)}\n".encode())
+        key = _keys[id(catalog)] = digest.hexdigest()
+    return key
 
 
 def _detect_plain(
