@@ -163,3 +163,25 @@ def remembered(ctx: Ctx, ref: str) -> str | None:
     if isinstance(question, str) and qref(question) == ref:
         return question
     return None
+
+
+# Small talk is not a question for the knowledge base (and not worth storing as unanswered);
+# its words are content (faq.words_<kind>, both languages).
+SMALL_TALK = ("greeting", "thanks", "goodbye")
+_small_talk: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def small_talk(ctx: Ctx, plain: str) -> str | None:
+    """'hoi', 'bedankt', 'doei' (normalised): which kind of small talk, or None."""
+    catalog = ctx.content.catalog
+    lists = _small_talk.get(id(catalog))
+    if lists is None:
+        lists = _small_talk[id(catalog)] = {
+            kind: frozenset(
+                normalise(word)
+                for lang in ("nl", "en")
+                for word in catalog.t(lang, f"faq.words_{kind}").split(",")
+            )
+            for kind in SMALL_TALK
+        }
+    return next((kind for kind in SMALL_TALK if plain in lists[kind]), None)

@@ -13,10 +13,11 @@ from powbot.features.faq.common import (
     WSP_SHOWN,
     clean,
     leave_other_flow,
+    small_talk,
     valid_contact,
     wsp_block,
 )
-from powbot.knowledge.text import parse_yes_no
+from powbot.knowledge.text import normalise, parse_yes_no
 from powbot.storage.models import User
 from powbot.storage.models_faq import CallbackRequest
 
@@ -95,6 +96,11 @@ async def handoff_text(ctx: Ctx, text: str) -> None:
             return
     else:
         low, high = LIMITS[step]
+        if step != "question" and (
+            small_talk(ctx, normalise(value)) or parse_yes_no(value) is not None
+        ):
+            ask_step(ctx, ctx.t("faq.not_a_name"))  # 'hallo', 'ja' is not a name (tester)
+            return
         if len(value) < low:
             ask_step(ctx, ctx.t("faq.too_short"))
             return
