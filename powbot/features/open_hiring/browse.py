@@ -10,7 +10,7 @@ from powbot.domain import open_hiring_queue as queue
 from powbot.domain.ids import parse_id
 from powbot.domain.messages import Button
 from powbot.domain.open_hiring_offers import SEEKER_FLOW as NAME
-from powbot.domain.open_hiring_offers import employer_words, fmt_pay, vacancy_card
+from powbot.domain.open_hiring_offers import employer_words, fmt_hours, fmt_pay, vacancy_card
 from powbot.domain.open_hiring_seekers import open_cities, open_vacancies
 from powbot.features.menu import show_menu
 from powbot.knowledge.text import best_choice, normalise, parse_int
@@ -31,8 +31,11 @@ def other_vacancies(ctx: Ctx) -> list[list[Button]]:
 def questions_of(ctx: Ctx, vacancy: Vacancy) -> list[tuple[str, str]]:
     """(question, why the job needs it) in the seeker's language. The employer's own
     questions come in their English version where they gave one, else marked as theirs."""
+    hours = ctx.t(
+        "open_hiring.detail_hours", hours=fmt_hours(ctx, ctx.lang, vacancy), shifts=vacancy.shifts
+    )
     chosen = [
-        (q.text.get(ctx.lang), q.need.get(ctx.lang))
+        (q.text.get(ctx.lang).replace("{hours}", hours), q.need.get(ctx.lang))
         for q in ctx.content.open_hiring.ordered(vacancy.questions)
     ]
     custom_need = ctx.t("open_hiring.custom_need")
