@@ -48,6 +48,7 @@ from aiogram.methods import SendMessage, SendPhoto, TelegramMethod
 from aiogram.types import Chat, Message, Update, User
 
 from powbot.bot.app import create_app
+from powbot.bot.heap import freeze_startup_heap
 from powbot.config import load_settings
 from powbot.knowledge.classifier import use_cache_dir
 
@@ -232,6 +233,9 @@ async def powbot_run(database_url: str, users: int, kind: str) -> Result:
         # on during the feed, its CPU counted per update: measure the bot once it is warm.
         if app.warming is not None:
             await asyncio.to_thread(app.warming.join)
+        # As `powbot run` does once the app is built (bot/heap.py): the start-up's objects
+        # out of the collector's full passes.
+        freeze_startup_heap()
         return await run_feed(app.feed, kind, users)
     finally:
         await app.close()

@@ -25,6 +25,7 @@ from sqlalchemy import text
 
 from powbot.bot.app import App, create_app
 from powbot.bot.commands import set_commands
+from powbot.bot.heap import freeze_after_warm_up, freeze_startup_heap
 from powbot.bot.scheduler import start_scheduler, stop_scheduler
 from powbot.config import ConfigError, Settings
 
@@ -69,6 +70,12 @@ async def _background(app: App) -> tuple[object, asyncio.Task[None]]:
     return scheduler, sender
 
 
+def _freeze_heap(app: App) -> asyncio.Task[None]:
+    """The start-up's long-lived objects out of the collector's full passes (heap.py)."""
+    freeze_startup_heap()
+    return asyncio.create_task(freeze_after_warm_up(app.warming))
+
+
 def _stop_taking_work(app: App) -> None:
     """From the stop signal on, the outbox sends the message in hand and takes no other."""
     app.runtime.sender.stopping = True
@@ -105,6 +112,7 @@ async def _finish_in_hand(app: App, grace: float = GRACE_SECONDS) -> None:
 
 async def run_polling(settings: Settings) -> None:
     app = await create_app(settings)
+    frozen = _freeze_heap(app)
     scheduler, sender = await _background(app)
     loop = asyncio.get_running_loop()
     stopped_at = None
@@ -125,6 +133,7 @@ async def run_polling(settings: Settings) -> None:
         _stop_taking_work(app)
         await _finish_in_hand(app)
     finally:
+        frozen.cancel()  # a start stopped before its warm-up ended
         spent = loop.time() - stopped_at if stopped_at is not None else 0.0
         try:
             await _shutdown(app, scheduler, sender, GRACE_SECONDS - spent)
@@ -243,10 +252,14 @@ async def serve_webhook(
 async def run_webhook(settings: Settings) -> None:
     check_webhook_settings(settings)
     app = await create_app(settings)
+    frozen = _freeze_heap(app)
     assert settings.webhook_url is not None
     await app.bot.set_webhook(
         settings.webhook_url.rstrip("/") + WEBHOOK_PATH,
         secret_token=settings.webhook_secret,
         allowed_updates=allowed_updates(app),
     )
-    await serve_webhook(app, settings.webhook_host, settings.webhook_port)
+    try:
+        await serve_webhook(app, settings.webhook_host, settings.webhook_port)
+    finally:
+        frozen.cancel()
