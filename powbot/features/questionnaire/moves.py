@@ -161,10 +161,13 @@ async def _finish(ctx: Ctx) -> None:
         ctx.set_state(None)
         await show_menu(ctx)
         return
-    previous = next(iter(await latest_results(ctx, 1)), None)
-    urgent = ctx.content.questionnaire.score(answers_of(ctx)).urgent
-    result = await finish_run(ctx, run)
-    await stop_reminders(ctx, run.id)
+    # The reads first, without flushing: the person's row, the run and the result are then
+    # written in one flush (at stop_reminders), not the person's row once per query.
+    with ctx.session.no_autoflush:
+        previous = next(iter(await latest_results(ctx, 1)), None)
+    scored = ctx.content.questionnaire.score(answers_of(ctx))
+    result = finish_run(ctx, run, scored)
     ctx.set_state(None)
+    await stop_reminders(ctx, run.id)  # flushes the above first: the result gets its id
     ctx.say(ctx.t("questionnaire.finished"))
-    await show_result(ctx, result, previous, urgent)
+    await show_result(ctx, result, previous, scored.urgent)

@@ -10,6 +10,7 @@ from typing import Any
 
 from powbot.conversation.context import Ctx
 from powbot.domain import questionnaire_runs as queries
+from powbot.knowledge.questionnaire import Scored
 from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
 
 NAME = "questionnaire"
@@ -47,7 +48,10 @@ async def current_run(ctx: Ctx) -> QuestionnaireRun | None:
     run_id = ctx.user.flow_data.get("run")
     if not isinstance(run_id, int):
         return None
-    run = await ctx.session.get(QuestionnaireRun, run_id)
+    # No flush first: a row read by its key does not depend on what else changed, and
+    # leaving a flow (Ctx.settle) calls this with the state it left in the person's row.
+    with ctx.session.no_autoflush:
+        run = await ctx.session.get(QuestionnaireRun, run_id)
     if run is None or run.user_id != ctx.user.id or run.status not in OPEN:
         return None
     return run
@@ -67,13 +71,11 @@ async def latest_results(ctx: Ctx, limit: int) -> list[QuestionnaireResult]:
     return await queries.latest_results(ctx, ctx.user.id, limit)
 
 
-async def finish_run(ctx: Ctx, run: QuestionnaireRun) -> QuestionnaireResult:
-    """Score the answers, close the run and keep the result."""
-    answers = answers_of(ctx)
-    run.answers = dict(answers)
+def finish_run(ctx: Ctx, run: QuestionnaireRun, scored: Scored) -> QuestionnaireResult:
+    """Close the run and keep the result (`scored`: the answers in the state, scored)."""
+    run.answers = dict(answers_of(ctx))
     run.path = list(path_of(ctx))
     questionnaire = ctx.content.questionnaire
-    scored = questionnaire.score(answers)
     run.status = "finished"
     run.finished_at = ctx.now
     result = QuestionnaireResult(
