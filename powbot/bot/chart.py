@@ -59,8 +59,12 @@ def _text(image: Image.Image, xy: tuple[int, int], text: str, size: int, grey: i
     image.paste(grey, (xy[0] + left, xy[1] + top), mask)
 
 
+@functools.lru_cache(maxsize=64)
 def draw_chart(chart: Chart) -> bytes:
-    """A PNG of chart.rows (domain label, colour) with chart.legend for green, orange, red."""
+    """A PNG of chart.rows (domain label, colour) with chart.legend for green, orange, red.
+
+    The picture follows from the (frozen) chart alone, so the last few are kept: people
+    with the same profile in the same language get the same bytes without ~2 ms of CPU."""
     title, rows, legend = chart.title, chart.rows, chart.legend
     height = MARGIN * 2 + 44 + ROW * len(rows) + 40
     image = Image.new("L", (WIDTH, height), 255)

@@ -45,3 +45,17 @@ def test_the_chart_shows_the_same_pixels_as_drawn_in_rgb() -> None:
         expected = _drawn_in_rgb(chart)
         assert drawn.size == expected.size
         assert ImageChops.difference(drawn, expected).getbbox() is None
+
+
+def test_a_chart_with_other_colours_is_drawn_anew_not_taken_from_the_kept_ones() -> None:
+    """Charts are kept by their labels and colours: a profile that changed shows its new
+    colours, the same profile gets the same picture."""
+    legend = ("Gaat goed", "Let op", "Hulp nodig")
+    before = Chart("Jouw profiel", (("Gezondheid", "red"), ("Werk", "green")), legend)
+    after = Chart("Jouw profiel", (("Gezondheid", "green"), ("Werk", "green")), legend)
+    first, changed = draw_chart(before), draw_chart(after)
+    assert changed != first
+    shown = Image.open(io.BytesIO(changed)).convert("RGB")
+    assert ImageChops.difference(shown, _drawn_in_rgb(after)).getbbox() is None
+    same = Chart("Jouw profiel", (("Gezondheid", "red"), ("Werk", "green")), legend)
+    assert draw_chart(same) == first
