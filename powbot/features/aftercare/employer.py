@@ -61,6 +61,12 @@ async def send_employer_checkin(services: Services, checkin: CheckIn, employer: 
     intro = moment.intro.get(lang) if moment and moment.intro else ""
     intro = intro.replace("{name}", display_name(services, lang, worker))
     intro = intro.replace("{title}", placement.job_title or "")
+    # Who may read the answers, said to every employer alike: whether the worker has a
+    # coach is the worker's business, not the employer's (tester).
+    privacy = services.text(
+        lang, "aftercare.employer_privacy", name=display_name(services, lang, worker)
+    )
+    intro = f"{intro}\n\n{privacy}" if intro else privacy
     checkin.status = "sent"
     checkin.sent_at = services.after_quiet_hours(services.now)
     first = services.content.aftercare.question(checkin.questions[0])
@@ -137,7 +143,7 @@ async def _next(ctx: Ctx, checkin: CheckIn, prefix: str = "") -> None:
 
 async def conclude_employer(ctx: Ctx, checkin: CheckIn) -> None:
     """The employer's answers reach the worker's coach: an alert when one is worrying,
-    otherwise a short report. The employer is told whether a coach hears of it."""
+    otherwise a short report. The employer's thanks are the same either way."""
     assert checkin.id is not None
     aftercare = ctx.content.aftercare
     answers = await answers_of(ctx, checkin.id)
@@ -146,11 +152,9 @@ async def conclude_employer(ctx: Ctx, checkin: CheckIn) -> None:
     worker = await ctx.session.get(User, checkin.seeker_id)
     coach = await coach_of(ctx, worker) if worker else None
     placement = await ctx.session.get(Placement, checkin.placement_id)
+    ctx.say(ctx.t("aftercare.employer_thanks"))
     if worker is None or coach is None:
-        ctx.say(ctx.t("aftercare.employer_thanks"))
         return
-    name = display_name(ctx, ctx.lang, worker)
-    ctx.say(ctx.t("aftercare.employer_thanks_coach", name=name))
     details = [{"q": q, "a": answers[q]} for q in checkin.questions if q in answers]
     if risks:
         await raise_alert(

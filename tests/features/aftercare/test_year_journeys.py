@@ -138,12 +138,16 @@ async def test_a_year_with_a_coach(harness: Harness, clock: SteppingClock) -> No
         if checkin.audience == "employer":
             pushed = await new_texts(ellen, 0)
             assert "Bram werkt nu" in ellen.inbox()[-1].text
+            # The employer is told who may read the answers (the worker, in their export).
+            assert "Bram kan ze inzien" in ellen.inbox()[-1].text
             worried = checkin.moment == "employer_month1"
             answers = {"emp_going": "Er zijn wat zorgen", "emp_need": "Een jobcoach"}
             # Employers type the numbers, or press the buttons (the worried time).
             await answer_questions(harness, ellen, answers if worried else {}, typed=not worried)
             employer_reply = ellen.texts(ellen.inbox()[-3:])
-            assert "coach van Bram" in employer_reply
+            # Never whether Bram has a coach: that is Bram's business (tester).
+            assert "Dank u wel voor uw antwoorden" in employer_reply
+            assert "coach" not in employer_reply.replace("jobcoach", "")
             await drain(harness, clock)
             to_coach = await new_texts(coach, coach_before)
             if worried:
