@@ -78,6 +78,16 @@ __all__ = [
 ]
 
 
+# A phone cuts a button's label after about 30 characters; the line above it has the full
+# name, the button needs only enough of it to tell two jobs apart (tester).
+BUTTON_NAME = 20
+
+
+def _short(name: str | None) -> str:
+    name = name or ""
+    return name if len(name) <= BUTTON_NAME else name[: BUTTON_NAME - 1].rstrip() + "…"
+
+
 async def my_job(ctx: Ctx) -> None:
     """/werk and the menu: current job(s), an open check-in, and ending a job."""
     placements = await active_placements(ctx, ctx.user.id)
@@ -99,7 +109,7 @@ async def my_job(ctx: Ctx) -> None:
         rows.append(
             [
                 push_button(
-                    ctx.t("aftercare.btn_job_stopped", employer=placement.employer_name),
+                    ctx.t("aftercare.btn_job_stopped", employer=_short(placement.employer_name)),
                     NAME,
                     "end",
                     str(placement.id),

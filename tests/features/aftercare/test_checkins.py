@@ -315,7 +315,7 @@ async def test_worker_ends_the_job_and_the_schedule_stops(harness: Harness) -> N
     await place(harness, gijs.id, tomorrow())
     screen = await gijs.send("/werk")
     assert "Inpakker bij Bakkerij Zon" in screen[-1].text
-    await gijs.press("Ik werk niet meer bij")
+    await gijs.press("Gestopt bij")
     done = await gijs.press("Ik heb ander werk")
     assert "Ik stuur geen vragen meer" in done[-1].text
     assert {c.status for c in await checkins(harness, gijs.id)} == {"cancelled"}
