@@ -8,6 +8,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+from powbot.knowledge.faq.broad import broad_answer
 from powbot.knowledge.faq.building import IndexBuilder
 from powbot.knowledge.faq.compounds import CompoundSplitter
 from powbot.knowledge.faq.focus import QuestionFocus
@@ -24,6 +25,7 @@ from powbot.knowledge.faq.money import money_entry
 from powbot.knowledge.faq.normalise import Normalizer
 from powbot.knowledge.faq.result import SearchResult
 from powbot.knowledge.faq.seeker import SeekerSubjects
+from powbot.knowledge.faq.sickness import with_sickness_choice
 from powbot.knowledge.faq.tokens import QueryTokens
 from powbot.knowledge.faq.vague import choices, is_vague
 
@@ -110,8 +112,9 @@ class FaqIndex(
             return self.for_audience(audience).search(question, audience, limit)
         question = self._without_asides(question)
         toks = self.query_tokens(question)
-        if is_vague(self, question, toks):
-            return SearchResult("vague", None, 0.0, choices(self, question, toks, audience, limit))
+        general = self._general(question, toks, audience, limit)
+        if general is not None:
+            return general
         setting, asked, named_after = self._named_as_setting(question)
         if setting:  # its name would outweigh what is asked: leave it out of the search
             toks = [(t, k) for t, k in toks if not self.name_terms.get(t, set()) & setting]
@@ -153,13 +156,15 @@ class FaqIndex(
         if fit < self.MIN_FIT:
             return SearchResult("unknown", best, score, [])
         others = [(self.entries[best_item[p][0]], f) for f, p in in_scope[1:] if f >= self.MIN_FIT]
-        close = [(e, self._confidence(f)) for e, f in others if fit - f < self.CLARIFY_MARGIN]
+        margin = self._margin_for(question, pos)
+        close = [(e, self._confidence(f)) for e, f in others if fit - f < margin]
         # A subject this FAQ does not answer that fits almost as well makes the answer a guess
         # too ("hired after a trial placement; how early must I say the contract ends?"): a
         # choice, with "none of these", instead of stating the instrument's rule.
-        topic_close = any(p == oos and fit - f < self.CLARIFY_MARGIN for f, p in fits)
+        topic_close = any(p == oos and fit - f < margin for f, p in fits)
         close = self._asked_first(question, setting, pos, (fits, best_item), close)
         close = self._for_them_all(best, self._own_close(own, fit, pos) + close)
+        close = with_sickness_choice(self, question, best, (fits, best_item), close)
         if close or topic_close:
             topic = self._topic(best_item.get(oos), toks, audience) if topic_close else None
             return SearchResult("clarify", best, score, close[: max(0, limit - 1)], topic)
@@ -176,6 +181,16 @@ class FaqIndex(
         )
         alts = alts[: max(0, limit - 1)]
         return SearchResult("answer", best, score, alts, runner_up=runner_up)
+
+    def _general(
+        self, question: str, toks: list[tuple[str, bool]], audience: str | None, limit: int
+    ) -> SearchResult | None:
+        """A question too general for one entry: a choice of subjects for a vague one
+        ("subsidie", "ik heb een vraag"), the overview for a broad hiring one ("krijg ik geld
+        als ik iemand uit de bijstand aanneem?"); None for any other question."""
+        if is_vague(self, question, toks):
+            return SearchResult("vague", None, 0.0, choices(self, question, toks, audience, limit))
+        return broad_answer(self, question, limit)
 
     def _chosen(
         self,

@@ -100,6 +100,14 @@ def load_faq(knowledge_dir: Path) -> FaqBase:
         raise KnowledgeError(FAQ_DIR, "(directory)", "no FAQ entries found")
     _check_related(entries, files, positions)
     synonyms = _load_synonyms(faq_dir)
+    broad = synonyms.broad_hiring
+    for i, overview in enumerate(broad.overviews if broad else []):
+        if overview.entry not in files:
+            raise KnowledgeError(
+                f"{FAQ_DIR}/{SYNONYMS_FILE}",
+                f"broad_hiring.overviews[{i}].entry",
+                f"unknown entry id {overview.entry!r}",
+            )
     topics, pointers = _load_out_of_scope(faq_dir)
     for i, topic in enumerate(topics):
         for j, other in enumerate(topic.near):

@@ -105,6 +105,23 @@ class _FaqFile(_Strict):
     entries: Annotated[list[FaqEntry], Field(min_length=1)]
 
 
+class BroadOverview(_Strict):
+    """An overview entry and the words that name the group it is about ("ww", "bijstand")."""
+
+    entry: NonEmpty
+    group: Annotated[list[NonEmpty], Field(min_length=1)]
+
+
+class BroadHiring(_Strict):
+    """The words of a question that asks what an employer can get for hiring someone, naming
+    no scheme, and the overview entries that answer it (the first whose group is named)."""
+
+    money: Annotated[list[NonEmpty], Field(min_length=1)]  # subsidie, geld, support, ...
+    hiring: Annotated[list[NonEmpty], Field(min_length=1)]  # aannemen, hire, in dienst, ...
+    filler: list[NonEmpty] = Field(default_factory=list)  # krijg, get, werkgever, ...
+    overviews: Annotated[list[BroadOverview], Field(min_length=1)]
+
+
 class Synonyms(_Strict):
     """Word lists for the retriever. Keys of ``abbreviations``/``synonyms`` are canonical
     single-word terms; values are variants (words or phrases, any language)."""
@@ -116,6 +133,9 @@ class Synonyms(_Strict):
     # Terms that name an instrument ("LKS" names loonkostensubsidie even though other entries
     # mention it too); a question containing one favours that instrument.
     instrument_terms: dict[str, list[NonEmpty]] = Field(default_factory=dict)
+    # A broad hiring question ("krijg ik geld als ik iemand uit de bijstand aanneem?"): see
+    # broad.py. None: no such questions are recognised.
+    broad_hiring: BroadHiring | None = None
 
 
 class Pointer(_Strict):
