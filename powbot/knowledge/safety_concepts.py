@@ -38,6 +38,7 @@ GROUPS = (
     "present",
     "resolved",
     "joke",
+    "earnest",
     "planned",
     "arrears",
     "garnish",
@@ -71,6 +72,8 @@ class Concepts:
     resolved: frozenset[str] = frozenset()
     # Laughter ('haha', 'lol', 😂): every combination, firm ones too, gives at most the line.
     joke: frozenset[str] = frozenset()
+    # Round 17: 'not even joking', 'very serious' in the same message: no laughter softens it.
+    earnest: frozenset[str] = frozenset()
     # Round 15: a planned cut-off or outage (maintenance, works on the mains, the whole street)
     # without a sign of arrears ('niet betaald', a debt, an eviction) is no money emergency.
     planned: frozenset[str] = frozenset()
@@ -139,7 +142,7 @@ class Concepts:
         return bool(tags & self.past) and (bool(tags & self.resolved) or not tags & self.present)
 
     def is_joke(self, tags: frozenset[str]) -> bool:
-        return bool(tags & self.joke)
+        return bool(tags & self.joke) and not tags & self.earnest
 
     def is_resolved(self, tags: frozenset[str]) -> bool:
         return bool(tags & self.past) and bool(tags & self.resolved)
@@ -206,6 +209,7 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
         groups["present"],
         groups["resolved"],
         groups["joke"],
+        groups["earnest"],
         groups["planned"],
         groups["arrears"],
         groups["garnish"],
