@@ -22,7 +22,7 @@ from powbot.bot.runtime import Runtime
 from powbot.clock import utcnow
 from powbot.conversation.context import Ctx
 from powbot.conversation.registry import FLOWS, ON_RETURN
-from powbot.domain.contacts import release_held
+from powbot.domain.contacts import RELEASE_HELD, release_held
 from powbot.domain.messages import Reply
 from powbot.domain.text import clean_text
 from powbot.storage.models import ProcessedUpdate, User
@@ -83,6 +83,18 @@ def _follow_admin_setting(user: User, admin_ids: list[int]) -> None:
     elif user.role == "admin":
         user.role = None
         user.flow, user.step, user.flow_data = None, None, {}
+
+
+async def _first_contact(unit: UpdateUnit, user: User) -> tuple[User, int]:
+    """The new user's row and the release of what waited for them (how many): on SQLite
+    as plain statements on the update's connection, elsewhere through the session."""
+    inserted = unit.insert_user(user)
+    if inserted is not None:
+        return inserted, unit.run_now(RELEASE_HELD, {"user_key": user.id}) or 0
+    session = unit.session()
+    session.add(user)
+    await session.flush()
+    return user, await release_held(session, user.id)
 
 
 class UpdateMiddleware(BaseMiddleware):
@@ -234,16 +246,14 @@ class UpdateMiddleware(BaseMiddleware):
         user = await unit.locked_user(tg_user.id)
         now = utcnow()
         if user is None:
-            session = unit.session()
             user = User(
                 id=tg_user.id,
                 chat_id=chat_id,
                 first_name=clean_text(tg_user.first_name or "")[:64] or None,
                 created_at=now,
             )
-            session.add(user)
-            await session.flush()
-            if await release_held(session, user.id):
+            user, released = await _first_contact(unit, user)
+            if released:
                 self.runtime.sender.wakeup.set()  # e.g. call-back requests for a WSP contact
         before = (user.role, user.language)
         _follow_admin_setting(user, self.runtime.settings.admin_ids)

@@ -6,6 +6,7 @@ contact who never did is kept in the outbox as `held` and delivered when they st
 
 from __future__ import annotations
 
+from sqlalchemy import bindparam, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -43,13 +44,17 @@ async def held_messages(session: AsyncSession, user_ids: list[int]) -> dict[int,
     return counts
 
 
+_OUTBOX = Outbox.__table__  # type: ignore[attr-defined]
+# What waited for someone who had not started the bot yet, released (a plain statement, built
+# once: on SQLite the first contact runs it on the update's connection, without a session).
+RELEASE_HELD = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.user_id == bindparam("user_key"), _OUTBOX.c.status == "held")
+    .values(status="pending", error=None)
+)
+
+
 async def release_held(session: AsyncSession, user_id: int) -> int:
     """They started the bot: what waited for them is sent now."""
-    from sqlalchemy import update
-
-    result = await session.exec(
-        update(Outbox)
-        .where(col(Outbox.user_id) == user_id, col(Outbox.status) == "held")
-        .values(status="pending", error=None)
-    )
-    return int(result.rowcount or 0)
+    result = await session.execute(RELEASE_HELD, {"user_key": user_id})
+    return int(getattr(result, "rowcount", 0) or 0)

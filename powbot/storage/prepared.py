@@ -41,6 +41,12 @@ class Prepared:
             compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
             for name in self.names
         )
+        # Values written into the statement itself (`status == "held"`): given with it.
+        self._constants = {
+            name: compiled.binds[name].effective_value
+            for name in self.names
+            if not compiled.binds[name].required
+        }
         # Built once, as this runs several times per update: the values in the statement's
         # order in one C call, then only the positions that have a processor.
         get = itemgetter(*self.names) if self.names else (lambda values: ())
@@ -57,6 +63,8 @@ class Prepared:
         self, values: Mapping[str, Any], as_stored: Collection[str] = ()
     ) -> Sequence[Any]:
         """as_stored: names whose values are already in their stored form (processed)."""
+        if self._constants:
+            values = {**self._constants, **values}
         ordered = self._get(values)
         if not self._processed:
             return cast(tuple[Any, ...], ordered)

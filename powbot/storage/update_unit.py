@@ -32,6 +32,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.sql.expression import ClauseElement
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -64,6 +65,8 @@ _READ_USER_PG = row_reader(_USERS.columns, _POSTGRES)
 @cache
 def _sqlite_statement(name: str, columns: tuple[str, ...] = ()) -> Prepared:
     """The hot-path statements, compiled once for SQLite (per set of columns written)."""
+    if name == "new_user":
+        return Prepared(insert(_USERS), _SQLITE, _COLUMNS)
     if name == "record":
         return Prepared(_RECORD["sqlite"], _SQLITE)
     if name == "user":
@@ -71,6 +74,11 @@ def _sqlite_statement(name: str, columns: tuple[str, ...] = ()) -> Prepared:
     if name == "write_user":
         return Prepared(_WRITE_USER, _SQLITE, columns)
     return Prepared(_STAGE, _SQLITE, columns)
+
+
+@cache
+def _sqlite_prepared(statement: ClauseElement) -> Prepared:
+    return Prepared(statement, _SQLITE)
 
 
 @cache
@@ -161,6 +169,26 @@ class UpdateUnit:
                 return None
             values = _READ_USER_PG(tuple(row[name] for name in _COLUMNS))
             stored_json = _as_stored(values["flow_data"])
+        return self._adopt(values, stored_json)
+
+    def insert_user(self, user: User) -> User | None:
+        """A first contact's row, inserted at once on SQLite's connection; returned as
+        `locked_user` returns a user (outside any session, its later changes written by
+        `finish`). None on PostgreSQL: the caller adds `user` through the session."""
+        if self._sqlite is None:
+            return None
+        values = {name: getattr(user, name) for name in _COLUMNS}
+        _sqlite_statement("new_user").run(self._sqlite, values)
+        return self._adopt(values, _as_stored(values["flow_data"]))
+
+    def run_now(self, statement: ClauseElement, values: dict[str, Any]) -> int | None:
+        """A Core statement (built once by the caller) on SQLite's connection, in this
+        transaction: its row count. None on PostgreSQL: the caller uses the session."""
+        if self._sqlite is None:
+            return None
+        return int(_sqlite_prepared(statement).run(self._sqlite, values).rowcount)
+
+    def _adopt(self, values: dict[str, Any], stored_json: str) -> User:
         # Made as the ORM makes a loaded object (no validation: the row is ours). It is
         # detached (known to exist, nothing to insert) only if a session takes it over.
         user = _MAPPER.class_manager.new_instance()
