@@ -167,6 +167,7 @@ async def _finish(ctx: Ctx) -> None:
         previous = next(iter(await latest_results(ctx, 1)), None)
     scored = ctx.content.questionnaire.score(answers_of(ctx))
     result = finish_run(ctx, run, scored)
+    ctx.update_state(run=None)  # finished: leaving the flow has no run to save (settle)
     ctx.set_state(None)
     await stop_reminders(ctx, run.id)  # flushes the above first: the result gets its id
     ctx.say(ctx.t("questionnaire.finished"))
