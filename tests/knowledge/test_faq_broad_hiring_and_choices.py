@@ -57,6 +57,10 @@ def test_a_broad_question_about_someone_on_ww_gets_the_ww_overview(faq_index: Fa
         "Is there a subsidy if I hire someone on unemployment benefit?",
     ):
         assert _shown(faq_index, question)[0] == "pp-ww", question
+    # It is the overview for someone on WW, as wsp-overview is for everyone else: it answers
+    # a question about "help for employers" (the WSP's subject) too.
+    entry = faq_index.base.get("pp-ww")
+    assert entry is not None and entry.answers_for("wsp-contact")
 
 
 @pytest.mark.parametrize(
