@@ -172,13 +172,19 @@ def eval_false_alarms(safety: Any, rows: list[dict[str, str]]) -> dict[str, Any]
 
 
 def eval_intents(catalog: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
+    """Accuracy per intent; `by_model`: right answers the word-list rules alone missed (the
+    trained model's, intent_guess.py), `overruled`: rule intents the model turned down."""
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     wrong: list[str] = []
+    by_model = overruled = 0
     for row in rows:
         got = intent_module.detect_text(catalog, row["text"], row["role"]) or "none"
+        rules = intent_module.detect_by_rules(catalog, row["text"], row["role"]) or "none"
         per[row["intent"]][0] += 1
         if got == row["intent"]:
             per[row["intent"]][1] += 1
+            by_model += rules != got and rules == "none"
+            overruled += rules != got and got == "none"
         else:
             wrong.append(f"{row['role']}\t{row['text']}\texpected {row['intent']}, got {got}")
     total = sum(n for n, _ in per.values())
@@ -187,6 +193,8 @@ def eval_intents(catalog: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
         "messages": total,
         "accuracy_pct": pct(right, total),
         "per_intent": {i: pct(r, n) for i, (n, r) in sorted(per.items())},
+        "right_by_model": by_model,
+        "right_by_overruling": overruled,
         "wrong": wrong,
     }
 
@@ -399,12 +407,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-faq", action="store_true", help="leave out the FAQ bench questions")
     parser.add_argument("--json", action="store_true", help="one JSON object, no lists")
     parser.add_argument("--show", action="store_true", help="print misses and false alarms")
+    parser.add_argument(
+        "--intents-only",
+        action="store_true",
+        help="only the intents: accuracy and the ordinary messages they take (no crisis model)",
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     language_module.warm_up()
     model_ms = round((time.perf_counter() - started) * 1000, 1)
     started = time.perf_counter()
+    if args.intents_only:
+        return intents_only(args)
     safety = load_safety(CONTENT)
     if args.totals:
         print("\n".join(sealed_totals(safety, sealed_batches(args))))
@@ -446,6 +461,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def intents_only(args: argparse.Namespace) -> int:
+    """The intent lines of the report alone (no crisis model to load or train)."""
+    catalog = load_catalog(CONTENT)
+    ordinary = [row for path in args.ordinary for row in read(path)]
+    ordinary += [] if args.no_faq else faq_questions()
+    found = eval_intents(catalog, read(args.intents))
+    taken = eval_intent_intrusions(catalog, ordinary)
+    print(
+        f"intent accuracy {found['accuracy_pct']} % of {found['messages']}"
+        f" ({found['right_by_model']} right only through the trained model,"
+        f" {found['right_by_overruling']} through it overruling a word-list rule)"
+    )
+    print("  " + "  ".join(f"{k} {v}" for k, v in found["per_intent"].items()))
+    print(f"intents taking ordinary messages: {taken['taken_pct']} % of {taken['messages']}")
+    if args.show:
+        for title, rows in (("wrong intents", found["wrong"]), ("taken", taken["taken"])):
+            print(f"\n{title} ({len(rows)}):")
+            print("\n".join("  " + row for row in rows if row))
+    return 0
+
+
 def print_report(result: dict[str, Any], *, show: bool) -> None:
     crisis, alarms = result["crisis"], result["false_alarms"]
     print(
@@ -470,7 +506,11 @@ def print_report(result: dict[str, Any], *, show: bool) -> None:
             f"  (+ possible line {s['possible_line_pct']} %)"
         )
     intents = result["intents"]
-    print(f"intent accuracy {intents['accuracy_pct']} % of {intents['messages']}")
+    print(
+        f"intent accuracy {intents['accuracy_pct']} % of {intents['messages']}"
+        f" ({intents['right_by_model']} right only through the trained model,"
+        f" {intents['right_by_overruling']} through it overruling a word-list rule)"
+    )
     print("  " + "  ".join(f"{k} {v}" for k, v in intents["per_intent"].items()))
     intrusions = result["intent_intrusions"]
     print(
