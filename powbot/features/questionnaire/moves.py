@@ -35,7 +35,10 @@ async def start(ctx: Ctx) -> None:
         return
     if ctx.user.flow == NAME:
         await pause(ctx)  # write the working copy back before looking at the run
-    run = await open_run(ctx)
+    # Open or paused, the run is found either way: no flush of the person's row just for
+    # this query (it is written with the new run, or at the end).
+    with ctx.session.no_autoflush:
+        run = await open_run(ctx)
     if run is not None and run.path:
         ctx.set_state(NAME, "resume?", run=run.id)
         number, total = ctx.content.questionnaire.progress(run.answers)
