@@ -14,6 +14,8 @@ from rapidfuzz import fuzz, process
 from powbot.config import PACKAGE_KNOWLEDGE_DIR
 from powbot.conversation.context import Ctx
 from powbot.features.understanding import intent_guess
+from powbot.features.understanding.invite_codes import code_in
+from powbot.features.understanding.invite_codes import looks_like_code as looks_like_code
 from powbot.knowledge.catalog import Catalog
 from powbot.knowledge.text import normalise
 
@@ -41,13 +43,6 @@ CONTAINED = {
 # Words that make a message with a CONTAINED phrase a question for the FAQ instead
 # ('mag ik werk zoeken in de ww?' is about the rules, not a request for vacancies).
 CONTAINED_NOT = {JOBS: "jobs_not"}
-# A typed invite code: 10+ URL-safe characters with a digit, '-' or '_' or an inner capital.
-_CODE = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
-_CODE_MARK = re.compile(r"[0-9_-]|.[A-Z]")
-CODE_WORDS = frozenset({"code", "koppelcode", "uitnodigingscode", "invite", "invitation"})
-NOT_CODE_WORDS = frozenset({"postcode", "pincode", "zipcode", "barcode", "dresscode", "qrcode"})
-_SHORT = re.compile(r"^(?=.{5,9}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?$")
-_POSTCODE = re.compile(r"^[0-9]{4}[A-Za-z]{2}$")
 _LONG_LETTERS = re.compile(r"([a-z])\1{2,}")
 FUZZY_CUTOFF = 88
 QUESTION_WORDS = frozenset(
@@ -119,43 +114,6 @@ def _lists(catalog: Catalog) -> dict[str, tuple[str, ...]]:
             cached[key] = tuple(phrases)
         _cache[id(catalog)] = cached
     return cached
-
-
-def code_in(text: str) -> str | None:
-    """The invite code in a short message: the whole text, or one code-like word next to
-    a word for a code ('mijn code is 1b2l9dweBurY', 'my coach gave me this code: ...').
-    Also the shorter codes people are given on a letter ('K7PX2Q', 'PW-4821' alone,
-    'uitnodigingscode 4FG7HQ'); never a postcode, date or phone number."""
-    if looks_like_code(text) or _short_code(text.strip(), capitals=True):
-        return text.strip()
-    words = text.replace(":", " ").split()
-    if len(words) > 12 or not any(_names_a_code(normalise(word)) for word in words):
-        return None
-    tokens = [word.strip(".,!?;'\"()") for word in words]
-    found = [t for t in tokens if looks_like_code(t) or _short_code(t, capitals=False)]
-    return found[0] if len(found) == 1 else None
-
-
-def _names_a_code(word: str) -> bool:
-    """'code', 'uitnodigingscode', 'activatiecode', 'coachcode'; not 'postcode', 'pincode'."""
-    return word in CODE_WORDS or (word.endswith("code") and word not in NOT_CODE_WORDS)
-
-
-def _short_code(token: str, *, capitals: bool) -> bool:
-    """5-9 letters and digits (one dash allowed), both kinds; alone it must be in capitals
-    with two letters at least ('K7PX2Q'), which a word, a time or an amount never is."""
-    if not _SHORT.match(token) or _POSTCODE.match(token) or not any(c.isdigit() for c in token):
-        return False
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= (2 if capitals else 1) and (not capitals or token.upper() == token)
-
-
-def looks_like_code(text: str) -> bool:
-    """An invite code (12 characters of token_urlsafe): never a date, phone number or other
-    run of digits and dashes, which a person types as an answer."""
-    token = text.strip()
-    has_letter = any(char.isalpha() for char in token)
-    return bool(has_letter and _CODE.match(token) and _CODE_MARK.search(token))
 
 
 def _for_role(intent: str, role: str | None) -> bool:

@@ -95,6 +95,7 @@ def test_wording_no_word_list_has_is_understood(text: str, intent: str) -> None:
         ("QW-8812", "QW-8812"),
         ("mijn activatiecode is QW8R2T", "QW8R2T"),
         ("uitnodigingscode: 7HK2PQ", "7HK2PQ"),
+        ("ik kreeg dit van mijn coach: K7PX2Q", "K7PX2Q"),
     ],
 )
 def test_a_short_code_from_a_letter_is_taken_for_an_invite_code(text: str, code: str) -> None:
@@ -104,9 +105,18 @@ def test_a_short_code_from_a_letter_is_taken_for_an_invite_code(text: str, code:
 
 @pytest.mark.parametrize(
     "text",
-    ["1234AB", "12-05-2024", "06-12345678", "ik ben de code kwijt", "mijn postcode is 1234 AB"],
+    [
+        "1234AB",
+        "12-05-2024",
+        "06-12345678",
+        "ik ben de code kwijt",
+        "mijn postcode is 1234 AB",
+        "mijn niveau is NT2-B1",
+        "ik had COVID-19",
+        "ana nayem fel 3arabeya w el gaw sa2e3",  # Arabizi: digits for letters
+    ],
 )
-def test_a_postcode_date_or_phone_number_is_no_invite_code(text: str) -> None:
+def test_a_postcode_date_phone_number_or_language_level_is_no_invite_code(text: str) -> None:
     assert code_in(text) is None
 
 
