@@ -18,6 +18,9 @@ from powbot.domain.unit import Services
 from powbot.knowledge.content import Content
 from powbot.storage.models import User
 
+# Flow-data key of the last screen's buttons, kept while no conversation runs.
+SCREEN_BUTTONS = "screen_buttons"
+
 
 class Ctx(Services):
     """The context of one incoming update from one user."""
@@ -101,6 +104,7 @@ class Ctx(Services):
     async def settle(self, flows: Mapping[str, Any]) -> None:
         """Before the commit: let a flow this update left save its progress (`on_stop`),
         unless the update ended back in that same flow (which then owns its state)."""
+        self._keep_screen_buttons()
         left, self._left = self._left, None
         if left is None or left[0] == self.user.flow:
             return
@@ -115,6 +119,19 @@ class Ctx(Services):
         finally:
             self.user.flow, self.user.step, self.user.flow_data = now
             self._settling = False
+
+    def _keep_screen_buttons(self) -> None:
+        """Outside a conversation, the buttons this update showed (label and data) are kept in
+        the otherwise empty flow data, so their words typed can press them later
+        (features/understanding/screen_buttons.py); replies without buttons forget them."""
+        if self.user.flow is not None or not self.replies:
+            return
+        buttons = {
+            b.data: b.label for r in self.replies for row in r.buttons for b in row if b.data
+        }
+        if self.user.flow_data.get(SCREEN_BUTTONS, {}) != buttons:
+            kept = {k: v for k, v in self.user.flow_data.items() if k != SCREEN_BUTTONS}
+            self.user.flow_data = {**kept, SCREEN_BUTTONS: buttons} if buttons else kept
 
 
 class Flow(Protocol):

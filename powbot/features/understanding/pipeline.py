@@ -32,7 +32,7 @@ from powbot.conversation.registry import (
 )
 from powbot.domain.messages import PUSHED_MARK
 from powbot.features.menu import open_item, show_menu
-from powbot.features.understanding import actions, intents
+from powbot.features.understanding import actions, intents, screen_buttons
 from powbot.features.understanding.about_bot import answer_about_bot, part_asked_about
 from powbot.features.understanding.crisis import crisis_help
 from powbot.features.understanding.language import foreign_language
@@ -121,6 +121,8 @@ async def _safety_or_length(ctx: Ctx, text: str) -> bool:
 async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
     """Steps 5 and 6: a menu item named in words, the role's free-text handler (the FAQ), or
     an honest way on."""
+    if await screen_buttons.press_named(ctx, text):  # 'meer tips' under the profile
+        return
     ctx.set_state(None)
     if await _pushed_reply(ctx, text, None):  # 'ja graag' to a job offer sent earlier
         return
