@@ -39,10 +39,18 @@ GROUPS = (
     "resolved",
     "joke",
     "earnest",
+    "workplace",
     "planned",
     "arrears",
     "garnish",
     "acute",
+)
+# Round 17: what a boss 'does' in hyperbole ('is killing me'), and what makes it no hyperbole.
+BOSS_VERBS = frozenset({"kill_threat", "violence", "die"})
+BOSS_BLOCKERS = frozenset(
+    {"home_person", "want", "suicide_word", "nolive", "weapon", "screams", "afraid"}
+    | {"stabbed", "injury", "bleed", "helpme", "kids", "locked", "police", "hiding"}
+    | {"passport_taken", "controller", "fled", "phone_taken"}
 )
 
 
@@ -74,6 +82,9 @@ class Concepts:
     joke: frozenset[str] = frozenset()
     # Round 17: 'not even joking', 'very serious' in the same message: no laughter softens it.
     earnest: frozenset[str] = frozenset()
+    # Round 17: a boss or manager who is 'killing me' ('المدير عم يقتلني بتغيير الورديات') is
+    # hyperbole, like laughter, unless the message names a partner, a weapon, fear ...
+    workplace: frozenset[str] = frozenset()
     # Round 15: a planned cut-off or outage (maintenance, works on the mains, the whole street)
     # without a sign of arrears ('niet betaald', a debt, an eviction) is no money emergency.
     planned: frozenset[str] = frozenset()
@@ -142,7 +153,10 @@ class Concepts:
         return bool(tags & self.past) and (bool(tags & self.resolved) or not tags & self.present)
 
     def is_joke(self, tags: frozenset[str]) -> bool:
-        return bool(tags & self.joke) and not tags & self.earnest
+        if tags & self.earnest:
+            return False
+        boss = bool(tags & self.workplace) and bool(tags & BOSS_VERBS)
+        return bool(tags & self.joke) or (boss and not tags & BOSS_BLOCKERS)
 
     def is_resolved(self, tags: frozenset[str]) -> bool:
         return bool(tags & self.past) and bool(tags & self.resolved)
@@ -210,6 +224,7 @@ def load_concepts(file: Path, kinds: tuple[str, ...], read: Any) -> Concepts:
         groups["resolved"],
         groups["joke"],
         groups["earnest"],
+        groups["workplace"],
         groups["planned"],
         groups["arrears"],
         groups["garnish"],

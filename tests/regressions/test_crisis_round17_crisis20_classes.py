@@ -7,8 +7,11 @@ reply), self-harm named as such, fresh cuts with 'nothing left to live for', giv
 away with 'won't be needing anything', 'lol ... not even joking', a rope 'sorted' and 'it
 doesn't matter', forced marriage and forced sex work, a failed attempt 'I'll do it again',
 a farewell with apologies for everything, swallowing all the pills tonight. Look-alikes that
-got the full reply or a line: a boss 'killing me' with shift changes (Persian), chickenpox
-('su çiçeği'), a general question about a landlord, a tennis player who hits hard.
+got the full reply or a line: a boss 'killing me' with shift changes (Persian, then Arabic
+and Tigrinya in the helper's probes), chickenpox ('su çiçeği'), a general question about a
+landlord, a tennis player who hits hard. From the helper's probes of the same scenarios in
+other words: family honour, a relative who touches a young person, an old neighbour who has
+not eaten for days, a photo of pills and no answer.
 Fresh wording: none of these sentences is in a bench set or in the detector's examples.
 """
 
@@ -59,6 +62,10 @@ CRISES = [
     ("ሓወይ ፓስፖርተይ ሒዙ፣ ፈሪሐ ኣለኹ", "unsafe_home"),
     ("sar li arba3 iyyam ma akalt shi", "no_food"),
     ("aabahay jikada ayuu ku dhacay, kama jawaabayo", "medical"),
+    ("mijn neef zegt dat hij me vermoordt om de eer van de familie te redden", "unsafe_home"),
+    ("my uncle touched me again last night, I ran away and I'm not going back", "unsafe_home"),
+    ("onze oude buurman eet al dagen niks, niemand helpt hem", "no_food"),
+    ("client sent me a photo of all his pills, now he does not answer the phone", "suicide"),
 ]
 
 
@@ -82,6 +89,8 @@ def test_throwing_himself_off_a_bridge_in_arabic_is_not_read_as_breathing(
         "رئیسم با این شیفت‌های شب داره منو می‌کشه",
         "oğlum su çiçeği oldu, yarın işe gelemem",
         "mijn broer speelt tennis en slaat heel hard",
+        "المدير رح يقتلني بالورديات الجديدة",
+        "ሓላፊየ በዚ ሓድሽ ፈረቓ ይቐትለኒ ኣሎ",
     ],
 )
 def test_the_look_alike_gets_no_full_reply(safety: SafetyContent, text: str) -> None:
