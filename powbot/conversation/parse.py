@@ -63,11 +63,13 @@ def parse_yes_no(text: str) -> bool | None:
     for answer, name in ((False, "no"), (True, "yes")):
         if _phrase_in(said, name):
             return answer
-    first = said.split()[0]
+    first, *rest = said.split()
     if _phrase_in(first, "no"):
         return False
     if _phrase_in(first, "yes"):
-        return True
+        # 'okay, little tired because children' is a story, not a yes: a word that only
+        # acknowledges ('ok', 'prima', 'fine') counts as yes alone or with a word or two.
+        return True if len(rest) <= 3 or not _phrase_in(first, "acknowledgements") else None
     return None
 
 

@@ -142,8 +142,12 @@ def option_for(question: Question, text: str) -> str | None:
     said = normalise(text)
     if said.isdigit() and 1 <= int(said) <= len(question.options):
         return question.options[int(said) - 1].id
+    exact_id = next((o.id for o in question.options if normalise(o.id) == said), None)
+    if exact_id is not None:
+        return exact_id
+    # Ids only match whole: 'no' is not the start of 'nowhere' (a red housing answer, tester).
     choices = {
-        option.id: [option.label.nl, option.label.en, option.id, *option.aliases]
+        option.id: [option.label.nl, option.label.en, *option.aliases]
         for option in question.options
     }
     return match_choice(text, choices) or _by_amount(question, text)

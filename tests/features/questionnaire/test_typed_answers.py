@@ -101,3 +101,19 @@ def test_a_number_question_takes_a_bare_number_in_the_local_chat(content: Conten
     assert flow.takes_number(content, "motivation_hours")
     assert not flow.takes_number(content, "experience_years")
     assert not flow.takes_number(content, None)
+
+
+def test_regression_a_bare_no_is_not_the_start_of_an_answer_id(werkfit: Questionnaire) -> None:
+    """Tester: 'no' at 'Where do you live now?' was stored as 'I have no place to sleep'
+    (option id 'nowhere' matched by its start) and raised the shelter alarm."""
+    parsed = answer(werkfit, "housing_situation", "no")
+    assert parsed.value is None and parsed.error == "questionnaire.hint_choice"
+    assert answer(werkfit, "housing_situation", "ik heb geen plek om te slapen").value == "nowhere"
+
+
+def test_regression_an_okay_before_a_story_is_no_yes(werkfit: Questionnaire) -> None:
+    """Tester: 'okay, little tired because children' at a yes/no question was stored as yes."""
+    parsed = answer(werkfit, "education_certificates", "okay, little tired because children")
+    assert parsed.value is None and parsed.error == "questionnaire.hint_yesno"
+    assert answer(werkfit, "education_certificates", "ok").value is True
+    assert answer(werkfit, "education_certificates", "ja, een heftruckcertificaat").value is True
