@@ -18,6 +18,10 @@ LANGUAGE_WORDS = {  # 'ja' / 'yes' to "which language?" answers in that language
     "nl": ["nederlands", "dutch", "nl", "nederland", "1", "ja", "ja hoor", "jawel", "nee"],
     "en": ["english", "engels", "en", "2", "yes", "no"],
 }
+LANGUAGE_NAMES = {
+    code: [word for word in words if len(word) > 3 and word not in ("jawel", "ja hoor")]
+    for code, words in LANGUAGE_WORDS.items()
+}
 PUBLIC_ROLES = ("seeker", "employer")
 MAX_KEPT_QUESTION = 500
 
@@ -269,7 +273,9 @@ class OnboardingFlow:
     async def on_text(self, ctx: Ctx, text: str) -> None:
         step = ctx.user.step
         if step == "language":
-            lang = best_choice(text, LANGUAGE_WORDS)
+            # In a sentence only a language's name counts: Dutch 'en' ('and') is no 'en'.
+            sentence = len(normalise(text).split()) > 2
+            lang = best_choice(text, LANGUAGE_NAMES if sentence else LANGUAGE_WORDS)
             if lang and len(normalise(text).split()) > 2 and _role_comes_next(ctx):
                 # 'hello I need a job, I speak a little english': the language, and the
                 # rest read as the answer to "Who are you?"

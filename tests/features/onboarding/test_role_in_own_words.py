@@ -198,3 +198,16 @@ async def test_regression_a_first_message_without_start_is_read(harness: Harness
     await ole.send("/start")
     reply = await ole.send("ja")
     assert reply[-1].text == "Wie ben je?"
+
+
+async def test_regression_dutch_en_in_a_first_sentence_is_no_english(harness: Harness) -> None:
+    """Tester: 'goeiedag ik heb een bakkerij en wil iemand uit de bijstand aannemen' as a
+    first message got "I will talk English with you": the Dutch word 'en' ('and') was read
+    as the language code. In a sentence only a language's name chooses it."""
+    baker = harness.user(325)
+    reply = await baker.send("goeiedag ik heb een bakkerij en wil iemand uit de bijstand aannemen")
+    said = "\n".join(sent.text for sent in reply)
+    assert "Ik praat Nederlands met je" in said and "English with you" not in said
+    en = harness.user(326)
+    reply = await en.send("hi, I would like to do it in english please")
+    assert "I will talk English with you" in "\n".join(sent.text for sent in reply)
