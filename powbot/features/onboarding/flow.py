@@ -313,8 +313,9 @@ class OnboardingFlow:
                     "no": [ctx.t("onboarding.consent_no"), "nee", "no", "2"],
                 },
             )
-            if choice:
-                await _consent_given(ctx, choice == "yes")
+            said = parse_yes_no(text)  # 'ok', 'ok goed', 'jaa' (tester)
+            if choice or said is not None:
+                await _consent_given(ctx, choice == "yes" if choice else bool(said))
                 return
         ctx.say(ctx.t("common.choose_a_button"))
         await self.resume(ctx)

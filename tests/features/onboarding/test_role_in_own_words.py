@@ -211,3 +211,17 @@ async def test_regression_dutch_en_in_a_first_sentence_is_no_english(harness: Ha
     en = harness.user(326)
     reply = await en.send("hi, I would like to do it in english please")
     assert "I will talk English with you" in "\n".join(sent.text for sent in reply)
+
+
+async def test_regression_ok_gives_consent_like_its_button(harness: Harness) -> None:
+    """Tester: 'ok' and 'ok goed' at "Vind je dat goed?" got "Dat begreep ik niet"."""
+    for user_id, typed in ((327, "ok"), (328, "ok goed")):
+        amal = await _at_role_step(harness, user_id)
+        asked = await amal.send("ik zoek werk")
+        assert "Vind je dat goed?" in asked[-1].text
+        given = await amal.send(typed)
+        said = "\n".join(sent.text for sent in given)
+        assert "begreep ik niet" not in said
+        async with harness.runtime.db.transaction() as session:
+            user = await session.get(User, user_id)
+            assert user is not None and user.consent_at is not None
