@@ -79,6 +79,10 @@ def _text(question: Question, text: str) -> Parsed:
     return Parsed(value=text)
 
 
+def _is_hours(question: Question) -> bool:
+    return bool(question.unit and normalise(question.unit.nl) == "uur")
+
+
 def _is_minutes(question: Question) -> bool:
     return bool(question.unit and normalise(question.unit.nl) in MINUTE_UNITS)
 
@@ -87,6 +91,13 @@ def _number(question: Question, text: str) -> Parsed:
     assert question.min is not None and question.max is not None
     bounds = {"min": question.min, "max": question.max}
     value = parse_duration(text) if _is_minutes(question) else parse_number(text)
+    said = normalise(text)
+    if (
+        value is None
+        and _is_hours(question)
+        and any(f" {word} " in f" {said} " for word in words().of("full_time"))
+    ):
+        value = NumberRange(36, 40)  # 'fulltime', 'voltijd': which of the usual weeks (tester)
     if isinstance(value, NumberRange):
         low, high = int(value.low), int(value.high)
         return Parsed(

@@ -117,3 +117,10 @@ def test_regression_an_okay_before_a_story_is_no_yes(werkfit: Questionnaire) -> 
     assert parsed.value is None and parsed.error == "questionnaire.hint_yesno"
     assert answer(werkfit, "education_certificates", "ok").value is True
     assert answer(werkfit, "education_certificates", "ja, een heftruckcertificaat").value is True
+
+
+def test_regression_fulltime_asks_which_week_it_means(werkfit: Questionnaire) -> None:
+    """Tester: 'fulltime' at 'how many hours a week?' was not understood."""
+    for typed in ("fulltime", "ik wil voltijd werken", "full time please"):
+        parsed = answer(werkfit, "motivation_hours", typed)
+        assert parsed.value is None and parsed.which == (36, 40), typed
