@@ -22,6 +22,8 @@ from powbot.conversation.parse import (
 AMOUNT = re.compile(r"(\d{1,3})(?:[.,](\d{1,2}))?")
 PHONE = re.compile(r"(\+?\d[\d\s\-()]{7,19}\d)")
 POSTCODE = re.compile(r"\b\d{4}\s?[a-zA-Z]{2}\b")
+MONEY = re.compile(r"€|\beuros?\b|\beur\b|\bbruto\b|\bnetto\b")
+SCALE = re.compile(r"\d|\b(schaal|scale|trede|step|loongroep|functiegroep|groep|grade|band)\b")
 TOWN = re.compile(r"^[^\W\d_][\w'’.\- ]{1,39}$")
 
 
@@ -42,7 +44,10 @@ def parse_start(text: str, today: date) -> date | None:
 
 
 def parse_hours(text: str) -> tuple[int, int] | None:
-    """(from, to) hours per week: '24' is (24, 24), '24 tot 32' and '24-32' are (24, 32)."""
+    """(from, to) hours per week: '24' is (24, 24), '24 tot 32' and '24-32' are (24, 32).
+    A sum of money ('12 euro', '€ 14,50') is no number of hours (tester: stored as 12)."""
+    if MONEY.search(plain(text)):
+        return None
     value = parse_number(text)
     if isinstance(value, NumberRange):
         if not (value.low.is_integer() and value.high.is_integer()):
@@ -60,7 +65,8 @@ def parse_pay(text: str) -> tuple[int | None, str] | None:
     cleaned = plain(value)
     if cleaned.startswith(("cao", "c.a.o", "collective")):
         rest = re.sub(r"^(cao|c\.a\.o\.?)[\s\-]*(loon)?", "", cleaned).strip(" ,:-")
-        return (None, value) if len(rest) >= 2 else None
+        # The scale is what a seeker needs: 'cao bakkers' alone names no pay (tester).
+        return (None, value) if len(rest) >= 2 and SCALE.search(rest) else None
     if not number_stands_alone(value.replace("€", " euro ")):
         return None  # 'maandag om half 8' is a time, not a wage of 8 euros
     match = AMOUNT.search(value.replace("€", " "))

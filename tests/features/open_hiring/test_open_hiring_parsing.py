@@ -32,6 +32,9 @@ def test_hours_as_a_range_are_never_cut_to_the_first_number() -> None:
     assert parse_hours("tussen 24 en 32 uur") == (24, 32)
     assert parse_hours("32") == (32, 32)
     assert parse_hours("heel veel") is None
+    # Regression (tester): '12 euro' at the hours step was stored as 12 hours.
+    assert parse_hours("12 euro") is None
+    assert parse_hours("€ 14,50") is None
 
 
 def test_pay_per_hour_or_by_collective_agreement() -> None:
@@ -39,6 +42,9 @@ def test_pay_per_hour_or_by_collective_agreement() -> None:
     assert parse_pay("€ 15.50 per uur") == (1550, "")
     assert parse_pay("cao Bakkers schaal B") == (None, "cao Bakkers schaal B")
     assert parse_pay("cao") is None  # which scale?
+    # Regression (tester): 'cao bakkers' named no scale, and seekers saw no pay at all.
+    assert parse_pay("cao bakkers") is None
+    assert parse_pay("cao horeca functiegroep II") == (None, "cao horeca functiegroep II")
     assert parse_pay("goed") is None
 
 
