@@ -66,6 +66,9 @@ CRISES = [
     ("my uncle touched me again last night, I ran away and I'm not going back", "unsafe_home"),
     ("onze oude buurman eet al dagen niks, niemand helpt hem", "no_food"),
     ("client sent me a photo of all his pills, now he does not answer the phone", "suicide"),
+    ("sznur już leży w garażu, nie wiem już co robić", "suicide"),
+    ("stoję na stacji i myślę, żeby wskoczyć pod pociąg", "suicide"),
+    ("ik heb mezelf weer gebrand omdat ik het verdien", "suicide"),
 ]
 
 
