@@ -20,11 +20,23 @@ def hash_code(code: str) -> str:
     return hashlib.sha256(code.strip().encode()).hexdigest()
 
 
+def _recognisable(code: str) -> bool:
+    return (
+        any(c.isdigit() for c in code)
+        and any(c.isupper() for c in code)
+        and any(c.islower() for c in code)
+    )
+
+
 async def create_invite(
     services: Services, purpose: str, created_by: int | None, valid_for: timedelta
 ) -> tuple[str, InviteCode]:
-    """A fresh code (72 random bits, fits a t.me deep link) and its stored row."""
+    """A fresh code (about 71 random bits, fits a t.me deep link) and its stored row. It
+    mixes digits, capitals and small letters, so pasted into a sentence without the word
+    'code' it is still read as one (understanding/invite_codes.py)."""
     code = secrets.token_urlsafe(9)
+    while not _recognisable(code):
+        code = secrets.token_urlsafe(9)
     row = InviteCode(
         code_hash=hash_code(code),
         purpose=purpose,

@@ -38,8 +38,25 @@ def code_in(text: str) -> str | None:
     if any(_names_a_code(normalise(word)) for word in words):
         found = [t for t in tokens if looks_like_code(t) or _short_code(t, capitals=False)]
     else:
-        found = [t for t in tokens if _short_code(t, capitals=True) and _mixed(t)]
+        found = [
+            t
+            for t in tokens
+            if (_short_code(t, capitals=True) and _mixed(t)) or _bot_code_in_sentence(t)
+        ]
     return found[0] if len(found) == 1 else None
+
+
+def _bot_code_in_sentence(token: str) -> bool:
+    """One of the bot's own codes pasted into a sentence without the word 'code' ('my coach
+    gave me this TSoX7vmq6wT4', tester): digits, capitals and small letters mixed in one
+    word of 12 or more characters, as no word of a language is written."""
+    return (
+        len(token) >= 12
+        and looks_like_code(token)
+        and any(c.isdigit() for c in token)
+        and any(c.isupper() for c in token)
+        and any(c.islower() for c in token)
+    )
 
 
 def looks_like_code(text: str) -> bool:

@@ -93,3 +93,16 @@ async def test_an_invite_code_inside_a_sentence_is_used(harness: Harness) -> Non
     said = "\n".join(reply.text for reply in await employer.send(f"mijn code is {code}"))
     assert "coach" in said.lower() and "begreep ik niet" not in said
     assert detect_text(shipped().catalog, "mijn postcode is 1234AB", "seeker") is None
+
+
+async def test_regression_a_pasted_code_without_the_word_code_is_used(harness: Harness) -> None:
+    """Tester: 'my coach gave me this TSoX7vmq6wT4' got an FAQ answer about job coaches and
+    no link; only the bare code linked."""
+    from tests.aftercare_support import invite_code
+
+    employer = harness.user(7392)
+    await onboard(employer, role="employer")
+    code = await invite_code(harness, "coach")
+    said = "\n".join(reply.text for reply in await employer.send(f"my coach gave me this {code}"))
+    assert "coach" in said.lower() and "begreep ik niet" not in said
+    assert detect_text(shipped().catalog, "mijn wachtwoord is Welkom2024", "seeker") is None
