@@ -273,30 +273,9 @@ class OnboardingFlow:
     async def on_text(self, ctx: Ctx, text: str) -> None:
         step = ctx.user.step
         if step == "language":
-            # In a sentence only a language's name counts: Dutch 'en' ('and') is no 'en'.
-            sentence = len(normalise(text).split()) > 2
-            lang = best_choice(text, LANGUAGE_NAMES if sentence else LANGUAGE_WORDS)
-            if lang and len(normalise(text).split()) > 2 and _role_comes_next(ctx):
-                # 'hello I need a job, I speak a little english': the language, and the
-                # rest read as the answer to "Who are you?"
-                await _first_words(ctx, lang, text)
-                return
-            if lang:
-                await _language_chosen(ctx, lang)
-                return
-            from powbot.features.understanding.actions import speaks_note
-            from powbot.features.understanding.language import bot_language_of, foreign_language
-
-            written = bot_language_of(text)
-            if written and _role_comes_next(ctx):
-                await _first_words(ctx, written, text)
-                return
-            # Not chosen yet, so say it in both languages (and in theirs when we know it).
-            code = foreign_language(text)
-            ctx.say(speaks_note(ctx, code, "understanding.speaks_language_screen"))
-            await self.resume(ctx)
+            await self._at_language(ctx, text)
             return
-        elif step == "role":
+        if step == "role":
             if ctx.user.flow_data.get("guess") and parse_yes_no(text) is False:
                 # 'nee' to the guess: the plain question again (a kept question stays kept).
                 kept = ctx.user.flow_data.get("question")
@@ -318,6 +297,38 @@ class OnboardingFlow:
                 await _consent_given(ctx, choice == "yes" if choice else bool(said))
                 return
         ctx.say(ctx.t("common.choose_a_button"))
+        await self.resume(ctx)
+
+    async def _at_language(self, ctx: Ctx, text: str) -> None:
+        """The language screen read as text: an invite code, a language (with the rest of
+        a first sentence as the answer to "Who are you?"), or the question again."""
+        from powbot.features.understanding.invite_codes import code_in
+
+        code = code_in(text)
+        if code is not None:  # an invite pasted before a language was chosen (tester)
+            await start(ctx, code)  # as /start CODE: the language first, then the code
+            return
+        # In a sentence only a language's name counts: Dutch 'en' ('and') is no 'en'.
+        sentence = len(normalise(text).split()) > 2
+        lang = best_choice(text, LANGUAGE_NAMES if sentence else LANGUAGE_WORDS)
+        if lang and sentence and _role_comes_next(ctx):
+            # 'hello I need a job, I speak a little english': the language, and the
+            # rest read as the answer to "Who are you?"
+            await _first_words(ctx, lang, text)
+            return
+        if lang:
+            await _language_chosen(ctx, lang)
+            return
+        from powbot.features.understanding.actions import speaks_note
+        from powbot.features.understanding.language import bot_language_of, foreign_language
+
+        written = bot_language_of(text)
+        if written and _role_comes_next(ctx):
+            await _first_words(ctx, written, text)
+            return
+        # Not chosen yet, so say it in both languages (and in theirs when we know it).
+        code = foreign_language(text)
+        ctx.say(speaks_note(ctx, code, "understanding.speaks_language_screen"))
         await self.resume(ctx)
 
     async def on_button(self, ctx: Ctx, callback: Callback) -> None:

@@ -225,3 +225,18 @@ async def test_regression_ok_gives_consent_like_its_button(harness: Harness) -> 
         async with harness.runtime.db.transaction() as session:
             user = await session.get(User, user_id)
             assert user is not None and user.consent_at is not None
+
+
+async def test_regression_an_invite_pasted_as_the_first_message_is_kept(harness: Harness) -> None:
+    """Tester: a coach who pasted the invite code as the very first message got the language
+    question and the code was lost; only '/start CODE' worked. It now works the same."""
+    from tests.aftercare_support import invite_code
+
+    code = await invite_code(harness, "coach")
+    coach = harness.user(329)
+    asked = await coach.send(code)
+    assert "Nederlands" in " ".join(label for label, _ in asked[-1].buttons)
+    done = await coach.press("Nederlands")
+    said = "\n".join(sent.text for sent in done)
+    assert "coach" in said.lower()
+    assert await _role_of(harness, 329) == "coach"

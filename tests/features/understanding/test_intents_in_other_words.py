@@ -106,3 +106,10 @@ async def test_regression_a_pasted_code_without_the_word_code_is_used(harness: H
     said = "\n".join(reply.text for reply in await employer.send(f"my coach gave me this {code}"))
     assert "coach" in said.lower() and "begreep ik niet" not in said
     assert detect_text(shipped().catalog, "mijn wachtwoord is Welkom2024", "seeker") is None
+
+
+def test_regression_sorry_before_asking_for_english_is_still_asking() -> None:
+    """Tester: 'sorry I dont understand, english please?' mid-questionnaire was ignored."""
+    assert detect_text(shipped().catalog, "sorry I dont understand, english please?", "seeker") == (
+        "language"
+    )
