@@ -11,12 +11,14 @@ from tests.conftest import Harness, onboard
 async def test_asking_for_a_call_back_gets_the_call_back_not_crisis_help(
     harness: Harness,
 ) -> None:
-    boss = harness.user(9201)
-    await onboard(boss, role="employer", language="en")
-    for text in ("please call me back", "I would like someone to call me"):
+    for offset, text in enumerate(("please call me back", "I would like someone to call me")):
+        boss = harness.user(9201 + 100 * offset)
+        await onboard(boss, role="employer", language="en")
         said = boss.texts(await boss.send(text))
         assert "Veilig Thuis" not in said and "113" not in said
-        assert "call" in said.lower()
+        assert "What is your name?" in said or "call-back" in said
+    boss = harness.user(9401)
+    await onboard(boss, role="employer", language="en")
     danger = boss.texts(await boss.send("please call me, my employee says he wants to die"))
     assert "113" in danger
 

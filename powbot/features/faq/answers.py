@@ -10,6 +10,7 @@ from powbot.conversation.context import Ctx
 from powbot.domain.messages import Button
 from powbot.features.faq.common import (
     CONTACT_INSTRUMENT,
+    HANDOFF_OFFERED,
     HANDOFF_ROLES,
     MAX_BUTTONS,
     MAX_QUESTION,
@@ -209,6 +210,7 @@ async def show_unknown(
         text += "\n\n" + ctx.t("faq.handoff_offer")
         ref = qref(question) if question else "-"
         rows.append([ctx.button(ctx.t("faq.handoff_button"), NAME, "h", ref, bound=False)])
+        ctx.update_state(**{HANDOFF_OFFERED: ref})  # 'ja graag' next takes it (tester)
     ctx.say(text, rows)
 
 

@@ -22,6 +22,8 @@ CONTACT_INSTRUMENT = "wsp-contact"  # its answers also show the region's WSP det
 TITLE_MAX = 60
 LIMITS = {"name": (2, 80), "organisation": (2, 120), "question": (5, 1000)}
 WSP_SHOWN = "wsp"  # flow_data flag: the WSP block was shown in this conversation
+# flow_data: a call-back was just offered (its question ref); a typed yes takes the offer.
+HANDOFF_OFFERED = "handoff_offered"
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 PHONE_RE = re.compile(r"^\+?[\d\s().-]+$")
@@ -185,3 +187,26 @@ def small_talk(ctx: Ctx, plain: str) -> str | None:
             for kind in SMALL_TALK
         }
     return next((kind for kind in SMALL_TALK if plain in lists[kind]), None)
+
+
+def asks_for_a_call_back(ctx: Ctx, text: str) -> bool:
+    """'bel mij terug', 'call me back', 'terugbellen graag' (the catalog's call-back words)."""
+    padded = f" {normalise(text)} "
+    return any(
+        f" {normalise(phrase)} " in padded
+        for lang in ("nl", "en")
+        for phrase in ctx.content.catalog.t(lang, "faq.words_callback").split(",")
+        if phrase.strip()
+    )
+
+
+HOW_OR_WHEN = frozenset(
+    {"hoe", "wanneer", "wat", "waarom", "hoelang", "how", "when", "what", "why"}
+)
+
+
+def wants_a_call_back(ctx: Ctx, text: str) -> bool:
+    """A request to be called ('ik wil gebeld worden', 'bel mij terug'), not a question
+    about call-backs ('hoe snel belt het wsp terug?'), which the FAQ answers."""
+    words = normalise(text).split()
+    return bool(words) and words[0] not in HOW_OR_WHEN and asks_for_a_call_back(ctx, text)

@@ -26,11 +26,13 @@ from powbot.features.faq.answers import (
     store_feedback,
 )
 from powbot.features.faq.common import (
+    HANDOFF_OFFERED,
     HANDOFF_ROLES,
     HANDOFF_STEPS,
     MAX_QUESTION,
     NAME,
     ROLES,
+    asks_for_a_call_back,
     audience,
     clean,
     entry_title,
@@ -45,6 +47,7 @@ from powbot.features.faq.common import (
     small_talk,
     valid_contact,
     visible_entry,
+    wants_a_call_back,
     wsp_block,
     wsp_details,
 )
@@ -64,7 +67,7 @@ from powbot.features.faq.reports import (
     top_unanswered,
 )
 from powbot.features.menu import show_menu
-from powbot.knowledge.text import normalise
+from powbot.knowledge.text import normalise, parse_yes_no
 
 __all__ = [
     "NAME",
@@ -104,6 +107,16 @@ async def free_text(ctx: Ctx, text: str) -> None:
 
 
 async def answer_question(ctx: Ctx, text: str) -> None:
+    offered = ctx.user.flow_data.get(HANDOFF_OFFERED)
+    if offered is not None:
+        ctx.update_state(**{HANDOFF_OFFERED: None})
+        if parse_yes_no(text) is True or asks_for_a_call_back(ctx, text):
+            await start_handoff(ctx, remembered(ctx, str(offered)))  # 'ja graag' (tester)
+            return
+    if ctx.user.role in HANDOFF_ROLES and wants_a_call_back(ctx, text):
+        last = ctx.user.flow_data.get("q")
+        await start_handoff(ctx, last if isinstance(last, str) else None)  # 'bel mij terug'
+        return
     question = clean(text)[:MAX_QUESTION]
     plain = normalise(question)
     kind = small_talk(ctx, plain)

@@ -42,7 +42,7 @@ async def run(ctx: Ctx, intent: str, text: str) -> bool:
         if in_flow:
             await resume(ctx)
     elif intent == intents.HUMAN:
-        await _person(ctx)
+        await _person(ctx, text)
         if in_flow:
             ctx.say(ctx.t("understanding.go_on"))
             await resume(ctx)
@@ -106,7 +106,7 @@ def _contact_text(contact: Contact, lang: str) -> str:
     return "\n".join(lines)
 
 
-async def _person(ctx: Ctx) -> None:
+async def _person(ctx: Ctx, text: str) -> None:
     """The right person for the role: the coach or the gemeente; the WSP for employers."""
     role = ctx.user.role
     if role == "seeker":
@@ -123,8 +123,13 @@ async def _person(ctx: Ctx) -> None:
             return
         ctx.say(ctx.t("understanding.human_no_coach", contact=_gemeente(ctx)))
     elif role == "employer":
-        from powbot.features.faq.flow import wsp_details
+        from powbot.features.faq.common import wants_a_call_back
+        from powbot.features.faq.flow import start_handoff, wsp_details
 
+        if wants_a_call_back(ctx, text):  # 'bel mij terug' is the form itself (tester)
+            last = ctx.user.flow_data.get("q")
+            await start_handoff(ctx, last if isinstance(last, str) else None)
+            return
         ctx.say(
             ctx.t("understanding.human_employer") + "\n\n" + wsp_details(ctx),
             [[_unbound(ctx.t("faq.handoff_button"), "faq", "h", "-")]],

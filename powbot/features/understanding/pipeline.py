@@ -123,7 +123,8 @@ async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
     an honest way on."""
     if await screen_buttons.press_named(ctx, text):  # 'meer tips' under the profile
         return
-    ctx.set_state(None)
+    if ctx.user.flow is not None:  # a flow that no longer applies; outside one, what the
+        ctx.set_state(None)  # last screen offered stays (the FAQ's call-back offer)
     if await _pushed_reply(ctx, text, None):  # 'ja graag' to a job offer sent earlier
         return
     item = typed_menu_item(ctx, text, numbers=True)
