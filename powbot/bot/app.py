@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from powbot.bot.runtime import FloodGuard, Runtime
 from powbot.config import ConfigError, Settings
 from powbot.features.compose import compose
-from powbot.features.understanding import language
+from powbot.features.understanding import intents, language
 from powbot.knowledge.content import Content, load_content
 from powbot.storage.db import Database
 
@@ -135,11 +135,13 @@ def _warm_up(content: Content) -> None:
     """What the first free-text messages after a start would otherwise wait for on the event
     loop: the crisis model (loaded from its cache, or trained after a content change: 1-2 s),
     the language models for a Polish or Turkish message (~0.2-1.5 s, ~30 MB) and the FAQ
-    index. The crisis model comes first: the first person in crisis must not wait."""
+    index, and the intent model (its cache, or ~30 s of training after a content change).
+    The crisis model comes first: the first person in crisis must not wait."""
     if content.safety.model is not None:
         content.safety.model.svm  # noqa: B018 (loads or trains it)
     language.warm_up()
     content.faq_index.build()
+    intents.detect_text(content.catalog, "warm up", None, (), content.directory)
 
 
 class LazySender:
