@@ -46,7 +46,7 @@ GROUPS = (
     "acute",
 )
 # Round 17: what a boss 'does' in hyperbole ('is killing me'), and what makes it no hyperbole.
-BOSS_VERBS = frozenset({"kill_threat", "violence", "die"})
+BOSS_VERBS = frozenset({"kill_threat", "die"})  # never "violence": a boss who hits is no joke
 BOSS_BLOCKERS = frozenset(
     {"home_person", "want", "suicide_word", "nolive", "weapon", "screams", "afraid"}
     | {"stabbed", "injury", "bleed", "helpme", "kids", "locked", "police", "hiding"}

@@ -112,3 +112,15 @@ def test_laughter_softens_only_a_joke_that_is_not_said_to_be_meant(safety: Safet
     assert joke is None or joke.possible, joke
     meant = safety.check("ajax verloor weer, ik wil dood haha, ik meen het")
     assert meant is not None and not meant.possible and "suicide" in meant.kinds, meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mijn baas heeft me geslagen", "my boss hit me today", "mijn baas dreigt me te vermoorden"],
+)
+def test_regression_a_boss_who_hits_or_threatens_is_no_hyperbole(
+    safety: SafetyContent, text: str
+) -> None:
+    """Lead, after round 17: the boss-hyperbole rule ('die baas vermoordt me nog') also took
+    'mijn baas heeft me geslagen', which then got no help at all (before it got a line)."""
+    assert safety.check(text) is not None
