@@ -17,6 +17,8 @@ async def test_a_greeting_is_not_taken_as_a_name_or_an_organisation(harness: Har
     await ed.send("Els de Vries")
     again = await ed.send("ja")
     assert "geen naam" in again[-1].text and "organisatie" in again[-1].text
+    again = await ed.send("06-12345678 maar liever na 14u")  # the contact, a step early
+    assert "geen naam" in again[-1].text and "organisatie" in again[-1].text
     await ed.send("Bakkerij Zon")
     await ed.send("els@zon.example.nl")
     confirm = await ed.press("Ja, zo laten")

@@ -3,6 +3,8 @@ the werkgeversservicepunt (WSP), whose contacts get it through the outbox."""
 
 from __future__ import annotations
 
+import re
+
 from powbot.conversation.context import Ctx
 from powbot.domain.contacts import REACHABLE, contact_states
 from powbot.domain.messages import Reply
@@ -20,6 +22,9 @@ from powbot.features.faq.common import (
 from powbot.knowledge.text import normalise, parse_yes_no
 from powbot.storage.models import User
 from powbot.storage.models_faq import CallbackRequest
+
+# A phone number or e-mail address: the contact step's answer, never a name.
+PHONE_OR_MAIL = re.compile(r"\d[\d\s\-()]{7,}\d|\S+@\S+\.\w+")
 
 
 async def start_handoff(ctx: Ctx, question: str | None) -> None:
@@ -97,7 +102,9 @@ async def handoff_text(ctx: Ctx, text: str) -> None:
     else:
         low, high = LIMITS[step]
         if step != "question" and (
-            small_talk(ctx, normalise(value)) or parse_yes_no(value) is not None
+            small_talk(ctx, normalise(value))
+            or parse_yes_no(value) is not None
+            or PHONE_OR_MAIL.search(value)  # the contact typed a step early (tester)
         ):
             ask_step(ctx, ctx.t("faq.not_a_name"))  # 'hallo', 'ja' is not a name (tester)
             return
