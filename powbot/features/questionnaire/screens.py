@@ -160,9 +160,10 @@ def ask_pending(ctx: Ctx, question: Question | None, pending: dict[str, Any]) ->
     )
 
 
-def explain(ctx: Ctx, question: Question, *, why: bool) -> None:
+def explain(ctx: Ctx, question: Question, *, why: bool, asked: bool = True) -> None:
     """'waarom?': what the question is for. 'ik snap de vraag niet': the question in other
-    words, what it is for, and how to go on when unsure."""
+    words, what it is for, and how to go on when unsure. Not `asked` (an answer not
+    understood twice): the same, without "Geen probleem." to a person who said nothing."""
     what_for = question.why.get(ctx.lang) if question.why else None
     if why:
         ctx.say(what_for or ctx.t("questionnaire.why_general"))
@@ -171,7 +172,8 @@ def explain(ctx: Ctx, question: Question, *, why: bool) -> None:
     reworded = ctx.t("questionnaire.explain", explain=said) + "\n\n" if said else ""
     # Short for readers who struggle: what it is for only when there is no rewording.
     what_for = f"{what_for}\n\n" if what_for and not reworded else ""
-    ctx.say(ctx.t("questionnaire.unclear", explain=reworded, why=what_for))
+    key = "questionnaire.unclear" if asked else "questionnaire.unclear_again"
+    ctx.say(ctx.t(key, explain=reworded, why=what_for))
 
 
 def urgent_help(ctx: Ctx, key: str) -> str:

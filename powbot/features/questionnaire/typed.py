@@ -73,7 +73,7 @@ async def typed_answer(ctx: Ctx, question: Question, text: str) -> None:
         ctx.update_state(misses=misses)
         if misses == 2 and question.explain:  # not understood twice: say it in other words
             ctx.say(ctx.t(parsed.error, **parsed.error_values))
-            screens.explain(ctx, question, why=False)
+            screens.explain(ctx, question, why=False, asked=False)
             await ask(ctx)
             return
         await ask(ctx, prefix=ctx.t(parsed.error, **parsed.error_values))

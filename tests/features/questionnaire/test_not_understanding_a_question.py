@@ -125,6 +125,8 @@ async def test_a_second_answer_not_understood_gets_the_question_in_other_words(
     assert body.explain.get("nl") not in first  # once: the short hint
     second = "\n".join(m.text for m in await seeker.send("appel"))
     assert body.explain.get("nl") in second  # twice: in other words
+    # Regression (tester): not "Geen probleem." to someone who never said they were stuck.
+    assert "Geen probleem" not in second
     third = "\n".join(m.text for m in await seeker.send("peer"))
     assert body.explain.get("nl") not in third  # not the long text every time
 
