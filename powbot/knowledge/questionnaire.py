@@ -48,6 +48,7 @@ class Option(BaseModel):
     # A typed amount up to this picks the option: '30 jaar' -> 'Meer dan 5 jaar' (years,
     # inclusive), 'om 7 uur' -> 'Voor 8 uur' (a clock time as "HH:MM").
     upto: float | time | None = None
+    wins: bool = False  # named beside another option, this one is meant ('uit Syrië, universiteit')
 
 
 class PointRange(BaseModel):

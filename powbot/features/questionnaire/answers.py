@@ -161,7 +161,22 @@ def option_for(question: Question, text: str) -> str | None:
         option.id: [option.label.nl, option.label.en, *option.aliases]
         for option in question.options
     }
-    return match_choice(text, choices) or _by_amount(question, text)
+    return match_choice(text, choices) or _by_amount(question, text) or _winner(question, said)
+
+
+def _winner(question: Question, said: str) -> str | None:
+    """An option that is meant whenever it is named, even beside another: a diploma from
+    another country with its level ('diploma from Syria, university', tester) is that."""
+    padded = f" {said} "
+    return next(
+        (
+            o.id
+            for o in question.options
+            if o.wins
+            and any(f" {normalise(n)} " in padded for n in (o.label.nl, o.label.en, *o.aliases))
+        ),
+        None,
+    )
 
 
 def _by_amount(question: Question, text: str) -> str | None:

@@ -67,6 +67,8 @@ def answer(werkfit: Questionnaire, question_id: str, text: str) -> Parsed:
         ("education_level", "ik heb de mavo gedaan", "vmbo"),
         ("education_level", "mts", "mbo"),
         ("education_level", "heao", "hbo"),
+        ("education_level", "I have diploma from Syria, university", "abroad"),
+        ("education_level", "ik heb geen diploma", "none"),  # was 'abroad' ('geen' ~ 'een')
     ],
 )
 def test_typed_answers_are_understood(
