@@ -98,6 +98,9 @@ class Step:
     after: After | None = None
     why_label: str = "form.why"
     buttons_after: Callable[[Ctx], list[list[Button]]] | None = None  # e.g. 'other items'
+    # Text about the work itself (a vacancy's title or description): 'brood en banket
+    # inpakken' gets no 'just in case' crisis line (tester); a full alarm always comes.
+    about_work: bool = False
 
     def targets(self) -> tuple[str, ...]:
         return (self.next,) if isinstance(self.next, str) else self.goes_to
@@ -271,6 +274,8 @@ class Form(ChoiceSteps):
         """The text picks one of the current step's buttons (the bot's own words typed back:
         the engine holds back a 'just in case' crisis line for them)."""
         step = self._current(ctx)
+        if step.about_work:
+            return True
         has_choices = bool(step.choices or step.options)
         return has_choices and self._typed_choice(ctx, step, text) is not None
 

@@ -188,11 +188,12 @@ def _after_workplace(answers: Any) -> str:
 
 FIELD_STEPS = (
     Step("org", "open_hiring.ask_org", parse=text(2, 120), after=_org_saved, next="title"),
-    Step("title", "open_hiring.ask_title", parse=text(3, 120), next="description"),
+    Step("title", "open_hiring.ask_title", parse=text(3, 120), next="description", about_work=True),
     Step(
         "description",
         "open_hiring.ask_description",
         parse=text(15, 500, "open_hiring.bad_description"),
+        about_work=True,
         next="workplace",
     ),
     Step(
