@@ -69,7 +69,7 @@ async def use_code(ctx: Ctx, code: str) -> None:
 async def choose_language(ctx: Ctx) -> None:
     """/taal: choose again, then continue where the user was."""
     previous = {"flow": ctx.user.flow, "step": ctx.user.step, "data": ctx.user.flow_data}
-    if ctx.user.flow == NAME:
+    if ctx.user.flow == NAME and ctx.user.step == "language":  # /taal twice: the first one's
         previous = ctx.user.flow_data.get("previous") or {"flow": None}
     ctx.set_state(NAME, "language", then="resume", previous=previous)
     await _ask_language(ctx)
@@ -117,8 +117,10 @@ async def _language_chosen(ctx: Ctx, lang: str) -> None:
         ctx.set_state(previous.get("flow"), previous.get("step"), **(previous.get("data") or {}))
         ctx.say(ctx.t("onboarding.language_set"))
         flow = FLOWS.get(ctx.user.flow or "")
-        if flow is not None:
+        if flow is not None:  # the role question too, with a question kept for after it
             await flow.resume(ctx)
+        elif ctx.user.role is None:  # no menu without a role: "Who are you?" (tester)
+            await start(ctx)
         else:
             await show_menu(ctx)
         return

@@ -240,3 +240,16 @@ async def test_regression_an_invite_pasted_as_the_first_message_is_kept(harness:
     said = "\n".join(sent.text for sent in done)
     assert "coach" in said.lower()
     assert await _role_of(harness, 329) == "coach"
+
+
+async def test_regression_taal_before_the_role_comes_back_to_the_role(harness: Harness) -> None:
+    """Tester: /taal at "Wie ben je?" ended in "Wat wil je doen? Kies een knop." with no
+    buttons at all; the role question is now asked again after the language."""
+    baker = harness.user(330)
+    await baker.send("/start")
+    await baker.press("Nederlands")
+    await baker.send("/taal")
+    back = await baker.press("Nederlands")
+    assert "Wie ben je?" in back[-1].text and back[-1].buttons
+    await baker.send("ik ben werkgever")
+    assert await _role_of(harness, 330) == "employer"
