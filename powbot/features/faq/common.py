@@ -190,14 +190,21 @@ def small_talk(ctx: Ctx, plain: str) -> str | None:
 
 
 def asks_for_a_call_back(ctx: Ctx, text: str) -> bool:
-    """'bel mij terug', 'call me back', 'terugbellen graag' (the catalog's call-back words)."""
+    """'bel mij terug', 'call me back' (the catalog's call-back words, both languages)."""
+    catalog = ctx.content.catalog
+    phrases = _callback_phrases.get(id(catalog))
+    if phrases is None:  # made once per catalog, like the small-talk words
+        phrases = _callback_phrases[id(catalog)] = tuple(
+            f" {normalise(phrase)} "
+            for lang in ("nl", "en")
+            for phrase in catalog.t(lang, "faq.words_callback").split(",")
+            if phrase.strip()
+        )
     padded = f" {normalise(text)} "
-    return any(
-        f" {normalise(phrase)} " in padded
-        for lang in ("nl", "en")
-        for phrase in ctx.content.catalog.t(lang, "faq.words_callback").split(",")
-        if phrase.strip()
-    )
+    return any(phrase in padded for phrase in phrases)
+
+
+_callback_phrases: dict[int, tuple[str, ...]] = {}
 
 
 HOW_OR_WHEN = frozenset(
