@@ -56,5 +56,5 @@ RELEASE_HELD = (
 
 async def release_held(session: AsyncSession, user_id: int) -> int:
     """They started the bot: what waited for them is sent now."""
-    result = await session.execute(RELEASE_HELD, {"user_key": user_id})
-    return int(getattr(result, "rowcount", 0) or 0)
+    result = await session.exec(RELEASE_HELD, params={"user_key": user_id})
+    return int(result.rowcount or 0)
