@@ -145,7 +145,10 @@ def _scale(question: Question, text: str) -> Parsed:
         )
     choices = {str(i + 1): [labels.nl[i], labels.en[i]] for i in range(5)}
     key = match_choice(text, choices)
-    return Parsed(value=int(key)) if key else Parsed(error="questionnaire.hint_scale")
+    if key:
+        return Parsed(value=int(key))
+    word = words().map("scale_words").get(said)
+    return Parsed(value=word) if word else Parsed(error="questionnaire.hint_scale")
 
 
 def option_for(question: Question, text: str) -> str | None:
@@ -219,8 +222,10 @@ def normalise_multi(question: Question, chosen: list[str]) -> list[str]:
 
 
 def is_done_word(text: str, done_label: str) -> bool:
-    """'klaar', 'done', 'verder' typed at a multi question with ticks."""
-    return normalise(text) in {"klaar", "done", "ok", "verder", "next", normalise(done_label)}
+    """'klaar', 'verder', 'ja', 'dat is alles' typed at a multi question with ticks: the
+    screen says "Gekozen: …" and asks to press Klaar, so a yes finishes it (tester)."""
+    said = normalise(text)
+    return said in words().of("done_words") or said == normalise(done_label)
 
 
 def button_value(question: Question, arg: str) -> Any:
