@@ -9,7 +9,9 @@ from tests.features.questionnaire.test_questionnaire_flow import start_questionn
 from tests.features.questionnaire.test_understanding_and_coming_back import answers_after_pause
 
 
-async def test_regression_yes_and_so_so_typed_at_a_scale_and_yes_under_ticks(harness: Harness) -> None:
+async def test_regression_yes_and_so_so_typed_at_a_scale_and_yes_under_ticks(
+    harness: Harness,
+) -> None:
     ida = await start_questionnaire(harness, 330)
     hours = await ida.send("ja")
     assert "Hoeveel uur per week" in hours[-1].text
