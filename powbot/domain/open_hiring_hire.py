@@ -47,7 +47,7 @@ async def accept(services: Services, vacancy: Vacancy, offer: Offer, contact: st
         job_title=vacancy.title,
         start_date=offer.start_date,
         source="open_hiring",
-        hours_per_week=vacancy.hours_per_week or None,
+        hours_per_week=_fixed_hours(vacancy),
         employer_id=vacancy.employer_id,
         vacancy_id=vacancy.id,
     )
@@ -114,3 +114,11 @@ async def _plan_start_reminders(services: Services, vacancy: Vacancy, offer: Off
             ref=ref,
             payload={"offer": offer.id, "to": "employer"},
         )
+
+
+def _fixed_hours(vacancy: Vacancy) -> int | None:
+    """The hours a hire works when the vacancy fixes them; for a range ('20 tot 24') the
+    coach's card showed the lower end as if agreed (tester), so it names none."""
+    if vacancy.hours_max and vacancy.hours_max != vacancy.hours_per_week:
+        return None
+    return vacancy.hours_per_week or None
