@@ -18,6 +18,8 @@ from powbot.storage.models_open_hiring import Vacancy
 
 PAGE_SIZE = 5
 SHORT_DESCRIPTION = 90
+# What 'start early' meant before vacancies had a start time of their own.
+DEFAULT_EARLY_START = "7:00"
 
 
 def card(ctx: Ctx, vacancy: Vacancy) -> str:
@@ -34,8 +36,12 @@ def questions_of(ctx: Ctx, vacancy: Vacancy) -> list[tuple[str, str]]:
     hours = ctx.t(
         "open_hiring.detail_hours", hours=fmt_hours(ctx, ctx.lang, vacancy), shifts=vacancy.shifts
     )
+    start = vacancy.start_time or DEFAULT_EARLY_START
     chosen = [
-        (q.text.get(ctx.lang).replace("{hours}", hours), q.need.get(ctx.lang))
+        (
+            q.text.get(ctx.lang).replace("{hours}", hours).replace("{start}", start),
+            q.need.get(ctx.lang).replace("{start}", start),
+        )
         for q in ctx.content.open_hiring.ordered(vacancy.questions)
     ]
     custom_need = ctx.t("open_hiring.custom_need")

@@ -61,11 +61,11 @@ async def test_invited_employer_posts_a_vacancy_step_by_step(harness: Harness) -
     questions = await erik.press("Ja")  # travel costs are paid
     assert "Welke vragen" in questions[-1].text
     await erik.press("Mag werken in Nederland")
-    toggled = await erik.send("5 7")  # typed numbers: lifting and 7:00 start
+    toggled = await erik.send("5 7")  # typed numbers: lifting and an early start
     labels = [label for label, _ in toggled[-1].buttons]
     assert "✅ 1. Mag werken in Nederland" in labels and "✅ 5. 10 kilo tillen" in labels
-    assert "✅ 7. Om 7:00 beginnen" in labels
-    await erik.press("Om 7:00 beginnen")  # and off again
+    assert "✅ 7. Vroeg beginnen" in labels
+    await erik.press("Vroeg beginnen")  # and off again
     await erik.press("Klaar")
     await erik.press("Eigen vraag toevoegen")
     await erik.send("Kun je in een koude ruimte werken?")
@@ -74,7 +74,7 @@ async def test_invited_employer_posts_a_vacancy_step_by_step(harness: Harness) -
     text = preview[-1].text
     assert "Inpakker" in text and "Bakkerij Zon" in text and "24 uur per week" in text
     assert "Mag werken in Nederland" in text and "koude ruimte" in text
-    assert "7:00 beginnen" not in text
+    assert "Vroeg beginnen" not in text
     assert "€ 15,50 bruto per uur" in text and "Brood in dozen" in text
     assert "Petra de Vries, 06 1234 5678" in text and "Werkschoenen" in text
     assert "Reiskosten worden vergoed" in text
