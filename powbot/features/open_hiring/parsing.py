@@ -24,7 +24,7 @@ PHONE = re.compile(r"(\+?\d[\d\s\-()]{7,19}\d)")
 POSTCODE = re.compile(r"\b\d{4}\s?[a-zA-Z]{2}\b")
 MONEY = re.compile(r"€|\beuros?\b|\beur\b|\bbruto\b|\bnetto\b")
 SCALE = re.compile(r"\d|\b(schaal|scale|trede|step|loongroep|functiegroep|groep|grade|band)\b")
-TOWN = re.compile(r"^[^\W\d_][\w'’.\- ]{1,39}$")
+TOWN = re.compile(r"^(?:['’]s[ -])?[^\W\d_][\w'’.\- ]{1,39}$")  # 's-Hertogenbosch too
 
 
 def plain(text: str) -> str:
@@ -99,7 +99,29 @@ def town_from_address(address: str) -> str | None:
     town = " ".join(tail.split())
     if not re.search(r"\d", head) or re.search(r"\d", town) or not TOWN.fullmatch(town):
         return None
-    return town
+    return town_name(town)
+
+
+# Small words inside Dutch place names that stay lower case ('Alphen aan den Rijn').
+TOWN_PARTICLES = frozenset({"aan", "den", "de", "der", "op", "bij", "in", "van", "ter", "ten"})
+
+
+def town_name(typed: str) -> str:
+    """A town typed all in lower case gets its capitals ('tiel' -> 'Tiel', 'bergen op zoom'
+    -> 'Bergen op Zoom', 'ijsselstein' -> 'IJsselstein'): vacancy cards and lists showed
+    'tiel' (tester). A name typed with any capital is kept as typed."""
+    name = " ".join(typed.split())
+    if name != name.lower():
+        return name
+    words = []
+    for index, word in enumerate(name.split(" ")):
+        if index and word in TOWN_PARTICLES:
+            words.append(word)
+        elif word.startswith("ij"):
+            words.append("IJ" + word[2:])
+        else:
+            words.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+    return " ".join(words)
 
 
 def parse_contact(text: str) -> tuple[str, str] | None:

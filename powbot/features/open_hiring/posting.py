@@ -25,6 +25,7 @@ from powbot.features.open_hiring.parsing import (
     parse_start,
     parse_time,
     town_from_address,
+    town_name,
 )
 from powbot.knowledge.text import normalise
 from powbot.storage.models_open_hiring import Vacancy
@@ -69,6 +70,11 @@ def text(low: int, high: int, problem: str = "open_hiring.bad_length") -> Parser
 
 def _tidy(parse: Callable[[Ctx, str], Parsed]) -> Parser:
     return lambda ctx, typed: parse(ctx, " ".join(typed.split()))
+
+
+def _city(ctx: Ctx, typed: str) -> Parsed:
+    parsed = text(2, 80)(ctx, typed)
+    return Parsed(value=town_name(parsed.value)) if parsed.error is None else parsed
 
 
 @_tidy
@@ -204,7 +210,7 @@ FIELD_STEPS = (
         next=_after_workplace,
         goes_to=("city", "hours"),
     ),
-    Step("city", "open_hiring.ask_city", parse=text(2, 80), next="hours"),
+    Step("city", "open_hiring.ask_city", parse=_city, next="hours"),
     Step(
         "hours",
         "open_hiring.ask_hours",
