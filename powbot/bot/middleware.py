@@ -212,6 +212,7 @@ class UpdateMiddleware(BaseMiddleware):
         user, returned, menu_before, last_active = await self._user(unit, tg_user, chat_id)
         language = user.language or runtime.settings.default_language
         ctx = Ctx(unit.session, runtime.settings, runtime.content, utcnow(), user)
+        ctx.unit = unit
         ctx.last_active_at = last_active
         if returned:
             for hook in ON_RETURN:

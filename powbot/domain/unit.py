@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import update
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,6 +15,9 @@ from powbot.config import Settings
 from powbot.domain.messages import Reply
 from powbot.knowledge.content import Content
 from powbot.storage.models import Outbox, ScheduledItem, User
+
+if TYPE_CHECKING:
+    from powbot.storage.update_unit import UpdateUnit
 
 
 class Services:
@@ -38,6 +41,9 @@ class Services:
         self.content = content
         self.now = now
         self.outbox_written = False
+        # An update's unit (set by the transport): for plain statements instead of the
+        # session where a hot path needs them (UpdateUnit.plain); None for a job.
+        self.unit: UpdateUnit | None = None
 
     @property
     def session(self) -> AsyncSession:

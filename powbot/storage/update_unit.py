@@ -23,7 +23,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import bindparam, func, insert, literal_column, true, update
+from pydantic_core import PydanticUndefined
+from sqlalchemy import Column, Select, bindparam, func, insert, literal_column, true, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
@@ -33,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.sql.expression import ClauseElement
-from sqlmodel import col, select
+from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.storage.models import Outbox, ProcessedUpdate, User
@@ -79,6 +80,17 @@ def _sqlite_statement(name: str, columns: tuple[str, ...] = ()) -> Prepared:
 @cache
 def _sqlite_prepared(statement: ClauseElement) -> Prepared:
     return Prepared(statement, _SQLITE)
+
+
+@cache
+def _sqlite_insert(model: type[SQLModel], columns: tuple[str, ...]) -> Prepared:
+    return Prepared(insert(model.__table__), _SQLITE, columns)  # type: ignore[attr-defined]
+
+
+@cache
+def _sqlite_query(statement: Select[Any]) -> tuple[Prepared, Callable[[Any], dict[str, Any]]]:
+    columns = cast(list[Column[Any]], list(statement.selected_columns))
+    return Prepared(statement, _SQLITE), row_reader(columns, _SQLITE)
 
 
 @cache
@@ -188,6 +200,30 @@ class UpdateUnit:
             return None
         return int(_sqlite_prepared(statement).run(self._sqlite, values).rowcount)
 
+    @property
+    def plain(self) -> bool:
+        """Whether `fetch_now` and `insert_now` may be used: on SQLite, while no ORM session
+        is open (so nothing of it waits to be flushed that they would not see)."""
+        return self._sqlite is not None and self._session is None
+
+    def fetch_now(self, statement: Select[Any], values: dict[str, Any]) -> list[dict[str, Any]]:
+        """A Core SELECT (built once by the caller) on SQLite's connection, in this
+        transaction: its rows, their values as SQLAlchemy reads them. Only when `plain`."""
+        assert self._sqlite is not None
+        prepared, read = _sqlite_query(statement)
+        return [read(row) for row in prepared.run(self._sqlite, values)]
+
+    def insert_now(self, model: type[SQLModel], values: dict[str, Any]) -> int:
+        """One row of this model on SQLite's connection, in this transaction, with the
+        model's defaults for the columns not given: its id. Only when `plain`."""
+        assert self._sqlite is not None
+        row = _with_defaults(model, values)
+        missing = [name for name, value in row.items() if value is PydanticUndefined]
+        if missing:
+            raise ValueError(f"{model.__name__} needs {missing}")
+        prepared = _sqlite_insert(model, tuple(row))
+        return int(prepared.run(self._sqlite, row).lastrowid or 0)
+
     def _adopt(self, values: dict[str, Any], stored_json: str) -> User:
         # Made as the ORM makes a loaded object (no validation: the row is ours). It is
         # detached (known to exist, nothing to insert) only if a session takes it over.
@@ -287,6 +323,31 @@ class UpdateUnit:
             for name in _COLUMNS
             if (stored if name == "flow_data" else current.get(name)) != loaded[name]
         ]
+
+
+@cache
+def _defaults_of(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
+    """The model's columns but the id: the default values of their fields (PydanticUndefined
+    when a value is required) and their default factories (dict, list)."""
+    values: dict[str, Any] = {}
+    factories: dict[str, Callable[[], Any]] = {}
+    for column in model.__table__.columns:  # type: ignore[attr-defined]
+        if column.primary_key:
+            continue
+        field = model.model_fields[column.key]
+        if field.default_factory is not None:
+            factories[column.key] = cast(Callable[[], Any], field.default_factory)
+        else:
+            values[column.key] = field.default
+    return values, factories
+
+
+def _with_defaults(model: type[SQLModel], given: dict[str, Any]) -> dict[str, Any]:
+    """Every column but the id, with the value the model gives it when not set (a fresh
+    one from a factory), as an object added through the ORM gets."""
+    values, factories = _defaults_of(model)
+    made = {name: make() for name, make in factories.items() if name not in given}
+    return {**values, **made, **given}
 
 
 def _as_written(value: Any) -> str | None:

@@ -6,23 +6,25 @@ from __future__ import annotations
 from typing import Any
 
 from powbot.conversation.context import Ctx
+from powbot.domain.questionnaire_runs import RunRow
 from powbot.domain.urgent import alert_coach_urgently
 from powbot.features.menu import show_menu
 from powbot.features.onboarding.flow import ask_consent
 from powbot.features.questionnaire import screens
 from powbot.features.questionnaire.answers import URGENT_KINDS
-from powbot.features.questionnaire.reminders import plan_reminders, stop_reminders
+from powbot.features.questionnaire.reminders import stop_reminders
 from powbot.features.questionnaire.result import show_result
 from powbot.features.questionnaire.runs import (
     NAME,
     answers_of,
+    begin_run,
     current_run,
     finish_run,
     latest_results,
-    new_run,
     open_run,
     path_of,
     pause,
+    run_to_begin,
 )
 from powbot.knowledge.questionnaire import Question
 from powbot.storage.models import QuestionnaireRun
@@ -35,10 +37,7 @@ async def start(ctx: Ctx) -> None:
         return
     if ctx.user.flow == NAME:
         await pause(ctx)  # write the working copy back before looking at the run
-    # Open or paused, the run is found either way: no flush of the person's row just for
-    # this query (it is written with the new run, or at the end).
-    with ctx.session.no_autoflush:
-        run = await open_run(ctx)
+    run = await run_to_begin(ctx)
     if run is not None and run.path:
         ctx.set_state(NAME, "resume?", run=run.id)
         number, total = ctx.content.questionnaire.progress(run.answers)
@@ -53,11 +52,8 @@ async def start(ctx: Ctx) -> None:
     await _begin(ctx, run)
 
 
-async def _begin(ctx: Ctx, run: QuestionnaireRun | None, intro: bool = True) -> None:
-    if run is None:
-        run = await new_run(ctx)
-    await plan_reminders(ctx, run)  # once per run (runs from before reminders get them too)
-    run.status = "active"
+async def _begin(ctx: Ctx, run: QuestionnaireRun | RunRow | None, intro: bool = True) -> None:
+    run = await begin_run(ctx, run)
     ctx.set_state(NAME, None, run=run.id, answers=dict(run.answers), path=list(run.path))
     if intro:
         _, total = ctx.content.questionnaire.progress({})

@@ -13,7 +13,14 @@ from datetime import timedelta
 from powbot.conversation.context import Ctx
 from powbot.conversation.parse import parse_id
 from powbot.domain.messages import Button, Callback, Reply
-from powbot.domain.questionnaire_runs import OPEN, ever_scheduled
+from powbot.domain.questionnaire_runs import (
+    OPEN,
+    RunRow,
+    ever_scheduled,
+    ever_scheduled_now,
+    plain_unit,
+    schedule_now,
+)
 from powbot.domain.unit import Services
 from powbot.storage.models import QuestionnaireRun, ScheduledItem, User
 
@@ -26,19 +33,23 @@ def ref_of(run_id: int | None) -> str:
     return f"questionnaire:{run_id}"
 
 
-async def plan_reminders(services: Services, run: QuestionnaireRun) -> None:
-    """Plan the two reminders of this run, once in the run's life."""
+async def plan_reminders(services: Services, run: QuestionnaireRun | RunRow) -> None:
+    """Plan the two reminders of this run, once in the run's life (with plain statements
+    when the update has no session open: queries.plain_unit)."""
     ref = ref_of(run.id)
-    if await ever_scheduled(services, KIND, ref):
+    unit = plain_unit(services)
+    if unit is not None:
+        if ever_scheduled_now(unit, KIND, ref):
+            return
+    elif await ever_scheduled(services, KIND, ref):
         return
     for number, days in enumerate(IDLE_DAYS, start=1):
-        await services.schedule(
-            KIND,
-            services.after_quiet_hours(services.now + timedelta(days=days)),
-            user_id=run.user_id,
-            ref=ref,
-            payload={"run": run.id, "number": number, "idle_days": days},
-        )
+        due_at = services.after_quiet_hours(services.now + timedelta(days=days))
+        payload = {"run": run.id, "number": number, "idle_days": days}
+        if unit is not None:
+            schedule_now(unit, KIND, due_at, user_id=run.user_id, ref=ref, payload=payload)
+        else:
+            await services.schedule(KIND, due_at, user_id=run.user_id, ref=ref, payload=payload)
 
 
 async def stop_reminders(services: Services, run_id: int | None) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from powbot.conversation.context import Ctx
 from powbot.domain import questionnaire_runs as queries
+from powbot.features.questionnaire.reminders import plan_reminders
 from powbot.knowledge.questionnaire import Scored
 from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
 
@@ -41,6 +42,44 @@ async def new_run(ctx: Ctx) -> QuestionnaireRun:
 async def open_run(ctx: Ctx) -> QuestionnaireRun | None:
     """The person's latest unfinished run, if any."""
     return await queries.open_run(ctx, ctx.user.id)
+
+
+async def run_to_begin(ctx: Ctx) -> QuestionnaireRun | queries.RunRow | None:
+    """`open_run` for starting: as a plain statement when the update has no session open
+    (SQLite), so that `begin_run` can go on without one."""
+    unit = queries.plain_unit(ctx)
+    if unit is not None:
+        return queries.open_run_now(unit, ctx.user.id)
+    # Open or paused, the run is found either way: no flush of the person's row just for
+    # this query (it is written with the new run, or at the end).
+    with ctx.session.no_autoflush:
+        return await open_run(ctx)
+
+
+async def begin_run(
+    ctx: Ctx, run: QuestionnaireRun | queries.RunRow | None
+) -> QuestionnaireRun | queries.RunRow:
+    """`run` (or a new one when None) made active, its reminders planned: through the
+    session, or with plain statements while the update has none open (the same rows)."""
+    unit = queries.plain_unit(ctx)
+    if unit is None:
+        assert not isinstance(run, queries.RunRow), "a plain row, and now a session"
+        if run is None:
+            run = await new_run(ctx)
+        await plan_reminders(ctx, run)  # once per run (runs from before reminders too)
+        run.status = "active"
+        return run
+    if run is None:
+        questionnaire = ctx.content.questionnaire
+        run = queries.new_run_now(
+            unit, ctx.user.id, questionnaire.id, questionnaire.version, ctx.now
+        )
+    else:
+        assert isinstance(run, queries.RunRow), "an ORM object, and no session"
+        if run.status != "active":
+            queries.set_status_now(unit, run.id, "active")
+    await plan_reminders(ctx, run)
+    return run
 
 
 async def current_run(ctx: Ctx) -> QuestionnaireRun | None:
