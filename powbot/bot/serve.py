@@ -61,8 +61,10 @@ def allowed_updates(app: App) -> list[str]:
 
 async def _background(app: App) -> tuple[object, asyncio.Task[None]]:
     from powbot.health import contact_warnings
+    from powbot.knowledge.check import region_warnings
 
-    for line in await contact_warnings(app.runtime.db, app.runtime.settings):
+    warnings = region_warnings(app.runtime.content)
+    for line in warnings + await contact_warnings(app.runtime.db, app.runtime.settings):
         log.warning(line)
     await set_commands(app.bot, app.runtime.content.catalog)
     scheduler = start_scheduler(app.runtime)

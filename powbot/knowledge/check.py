@@ -6,9 +6,19 @@ from __future__ import annotations
 from datetime import date
 
 from powbot.config import Settings
-from powbot.knowledge.content import load_content
+from powbot.knowledge.content import Content, load_content
 from powbot.knowledge.faq import stale_entries
 from powbot.knowledge.faq.claims import claim_problems, official_domains
+
+
+def region_warnings(content: Content) -> list[str]:
+    """The shipped example region: people in crisis would get numbers that ring nowhere."""
+    if not content.region.example:
+        return []
+    return [
+        "warning: region.yaml holds the example region: its phone numbers and addresses are "
+        "placeholders; put in your region's own and remove 'example: true' before going live"
+    ]
 
 
 def check(settings: Settings, today: date | None = None) -> int:
@@ -31,6 +41,8 @@ def check(settings: Settings, today: date | None = None) -> int:
         f"ok: faq: {len(faq.entries)} entries for {instruments} instruments, {claims} claims, "
         f"{len(faq.topics)} out-of-scope topics; region {content.region.name!r}"
     )
+    for line in region_warnings(content):
+        print(line)
     max_age = settings.faq_max_age_days
     for entry in stale_entries(faq, max_age, today):
         print(

@@ -180,6 +180,10 @@ class Contact(_Strict):
 
 class Region(_Strict):
     name: NonEmpty
+    # The shipped example region: its phone numbers are placeholders, so a person in crisis
+    # would be given numbers that ring nowhere. `powbot knowledge check`, `powbot health` and
+    # `powbot run` say so until an operator puts in their region and removes this flag.
+    example: bool = False
     wsp: Contact
     uwv: Contact
     note: LocalizedText
