@@ -18,6 +18,7 @@ from sqlalchemy.sql.expression import Executable
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.storage.pooled import checked_out
+from powbot.storage.postgres_confirm import delete_sent
 from powbot.storage.postgres_optimistic import UserChanged
 from powbot.storage.postgres_unit import postgres_update_unit
 from powbot.storage.sqlite_inline import InlineConnection, WalCheckpointer
@@ -160,7 +161,7 @@ class Database:
         Telegram's answer and this record is a window for a duplicate after a crash."""
         if not self.is_sqlite:
             async with checked_out(self.engine) as asyncpg_connection:  # autocommit
-                await asyncpg_connection.execute("DELETE FROM outbox WHERE id = $1", row_id)
+                await delete_sent(asyncpg_connection, row_id)  # no wait for the disk
             return
         sql, parameters = "DELETE FROM outbox WHERE id = ?", (row_id,)
         # Most often no update is in progress: then the pool's idle connection runs it at
