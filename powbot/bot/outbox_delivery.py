@@ -274,7 +274,7 @@ class OutboxDelivery:
             # Never knock again at a door that was closed on us.
             unreachable = select(User.id).where(col(User.unreachable_at).is_not(None))
             query = query.where(col(Outbox.user_id).not_in(unreachable))
-            rows = list((await session.exec(query)).all())
+            rows = in_reading_order(list((await session.exec(query)).all()))
             claimed_at = utcnow()
             for row in rows:
                 row.status = "sending"
@@ -390,3 +390,10 @@ class OutboxDelivery:
                 await self.drain_outbox()
             except Exception:
                 log.exception("outbox drain failed; retrying on the next round")
+
+
+def in_reading_order(rows: list[Outbox]) -> list[Outbox]:
+    """Urgent rows jump other people's queue, never one person's own earlier messages (a
+    coach read an alert before the message it followed up, tester)."""
+    first_seen = {row.user_id: index for index, row in reversed(list(enumerate(rows)))}
+    return sorted(rows, key=lambda row: (first_seen[row.user_id], row.due_at, row.id or 0))
