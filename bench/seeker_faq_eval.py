@@ -158,6 +158,14 @@ DATA = ROOT / "bench" / "data"
 # starting work stay close (agency work, "will I be better off"); synonyms are shared with
 # the employers' index, so a phrase for being paid ("krijg ik betaald") moved employer sets
 # and was dropped. Write a new blind set before the next round of tuning.
+# K_SCORES, the round of 2026-12-08 (seeker round k): a new blind set, seeker_k, was written
+# this session by someone who saw neither the code nor the content (short chat questions,
+# broken Dutch and English, first-day-at-work and everyday money questions; 160 questions in
+# two halves of 80, 12 "none" in half A) and kept outside the repository
+# (/work/sealed/seeker_k/). Half A is seeker_questions_blind_k.tsv, scored once untouched at
+# 1c06988 (top-1 76.5 %, 6 answered wrong, 0 employer answers, idk precision 50.0 % recall
+# 83.3 %) and then tuned on; half B stays sealed, scored with --sealed-file, totals only: at
+# 1c06988 85.3 %, 3 answered wrong, 0 employer answers, idk precision 71.4 % recall 83.3 %.
 SETS = (
     ("seeker_a", DATA / "seeker_questions_blind_a.tsv"),
     ("seeker_b", DATA / "seeker_questions_blind_b.tsv"),
@@ -168,6 +176,7 @@ SETS = (
     ("seeker_g", DATA / "seeker_questions_blind_g.tsv"),
     ("seeker_h", DATA / "seeker_questions_blind_h.tsv"),
     ("seeker_i", DATA / "seeker_questions_blind_i.tsv"),
+    ("seeker_k", DATA / "seeker_questions_blind_k.tsv"),
 )
 # Sets in the repository that are still blind (totals only, never their rows): none now.
 SEALED: tuple[tuple[str, Path], ...] = ()

@@ -24,7 +24,9 @@ def test_reaching_ones_jobcoach_offers_the_contact_first(
     faq_index: FaqIndex, question: str
 ) -> None:
     result = faq_index.search(question, audience="seeker")
-    assert result.decision == "clarify"
+    # A choice that starts with the contact; since round k "mijn jobcoach" is read as the
+    # job seeker's own contact person, so the contact may also be the answer itself.
+    assert result.decision in ("clarify", "answer")
     assert result.best is not None and result.best.id == "ws-contact"
 
 

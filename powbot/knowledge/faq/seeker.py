@@ -29,6 +29,7 @@ from powbot.knowledge.classifier import Doc, InstrumentClassifier
 from powbot.knowledge.faq.asking import asking_part, without_asides
 from powbot.knowledge.faq.models import LANGS, OUT_OF_SCOPE, SEEKER_INSTRUMENT, FaqEntry
 from powbot.knowledge.faq.normalise import Normalizer
+from powbot.knowledge.faq.seeker_words import seeker_phrasing
 
 
 class SeekerSubjects:
@@ -159,8 +160,11 @@ class SeekerSubjects:
         return behind < self.OWN_TIE and lead >= self.OWN_TIE_LEAD
 
     def _without_asides(self, question: str) -> str:
-        """Job seekers' index: the question without what its writer sets aside."""
-        return without_asides(question) if self.audience == "seeker" else question
+        """Job seekers' index: the question without what its writer sets aside, in the words
+        their entries use (seeker_words.py)."""
+        if self.audience != "seeker":
+            return question
+        return seeker_phrasing(without_asides(question))
 
     def _for_them(self, entry: FaqEntry) -> FaqEntry:
         """Job seekers' index: their own entry instead of one written for employers only, when

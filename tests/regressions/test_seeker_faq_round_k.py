@@ -1,0 +1,104 @@
+"""Job seekers' FAQ, round k (half A of the blind set k): a job seeker's own words that the
+shared word lists read as something else (seeker_words.py).
+
+- "Mijn coach is ziek" / "my coach doesn't answer" got the jobcoaching scheme's answer: to a
+  job seeker their own coach is the person to reach (ws-contact).
+- "Een regeling treffen", paying "in kleine stukjes": a payment plan, which is the debts
+  entry; "money problems" got the childcare answer on the word "free".
+- "Gastouder", "bso", "crèche": childcare, not "I don't know" (but working "bij een
+  kinderdagverblijf" is a workplace).
+- "Werkervaringsplek", "ervaring opdoen" with a benefit: work experience while keeping it,
+  not starting work.
+- "Mijn eerste werkdag", "first day at work": starting work, not travel costs or "I don't
+  know".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from powbot.knowledge.faq import FaqIndex
+from powbot.knowledge.faq.seeker_words import seeker_phrasing
+
+PROEFPLAATS = {"ws-proefplaats", "pp-behoud-uitkering", "pp-what", "pp-gemeente"}
+
+
+def _shown(faq_index: FaqIndex, question: str) -> tuple[str, str | None]:
+    result = faq_index.search(question, audience="seeker")
+    return result.decision, result.best.id if result.best else None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my coach never picks up the phone, what now?",
+        "m'n werkcoach is weg, wie helpt me",
+    ],
+)
+def test_the_job_seekers_own_coach_is_their_contact_not_the_scheme(
+    faq_index: FaqIndex, question: str
+) -> None:
+    decision, best = _shown(faq_index, question)
+    assert decision in ("answer", "clarify") and best == "ws-contact", question
+
+
+def test_what_a_job_coach_is_still_gets_the_jobcoaching_answer(faq_index: FaqIndex) -> None:
+    assert _shown(faq_index, "wat doet een jobcoach eigenlijk?") == ("answer", "jc-what")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kan ik een regeling treffen, ik kan het niet in 1 keer betalen",
+        "mag ik in kleine stukjes afbetalen",
+        "can I pay in instalments?",
+        "where can I get help with money worries",
+        "ik heb geldproblemen, waar kan ik terecht",
+    ],
+)
+def test_payment_plans_and_money_trouble_are_the_debts_entry(
+    faq_index: FaqIndex, question: str
+) -> None:
+    decision, best = _shown(faq_index, question)
+    assert decision in ("answer", "clarify") and best == "ws-schulden", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gastouder of bso, wat is goedkoper",
+        "is een gastouder duur",
+    ],
+)
+def test_kinds_of_childcare_are_childcare(faq_index: FaqIndex, question: str) -> None:
+    assert _shown(faq_index, question) == ("answer", "ws-kinderopvang"), question
+
+
+def test_working_at_a_day_nursery_is_not_a_childcare_question() -> None:
+    assert "kinderopvang" not in seeker_phrasing("ik mag op proef werken bij een kinderdagverblijf")
+    assert "kinderopvang" in seeker_phrasing("wie betaalt het kinderdagverblijf")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mag ik met mijn bijstand eerst werkervaring opdoen in een bakkerij",
+        "werkervaringsplek bij de kringloop, hoe lang duurt dat",
+    ],
+)
+def test_gaining_work_experience_on_a_benefit_is_not_starting_work(
+    faq_index: FaqIndex, question: str
+) -> None:
+    decision, best = _shown(faq_index, question)
+    assert decision in ("answer", "clarify") and best in PROEFPLAATS, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wat moet ik regelen voor mijn eerste werkdag",
+    ],
+)
+def test_the_first_work_day_is_starting_work(faq_index: FaqIndex, question: str) -> None:
+    decision, best = _shown(faq_index, question)
+    assert decision in ("answer", "clarify") and best == "ws-start-werk", question
