@@ -11,13 +11,19 @@ shared word lists read as something else (seeker_words.py).
   not starting work.
 - "Mijn eerste werkdag", "first day at work": starting work, not travel costs or "I don't
   know".
+- A question that names the trial placement as its subject ("de klantmanager heeft een
+  proefplaatsing geregeld ... krijg ik er iets voor?") got earning extra first; one that names
+  it only as the setting ("kinderopvang tijdens de proefplaats") got the trial placement
+  first: the own entry that covers a named scheme now counts the name for or against it.
+- Starting work said nothing about what the new employer asks (ID, BSN, bank account) nor
+  what a payslip or the loonheffingskorting is.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from powbot.knowledge.faq import FaqIndex
+from powbot.knowledge.faq import FaqIndex, answer_text
 from powbot.knowledge.faq.seeker_words import seeker_phrasing
 
 PROEFPLAATS = {"ws-proefplaats", "pp-behoud-uitkering", "pp-what", "pp-gemeente"}
@@ -102,3 +108,36 @@ def test_gaining_work_experience_on_a_benefit_is_not_starting_work(
 def test_the_first_work_day_is_starting_work(faq_index: FaqIndex, question: str) -> None:
     decision, best = _shown(faq_index, question)
     assert decision in ("answer", "clarify") and best == "ws-start-werk", question
+
+
+def test_a_trial_placement_named_as_the_subject_is_the_trial_placement(
+    faq_index: FaqIndex,
+) -> None:
+    question = (
+        "ik heb bijstand en de klantmanager heeft een proefplaatsing geregeld in een fabriek,"
+        " hoeveel dagen moet ik daar zijn en krijg ik er iets voor?"
+    )
+    decision, best = _shown(faq_index, question)
+    assert decision in ("answer", "clarify") and best == "ws-proefplaats"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wie betaalt de kinderopvang tijdens mijn proefplaatsing?",
+        "kosten kinderopvang tijdens proefplaats",
+    ],
+)
+def test_a_trial_placement_named_as_the_setting_leaves_the_question_first(
+    faq_index: FaqIndex, question: str
+) -> None:
+    decision, best = _shown(faq_index, question)
+    assert decision in ("answer", "clarify") and best == "ws-kinderopvang", question
+
+
+def test_starting_work_says_what_the_new_employer_asks_for(faq_index: FaqIndex) -> None:
+    entry = faq_index.base.get("ws-start-werk")
+    assert entry is not None
+    nl, en = answer_text(entry, "nl", "seeker"), answer_text(entry, "en", "seeker")
+    assert "BSN" in nl and "rekeningnummer" in nl and "loonstrook: een overzicht" in nl
+    assert "BSN" in en and "bank account" in en and "loonheffingskorting" in en
