@@ -164,8 +164,10 @@ class Database:
                 return await work(unit)
 
     async def delete_outbox_row(self, row_id: int) -> None:
-        """A sent reply's outbox row, deleted at once on its own: every millisecond between
-        Telegram's answer and this record is a window for a duplicate after a crash."""
+        """A sent reply's outbox row, deleted at once: every millisecond between Telegram's
+        answer and this record is a window for a duplicate after a crash. On PostgreSQL it
+        is queued and leaves within the event loop's turn, with the next update's first
+        statement or on its own (postgres_confirm.py); `transaction` waits for it."""
         if self._sent is not None:  # PostgreSQL: deleted within the loop's turn, without
             self._sent.add(row_id)  # waiting for the disk (postgres_confirm.py)
             return

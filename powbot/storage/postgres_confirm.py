@@ -63,6 +63,9 @@ class SentReplies:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
         self._ids: list[int] = []
+        # Given back by a statement that failed: deleted by a statement of their own only,
+        # so that whatever made it fail cannot make every update's statement fail.
+        self._alone: list[int] = []
         self._task: asyncio.Task[None] | None = None
 
     def add(self, row_id: int) -> None:
@@ -79,36 +82,42 @@ class SentReplies:
 
     def put_back(self, ids: list[int]) -> None:
         if ids:
-            self._ids[:0] = ids
+            self._alone.extend(ids)
             self._start()
 
     async def settle(self) -> None:
-        """Returns once every row queued so far is deleted (or its deletion failed)."""
-        while self._ids or (self._task is not None and not self._task.done()):
-            if self._task is None or self._task.done():
-                self._start()
+        """Returns once the rows queued so far are deleted (or their deletion failed: the
+        database is unreachable, and they stay for the lease)."""
+        for _ in range(2):  # the deletion under way, then one of what was queued meanwhile
+            self._start()
             task = self._task
-            assert task is not None
+            if task is None or task.done():
+                return
             await asyncio.wait({task})
-            if self._ids and (task.cancelled() or task.exception() is not None):
-                return  # the database is unreachable: the rows stay for the lease
+            if task.cancelled() or task.exception() is not None:
+                return
+
+    def _queued(self) -> bool:
+        return bool(self._ids or self._alone)
 
     def _start(self) -> None:
-        if self._ids and (self._task is None or self._task.done()):
+        if self._queued() and (self._task is None or self._task.done()):
             self._task = asyncio.get_running_loop().create_task(self._delete_queued())
-            self._task.add_done_callback(_log_failure)
+            self._task.add_done_callback(self._deleted)
 
     async def _delete_queued(self) -> None:
-        while self._ids:
-            ids = self.take()
-            try:
-                async with checked_out(self._engine) as connection:
-                    await delete_sent(connection, ids)
-            except BaseException:
-                self._ids[:0] = ids  # kept for the next try
-                raise
+        ids, self._alone = [*self._alone, *self.take()], []
+        if not ids:
+            return  # taken on the way by an update's statement
+        try:
+            async with checked_out(self._engine) as connection:
+                await delete_sent(connection, ids)
+        except BaseException:
+            self._alone[:0] = ids  # kept for the next try
+            raise
 
-
-def _log_failure(task: asyncio.Task[None]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        log.warning("sent replies not confirmed yet: %s", type(task.exception()).__name__)
+    def _deleted(self, task: asyncio.Task[None]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("sent replies not confirmed yet: %s", type(task.exception()).__name__)
+        elif not task.cancelled():
+            self._start()  # what was queued while it ran
