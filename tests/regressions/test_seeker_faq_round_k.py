@@ -17,6 +17,9 @@ shared word lists read as something else (seeker_words.py).
   first: the own entry that covers a named scheme now counts the name for or against it.
 - Starting work said nothing about what the new employer asks (ID, BSN, bank account) nor
   what a payslip or the loonheffingskorting is.
+- "Wanneer wordt bijstand betaald deze maand?" got starting work, "when is my benefit paid"
+  the trial placement: a question only about the benefit's payment day or amount now gets
+  "I don't know" (seeker_benefit.py).
 """
 
 from __future__ import annotations
@@ -141,3 +144,23 @@ def test_starting_work_says_what_the_new_employer_asks_for(faq_index: FaqIndex) 
     nl, en = answer_text(entry, "nl", "seeker"), answer_text(entry, "en", "seeker")
     assert "BSN" in nl and "rekeningnummer" in nl and "loonstrook: een overzicht" in nl
     assert "BSN" in en and "bank account" in en and "loonheffingskorting" in en
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "op welke dag krijg ik mijn uitkering",
+        "when is my benefit paid",
+        "hoeveel bijstand krijg ik per maand",
+    ],
+)
+def test_a_question_about_the_benefit_itself_is_not_answered_with_another_subject(
+    faq_index: FaqIndex, question: str
+) -> None:
+    # seeker_benefit.py: no entry answers when or how much the benefit is paid.
+    assert faq_index.search(question, audience="seeker").decision == "unknown", question
+
+
+def test_the_benefit_when_one_starts_work_is_still_starting_work(faq_index: FaqIndex) -> None:
+    decision, best = _shown(faq_index, "krijg ik deze maand nog bijstand als ik ga werken")
+    assert decision in ("answer", "clarify") and best == "ws-start-werk"

@@ -29,6 +29,7 @@ from powbot.knowledge.classifier import Doc, InstrumentClassifier
 from powbot.knowledge.faq.asking import asking_part, without_asides
 from powbot.knowledge.faq.models import LANGS, OUT_OF_SCOPE, SEEKER_INSTRUMENT, FaqEntry
 from powbot.knowledge.faq.normalise import Normalizer
+from powbot.knowledge.faq.seeker_benefit import benefit_only
 from powbot.knowledge.faq.seeker_words import seeker_phrasing
 
 
@@ -212,7 +213,11 @@ class SeekerSubjects:
         best (a choice either way; the first is the one written for them). When the best
         instrument is only named ("telefoonnummer jobcoach?", "wie is mijn jobcoach nu") and
         one own entry clearly fits the rest of the words, the own entry goes first from
-        further away: the name made the instrument win, not what is asked."""
+        further away: the name made the instrument win, not what is asked. Nothing is in
+        scope when the question asks only about the benefit itself (when it is paid, how
+        much): "I don't know" and the klantmanager."""
+        if ranked and benefit_only(self.query_tokens, toks):
+            return []  # about the benefit itself: nothing here answers it (seeker_benefit.py)
         if not ranked or len(in_scope) < 2:
             return in_scope
         pos = self.instruments.index(SEEKER_INSTRUMENT)

@@ -1,0 +1,64 @@
+"""A job seeker's question about the benefit itself: when it is paid, or how much it is.
+
+"Wanneer wordt bijstand betaald deze maand?", "when is my benefit paid": none of the job
+seekers' entries answers that (the gemeente or UWV does), yet the words pulled the question
+to whichever entry talks most about a benefit and being paid: starting work ("when is my last
+bijstand paid once I work") or the trial placement ("you keep your benefit"), a confident
+answer about another subject. A question whose words are only a benefit, being paid or
+getting it, and when or how much, gets "I don't know" and the klantmanager. A question with
+any other word ("... als ik ga werken", "... naast mijn bijbaan") asks about that, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+# Read as the index reads them (synonyms, stems): see ``benefit_only``.
+BENEFIT_WORDS = ("bijstand", "uitkering", "ww", "wajong", "wia", "benefit", "social assistance")
+PAID_WORDS = (
+    "betaald",
+    "uitbetaald",
+    "betalen",
+    "uitbetalen",
+    "gestort",
+    "storten",
+    "krijg",
+    "krijgen",
+    "ontvang",
+    "paid",
+    "pay",
+    "get",
+    "receive",
+)
+WHEN_WORDS = (
+    "wanneer",
+    "datum",
+    "dag",
+    "maand",
+    "deze maand",
+    "week",
+    "per",
+    "hoeveel",
+    "bedrag",
+    "hoe laat",
+    "when",
+    "date",
+    "day",
+    "month",
+    "this month",
+    "how much",
+    "amount",
+)
+
+
+def benefit_only(
+    query_tokens: Callable[[str], list[tuple[str, bool]]], toks: Sequence[tuple[str, bool]]
+) -> bool:
+    """Whether the question's known words are only a benefit and being paid it (and when or
+    how much): no entry of the job seekers answers that."""
+    benefit, paid, when = (
+        {t for w in words for t, _ in query_tokens(w)}
+        for words in (BENEFIT_WORDS, PAID_WORDS, WHEN_WORDS)
+    )
+    known = {t for t, k in toks if k}
+    return bool(known & benefit and known & paid) and not known - benefit - paid - when
