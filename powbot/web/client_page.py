@@ -18,7 +18,7 @@ from powbot.domain.caseload import (
     placements_of,
     results_of,
 )
-from powbot.domain.coaching import display_name, fmt_date
+from powbot.domain.coaching import display_name, fmt_date, today
 from powbot.domain.unit import Services
 from powbot.features.aftercare.common import reason_lines
 from powbot.features.coach.render import stage_label
@@ -83,6 +83,7 @@ async def client_page_values(
                 "title": p.job_title or "",
                 "employer": p.employer_name or "",
                 "start": fmt_date(services, p.start_date),
+                "future": p.start_date > today(services),  # 'begint op', not 'sinds' (tester)
                 "hours": p.hours_per_week,
                 "active": p.status == "active",
                 "ended": fmt_date(services, p.ended_at) if p.ended_at else None,

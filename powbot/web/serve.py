@@ -97,6 +97,7 @@ def run_web(
     port: int | None = None,
     login_as: int | None = None,
 ) -> int:
+    settings = _base_url_for(settings, host, port)
     if login_as is not None:
         link = asyncio.run(login_link_for(settings, login_as))
         if link is None:
@@ -106,3 +107,15 @@ def run_web(
     app = create_app(settings)
     asyncio.run(serve_web(web_config(app, host or settings.web_host, port or settings.web_port)))
     return 0
+
+
+def _base_url_for(settings: Settings, host: str | None, port: int | None) -> Settings:
+    """`powbot web --port 8765 --login-as 6` printed a link to port 8000 (tester): without
+    POWBOT_WEB_BASE_URL, links point at the host and port the page is served on."""
+    if "web_base_url" in settings.model_fields_set or (host is None and port is None):
+        return settings
+    shown = host or settings.web_host
+    if shown in ("0.0.0.0", "::", ""):
+        shown = "127.0.0.1"
+    url = f"http://{shown}:{port or settings.web_port}"
+    return settings.model_copy(update={"web_base_url": url})

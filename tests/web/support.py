@@ -84,6 +84,7 @@ async def seed_client(
     shares: bool = True,
     moods: tuple[int, ...] = (),
     employer: str | None = "Bakkerij Zon",
+    started_days_ago: int = 30,
 ) -> None:
     """A linked client, optionally placed, with weekly answered check-ins (oldest first)."""
 
@@ -108,7 +109,7 @@ async def seed_client(
                 coach_id=coach_id,
                 employer_name=employer,
                 job_title="Inpakker",
-                start_date=now.date() - timedelta(days=30),
+                start_date=now.date() - timedelta(days=started_days_ago),
                 source="coach",
             )
             session.add(placement)
