@@ -19,7 +19,7 @@ shared word lists read as something else (seeker_words.py).
   what a payslip or the loonheffingskorting is.
 - "Wanneer wordt bijstand betaald deze maand?" got starting work, "when is my benefit paid"
   the trial placement: a question only about the benefit's payment day or amount now gets
-  "I don't know" (seeker_benefit.py).
+  "I don't know" (seeker_benefit.py); so does one about how long the benefit lasts.
 """
 
 from __future__ import annotations
@@ -152,6 +152,8 @@ def test_starting_work_says_what_the_new_employer_asks_for(faq_index: FaqIndex) 
         "op welke dag krijg ik mijn uitkering",
         "when is my benefit paid",
         "hoeveel bijstand krijg ik per maand",
+        "tot wanneer loopt mijn uitkering",
+        "how long does my benefit last",
     ],
 )
 def test_a_question_about_the_benefit_itself_is_not_answered_with_another_subject(

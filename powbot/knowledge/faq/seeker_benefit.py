@@ -1,4 +1,5 @@
-"""A job seeker's question about the benefit itself: when it is paid, or how much it is.
+"""A job seeker's question about the benefit itself: when it is paid, how much it is, or how
+long it lasts.
 
 "Wanneer wordt bijstand betaald deze maand?", "when is my benefit paid": none of the job
 seekers' entries answers that (the gemeente or UWV does), yet the words pulled the question
@@ -49,16 +50,19 @@ WHEN_WORDS = (
     "how much",
     "amount",
 )
+# How long it lasts ("hoe lang duurt mijn ww nog", "how long does my benefit last").
+LASTING_WORDS = ("hoe lang", "duurt", "loopt", "tot wanneer", "how long", "last", "lasts")
 
 
 def benefit_only(
     query_tokens: Callable[[str], list[tuple[str, bool]]], toks: Sequence[tuple[str, bool]]
 ) -> bool:
     """Whether the question's known words are only a benefit and being paid it (and when or
-    how much): no entry of the job seekers answers that."""
-    benefit, paid, when = (
+    how much) or how long it lasts: no entry of the job seekers answers that."""
+    benefit, paid, when, lasting = (
         {t for w in words for t, _ in query_tokens(w)}
-        for words in (BENEFIT_WORDS, PAID_WORDS, WHEN_WORDS)
+        for words in (BENEFIT_WORDS, PAID_WORDS, WHEN_WORDS, LASTING_WORDS)
     )
     known = {t for t, k in toks if k}
-    return bool(known & benefit and known & paid) and not known - benefit - paid - when
+    asked = known & (paid | lasting)
+    return bool(known & benefit and asked) and not known - benefit - paid - when - lasting
