@@ -9,8 +9,9 @@ shared word lists read as something else (seeker_words.py).
   kinderdagverblijf" is a workplace).
 - "Werkervaringsplek", "ervaring opdoen" with a benefit: work experience while keeping it,
   not starting work.
-- "Mijn eerste werkdag", "first day at work": starting work, not travel costs or "I don't
-  know".
+- "Mijn eerste werkdag", "first day at work", "contract getekend", "got hired": starting
+  work, not travel costs, earning extra or "I don't know".
+- "Betaalt werkgever mijn ov": the bus and train fare, not the employers' transport aid.
 - A question that names the trial placement as its subject ("de klantmanager heeft een
   proefplaatsing geregeld ... krijg ik er iets voor?") got earning extra first; one that names
   it only as the setting ("kinderopvang tijdens de proefplaats") got the trial placement
@@ -165,4 +166,19 @@ def test_a_question_about_the_benefit_itself_is_not_answered_with_another_subjec
 
 def test_the_benefit_when_one_starts_work_is_still_starting_work(faq_index: FaqIndex) -> None:
     decision, best = _shown(faq_index, "krijg ik deze maand nog bijstand als ik ga werken")
+    assert decision in ("answer", "clarify") and best == "ws-start-werk"
+
+
+def test_the_ov_is_the_job_seekers_bus_and_train_fare(faq_index: FaqIndex) -> None:
+    # In the shared word lists 'ov' is an employer's transport aid (werkplekaanpassing).
+    assert _shown(faq_index, "betaalt de baas mijn ov naar het werk?") == (
+        "answer",
+        "ws-reiskosten",
+    )
+    assert "chipkaart" in seeker_phrasing("mijn ov-chipkaart is leeg")
+
+
+def test_having_got_the_job_is_starting_work(faq_index: FaqIndex) -> None:
+    question = "I got hired at a warehouse, what happens to my WW?"
+    decision, best = _shown(faq_index, question)
     assert decision in ("answer", "clarify") and best == "ws-start-werk"

@@ -7,7 +7,8 @@ coach is ziek, wie helpt mij nu?" got the scheme's answer. "Een regeling treffen
 payment plan (debts), where an employer's "regeling" is a subsidy; "geldzorgen" and "money
 problems" are the debts entry's subject; a "werkervaringsplek" or "ervaring opdoen" is a
 werkervaringsplaats; a "gastouder" or the "bso" is childcare (a kinderdagverblijf too, unless
-one works "bij een kinderdagverblijf"); "mijn eerste werkdag" is starting work.
+one works "bij een kinderdagverblijf"); "mijn eerste werkdag" and "contract getekend" are
+starting work; "het ov" is the bus and train fare (to employers it is a transport aid).
 
 ``seeker_phrasing`` rewrites the question before it is searched (the example questions the
 classifiers learn from are read as written): the own coach becomes the klantmanager, and each
@@ -23,6 +24,11 @@ from collections.abc import Callable
 _OWN_COACH = re.compile(
     r"\b(mijn|m'n|mn|my|haar|zijn|her|his|onze|our)\s+(?:job\s?|werk\s?|work\s?)?coach\b",
     re.IGNORECASE,
+)
+# Public transport: the job seeker's bus and train fare (in the shared lists 'ov' is the
+# employers' transport provision, an aid). Not the ov-chipkaart, which travel costs know.
+_PUBLIC_TRANSPORT = re.compile(
+    r"\b(?:het\s+)?(?:ov|openbaar\s+vervoer|public\s+transport)\b(?![-\s]?chip)", re.IGNORECASE
 )
 # Phrase -> the word of the entry that answers it, added beside the phrase.
 _BESIDE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -55,6 +61,13 @@ _BESIDE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\bchildminder\b|\bafter\s?school\s+care\b",
             "kinderopvang",
         ),
+        # Having got the job: a contract signed, hired.
+        (
+            r"\b(?:een\s+|mijn\s+|het\s+)?contract\s+(?:getekend|ondertekend|gekregen)\b|"
+            r"\bben\s+aangenomen\b|\bsigned\s+(?:a|the|my)\s+contract\b|"
+            r"\bgot\s+(?:a|the)\s+job\b|\bgot\s+hired\b",
+            "ga werken nieuwe baan",
+        ),
         # The first day at a new job.
         (
             r"\beerste\s+(?:werk)?dag(?:\s+(?:op|van)\s+(?:het|mijn)\s+werk)?\b|"
@@ -69,6 +82,7 @@ _BESIDE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 def seeker_phrasing(question: str) -> str:
     """``question`` in the words the job seekers' entries use (see the module text)."""
     text = _OWN_COACH.sub(lambda m: f"{m.group(1)} klantmanager", question)
+    text = _PUBLIC_TRANSPORT.sub("bus en trein", text)
     for pattern, word in _BESIDE:
         text = pattern.sub(_beside(word), text)
     return text
