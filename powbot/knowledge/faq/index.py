@@ -8,10 +8,12 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from powbot.knowledge.faq.broad import broad_answer
+from powbot.knowledge.faq.benefit import benefit_topic
+from powbot.knowledge.faq.broad import asking_sentence, broad_answer
 from powbot.knowledge.faq.building import IndexBuilder
 from powbot.knowledge.faq.compounds import CompoundSplitter
 from powbot.knowledge.faq.focus import QuestionFocus
+from powbot.knowledge.faq.groups import outside_every_group, own_scheme_first
 from powbot.knowledge.faq.lexical import LexicalScorer
 from powbot.knowledge.faq.models import (
     OUT_OF_SCOPE,
@@ -21,10 +23,16 @@ from powbot.knowledge.faq.models import (
     FaqEntry,
     OutOfScopeTopic,
 )
-from powbot.knowledge.faq.money import money_entry
+from powbot.knowledge.faq.money import (
+    amount_entry,
+    asks_for_something,
+    money_entry,
+    states_an_amount,
+)
 from powbot.knowledge.faq.normalise import Normalizer
 from powbot.knowledge.faq.result import SearchResult
 from powbot.knowledge.faq.seeker import SeekerSubjects
+from powbot.knowledge.faq.separable import join_separable
 from powbot.knowledge.faq.sickness import with_sickness_choice
 from powbot.knowledge.faq.tokens import QueryTokens
 from powbot.knowledge.faq.vague import choices, is_vague
@@ -110,7 +118,7 @@ class FaqIndex(
     def search(self, question: str, audience: str | None = None, limit: int = 3) -> SearchResult:
         if audience == "seeker" and self.audience != "seeker":
             return self.for_audience(audience).search(question, audience, limit)
-        question = self._without_asides(question)
+        question = self._read(question)
         toks = self.query_tokens(question)
         general = self._general(question, toks, audience, limit)
         if general is not None:
@@ -165,6 +173,8 @@ class FaqIndex(
         close = self._asked_first(question, setting, pos, (fits, best_item), close)
         close = self._for_them_all(best, self._own_close(own, fit, pos) + close)
         close = with_sickness_choice(self, question, best, (fits, best_item), close)
+        best, close = self._amount_first(question, (best, pos), toks, close)
+        best, close = self._group_first(question, (best, score), toks, (fits, best_item), close)
         if close or topic_close:
             topic = self._topic(best_item.get(oos), toks, audience) if topic_close else None
             return SearchResult("clarify", best, score, close[: max(0, limit - 1)], topic)
@@ -182,6 +192,62 @@ class FaqIndex(
         alts = alts[: max(0, limit - 1)]
         return SearchResult("answer", best, score, alts, runner_up=runner_up)
 
+    def _amount_first(
+        self,
+        question: str,
+        chosen: tuple[FaqEntry, int],
+        toks: Sequence[tuple[str, bool]],
+        close: list[tuple[FaqEntry, float]],
+    ) -> tuple[FaqEntry, list[tuple[FaqEntry, float]]]:
+        """(best, the choices beside it). When the sentence that asks asks what one gets
+        without naming it ("krijgen we voor die ene dan nog wat?") and the entry chosen
+        (``chosen``: it and its instrument position) states no amount, the
+        entry of that instrument that does takes its place: what one gets is what it pays
+        (the bbl's contract rules answered a question about the subsidy per student).
+        Otherwise the one chosen and ``close`` unchanged."""
+        best, pos = chosen
+        if self.audience is not None or states_an_amount(best):  # job seekers: seeker.py
+            return best, close
+        if not asks_for_something(asking_sentence(question), toks):
+            return best, close
+        paid = amount_entry(self.entries, self.inst_items[pos])
+        if paid is None or (paid := self._for_them(paid)).id == best.id:
+            return best, close
+        return paid, [(e, s) for e, s in close if e.id != paid.id]
+
+    def _group_first(
+        self,
+        question: str,
+        chosen: tuple[FaqEntry, float],
+        toks: Sequence[tuple[str, bool]],
+        found: tuple[list[tuple[float, int]], dict[int, tuple[int, float]]],
+        close: list[tuple[FaqEntry, float]],
+    ) -> tuple[FaqEntry, list[tuple[FaqEntry, float]]]:
+        """(best, the choices beside it): the scheme of the group the question names first
+        when the one chosen is not for that group (groups.py); otherwise unchanged."""
+        own = own_scheme_first(self, question, {t for t, _ in toks}, chosen, found)
+        if own is None:
+            return chosen[0], close
+        return own[0], [chosen, *((e, s) for e, s in close if e.id != own[0].id)]
+
+    def _read(self, question: str) -> str:
+        """The question as searched: without asides, and (employers) with each separable
+        verb whole (separable.py); the job seekers' index reads their words in seeker.py."""
+        question = self._without_asides(question)
+        if self.audience is None:
+            question = join_separable(question, self._known_word)
+        return question
+
+    def _best_topic_item(
+        self, toks: Sequence[tuple[str, bool]], audience: str | None
+    ) -> tuple[int, float] | None:
+        """The out-of-scope subject's example that fits the words best (item, score)."""
+        return next(((i, s) for i, s in self._lexical(toks, audience) if i >= self.n_entries), None)
+
+    def _known_word(self, word: str) -> bool:
+        """A (Dutch) word the word lists know (a synonym variant: "uitvalt", "aanvraag")."""
+        return bool(self.norm.word_canonical(word, "nl"))
+
     def _general(
         self, question: str, toks: list[tuple[str, bool]], audience: str | None, limit: int
     ) -> SearchResult | None:
@@ -190,6 +256,12 @@ class FaqIndex(
         als ik iemand uit de bijstand aanneem?"); None for any other question."""
         if is_vague(self, question, toks):
             return SearchResult("vague", None, 0.0, choices(self, question, toks, audience, limit))
+        topic = benefit_topic(self, question, toks)
+        if topic is None and self.audience is None and outside_every_group(question):
+            topic = self._topic(self._best_topic_item(toks, audience), toks, audience)
+            return SearchResult("unknown", None, 0.0, [], topic)
+        if topic is not None:
+            return SearchResult("unknown", None, 0.0, [], topic)
         return broad_answer(self, question, limit)
 
     def _chosen(

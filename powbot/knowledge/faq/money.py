@@ -10,6 +10,7 @@ almost as well, is taken instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from powbot.knowledge.faq.models import FaqEntry
@@ -48,3 +49,27 @@ def money_entry(
         ):
             return other, other_score
     return chosen
+
+
+# "Krijgen we voor die ene dan nog wat?", "krijg ik daar iets voor?", "do we get anything?":
+# asking what one gets without saying what. Matched in the sentence that asks.
+_GET_SOMETHING = re.compile(
+    r"\b(?:krijg|krijgt|krijgen)\b(?:\s+\w+){0,6}?\s+(?:wat|iets)\b"
+    r"|\b(?:get|receive)\b(?:\s+\w+){0,3}?\s+(?:anything|something)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_something(sentence: str, toks: Sequence[tuple[str, bool]]) -> bool:
+    """The sentence asks what one gets without naming it (money, most likely), and the
+    question (``toks``) names no money either ("krijg ik iets terug" is a refund)."""
+    if any(tok in MONEY_TOKENS for tok, _ in toks):
+        return False
+    return _GET_SOMETHING.search(sentence) is not None
+
+
+def amount_entry(entries: Sequence[FaqEntry], items: Sequence[int]) -> FaqEntry | None:
+    """The first of ``items`` (one instrument's entries, in file order) that states an amount."""
+    return next(
+        (entries[i] for i in items if i < len(entries) and states_an_amount(entries[i])), None
+    )
