@@ -4,7 +4,8 @@ shared word lists read as something else (seeker_words.py).
 - "Mijn coach is ziek" / "my coach doesn't answer" got the jobcoaching scheme's answer: to a
   job seeker their own coach is the person to reach (ws-contact).
 - "Een regeling treffen", paying "in kleine stukjes": a payment plan, which is the debts
-  entry; "money problems" got the childcare answer on the word "free".
+  entry; "money problems" got the childcare answer on the word "free", "ik kom niet rond"
+  the trial placement first, "ik loop achter met betalen" "I don't know".
 - "Gastouder", "bso", "crèche": childcare, not "I don't know" (but working "bij een
   kinderdagverblijf" is a workplace).
 - "Werkervaringsplek", "ervaring opdoen" with a benefit: work experience while keeping it,
@@ -64,6 +65,9 @@ def test_what_a_job_coach_is_still_gets_the_jobcoaching_answer(faq_index: FaqInd
         "can I pay in instalments?",
         "where can I get help with money worries",
         "ik heb geldproblemen, waar kan ik terecht",
+        "ik kom niet rond met mijn geld",
+        "ik loop achter met betalen",
+        "we can't make ends meet",
     ],
 )
 def test_payment_plans_and_money_trouble_are_the_debts_entry(

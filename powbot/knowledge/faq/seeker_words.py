@@ -41,11 +41,13 @@ _BESIDE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"arrangement)s?\b|\bpay\s+(?:it\s+)?(?:off\s+)?in\s+(?:parts|instal?ments)\b",
             "betalingsregeling schulden",
         ),
-        # Money trouble said without "schulden".
+        # Money trouble said without "schulden": not making ends meet, behind with payments.
         (
             r"\bgeld\s?(?:problemen|zorgen)\b|\bproblemen\s+met\s+(?:mijn\s+)?geld\b|"
             r"\bfinanci[eë]le\s+(?:problemen|zorgen)\b|\bmoney\s+(?:problems|worries|trouble)\b|"
-            r"\bfinancial\s+(?:problems|trouble|worries)\b",
+            r"\bfinancial\s+(?:problems|trouble|worries)\b|\b(?:kom|komen|kan)\s+(?:\w+\s+)?niet\s+"
+            r"rond\b|\bniet\s+rond\s?komen\b|\bloop\s+(?:\w+\s+)?achter\s+met\b|"
+            r"\bcan'?t\s+make\s+ends\s+meet\b",
             "schulden debts",
         ),
         # A place to gain work experience while keeping the benefit.
