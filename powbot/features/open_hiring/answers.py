@@ -18,6 +18,7 @@ from powbot.domain.open_hiring_hire import accept as accept_offer
 from powbot.domain.open_hiring_offers import SEEKER_FLOW as NAME
 from powbot.domain.open_hiring_offers import (
     fmt_moment,
+    offer_buttons,
     offer_reply,
     rejoin_buttons,
     route_button,
@@ -238,6 +239,24 @@ async def contact_typed(ctx: Ctx, text: str) -> None:
         return
     ctx.say(ctx.t("open_hiring.contact_invalid"))
     await contact_prompt(ctx, *found)
+
+
+async def offer_left_open(ctx: Ctx) -> None:
+    """/stop while giving the contact details (or confirming a no) left the offer open without
+    a word, and it ran out two days later (tester): say it is still open, with its buttons.
+    Quiet when the offer was answered or is already on the screen again (Back)."""
+    if ctx.user.step not in ("contact", "decline?"):
+        return
+    offer = await ctx.session.get(Offer, queue.row_id(str(ctx.user.flow_data.get("offer", ""))))
+    if offer is None or offer.id is None or offer.user_id != ctx.user.id or offer.status != "open":
+        return
+    buttons = offer_buttons(ctx, ctx.lang, offer.id)
+    shown = {b.data for reply in ctx.replies for row in reply.buttons for b in row}
+    vacancy = await ctx.session.get(Vacancy, offer.vacancy_id)
+    if vacancy is None or offer.deadline_at <= ctx.now or buttons[0][0].data in shown:
+        return
+    deadline = fmt_moment(ctx, offer.deadline_at)
+    ctx.say(ctx.t("open_hiring.offer_still_open", title=vacancy.title, deadline=deadline), buttons)
 
 
 async def show_offer_again(ctx: Ctx, offer_id: str) -> None:

@@ -130,6 +130,9 @@ class OpenHiringFlow(Form):
         else:
             ctx.toast = ctx.t("common.button_unknown")
 
+    async def on_stop(self, ctx: Ctx) -> None:
+        await answers.offer_left_open(ctx)
+
     async def back(self, ctx: Ctx) -> None:
         if ctx.user.step == "q" and not ctx.user.flow_data.get("i"):
             await joining.back_out(ctx)
