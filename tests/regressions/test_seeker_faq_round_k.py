@@ -13,6 +13,9 @@ shared word lists read as something else (seeker_words.py).
 - "Mijn eerste werkdag", "first day at work", "contract getekend", "got hired": starting
   work, not travel costs, earning extra or "I don't know".
 - "Betaalt werkgever mijn ov": the bus and train fare, not the employers' transport aid.
+- A bailiff, owing money: debts ("I don't know" before); working for free for the gemeente:
+  work experience on a benefit (earning extra first before); the first salary: starting work
+  (the trial placement first before).
 - A question that names the trial placement as its subject ("de klantmanager heeft een
   proefplaatsing geregeld ... krijg ik er iets voor?") got earning extra first; one that names
   it only as the setting ("kinderopvang tijdens de proefplaats") got the trial placement
@@ -68,6 +71,8 @@ def test_what_a_job_coach_is_still_gets_the_jobcoaching_answer(faq_index: FaqInd
         "ik kom niet rond met mijn geld",
         "ik loop achter met betalen",
         "we can't make ends meet",
+        "I got a letter from the bailiff",
+        "I owe money to the tax office",
     ],
 )
 def test_payment_plans_and_money_trouble_are_the_debts_entry(
@@ -186,3 +191,12 @@ def test_having_got_the_job_is_starting_work(faq_index: FaqIndex) -> None:
     question = "I got hired at a warehouse, what happens to my WW?"
     decision, best = _shown(faq_index, question)
     assert decision in ("answer", "clarify") and best == "ws-start-werk"
+
+
+def test_working_for_free_for_the_gemeente_is_work_experience(faq_index: FaqIndex) -> None:
+    decision, best = _shown(faq_index, "the gemeente wants me to work for free, is that legal")
+    assert decision in ("answer", "clarify") and best in PROEFPLAATS
+
+
+def test_the_first_salary_is_starting_work(faq_index: FaqIndex) -> None:
+    assert _shown(faq_index, "when do I get my first salary") == ("answer", "ws-start-werk")

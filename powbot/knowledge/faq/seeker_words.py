@@ -47,13 +47,20 @@ _BESIDE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\bfinanci[eë]le\s+(?:problemen|zorgen)\b|\bmoney\s+(?:problems|worries|trouble)\b|"
             r"\bfinancial\s+(?:problems|trouble|worries)\b|\b(?:kom|komen|kan)\s+(?:\w+\s+)?niet\s+"
             r"rond\b|\bniet\s+rond\s?komen\b|\bloop\s+(?:\w+\s+)?achter\s+met\b|"
-            r"\bcan'?t\s+make\s+ends\s+meet\b",
+            r"\bcan'?t\s+make\s+ends\s+meet\b|\bbailiffs?\b|\bdebt\s+collectors?\b|"
+            r"\bcollection\s+agency\b|\bowe\s+(?:\w+\s+)?money\b",
             "schulden debts",
         ),
         # A place to gain work experience while keeping the benefit.
         (
             r"\bwerkervarings?\s?(?:plek|traject)(?:en)?\b|\b(?:werk)?ervaring\s+"
             r"(?:op\s?doen|opdoen)\b|\bwork\s+experience\s+(?:place|placement|job)s?\b",
+            "werkervaringsplaats",
+        ),
+        # Working without wages for the gemeente or UWV.
+        (
+            r"\b(?:work|working)\s+for\s+free\b|\bunpaid\s+work\b|\bwork\s+without\s+"
+            r"(?:pay|wages)\b|\bwerken\s+voor\s+niks\b|\bzonder\s+loon\s+werken\b",
             "werkervaringsplaats",
         ),
         # Kinds of childcare.
@@ -63,11 +70,12 @@ _BESIDE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\bchildminder\b|\bafter\s?school\s+care\b",
             "kinderopvang",
         ),
-        # Having got the job: a contract signed, hired.
+        # Having got the job: a contract signed, hired, the first wages.
         (
             r"\b(?:een\s+|mijn\s+|het\s+)?contract\s+(?:getekend|ondertekend|gekregen)\b|"
             r"\bben\s+aangenomen\b|\bsigned\s+(?:a|the|my)\s+contract\b|"
-            r"\bgot\s+(?:a|the)\s+job\b|\bgot\s+hired\b",
+            r"\bgot\s+(?:a|the)\s+job\b|\bgot\s+hired\b|\beerste\s+(?:loon|salaris)\b|"
+            r"\bfirst\s+(?:salary|wages?|pay|paycheck|payslip)\b",
             "ga werken nieuwe baan",
         ),
         # The first day at a new job.
