@@ -16,6 +16,8 @@ shared word lists read as something else (seeker_words.py).
 - A bailiff, owing money: debts ("I don't know" before); working for free for the gemeente:
   work experience on a benefit (earning extra first before); the first salary: starting work
   (the trial placement first before).
+- An "achterstand", budgetbeheer or a bewindvoerder is debts; cash in hand is earning extra;
+  an English "consultant" is the consulent (ws-contact): "I don't know" before.
 - A question that names the trial placement as its subject ("de klantmanager heeft een
   proefplaatsing geregeld ... krijg ik er iets voor?") got earning extra first; one that names
   it only as the setting ("kinderopvang tijdens de proefplaats") got the trial placement
@@ -200,3 +202,19 @@ def test_working_for_free_for_the_gemeente_is_work_experience(faq_index: FaqInde
 
 def test_the_first_salary_is_starting_work(faq_index: FaqIndex) -> None:
     assert _shown(faq_index, "when do I get my first salary") == ("answer", "ws-start-werk")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("ik wil een bewindvoerder", "ws-schulden"),
+        ("iemand betaalt me contant voor verhuizen, mag dat met bijstand", "ws-bijverdienen"),
+        ("I want another consultant", "ws-contact"),
+    ],
+)
+def test_everyday_words_for_debts_cash_work_and_the_consulent(
+    faq_index: FaqIndex, question: str, entry: str
+) -> None:
+    # Each got "I don't know" before.
+    decision, best = _shown(faq_index, question)
+    assert decision in ("answer", "clarify") and best == entry, question

@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# The job seeker's own coach (mijn/my/haar/zijn ... coach): their contact person.
+# The job seeker's own coach (mijn/my/haar/zijn ... coach), or an English "consultant" (the
+# consulent): their contact person.
 _OWN_COACH = re.compile(
-    r"\b(mijn|m'n|mn|my|haar|zijn|her|his|onze|our)\s+(?:job\s?|werk\s?|work\s?)?coach\b",
+    r"\b(mijn|m'n|mn|my|haar|zijn|her|his|onze|our)\s+(?:job\s?|werk\s?|work\s?)?coach\b|"
+    r"\bconsultants?\b",
     re.IGNORECASE,
 )
 # Public transport: the job seeker's bus and train fare (in the shared lists 'ov' is the
@@ -48,7 +50,8 @@ _BESIDE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\bfinancial\s+(?:problems|trouble|worries)\b|\b(?:kom|komen|kan)\s+(?:\w+\s+)?niet\s+"
             r"rond\b|\bniet\s+rond\s?komen\b|\bloop\s+(?:\w+\s+)?achter\s+met\b|"
             r"\bcan'?t\s+make\s+ends\s+meet\b|\bbailiffs?\b|\bdebt\s+collectors?\b|"
-            r"\bcollection\s+agency\b|\bowe\s+(?:\w+\s+)?money\b",
+            r"\bcollection\s+agency\b|\bowe\s+(?:\w+\s+)?money\b|\b\w*achterstand(?:en)?\b|"
+            r"\bbudgetbeheer\b|\bbewindvoer\w*|\bbeschermingsbewind\b",
             "schulden debts",
         ),
         # A place to gain work experience while keeping the benefit.
@@ -69,6 +72,16 @@ _BESIDE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?<!bij een )(?<!in een )(?<!at a )(?:\bkinderdagverblijf\b|\bcr[eè]che\b)|"
             r"\bchildminder\b|\bafter\s?school\s+care\b",
             "kinderopvang",
+        ),
+        # Cash in hand for odd jobs.
+        (r"\b(?:contant|cash|zwart\s+werk\w*)\b", "bijverdienen"),
+        # Travel costs per kilometre.
+        (r"\b(?:kilometer|km)[-\s]?vergoeding\b|\bmileage\b", "reiskosten"),
+        # A missed appointment with the klantmanager.
+        (
+            r"\bafspraak\s+(?:\w+\s+)?(?:vergeten|gemist|missen)\b|\bmissed\s+(?:my|the|an)\s+"
+            r"appointment\b",
+            "klantmanager",
         ),
         # Having got the job: a contract signed, hired, the first wages.
         (
@@ -91,7 +104,7 @@ _BESIDE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def seeker_phrasing(question: str) -> str:
     """``question`` in the words the job seekers' entries use (see the module text)."""
-    text = _OWN_COACH.sub(lambda m: f"{m.group(1)} klantmanager", question)
+    text = _OWN_COACH.sub(lambda m: " ".join(filter(None, (m.group(1), "klantmanager"))), question)
     text = _PUBLIC_TRANSPORT.sub("bus en trein", text)
     for pattern, word in _BESIDE:
         text = pattern.sub(_beside(word), text)
