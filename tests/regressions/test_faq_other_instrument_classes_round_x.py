@@ -8,7 +8,10 @@ aim 0), the classes fixed in the employer_x round:
 - someone who comes by to see how it goes (a job coach, said without the word), and having no
   suitable vacancy (job carving), were read as other subjects;
 - a Wajonger's question whose words fit the wage cost subsidy got that subsidy's rule;
-- the praktijkopleider and the premiums under loondispensatie had no answer of their own."""
+- an ordinary employee (no disability, no benefit) off sick got the no-riskpolis, a student's
+  summer job the older workers' LKV;
+- the praktijkopleider and the premiums under loondispensatie had no answer of their own;
+- "a reduction on our payroll taxes" (the LKV) was read as payrolling."""
 
 from __future__ import annotations
 
@@ -143,3 +146,40 @@ def test_a_social_enterprise_that_stays_the_employer_is_secondment(faq_index: Fa
     )
     assert result.decision == "answer" and result.best is not None
     assert result.best.instrument == "detachering"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We hired someone from the banenafspraak. Can we also get a reduction on our payroll taxes?",
+        "Do we get a reduction on payroll taxes for hiring someone with a disability?",
+    ],
+)
+def test_less_payroll_tax_for_hiring_is_the_lkv_not_payrolling(
+    faq_index: FaqIndex, question: str
+) -> None:
+    result = faq_index.search(question)
+    assert result.decision == "answer" and result.best is not None, question
+    assert result.best.instrument == "loonkostenvoordeel", question
+    assert faq_index.search("How do I file the payroll tax return?").decision == "unknown"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mijn gewone medewerker is ziek, kan ik ziekengeld van uwv krijgen? hij heeft geen"
+        " beperking en kwam niet uit een uitkering",
+        "Is there a tax break for hiring students for the summer?",
+        "Krijg ik belastingvoordeel als ik scholieren een vakantiebaan geef?",
+    ],
+)
+def test_someone_outside_every_group_gets_no_schemes_rule(
+    faq_index: FaqIndex, question: str
+) -> None:
+    assert faq_index.search(question).decision == "unknown", question
+
+
+def test_a_summer_bbl_student_still_gets_the_subsidy(faq_index: FaqIndex) -> None:
+    result = faq_index.search("Is there a subsidy for our summer bbl students?")
+    assert result.decision == "answer" and result.best is not None
+    assert result.best.id == "bbl-subsidy"
