@@ -18,7 +18,7 @@ from sqlalchemy.sql.expression import Executable
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.storage.pooled import checked_out
-from powbot.storage.postgres_confirm import SentReplies
+from powbot.storage.postgres_confirm import delete_sent
 from powbot.storage.postgres_optimistic import UserChanged
 from powbot.storage.postgres_unit import postgres_update_unit
 from powbot.storage.sqlite_inline import InlineConnection, WalCheckpointer
@@ -119,8 +119,6 @@ class Database:
             self.engine = create_async_engine(
                 self.url, pool_size=10, max_overflow=10, hide_parameters=True
             )
-        # PostgreSQL: sent replies' outbox rows still to delete (postgres_confirm.py).
-        self._sent: SentReplies | None = None if self.is_sqlite else SentReplies(self.engine)
         self.closed = False
         self.sessionmaker = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
@@ -131,10 +129,7 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """One unit of work: committed at the end, rolled back on any error. It sees every
-        reply sent so far confirmed (its outbox row deleted)."""
-        if self._sent is not None:
-            await self._sent.settle()
+        """One unit of work: committed at the end, rolled back on any error."""
         async with self.sessionmaker() as session, session.begin():
             yield session
 
@@ -148,9 +143,7 @@ class Database:
             async with sqlite_update_unit(self.engine, self.sessionmaker) as unit:
                 yield unit
             return
-        async with postgres_update_unit(
-            self.engine, self.sessionmaker, lock=lock, sent=self._sent
-        ) as unit:
+        async with postgres_update_unit(self.engine, self.sessionmaker, lock=lock) as unit:
             yield unit
 
     async def run_update(self, work: Callable[[UpdateUnit], Awaitable[T]]) -> T:
@@ -164,12 +157,11 @@ class Database:
                 return await work(unit)
 
     async def delete_outbox_row(self, row_id: int) -> None:
-        """A sent reply's outbox row, deleted at once: every millisecond between Telegram's
-        answer and this record is a window for a duplicate after a crash. On PostgreSQL it
-        is queued and leaves within the event loop's turn, with the next update's first
-        statement or on its own (postgres_confirm.py); `transaction` waits for it."""
-        if self._sent is not None:  # PostgreSQL: deleted within the loop's turn, without
-            self._sent.add(row_id)  # waiting for the disk (postgres_confirm.py)
+        """A sent reply's outbox row, deleted at once on its own: every millisecond between
+        Telegram's answer and this record is a window for a duplicate after a crash."""
+        if not self.is_sqlite:
+            async with checked_out(self.engine) as asyncpg_connection:  # autocommit
+                await delete_sent(asyncpg_connection, row_id)  # no wait for the disk
             return
         sql, parameters = "DELETE FROM outbox WHERE id = ?", (row_id,)
         # Most often no update is in progress: then the pool's idle connection runs it at
@@ -224,8 +216,6 @@ class Database:
                 await autocommit.exec_driver_sql(f'VACUUM "{table}"')
 
     async def dispose(self) -> None:
-        if self._sent is not None:
-            await self._sent.settle()
         self.closed = True
         if self.checkpointer is not None:
             await self.checkpointer.close()

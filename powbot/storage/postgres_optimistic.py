@@ -31,11 +31,8 @@ from typing import Any, cast
 
 from asyncpg.exceptions import UniqueViolationError
 from sqlalchemy import (
-    ARRAY,
     BigInteger,
     Text,
-    any_,
-    delete,
     event,
     exists,
     func,
@@ -53,7 +50,6 @@ from sqlalchemy.util.concurrency import await_
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.storage.models import Outbox, ProcessedUpdate
-from powbot.storage.postgres_confirm import SentReplies
 from powbot.storage.prepared import Prepared
 from powbot.storage.update_unit import _POSTGRES, _USERS, UpdateUnit
 
@@ -69,22 +65,14 @@ class UserChanged(Exception):
 
 
 @cache
-def _read(confirming: bool = False) -> Prepared:
+def _read() -> Prepared:
     """The user's row (NULLs when there is none) with its version, and whether the update
-    id was recorded before; no lock, no transaction. `confirming`: on its way, the outbox
-    rows of replies sent meanwhile (parameter `sent`) are deleted, committed without
-    waiting for the disk (postgres_confirm.py)."""
+    id was recorded before; no lock, no transaction."""
     seen = exists().where(_PROCESSED.c.update_id == bindparam("update_id", type_=BigInteger))
     one = select(literal_column("1").label("one")).subquery("one")
     joined = one.outerjoin(_USERS, _USERS.c.id == _KEY)
     statement = select(seen.label("seen"), *_USERS.columns, _VERSION.label("version"))
-    statement = statement.select_from(joined)
-    if confirming:
-        no_wait = select(func.set_config("synchronous_commit", "off", true())).cte("no_wait")
-        sent = bindparam("sent", type_=ARRAY(BigInteger))
-        gone = delete(_OUTBOX).where(_OUTBOX.c.id == any_(sent), exists().select_from(no_wait))
-        statement = statement.add_cte(gone.cte("gone"))
-    return Prepared(statement, _POSTGRES)
+    return Prepared(statement.select_from(joined), _POSTGRES)
 
 
 @cache
@@ -174,17 +162,9 @@ class OptimisticUnit(UpdateUnit):
     _pending: dict[str, Any] | None = None  # update id and time, until recorded
     _changed_meanwhile = False  # found when the row was locked for the session
     _done = False  # the final statement ran (and committed, without a transaction)
-    sent: SentReplies | None = None  # replies sent, their outbox rows still to delete
 
     async def first_time(self, update_id: int, now: Any, user_id: int) -> bool:
-        values = {"update_id": update_id, "user_key": user_id}
-        sent = self.sent.take() if self.sent is not None else []
-        try:  # replies sent meanwhile are confirmed in the same round trip
-            [row] = await _read(bool(sent)).fetch(self._postgres, {**values, "sent": sent})
-        except BaseException:
-            if self.sent is not None:
-                self.sent.put_back(sent)  # deleted by their own statement instead
-            raise
+        [row] = await _read().fetch(self._postgres, {"update_id": update_id, "user_key": user_id})
         self._prefetched = (user_id, row)
         if row["seen"]:
             return False

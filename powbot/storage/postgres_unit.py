@@ -21,26 +21,20 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from powbot.storage.pooled import UpdateConnection
-from powbot.storage.postgres_confirm import SentReplies
 from powbot.storage.postgres_optimistic import OptimisticUnit
 from powbot.storage.update_unit import UpdateUnit
 
 
 @asynccontextmanager
 async def postgres_update_unit(
-    engine: AsyncEngine,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    *,
-    lock: bool = False,
-    sent: SentReplies | None = None,
+    engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncSession], *, lock: bool = False
 ) -> AsyncIterator[UpdateUnit]:
     """Committed at the end with what the update changed, rolled back on any error.
 
     lock=False: optimistic, two round trips for an update without the ORM session
     (postgres_optimistic.py); it raises `UserChanged` when another worker changed the user
     meanwhile. lock=True: the row is locked from the start (for running such an update
-    again, which then cannot meet a change). sent: replies sent and not yet confirmed, which
-    the optimistic unit's first statement confirms on its way (postgres_confirm.py)."""
+    again, which then cannot meet a change)."""
     connection = await UpdateConnection.check_out(engine)
     unit: UpdateUnit | None = None
     try:
@@ -48,7 +42,6 @@ async def postgres_update_unit(
             unit = optimistic = OptimisticUnit(
                 connection.for_orm, sessionmaker, postgres=connection.driver
             )
-            optimistic.sent = sent
             try:
                 yield unit
                 await unit.finish()
