@@ -61,7 +61,7 @@ STARTER = ROOT.parent / "shared" / "eval" / "employer_questions_starter.tsv"
 DEV_SETS = (
     "heldout2", "probe", "blind_a", "blind_test", "blind_c", "blind_d", "blind_e", "blind_f",
     "blind_g", "blind_h", "blind_i", "blind_j", "blind_k", "blind_l", "blind_m", "blind_n",
-    "blind_o", "blind_p", "blind_q", "blind_r", "blind_s", "blind_t", "blind_u",
+    "blind_o", "blind_p", "blind_q", "blind_r", "blind_s", "blind_t", "blind_u", "blind_x",
 )  # fmt: skip
 NONE_LABELS = {"none", "out-of-scope"}
 BASELINE_CUTOFF = 60.0
