@@ -11,9 +11,12 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import MissingGreenlet
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
-from sqlalchemy.pool import PoolProxiedConnection
+from sqlalchemy.pool import PoolProxiedConnection, QueuePool
 from sqlalchemy.util import greenlet_spawn
+
+from powbot.storage.sqlite_inline import InlineConnection
 
 
 @asynccontextmanager
@@ -40,6 +43,15 @@ class UpdateConnection:
 
     @classmethod
     async def check_out(cls, engine: AsyncEngine) -> UpdateConnection:
+        pool = engine.sync_engine.pool
+        if engine.dialect.name == "sqlite" and isinstance(pool, QueuePool) and pool.checkedin():
+            # SQLite's one connection is idle: taking it does no I/O, so it needs no greenlet
+            # (two switches cost more than the checkout). Had it to connect again (after an
+            # invalidation), the pool put it back at SQLAlchemy's MissingGreenlet: see below.
+            try:
+                return cls(engine, engine.sync_engine.raw_connection())
+            except MissingGreenlet:
+                pass
         return cls(engine, await greenlet_spawn(engine.sync_engine.raw_connection))
 
     def for_orm(self) -> AsyncConnection:
@@ -58,5 +70,10 @@ class UpdateConnection:
             await greenlet_spawn(self._pooled.invalidate)
         if self._wrapped is not None:
             await self._wrapped.close()  # gives the pooled connection back
+        elif not broken and isinstance(self.driver, InlineConnection) and not self.driver.in_use:
+            # SQLite, its transaction ended (committed or rolled back): nothing for the pool
+            # to roll back, so it is put back at once, as SQLAlchemy's own Connection does
+            # after a transaction (no I/O, so no greenlet).
+            self._pooled._close_special(transaction_reset=True)
         else:
             await greenlet_spawn(self._pooled.close)

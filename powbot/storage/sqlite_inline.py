@@ -92,6 +92,11 @@ class InlineConnection(aiosqlite.Connection):
             self._on_commit()
 
     @property
+    def in_use(self) -> bool:
+        """Whether a transaction is open on this connection (or it is closed)."""
+        return self._connection is None or self._connection.in_transaction
+
+    @property
     def sqlite(self) -> sqlite3.Connection:
         """The sqlite3 connection itself, for statements run inside a transaction that
         already holds the write lock (they cannot meet a busy database)."""

@@ -65,3 +65,46 @@ async def test_the_wal_file_does_not_grow_without_end(tmp_path: Path) -> None:
 
 def _wal_pages(database: Path) -> int:
     return Path(f"{database}-wal").stat().st_size // 4096
+
+
+async def test_the_connection_goes_back_to_the_pool_after_each_update_whatever_happened(
+    tmp_path: Path,
+) -> None:
+    """An update's connection is given back straight away (no greenlet: pooled.py); after
+    a commit, a rollback and a broken connection (connected again) the next update and the
+    ORM's transactions still get it, and each update's change is there or not, as it ended."""
+    from powbot.storage.pooled import UpdateConnection
+
+    db = Database(f"sqlite:///{tmp_path / 'bot.db'}")
+    pool = db.engine.sync_engine.pool
+    try:
+        await db.migrate()
+        async with db.transaction() as session:
+            session.add(User(id=7, chat_id=7))
+
+        async def step(to: str) -> None:
+            async with db.update_unit() as unit:
+                user = await unit.locked_user(7)
+                assert user is not None
+                user.step = to
+
+        await step("committed")
+        assert pool.checkedin() == 1  # type: ignore[attr-defined]
+        try:
+            async with db.update_unit() as unit:
+                user = await unit.locked_user(7)
+                assert user is not None
+                user.step = "rolled back"
+                raise RuntimeError("a handler failed")
+        except RuntimeError:
+            pass
+        assert pool.checkedin() == 1  # type: ignore[attr-defined]
+        broken = await UpdateConnection.check_out(db.engine)
+        await broken.give_back(broken=True)  # invalidated: the next checkout connects again
+        await step("after a new connection")
+        async with db.transaction() as session:
+            stored = await session.get(User, 7)
+            assert stored is not None and stored.step == "after a new connection"
+        assert pool.checkedin() == 1  # type: ignore[attr-defined]
+    finally:
+        await db.dispose()
