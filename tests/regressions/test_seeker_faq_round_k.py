@@ -17,7 +17,9 @@ shared word lists read as something else (seeker_words.py).
   work experience on a benefit (earning extra first before); the first salary: starting work
   (the trial placement first before).
 - An "achterstand", budgetbeheer or a bewindvoerder is debts; cash in hand is earning extra;
-  an English "consultant" is the consulent (ws-contact): "I don't know" before.
+  an English "consultant" is the consulent (ws-contact): "I don't know" before. So were
+  "werken met behoud van uitkering" (a trial or work-experience place; a course "met behoud"
+  is not) and freelance work (earning extra).
 - A question that names the trial placement as its subject ("de klantmanager heeft een
   proefplaatsing geregeld ... krijg ik er iets voor?") got earning extra first; one that names
   it only as the setting ("kinderopvang tijdens de proefplaats") got the trial placement
@@ -218,3 +220,26 @@ def test_everyday_words_for_debts_cash_work_and_the_consulent(
     # Each got "I don't know" before.
     decision, best = _shown(faq_index, question)
     assert decision in ("answer", "clarify") and best == entry, question
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "moet ik werken met behoud van mijn uitkering bij een supermarkt, is dat verplicht?",
+            "ws-proefplaats",
+        ),
+        ("mag ik freelance opdrachten doen naast de bijstand", "ws-bijverdienen"),
+    ],
+)
+def test_working_on_a_benefit_and_freelance_work_are_answered(
+    faq_index: FaqIndex, question: str, entry: str
+) -> None:
+    # Each got "I don't know" before.
+    decision, best = _shown(faq_index, question)
+    assert decision in ("answer", "clarify") and best == entry, question
+
+
+def test_a_course_on_a_benefit_is_not_a_trial_placement(faq_index: FaqIndex) -> None:
+    question = "mag ik een taalcursus volgen met behoud van uitkering"
+    assert _shown(faq_index, question) == ("answer", "ws-taal")

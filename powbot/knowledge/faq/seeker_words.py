@@ -73,8 +73,21 @@ _BESIDE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\bchildminder\b|\bafter\s?school\s+care\b",
             "kinderopvang",
         ),
-        # Cash in hand for odd jobs.
-        (r"\b(?:contant|cash|zwart\s+werk\w*)\b", "bijverdienen"),
+        # Cash in hand for odd jobs, freelance gigs.
+        (r"\b(?:contant|cash|zwart\s+werk\w*|freelance|gigs?)\b", "bijverdienen"),
+        # Working while the benefit goes on: a trial or work-experience place (not a course
+        # or training "met behoud van uitkering").
+        (
+            r"\bwerk\w*\s+(?:\w+\s+){0,4}met\s+behoud\s+van\s+(?:je\s+|mijn\s+|haar\s+|"
+            r"zijn\s+)?uitkering\b",
+            "proefplaats",
+        ),
+        # Practising the language.
+        (
+            r"\b(?:practi[cs]e|speak|speaking)\s+(?:my\s+)?dutch\b|\btaal\s?school\b|"
+            r"\btaalmaatje\b|\bnederlands\s+oefenen\b",
+            "taal",
+        ),
         # Travel costs per kilometre.
         (r"\b(?:kilometer|km)[-\s]?vergoeding\b|\bmileage\b", "reiskosten"),
         # A missed appointment with the klantmanager.
