@@ -6,7 +6,7 @@ shared word lists read as something else (seeker_words.py).
 - "Een regeling treffen", paying "in kleine stukjes": a payment plan, which is the debts
   entry; "money problems" got the childcare answer on the word "free", "ik kom niet rond"
   the trial placement first, "ik loop achter met betalen" "I don't know".
-- "Gastouder", "bso", "crèche": childcare, not "I don't know" (but working "bij een
+- "Gastouder", "bso", "crèche", "peuteropvang": childcare, not "I don't know" (but working "bij een
   kinderdagverblijf" is a workplace).
 - "Werkervaringsplek", "ervaring opdoen" with a benefit: work experience while keeping it,
   not starting work.
@@ -91,6 +91,7 @@ def test_payment_plans_and_money_trouble_are_the_debts_entry(
     [
         "gastouder of bso, wat is goedkoper",
         "is een gastouder duur",
+        "peuteropvang voor mijn zoontje als ik ga werken, hoe regel ik dat",
     ],
 )
 def test_kinds_of_childcare_are_childcare(faq_index: FaqIndex, question: str) -> None:

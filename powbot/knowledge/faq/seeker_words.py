@@ -70,7 +70,8 @@ _BESIDE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"\bgastouder(?:s|opvang)?\b|\bbso\b|\bbuitenschoolse\s+opvang\b|"
             r"(?<!bij een )(?<!in een )(?<!at a )(?:\bkinderdagverblijf\b|\bcr[eè]che\b)|"
-            r"\bchildminder\b|\bafter\s?school\s+care\b",
+            r"\bchildminder\b|\bafter\s?school\s+care\b|\bpeuter(?:speelzaal|opvang)\b|\bkdv\b|"
+            r"\bvoorschoolse\s+opvang\b|\btussenschoolse\s+opvang\b",
             "kinderopvang",
         ),
         # Cash in hand for odd jobs, freelance gigs.
