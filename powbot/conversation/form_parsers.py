@@ -66,12 +66,28 @@ def a_date(earliest: int | None = 0, latest: int | None = 366) -> Parser:
         found = parse_date(text, today)
         if found is None:
             return Parsed(error="form.date_hint")
+        found = (
+            _nearest_year(found, today, text) if earliest is not None and earliest < 0 else found
+        )
         offset = (found - today).days
         if (earliest is not None and offset < earliest) or (latest is not None and offset > latest):
             return Parsed(error="form.date_range", values={"date": _dutch(found)})
         return Parsed(value=found.isoformat())
 
     return parse
+
+
+def _nearest_year(found: date, today: date, text: str) -> date:
+    """Where past dates are allowed, '1 december' typed on 8 December is a week ago, not next
+    year (a coach's first working day became 01-12-2027, tester): a date given without its
+    year is the nearer of this year's and last year's."""
+    if str(found.year) in text or found <= today:
+        return found
+    try:
+        earlier = found.replace(year=found.year - 1)
+    except ValueError:  # 29 February
+        return found
+    return earlier if (today - earlier) < (found - today) else found
 
 
 def _dutch(day: date) -> str:
