@@ -92,13 +92,21 @@ def test_someone_who_comes_by_to_see_how_it_goes_is_a_job_coach(faq_index: FaqIn
     [
         "Ik heb geen geschikte vacature voor iemand met een verstandelijke beperking."
         " Hoe kan ik er eentje maken?",
-        "We hebben geen passende functie voor iemand met autisme, hoe maken we die?",
+        "We hebben geen passende vacature voor iemand met autisme, hoe maken we er een?",
     ],
 )
 def test_no_suitable_vacancy_is_job_carving(faq_index: FaqIndex, question: str) -> None:
     result = faq_index.search(question)
     assert result.decision == "answer" and result.best is not None, question
     assert result.best.instrument == "jobcarving", question
+
+
+def test_a_sick_employee_without_a_suitable_job_is_not_job_carving(faq_index: FaqIndex) -> None:
+    result = faq_index.search(
+        "Mijn werknemer kan na zijn ziekte zijn eigen functie niet meer doen en we hebben geen"
+        " passende functie, moet ik hem ontslaan?"
+    )
+    assert result.decision == "unknown"
 
 
 def test_a_wajonger_asked_about_the_wage_cost_subsidy_gets_loondispensatie_first(
@@ -177,6 +185,16 @@ def test_someone_outside_every_group_gets_no_schemes_rule(
     faq_index: FaqIndex, question: str
 ) -> None:
     assert faq_index.search(question).decision == "unknown", question
+
+
+def test_no_disability_and_no_benefit_asked_about_a_scheme_is_answered(
+    faq_index: FaqIndex,
+) -> None:
+    result = faq_index.search(
+        "Hij heeft geen beperking en geen uitkering, kan hij toch via de banenafspraak werken?"
+    )
+    assert result.decision == "answer" and result.best is not None
+    assert result.best.instrument == "banenafspraak"
 
 
 def test_a_summer_bbl_student_still_gets_the_subsidy(faq_index: FaqIndex) -> None:

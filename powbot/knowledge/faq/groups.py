@@ -95,11 +95,13 @@ _SCHEME_GROUP = re.compile(
 )
 
 
-def outside_every_group(question: str) -> bool:
-    """The question says the person has no disability and comes from no benefit, or asks
-    about a student's holiday or side job naming no group or course a scheme is for."""
+def outside_every_group(question: str, names_a_scheme: bool) -> bool:
+    """The question says the person has no disability and comes from no benefit (and names
+    no scheme: "geen beperking en geen uitkering, kan hij toch via de banenafspraak werken?"
+    is the register's rule), or asks about a student's holiday or side job naming no group or
+    course a scheme is for."""
     if _NO_DISABILITY.search(question) and _NO_BENEFIT.search(question):
-        return True
+        return not names_a_scheme
     return bool(
         _SIDE_JOB.search(question)
         and _STUDENT.search(question)

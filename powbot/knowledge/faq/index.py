@@ -257,7 +257,8 @@ class FaqIndex(
         if is_vague(self, question, toks):
             return SearchResult("vague", None, 0.0, choices(self, question, toks, audience, limit))
         topic = benefit_topic(self, question, toks)
-        if topic is None and self.audience is None and outside_every_group(question):
+        named = any(t in self.name_terms for t, _ in toks)
+        if topic is None and self.audience is None and outside_every_group(question, named):
             topic = self._topic(self._best_topic_item(toks, audience), toks, audience)
             return SearchResult("unknown", None, 0.0, [], topic)
         if topic is not None:
