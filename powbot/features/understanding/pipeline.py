@@ -50,6 +50,7 @@ from powbot.knowledge.text import normalise
 
 _SEEN = "_understanding_seen"  # the text this update already passed through safety
 _POSSIBLE = "_understanding_possible_crisis"  # a 'just in case' help line was said
+PRACTICAL_KINDS = frozenset({"money", "no_food"})  # help that a question may follow
 
 
 async def handle_text(ctx: Ctx, text: str) -> None:
@@ -107,7 +108,7 @@ async def _safety_or_length(ctx: Ctx, text: str) -> bool:
     hit = await crisis_help(ctx, text, own_answer=lambda: own_answer(ctx, text))
     if hit is not None:
         await _after_crisis(ctx, text, hit)
-        return True
+        return not _question_beside_money_trouble(ctx, text, hit)
     if len(ctx.replies) > said:
         setattr(ctx, _POSSIBLE, True)
     if len(text) > ctx.settings.max_text_length:
@@ -116,6 +117,18 @@ async def _safety_or_length(ctx: Ctx, text: str) -> bool:
             await resume(ctx)
         return True
     return False
+
+
+def _question_beside_money_trouble(ctx: Ctx, text: str, hit: SafetyHit) -> bool:
+    """'hoe kan ik werk vinden met schulden? deurwaarder komt morgen': after the money help,
+    the question is answered too; it was dropped with no way on (tester). Only for money and
+    food trouble outside a conversation: after a danger message no other answer follows."""
+    return (
+        set(hit.kinds) <= PRACTICAL_KINDS
+        and current_flow(ctx) is None
+        and ctx.user.role is not None
+        and intents.looks_like_question(text)
+    )
 
 
 async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
