@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import sys
 import time
 from collections.abc import AsyncGenerator
@@ -47,7 +48,7 @@ class TerminalSession(BaseSession):
         self.out = out
         self.files_dir = files_dir
         self.message_ids = itertools.count(1)
-        self.keyboard: list[tuple[str, str | None]] = []  # (label, callback data)
+        self.keyboard: list[tuple[str, str | None, str | None]] = []  # (label, data, url)
         self.keyboard_message: tuple[int, int] | None = None  # (chat, message)
 
     async def make_request(
@@ -94,13 +95,13 @@ class TerminalSession(BaseSession):
             self.keyboard, self.keyboard_message = [], None
         if isinstance(markup, InlineKeyboardMarkup):
             self.keyboard = [
-                (button.text, button.callback_data)
+                (button.text, button.callback_data, button.url)
                 for row in markup.inline_keyboard
                 for button in row
             ]
             self.keyboard_message = (int(chat_id), message_id)
-            for number, (label, _) in enumerate(self.keyboard, start=1):
-                self.out.write(f"     [{number}] {label}\n")
+            self.show_keyboard()
+            self._keep_keyboard()
         self.out.flush()
         return Message(
             message_id=message_id,
@@ -109,10 +110,36 @@ class TerminalSession(BaseSession):
             text=text,
         )
 
+    def show_keyboard(self) -> None:
+        for number, (label, _, _) in enumerate(self.keyboard, start=1):
+            self.out.write(f"     [{number}] {label}\n")
+
+    def _kept_file(self, chat_id: int) -> Path:
+        return self.files_dir / f"buttons-{chat_id}.json"
+
+    def _keep_keyboard(self) -> None:
+        """The last buttons survive a restart of the chat: a number typed after reopening it
+        pressed a main-menu item instead of the button on the screen (tester)."""
+        if self.keyboard_message is None:
+            return
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        kept = {"message": self.keyboard_message, "buttons": self.keyboard}
+        self._kept_file(self.keyboard_message[0]).write_text(json.dumps(kept), encoding="utf-8")
+
+    def restore_keyboard(self, chat_id: int) -> bool:
+        """The buttons that were on the screen when this user's chat last closed."""
+        try:
+            kept = json.loads(self._kept_file(chat_id).read_text(encoding="utf-8"))
+            self.keyboard = [(str(label), data, url) for label, data, url in kept["buttons"]]
+            self.keyboard_message = (int(kept["message"][0]), int(kept["message"][1]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+        return bool(self.keyboard)
+
     def keyboard_message_chat(self) -> int | None:
         return self.keyboard_message[0] if self.keyboard_message else None
 
-    def pick(self, line: str) -> tuple[str, str | None] | None:
+    def pick(self, line: str) -> tuple[str, str | None, str | None] | None:
         """The button a typed line means: its number or its label."""
         if not self.keyboard:
             return None
@@ -120,9 +147,9 @@ class TerminalSession(BaseSession):
         if stripped.isdigit() and 1 <= int(stripped) <= len(self.keyboard):
             return self.keyboard[int(stripped) - 1]
         wanted = normalise(stripped)
-        for label, data in self.keyboard:
-            if wanted and normalise(label) == wanted:
-                return label, data
+        for button in self.keyboard:
+            if wanted and normalise(button[0]) == wanted:
+                return button
         return None
 
     async def close(self) -> None:
@@ -188,13 +215,7 @@ async def chat(
     chat_obj = Chat(id=user_id, type="private")
     ids = _update_ids()
     try:
-        if interactive:
-            out.write(
-                app.runtime.content.catalog.t(
-                    settings.default_language, "localchat.intro", user=user_id
-                )
-                + "\n"
-            )
+        _opening_lines(app, session, user_id, interactive)
         due, held = await pending_for(app, user_id)
         for line in waiting_lines(app, due, held):
             out.write(line + "\n")
@@ -213,10 +234,31 @@ async def chat(
                 out.write(f"> {line}\n")
             if line.strip().isdigit() and await takes_number(app, user_id):
                 line = "'" + line  # a number question: the number is the answer
-            await app.feed(_to_update(session, next(ids), tg_user, chat_obj, line))
-            await run_due(app.runtime, only_user=user_id)
+            if not _opens_a_link(session, line):
+                await app.feed(_to_update(session, next(ids), tg_user, chat_obj, line))
+                await run_due(app.runtime, only_user=user_id)
     finally:
         await app.close()
+
+
+def _opening_lines(app: App, session: TerminalSession, user_id: int, interactive: bool) -> None:
+    """The intro, and the buttons that were on the screen when this user's chat closed."""
+    catalog, lang = app.runtime.content.catalog, app.runtime.settings.default_language
+    if interactive:
+        session.out.write(catalog.t(lang, "localchat.intro", user=user_id) + "\n")
+    if session.restore_keyboard(user_id):
+        session.out.write(catalog.t(lang, "localchat.buttons_kept") + "\n")
+        session.show_keyboard()
+
+
+def _opens_a_link(session: TerminalSession, line: str) -> bool:
+    """A link button (🔗 Bron) chosen: the terminal shows its address, as a phone would open
+    it; it went to the bot as the text '2' and opened a main-menu item (tester)."""
+    button = session.pick(line) if not line.startswith("'") else None
+    if button is None or button[1] is not None or not button[2]:
+        return False
+    session.out.write(f"     🔗 {button[2]}\n")
+    return True
 
 
 def _to_update(
