@@ -55,6 +55,11 @@ class Ctx(Services):
     def t(self, key: str, **values: Any) -> str:
         return self.text(self.lang, key, **values)
 
+    def t_role(self, key: str, **values: Any) -> str:
+        """The role's own wording where the catalog has it (`<key>_employer` says "u")."""
+        own = f"{key}_{self.user.role}"
+        return self.t(own if self.content.catalog.has(own) else key, **values)
+
     def say(
         self,
         text: str,

@@ -68,6 +68,20 @@ def text(low: int, high: int, problem: str = "open_hiring.bad_length") -> Parser
     return parse
 
 
+def a_name(low: int) -> Parser:
+    """A name (organisation, job title), not a question: 'wat is loonkostensubsidie?' typed
+    at the first step became the organisation's name (tester); the question is answered
+    aside and the step comes back."""
+    plain = text(low, 120)
+
+    def parse(ctx: Ctx, typed: str) -> Parsed:
+        if typed.rstrip().endswith("?"):
+            return Parsed(error="open_hiring.question_not_understood")
+        return plain(ctx, typed)
+
+    return parse
+
+
 def _tidy(parse: Callable[[Ctx, str], Parsed]) -> Parser:
     return lambda ctx, typed: parse(ctx, " ".join(typed.split()))
 
@@ -193,8 +207,8 @@ def _after_workplace(answers: Any) -> str:
 
 
 FIELD_STEPS = (
-    Step("org", "open_hiring.ask_org", parse=text(2, 120), after=_org_saved, next="title"),
-    Step("title", "open_hiring.ask_title", parse=text(3, 120), next="description", about_work=True),
+    Step("org", "open_hiring.ask_org", parse=a_name(2), after=_org_saved, next="title"),
+    Step("title", "open_hiring.ask_title", parse=a_name(3), next="description", about_work=True),
     Step(
         "description",
         "open_hiring.ask_description",

@@ -44,7 +44,7 @@ async def run(ctx: Ctx, intent: str, text: str) -> bool:
     elif intent == intents.HUMAN:
         await _person(ctx, text)
         if in_flow:
-            ctx.say(ctx.t("understanding.go_on"))
+            ctx.say(ctx.t_role("understanding.go_on"))
             await resume(ctx)
     elif intent == intents.LANGUAGE:
         from powbot.features.onboarding.flow import choose_language
@@ -84,7 +84,9 @@ async def _greet(ctx: Ctx, in_flow: bool) -> None:
     last = ctx.last_active_at
     back = last is not None and ctx.now - last >= AWAY
     if in_flow:
-        ctx.say(ctx.t("understanding.welcome_back_step" if back else "understanding.hello_step"))
+        ctx.say(
+            ctx.t_role("understanding.welcome_back_step" if back else "understanding.hello_step")
+        )
         await resume(ctx)
         return
     if ctx.user.role == "seeker" and await has_unfinished_questionnaire(ctx, ctx.user.id):
@@ -124,14 +126,14 @@ async def _person(ctx: Ctx, text: str) -> None:
         ctx.say(ctx.t("understanding.human_no_coach", contact=_gemeente(ctx)))
     elif role == "employer":
         from powbot.features.faq.common import wants_a_call_back
-        from powbot.features.faq.flow import start_handoff, wsp_details
+        from powbot.features.faq.flow import start_handoff, wsp_block
 
         if wants_a_call_back(ctx, text):  # 'bel mij terug' is the form itself (tester)
             last = ctx.user.flow_data.get("q")
             await start_handoff(ctx, last if isinstance(last, str) else None)
             return
-        ctx.say(
-            ctx.t("understanding.human_employer") + "\n\n" + wsp_details(ctx),
+        ctx.say(  # the block once: the call-back form that may follow only refers to it
+            ctx.t("understanding.human_employer") + "\n\n" + wsp_block(ctx),
             [[_unbound(ctx.t("faq.handoff_button"), "faq", "h", "-")]],
         )
     elif role is None:  # not chosen yet: the way to a person for either

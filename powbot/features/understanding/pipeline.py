@@ -246,7 +246,7 @@ async def _second_chance(ctx: Ctx, text: str, *, drop_from: int) -> None:
         return
     if answer_about_bot(ctx, text, with_button=False):  # 'hoe lang duurt dit nog?'
         del ctx.replies[drop_from:mark]
-        ctx.say(ctx.t("understanding.go_on"))
+        ctx.say(ctx.t_role("understanding.go_on"))
         await resume(ctx)
         return
     item = typed_menu_item(ctx, text)
@@ -262,7 +262,7 @@ async def _answer_aside(ctx: Ctx, text: str) -> bool:
         return False
     if not await answer(ctx, text):
         return False
-    ctx.say(ctx.t("understanding.go_on"))
+    ctx.say(ctx.t_role("understanding.go_on"))
     await resume(ctx)
     return True
 
