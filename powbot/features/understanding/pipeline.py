@@ -35,7 +35,7 @@ from powbot.features.menu import open_item, show_menu
 from powbot.features.understanding import actions, intents, screen_buttons
 from powbot.features.understanding.about_bot import answer_about_bot, part_asked_about
 from powbot.features.understanding.crisis import crisis_help
-from powbot.features.understanding.language import foreign_language
+from powbot.features.understanding.language import bot_language_of, foreign_language
 from powbot.features.understanding.menu_words import typed_menu_item
 from powbot.features.understanding.steps import (
     asks_a_question,
@@ -158,6 +158,7 @@ async def _outside_a_conversation(ctx: Ctx, text: str) -> None:
     if side is not None and intents.looks_like_question(text) and await side(ctx, text):
         return
     await actions.honest_way_on(ctx)
+    offer_the_other_language(ctx, text)
 
 
 async def _pushed_reply(ctx: Ctx, text: str, since: datetime | None) -> bool:
@@ -253,6 +254,16 @@ async def _second_chance(ctx: Ctx, text: str, *, drop_from: int) -> None:
     if item is not None:  # 'profiel' where the step wanted a number: where they want to go
         del ctx.replies[drop_from:mark]
         await open_item(ctx, item)
+        return
+    offer_the_other_language(ctx, text)
+
+
+def offer_the_other_language(ctx: Ctx, text: str) -> None:
+    """'what is privé? i not understand' from someone whose chat is in Dutch got Dutch
+    replies only (tester): in the language they wrote, say the chat can speak it."""
+    written = bot_language_of(text)
+    if written is not None and written != ctx.lang:
+        ctx.say(ctx.text(written, "understanding.other_language"))
 
 
 async def _answer_aside(ctx: Ctx, text: str) -> bool:
