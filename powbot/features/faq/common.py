@@ -173,20 +173,26 @@ SMALL_TALK = ("greeting", "thanks", "goodbye")
 _small_talk: dict[int, dict[str, frozenset[str]]] = {}
 
 
-def small_talk(ctx: Ctx, plain: str) -> str | None:
-    """'hoi', 'bedankt', 'doei' (normalised): which kind of small talk, or None."""
+def small_talk(ctx: Ctx, text: str) -> str | None:
+    """'hoi', 'bedankt', 'doei', '👍': which kind of small talk, or None. An emoji is compared
+    as typed: normalised it is empty, and '👎' was thanked for with "Graag gedaan!" (tester)."""
     catalog = ctx.content.catalog
     lists = _small_talk.get(id(catalog))
     if lists is None:
         lists = _small_talk[id(catalog)] = {
             kind: frozenset(
-                normalise(word)
+                _talk_key(word)
                 for lang in ("nl", "en")
                 for word in catalog.t(lang, f"faq.words_{kind}").split(",")
             )
             for kind in SMALL_TALK
         }
-    return next((kind for kind in SMALL_TALK if plain in lists[kind]), None)
+    said = _talk_key(text)
+    return next((kind for kind in SMALL_TALK if said and said in lists[kind]), None)
+
+
+def _talk_key(text: str) -> str:
+    return normalise(text) or text.strip()
 
 
 def asks_for_a_call_back(ctx: Ctx, text: str) -> bool:

@@ -67,7 +67,7 @@ from powbot.features.faq.reports import (
     top_unanswered,
 )
 from powbot.features.menu import show_menu
-from powbot.knowledge.text import normalise, parse_yes_no
+from powbot.knowledge.text import parse_yes_no
 
 __all__ = [
     "NAME",
@@ -117,9 +117,10 @@ async def answer_question(ctx: Ctx, text: str) -> None:
         last = ctx.user.flow_data.get("q")
         await start_handoff(ctx, last if isinstance(last, str) else None)  # 'bel mij terug'
         return
+    if await _typed_rating(ctx, text):
+        return
     question = clean(text)[:MAX_QUESTION]
-    plain = normalise(question)
-    kind = small_talk(ctx, plain)
+    kind = small_talk(ctx, question)
     if kind is not None:
         ctx.say(ctx.t(rk(ctx, kind)))
         return
@@ -165,6 +166,22 @@ async def _more(ctx: Ctx, arg: str) -> None:
         ctx.toast = ctx.t("common.button_unknown")
         return
     show_entry(ctx, entry, lang=lang, part=int(number))
+
+
+def is_rating(ctx: Ctx, text: str) -> bool:
+    return text.strip() in (ctx.t("faq.thumbs_up"), ctx.t("faq.thumbs_down"))
+
+
+async def _typed_rating(ctx: Ctx, text: str) -> bool:
+    """'👎' typed under an answer rates it, like its button ('Graag gedaan!' came back, tester)."""
+    value = {ctx.t("faq.thumbs_up"): "1", ctx.t("faq.thumbs_down"): "0"}.get(text.strip())
+    answered = ctx.user.flow_data.get("qa")
+    if value is None or not isinstance(answered, str):
+        return False
+    await _feedback(ctx, f"{answered}.{value}")
+    if value == "1" and ctx.toast:
+        ctx.say(ctx.toast)  # no button was pressed: its thanks becomes a message
+    return True
 
 
 async def _feedback(ctx: Ctx, arg: str) -> None:

@@ -19,7 +19,7 @@ from powbot.features.faq.common import (
     valid_contact,
     wsp_block,
 )
-from powbot.knowledge.text import normalise, parse_yes_no
+from powbot.knowledge.text import parse_yes_no
 from powbot.storage.models import User
 from powbot.storage.models_faq import CallbackRequest
 
@@ -102,7 +102,7 @@ async def handoff_text(ctx: Ctx, text: str) -> None:
     else:
         low, high = LIMITS[step]
         if step != "question" and (
-            small_talk(ctx, normalise(value))
+            small_talk(ctx, value)
             or parse_yes_no(value) is not None
             or PHONE_OR_MAIL.search(value)  # the contact typed a step early (tester)
         ):

@@ -46,7 +46,6 @@ from powbot.features.understanding.steps import (
 )
 from powbot.features.understanding.typed_buttons import press_typed_label
 from powbot.knowledge.safety import SafetyHit
-from powbot.knowledge.text import normalise
 
 _SEEN = "_understanding_seen"  # the text this update already passed through safety
 _POSSIBLE = "_understanding_possible_crisis"  # a 'just in case' help line was said
@@ -197,12 +196,12 @@ async def _a_statement_not_known(ctx: Ctx, text: str) -> bool:
     """'ik ben zo moe vandaag', 'mijn kind is ziek, ik kan morgen niet': not a question, and
     not one the FAQ knows. "Dat weet ik helaas niet" answers a question nobody asked; what
     the bot can do and the way to a person fit (True when said)."""
-    from powbot.features.faq.flow import knows_about, small_talk
+    from powbot.features.faq.flow import is_rating, knows_about, small_talk
 
     if ctx.user.role not in FREE_TEXT or intents.looks_like_question(text):
         return False
-    if small_talk(ctx, normalise(text)) is not None or knows_about(ctx, text):
-        return False  # 'bedankt', 'doei' are answered as such
+    if small_talk(ctx, text) is not None or is_rating(ctx, text) or knows_about(ctx, text):
+        return False  # 'bedankt', 'doei', '👎' are answered as such
     await actions.honest_way_on(ctx)
     return True
 
