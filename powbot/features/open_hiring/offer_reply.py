@@ -31,8 +31,17 @@ async def typed_offer_answer(
     if choice is None:
         answer = parse_yes_no(text)
         choice = None if answer is None else ("acc" if answer else "dec")
+    offer_id = str(offers[0].id)
+    if choice is None and text.rstrip().endswith("?"):
+        return lambda: _question_about_the_offer(ctx, offer_id)
     if choice is None:
         return None
     ask = answers.ask_contact if choice == "acc" else answers.ask_decline
-    offer_id = str(offers[0].id)
     return lambda: ask(ctx, offer_id)
+
+
+async def _question_about_the_offer(ctx: Ctx, offer_id: str) -> None:
+    """'hoe laat moet ik beginnen?' under an offer got "Dat weet ik helaas niet" (tester):
+    the offer again, with everything known about the job, and who answers the rest."""
+    ctx.say(ctx.t("open_hiring.offer_question"))
+    await answers.show_offer_again(ctx, offer_id)
