@@ -205,7 +205,9 @@ def test_local_chat_two_users_one_database(monkeypatch: pytest.MonkeyPatch, tmp_
     employer = chat(501, "Erik", ["/mijnvacatures", "1"])
     assert "1 bericht" in employer
     assert "Ann heeft de plek als Inpakker aangenomen" in employer and "0612345678" in employer
-    assert "Aangenomen: 1 van 1" in employer and "Ann – contact: 0612345678" in employer
+    assert "Plekken: 1" in employer and "Aangenomen: 1" in employer
+    assert "plekken" not in employer  # 'Aangenomen: 1 van 1 plekken' (tester)
+    assert "Ann – contact: 0612345678" in employer
 
 
 async def _employer_with_vacancy(url: str) -> None:
