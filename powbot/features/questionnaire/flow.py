@@ -21,6 +21,7 @@ from powbot.features.questionnaire.answers import (
 )
 from powbot.features.questionnaire.moves import (
     ask,
+    ask_restart,
     back,
     continue_or_restart,
     current_question,
@@ -126,7 +127,7 @@ class QuestionnaireFlow:
     start = staticmethod(start)
 
     async def on_text(self, ctx: Ctx, text: str) -> None:
-        if ctx.user.step == "resume?":
+        if ctx.user.step in ("resume?", "restart?"):
             await resume_answer(ctx, text)
             return
         question = current_question(ctx)
@@ -146,8 +147,11 @@ class QuestionnaireFlow:
         if action in ("mute", "tips"):
             await (mute if action == "mute" else more_tips)(ctx, callback.arg)
             return
-        if ctx.user.step == "resume?" or action in ("continue", "restart"):
-            await continue_or_restart(ctx, restart=action == "restart")
+        if action == "restart":
+            await ask_restart(ctx)
+            return
+        if ctx.user.step in ("resume?", "restart?") or action in ("continue", "restartyes"):
+            await continue_or_restart(ctx, restart=action == "restartyes")
             return
         question = current_question(ctx)
         if "answers" not in ctx.user.flow_data or question is None:
@@ -164,6 +168,8 @@ class QuestionnaireFlow:
     async def resume(self, ctx: Ctx) -> None:
         if ctx.user.step == "resume?":
             await start(ctx)
+        elif ctx.user.step == "restart?":
+            await ask_restart(ctx)
         else:
             await ask(ctx)
 

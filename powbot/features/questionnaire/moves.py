@@ -61,6 +61,23 @@ async def _begin(ctx: Ctx, run: QuestionnaireRun | RunRow | None, intro: bool = 
     await ask(ctx)
 
 
+async def ask_restart(ctx: Ctx) -> None:
+    """'Opnieuw beginnen' threw away every answer at once (tester): say so and ask first."""
+    run = await open_run(ctx)
+    if run is None or not run.path:
+        await continue_or_restart(ctx, restart=True)
+        return
+    number, total = ctx.content.questionnaire.progress(run.answers)
+    ctx.set_state(NAME, "restart?", run=run.id)
+    ctx.say(
+        ctx.t("questionnaire.restart_confirm", number=number, total=total),
+        [
+            [ctx.button(ctx.t("questionnaire.restart_yes"), NAME, "restartyes")],
+            [ctx.button(ctx.t("questionnaire.continue"), NAME, "continue")],
+        ],
+    )
+
+
 async def continue_or_restart(ctx: Ctx, restart: bool) -> None:
     if ctx.user.consent_at is None:
         await ask_consent(ctx, then=NAME)

@@ -16,6 +16,7 @@ from powbot.features.questionnaire.answers import (
 )
 from powbot.features.questionnaire.moves import (
     ask,
+    ask_restart,
     back,
     continue_or_restart,
     current_question,
@@ -107,11 +108,18 @@ async def confirm_pending(ctx: Ctx, question: Question, yes: bool | None) -> Non
 
 
 async def resume_answer(ctx: Ctx, text: str) -> None:
-    """'ja', 'verder' -> continue; 'opnieuw' -> start over; anything else: the offer again."""
+    """At "verder waar je was?": 'ja', 'verder' -> continue; 'opnieuw' -> are you sure?
+    At "weet je het zeker?": 'ja' -> start over, 'nee' -> continue. Else: the offer again."""
     said = normalise(text)
-    if said in RESTART_WORDS:
-        await continue_or_restart(ctx, restart=True)
-    elif parse_yes_no(text) or said in CONTINUE_WORDS:
+    sure = parse_yes_no(text)
+    if ctx.user.step == "restart?":
+        if sure is None and said not in CONTINUE_WORDS:
+            await ask_restart(ctx)
+        else:
+            await continue_or_restart(ctx, restart=bool(sure))
+    elif said in RESTART_WORDS:
+        await ask_restart(ctx)
+    elif sure or said in CONTINUE_WORDS:
         await continue_or_restart(ctx, restart=False)
     else:
         await start(ctx)

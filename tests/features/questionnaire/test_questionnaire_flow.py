@@ -178,7 +178,9 @@ async def test_start_over_abandons_the_old_run(harness: Harness) -> None:
     await gi.send("4")
     await gi.send("/stop")
     await gi.send("/vragenlijst")
-    restarted = await gi.press("Opnieuw beginnen")
+    sure = await gi.press("Opnieuw beginnen")
+    assert "Weet je het zeker?" in sure[-1].text  # the answers are not thrown away at once
+    restarted = await gi.press("Ja, wis mijn antwoorden")
     assert "Vraag 1 van" in restarted[-1].text
     async with harness.runtime.db.transaction() as session:
         statuses = sorted(r.status for r in (await session.exec(select(QuestionnaireRun))).all())
