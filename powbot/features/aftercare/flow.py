@@ -49,6 +49,7 @@ from powbot.features.aftercare.planning import (
 from powbot.features.onboarding.flow import ask_consent
 from powbot.features.understanding import actions, intents
 from powbot.features.understanding.actions import people_named
+from powbot.knowledge.text import normalise
 from powbot.storage.models import Placement
 from powbot.storage.models_aftercare import CheckIn
 
@@ -145,12 +146,17 @@ async def _own_active_placement(ctx: Ctx, placement_id: Any) -> Placement | None
     return placement
 
 
+# Words beyond this many in a typed answer say more than the answer: they are kept too.
+MORE_THAN_AN_ANSWER = 4
+
+
 async def _answered(ctx: Ctx, checkin: CheckIn, step: str | None, text: str) -> bool:
     """A typed answer to the current step (a mood, or an answer to the question)."""
     aftercare = ctx.content.aftercare
     if step == "mood":
         mood = aftercare.mood.parse(text)
         if mood is not None:
+            await _keep_the_rest(ctx, checkin, step, text)
             await record_mood(ctx, checkin, mood)
             return True
         return False
@@ -158,9 +164,22 @@ async def _answered(ctx: Ctx, checkin: CheckIn, step: str | None, text: str) -> 
         question = aftercare.question(step)
         answer = question.parse(text, ctx.lang)
         if answer is not None:
+            await _keep_the_rest(ctx, checkin, step, text)
             await record_answer(ctx, checkin, question, answer)
             return True
     return False
+
+
+async def _keep_the_rest(ctx: Ctx, checkin: CheckIn, step: str, text: str) -> None:
+    """'heel slecht. baas schreeuwt steeds en ik heb nog geen loon gehad': the answer, and
+    words that say more. They were lost: the coach's alert named only the answer (tester).
+    Kept with the check-in like other words typed, their risk rules counted."""
+    typed = ctx.content.aftercare.typed_risks(text)
+    if not typed and len(normalise(text).split()) <= MORE_THAN_AN_ANSWER:
+        return
+    await keep_words(ctx, checkin, ctx.user.id, step, text)
+    if typed:
+        checkin.typed_risks = sorted({*checkin.typed_risks, *typed})
 
 
 class AftercareFlow:
