@@ -39,7 +39,9 @@ def _hints(catalog: Catalog) -> dict[str, re.Pattern[str]]:
                 re.escape(word) + (r"(?!\w)" if len(word) < 5 else "")
                 for word in sorted(words, key=len, reverse=True)
             )
-            cached[role] = re.compile(rf"(?<!\w)(?:{alternation})")
+            # A lookahead finds hints that overlap: 'hire someone on welfare' holds both
+            # 'hire someone' and 'someone on welfare', which hides the seeker's 'welfare'.
+            cached[role] = re.compile(rf"(?<!\w)(?=({alternation}))")
         _patterns[id(catalog)] = cached
     return cached
 
@@ -50,7 +52,7 @@ def guess_role(catalog: Catalog, text: str) -> str | None:
     'ik ben klantmanager' by a coach."""
     said = normalise(text)
     spans = [
-        (found.start(), found.end(), role)
+        (found.start(1), found.end(1), role)
         for role, pattern in _hints(catalog).items()
         for found in pattern.finditer(said)
     ]
