@@ -7,7 +7,7 @@ from powbot.conversation.parse import parse_id
 from powbot.domain.messages import Chart
 from powbot.features.menu import show_menu
 from powbot.features.questionnaire.runs import NAME, latest_results
-from powbot.features.questionnaire.screens import urgent_help
+from powbot.features.questionnaire.screens import places, urgent_help
 from powbot.knowledge.questionnaire import Advice, Option, Questionnaire
 from powbot.storage.models import QuestionnaireResult, QuestionnaireRun
 
@@ -42,6 +42,12 @@ def _areas(ctx: Ctx, questionnaire: Questionnaire, result: QuestionnaireResult) 
     return lines
 
 
+def advice_text(ctx: Ctx, advice: Advice) -> str:
+    """A next step, with the region's gemeente, shelter or food help where it names them
+    ('bel of loop binnen bij je gemeente' gave no number, tester)."""
+    return advice.text.get(ctx.lang).format_map(places(ctx, ctx.lang))
+
+
 async def more_tips(ctx: Ctx, arg: str) -> None:
     """'Meer tips' under a result: every next step of the person's own result."""
     result_id = parse_id(arg)
@@ -51,7 +57,7 @@ async def more_tips(ctx: Ctx, arg: str) -> None:
         return
     advice = _advice(ctx.content.questionnaire, result)
     ctx.say(
-        "\n".join([ctx.t("questionnaire.all_tips"), *(f"• {a.text.get(ctx.lang)}" for a in advice)])
+        "\n".join([ctx.t("questionnaire.all_tips"), *(f"• {advice_text(ctx, a)}" for a in advice)])
     )
 
 
@@ -136,7 +142,7 @@ def render_result(
     advice = _advice(questionnaire, result)[:TOP_STEPS]
     if advice:
         lines += ["", ctx.t("questionnaire.next_steps")]
-        lines += [f"• {item.text.get(ctx.lang)}" for item in advice]
+        lines += [f"• {advice_text(ctx, item)}" for item in advice]
     if previous is not None:
         lines += _changes(ctx, questionnaire, result, previous)
     return "\n".join(lines)
