@@ -77,7 +77,6 @@ async def _results_lines(ctx: Ctx, vacancy: Vacancy) -> list[str]:
             waiting=numbers.waiting,
             offered=numbers.offered,
             accepted=numbers.accepted,
-            places=vacancy.places,
             declined=numbers.declined,
             expired=numbers.expired,
             withdrawn=numbers.withdrawn,

@@ -125,7 +125,8 @@ async def test_employer_manages_counts_without_names_until_accept(harness: Harne
     view = await erik.send("/mijnvacatures")
     details = await erik.press("Inpakker", view[-1])
     assert (
-        "Aangenomen: 1 van 2" in details[-1].text
+        "👥 Plekken: 2" in details[-1].text
+        and "Aangenomen: 1\n" in details[-1].text
         and "Ann – contact: 06 1234 5678" in details[-1].text
     )
     assert "Cas" not in details[-1].text
