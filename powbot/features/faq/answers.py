@@ -72,7 +72,16 @@ def show_entry(
         arg = f"{entry.id}.{lang}{part + 1}"
         rows.append([ctx.button(ctx.text(lang, "faq.more"), NAME, "m", arg, bound=False)])
     rows += [
-        [ctx.button(_related_label(ctx, other), NAME, "e", other.id, bound=False)]
+        # In the answer's language, and opening in it (an English answer in a Dutch chat).
+        [
+            ctx.button(
+                _related_label(ctx, other, lang),
+                NAME,
+                "e",
+                _entry_arg(ctx, other, lang),
+                bound=False,
+            )
+        ]
         for other in related_entries(ctx, entry, runner_up)[:1]
     ]
     source_button = Button(ctx.text(lang, "faq.source_button"), url=parts.source_url)
@@ -128,12 +137,18 @@ def related_entries(ctx: Ctx, entry: FaqEntry, runner_up: FaqEntry | None = None
     return out[:RELATED_MAX]
 
 
-def _related_label(ctx: Ctx, entry: FaqEntry) -> str:
+def _related_label(ctx: Ctx, entry: FaqEntry, lang: str | None = None) -> str:
+    lang = lang or ctx.lang
     first = next(e for e in ctx.content.faq.entries if e.instrument == entry.instrument)
     if first.id == entry.id and entry.title is None:  # the "what is it" entry
-        name = instrument_name(ctx, entry.instrument, in_sentence=True)
-        return ctx.t("faq.more_about", instrument=name)
-    return ctx.t("faq.related", title=entry_title(ctx, entry))
+        name = instrument_name(ctx, entry.instrument, in_sentence=True, lang=lang)
+        return ctx.text(lang, "faq.more_about", instrument=name)
+    return ctx.text(lang, "faq.related", title=entry_title(ctx, entry, lang))
+
+
+def _entry_arg(ctx: Ctx, entry: FaqEntry, lang: str) -> str:
+    """The button's argument: the entry id, with ``.en``/``.nl`` when not the chat's."""
+    return entry.id if lang == ctx.lang else f"{entry.id}.{lang}"
 
 
 def _option_rows(ctx: Ctx, options: list[FaqEntry], question: str) -> list[list[Button]]:

@@ -70,10 +70,13 @@ def question_language(ctx: Ctx, question: str) -> str:
     return "en" if en > nl else ctx.lang
 
 
-def instrument_name(ctx: Ctx, instrument: str, *, in_sentence: bool = False) -> str:
-    """The instrument's display name; `in_sentence` lowercases a plain common noun
-    ("Meer over loondispensatie") but keeps names such as "BBL" or "Open Hiring"."""
-    name = ctx.t(f"faq.instrument.{instrument}")
+def instrument_name(
+    ctx: Ctx, instrument: str, *, in_sentence: bool = False, lang: str | None = None
+) -> str:
+    """The instrument's display name (in ``lang``, default the user's); `in_sentence`
+    lowercases a plain common noun ("Meer over loondispensatie") but keeps names such as
+    "BBL" or "Open Hiring"."""
+    name = ctx.text(lang or ctx.lang, f"faq.instrument.{instrument}")
     words = name.split()
     if (
         in_sentence
@@ -85,9 +88,10 @@ def instrument_name(ctx: Ctx, instrument: str, *, in_sentence: bool = False) -> 
     return name
 
 
-def entry_title(ctx: Ctx, entry: FaqEntry) -> str:
-    """A short readable label: the entry's heading in the user's language, cut to fit."""
-    title = entry_heading(entry, ctx.lang, lambda q: language_of(ctx, q))
+def entry_title(ctx: Ctx, entry: FaqEntry, lang: str | None = None) -> str:
+    """A short readable label: the entry's heading in ``lang`` (default the user's), cut to
+    fit."""
+    title = entry_heading(entry, lang or ctx.lang, lambda q: language_of(ctx, q))
     if len(title) <= TITLE_MAX:
         return title
     cut = title[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(" ,.;:-–")

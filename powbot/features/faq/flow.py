@@ -243,11 +243,12 @@ class FaqFlow:
 
     async def _unbound(self, ctx: Ctx, action: str, arg: str) -> None:
         if action == "e":
-            entry = visible_entry(ctx, arg)
+            entry_id, _, lang = arg.partition(".")  # "id.en": open in the answer's language
+            entry = visible_entry(ctx, entry_id)
             if entry is None:
                 ctx.toast = ctx.t("common.button_unknown")
                 return
-            show_entry(ctx, entry)
+            show_entry(ctx, entry, lang=lang if lang in ("nl", "en") else None)
         elif action == "m":
             await _more(ctx, arg)
         elif action == "fb":

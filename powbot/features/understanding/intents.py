@@ -57,9 +57,10 @@ _keys: dict[int, str] = {}
 
 
 def looks_like_question(text: str) -> bool:
-    """A question mark, or a question word first ('hoe werkt een proefplaatsing')."""
+    """A question mark (also mid-message: 'en als ie ziek wordt? moet ik dan 2 jaar
+    doorbetalen', tester), or a question word first ('hoe werkt een proefplaatsing')."""
     words = normalise(text).split()
-    return text.rstrip().endswith("?") or (len(words) >= 3 and words[0] in QUESTION_WORDS)
+    return "?" in text or (len(words) >= 3 and words[0] in QUESTION_WORDS)
 
 
 # Word lists for the concept rules (beyond whole-message phrases).

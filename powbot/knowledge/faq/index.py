@@ -33,7 +33,7 @@ from powbot.knowledge.faq.normalise import Normalizer
 from powbot.knowledge.faq.result import SearchResult
 from powbot.knowledge.faq.seeker import SeekerSubjects
 from powbot.knowledge.faq.separable import join_separable
-from powbot.knowledge.faq.sickness import with_sickness_choice
+from powbot.knowledge.faq.sickness import sickness_for_whom, with_sickness_choice
 from powbot.knowledge.faq.tokens import QueryTokens
 from powbot.knowledge.faq.vague import choices, is_vague
 
@@ -119,6 +119,9 @@ class FaqIndex(
         if audience == "seeker" and self.audience != "seeker":
             return self.for_audience(audience).search(question, audience, limit)
         question = self._read(question)
+        return sickness_for_whom(self, question, self._search(question, audience, limit))
+
+    def _search(self, question: str, audience: str | None, limit: int) -> SearchResult:
         toks = self.query_tokens(question)
         general = self._general(question, toks, audience, limit)
         if general is not None:
@@ -126,13 +129,18 @@ class FaqIndex(
         setting, asked, named_after = self._named_as_setting(question)
         if setting:  # its name would outweigh what is asked: leave it out of the search
             toks = [(t, k) for t, k in toks if not self.name_terms.get(t, set()) & setting]
-        lexical = self._lexical(toks, audience)
-        if not lexical:  # no word the FAQ knows: nothing to go on
+        everything = self._lexical(toks, audience)
+        if not everything:  # no word the FAQ knows: nothing to go on
             return SearchResult("unknown", None, 0.0, [])
-        # Best item per instrument position (entries and topics alike), by lexical score.
+        lexical = [(i, s) for i, s in everything if self._in_case(i, question)]
+        # Best item per instrument position (entries and topics alike), by lexical score; an
+        # entry about a narrow case the question does not name counts for its instrument's
+        # fit, but the instrument's best entry in the case answers (models.FaqEntry.only_if).
         best_item: dict[int, tuple[int, float]] = {}
-        for idx, s in lexical:
-            best_item.setdefault(self.entry_inst[idx], (idx, s))
+        for idx, s in everything:
+            pos = self.entry_inst[idx]
+            if pos not in best_item:
+                best_item[pos] = (self._case_entry(idx, pos, question, lexical), s)
         # The classifier reads the part that asks: its character n-grams of a setting's name
         # would outweigh what is asked as much as the name's token did.
         fits = self._fits(self.classifier.margins(self._doc(asked, toks)), best_item, audience)
@@ -191,6 +199,22 @@ class FaqIndex(
         )
         alts = alts[: max(0, limit - 1)]
         return SearchResult("answer", best, score, alts, runner_up=runner_up)
+
+    def _in_case(self, idx: int, question: str) -> bool:
+        return idx >= self.n_entries or self.entries[idx].asks_its_case(question)
+
+    def _case_entry(
+        self, idx: int, pos: int, question: str, lexical: list[tuple[int, float]]
+    ) -> int:
+        """``idx``, or when the question does not name its case, the best entry of the same
+        instrument (``pos``) that it does (its first entry when none scored)."""
+        if self._in_case(idx, question):
+            return idx
+        found = next((i for i, _ in lexical if self.entry_inst[i] == pos), None)
+        if found is not None:
+            return found
+        items = self.inst_items[pos]
+        return next((i for i in items if self._in_case(i, question)), idx)
 
     def _amount_first(
         self,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 INSTRUMENTS: tuple[str, ...] = (
     "loonkostensubsidie",
@@ -91,6 +92,22 @@ class FaqEntry(_Strict):
     # Other instruments whose questions this entry answers as well: the subsidy per bbl
     # student *is* the Subsidieregeling praktijkleren (the bench counts either label right).
     covers: list[str] = Field(default_factory=list)
+    # A pattern (case-insensitive) the question must match for this entry to answer it: an
+    # entry about one narrow case ("the LKV for older employees: what is left of it") must not
+    # answer "LKV" or "LKV voor iemand uit de bijstand" (issue 15: read as "no LKV any more").
+    only_if: str | None = None
+
+    @model_validator(mode="after")
+    def _examples_meet_only_if(self) -> FaqEntry:
+        if self.only_if is not None:
+            missing = [q for q in self.questions if not self.asks_its_case(q)]
+            if missing:
+                raise ValueError(f"{self.id}: example questions not matching only_if: {missing}")
+        return self
+
+    def asks_its_case(self, question: str) -> bool:
+        """The question names the case this entry is about (always, without ``only_if``)."""
+        return self.only_if is None or re.search(self.only_if, question, re.IGNORECASE) is not None
 
     def answers_for(self, instrument: str) -> bool:
         return instrument == self.instrument or instrument in self.covers

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from powbot.knowledge.faq.models import LANGS, FaqEntry
 from powbot.knowledge.faq.normalise import _words
+from powbot.knowledge.faq.result import SearchResult
 
 if TYPE_CHECKING:
     from powbot.knowledge.faq.index import FaqIndex
@@ -101,3 +102,40 @@ def _about_sickness(index: FaqIndex, entry: FaqEntry) -> bool:
     """The answer itself says something about sickness (an example question that mentions
     it as the setting, "a WIA employee back after long sick leave", does not count)."""
     return any(SICK_TERM in index.norm.tokens(entry.answer.get(lang), lang) for lang in LANGS)
+
+
+# Canonical tokens of the groups the no-riskpolis is for (Wajong, the banenafspraak, WIA, a
+# disability, Wsw/beschut werk): with one of these, a sickness question is the no-riskpolis's.
+NRP_GROUPS = frozenset(
+    "wajong banenafspraak doelgroepregister arbeidsbeperk beperk arbeidshandicap wia wao "
+    "swbedrijf beschut wsw handicap disabl".split()
+)
+SICK_PAY_TOPIC = "sick-leave"  # ordinary sick pay: the out-of-scope subject
+SICK_TOPICS = frozenset({SICK_PAY_TOPIC, "staff-health"})  # "2 jaar doorbetalen" fitted the latter
+
+
+def sickness_for_whom(index: FaqIndex, question: str, result: SearchResult) -> SearchResult:
+    """An employer's sickness question that names no scheme and no group the no-riskpolis is
+    for ("wat als mijn nieuwe medewerker ziek wordt?"): a choice between the no-riskpolis (for
+    a target-group employee) and ordinary sick pay ("none of these" points there), instead of
+    the no-riskpolis's rule as if it held for everyone (issue 15). One that fitted ordinary
+    sick pay stays "not my subject", pointed at sick pay, where the no-riskpolis is offered."""
+    if index.audience is not None or SICK_SCHEME not in index.instruments:
+        return result
+    toks = {t for t, _ in index.query_tokens(asked_about(question))}
+    if SICK_TERM not in toks:
+        return result
+    every = {t for t, _ in index.query_tokens(question)}
+    if every & NRP_GROUPS or any(t in index.name_terms for t in every):
+        return result
+    topic = next((t for t in index.topics if t.id == SICK_PAY_TOPIC), None)
+    if result.decision == "unknown" and result.topic and result.topic.id in SICK_TOPICS:
+        # Ordinary sick pay, with the no-riskpolis offered beside it (the topic's "near").
+        return SearchResult("unknown", result.best, result.score, [], topic or result.topic)
+    if result.decision != "answer" or result.best is None:
+        return result
+    if not result.best.answers_for(SICK_SCHEME):
+        return result
+    pos = index.instruments.index(SICK_SCHEME)
+    first = index.entries[index.inst_items[pos][0]]
+    return SearchResult("clarify", first, max(result.score, 50.0), [], topic)
