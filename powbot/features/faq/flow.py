@@ -51,6 +51,7 @@ from powbot.features.faq.common import (
     wsp_block,
     wsp_details,
 )
+from powbot.features.faq.followup import with_previous_subject
 from powbot.features.faq.handoff import (
     ask_step,
     handoff_text,
@@ -124,7 +125,8 @@ async def answer_question(ctx: Ctx, text: str) -> None:
     if kind is not None:
         ctx.say(ctx.t(rk(ctx, kind)))
         return
-    result = ctx.content.faq_index.search(question, audience=audience(ctx))
+    searched = with_previous_subject(ctx, question)  # "hoe lang mag dat?" after an answer
+    result = ctx.content.faq_index.search(searched, audience=audience(ctx))
     answered = result.best.id if result.decision == "answer" and result.best else None
     remember(ctx, question, answered)
     if result.decision == "answer" and result.best is not None:
