@@ -41,9 +41,10 @@ async def plan_checkins(services: Services, placement: Placement) -> None:
     coach = await coach_of(services, seeker)
     lang = services.lang_of(seeker)
     explained = "aftercare.schedule_explained" if coach else "aftercare.schedule_explained_alone"
+    began = placement.start_date < local_today(services)  # registered afterwards (tester)
     started = services.text(
         lang,
-        "aftercare.placement_started",
+        "aftercare.placement_began" if began else "aftercare.placement_started",
         title=placement.job_title,
         employer=placement.employer_name,
         date=fmt_date(services, placement.start_date),
