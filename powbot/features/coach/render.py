@@ -146,7 +146,9 @@ def client_buttons(
     rows: list[list[Button]] = []
     for alert in urgent_first(alerts)[:5]:
         key = "coach.btn_alert_urgent" if is_urgent(alert) else "coach.btn_alert"
-        label = services.text(lang, key, date=fmt_date(services, alert.created_at))
+        # The time too: two alerts of one day had the same label (tester).
+        when = services.local(alert.created_at).strftime("%d-%m-%Y %H:%M")
+        label = services.text(lang, key, date=when)
         rows.append([push_button(label, NAME, "a", str(alert.id))])
     rows.append(
         [push_button(services.text(lang, "coach.btn_message"), NAME, "msg", str(seeker.id))]
